@@ -1,0 +1,82 @@
+"""The Islamic (Hijri) calendar under two reckonings an edition can choose.
+
+- umm-al-qura: the official calendar of Saudi Arabia (hijridate's tables, 1343–1500 AH,
+  i.e. 1924–2077); outside that range the arithmetic calendar stands in.
+- arithmetic: the tabular Islamic calendar (30-year cycle, leap years 2, 5, 7, 10, 13, 16,
+  18, 21, 24, 26, 29; epoch 16 July 622 Julian), after Reingold & Dershowitz.
+
+Real feast days depend on moon sighting and the announcing authority, so every computed
+Hijri date is an estimate that may differ by a day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+from hijridate import Hijri
+from hijridate.ummalqura import HIJRI_RANGE  # type: ignore[import-untyped]
+
+RECKONINGS = {
+    "umm-al-qura": "Umm-al-Qura-Kalender (Saudi-Arabien)",
+    "arithmetic": "Tabellarischer (arithmetischer) islamischer Kalender",
+}
+
+_EPOCH_ORDINAL = dt.date(622, 7, 19).toordinal()  # 1 Muharram 1 AH = 16 July 622 Julian
+
+
+def arithmetic_to_gregorian(year: int, month: int, day: int) -> dt.date:
+    """Return the Gregorian date of a date in the tabular Islamic calendar."""
+    days = (
+        day
+        + (59 * (month - 1) + 1) // 2  # months alternate 30 and 29 days
+        + 354 * (year - 1)
+        + (3 + 11 * year) // 30  # leap days before this year
+    )
+    return dt.date.fromordinal(_EPOCH_ORDINAL + days - 1)
+
+
+def arithmetic_month_days(year: int, month: int) -> int:
+    """Return the length of a month in the tabular calendar."""
+    if month == 12:
+        return 30 if (14 + 11 * year) % 30 < 11 else 29
+    return 30 if month % 2 else 29
+
+
+def umm_al_qura_covers(year: int) -> bool:
+    """Return whether hijridate's Umm al-Qura tables cover the whole Hijri year."""
+    return HIJRI_RANGE[0][0] <= year <= HIJRI_RANGE[1][0]
+
+
+@lru_cache(maxsize=8192)
+def to_gregorian(year: int, month: int, day: int, reckoning: str) -> dt.date:
+    """Return the Gregorian date of a Hijri date under a reckoning (a day past month end rolls over)."""
+    if reckoning == "umm-al-qura" and umm_al_qura_covers(year):
+        first = Hijri(year, month, 1).to_gregorian()
+        return dt.date(first.year, first.month, first.day) + dt.timedelta(days=day - 1)
+    if reckoning not in RECKONINGS:
+        raise ValueError(f"unknown reckoning {reckoning!r}")
+    return arithmetic_to_gregorian(year, month, 1) + dt.timedelta(days=day - 1)
+
+
+def reckoning_used(hijri_year: int, reckoning: str) -> str:
+    """Return the reckoning actually used for a Hijri year (the fallback outside table range)."""
+    if reckoning == "umm-al-qura" and not umm_al_qura_covers(hijri_year):
+        return "arithmetic"
+    return reckoning
+
+
+def hijri_years_touching(year: int) -> range:
+    """Return the Hijri years that have days in Gregorian `year` (with a margin of one)."""
+    first = int((year - 622) * 33 / 32)
+    return range(first - 1, first + 3)
+
+
+def occurrences(month: int, day: int, year: int, reckoning: str) -> list[tuple[int, dt.date]]:
+    """Return (Hijri year, start) for every Hijri year whose month/day falls in or just before `year`."""
+    found = []
+    for hijri_year in hijri_years_touching(year):
+        start = to_gregorian(hijri_year, month, day, reckoning)
+        if year - 1 <= start.year <= year:
+            found.append((hijri_year, start))
+    return found

@@ -1,0 +1,155 @@
+"""Hindu, Sikh and Buddhist lunisolar festivals.
+
+Where the `holidays` package's tables cover a year (Hindu festivals 2001–2035, Diwali and
+Vesak 1901–2100; compiled from Indian government and Drik Panchang listings), they are used.
+Otherwise the date is computed from the Moon and Sun:
+
+- Lunar months are amānta (new moon to new moon). A month is named after the sidereal
+  (Lahiri) sign the Sun enters during it: a lunation that begins while the Sun is in Mīna
+  is Chaitra, and so on. A lunation in which the Sun enters no new sign is an adhika
+  (leap) month; festivals fall in the regular (nija) month after it.
+- A tithi is a 12° step of the Moon's elongation from the Sun. A festival is kept on the
+  civil day (New Delhi) on which its tithi prevails at the customary moment: sunrise for
+  most (Janmashtami as the Vaishnava tradition keeps it), the afternoon (aparāhna) for
+  Dussehra, sunset (pradosh) for Diwali and Holika Dahan, midnight for Maha Shivaratri.
+Sources: Reingold & Dershowitz, *Calendrical Calculations*, ch. 20 ("The Modern Hindu
+Calendars"); Lahiri ayanamsa as adopted by the Indian Calendar Reform Committee (1955).
+Computed dates are estimates: regional practice varies by a day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from holidays.calendars.buddhist import _BuddhistLunisolar
+from holidays.calendars.hindu import _HinduLunisolar
+
+from calendar_build.calendars import astro
+
+Moment = Literal["sunrise", "afternoon", "sunset", "midnight"]
+
+MONTHS = (
+    "chaitra", "vaishakha", "jyeshtha", "ashadha", "shravana", "bhadrapada",
+    "ashvin", "kartika", "margashirsha", "pausha", "magha", "phalguna",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Festival:
+    """A lunisolar festival: its amānta month, tithi (1–30), moment of observance and table."""
+
+    month: str
+    tithi: int
+    moment: Moment
+    table: str  # attribute prefix of the `holidays` package's date table
+    day_offset: int = 0  # days after the tithi's day (Holi is the day after Holika Dahan)
+
+
+FESTIVALS: dict[str, Festival] = {
+    "maha_shivaratri": Festival("magha", 29, "midnight", "MAHA_SHIVARATRI"),
+    "holi": Festival("phalguna", 15, "sunset", "HOLI", day_offset=1),
+    "janmashtami": Festival("shravana", 23, "sunrise", "JANMASHTAMI"),
+    "navaratri": Festival("ashvin", 1, "sunrise", "SHARAD_NAVRATRI"),
+    "dussehra": Festival("ashvin", 10, "afternoon", "DUSSEHRA"),
+    "diwali": Festival("ashvin", 30, "sunset", "DIWALI"),
+    "guru_nanak_jayanti": Festival("kartika", 15, "sunrise", "GURU_NANAK_JAYANTI"),
+}
+SOLAR_FESTIVALS = ("vaisakhi",)
+LUNAR_ONLY = ("vesak",)
+NAMES = tuple(FESTIVALS) + SOLAR_FESTIVALS + LUNAR_ONLY
+
+_HINDU = _HinduLunisolar()
+_BUDDHIST = _BuddhistLunisolar()
+_TABLES = {"VAISAKHI": _HINDU, "VESAK_MAY": _BUDDHIST}
+
+
+def table_date(table: str, year: int) -> dt.date | None:
+    """Return the `holidays` package's date for a festival table in `year`, if it has one."""
+    source = _TABLES.get(table, _HINDU)
+    entry = getattr(source, f"{table}_DATES", {}).get(year)
+    return dt.date(year, *entry) if entry else None
+
+
+def _sign(moment: dt.datetime) -> int:
+    return int(astro.sidereal_sun_longitude(moment) // 30)
+
+
+@lru_cache(maxsize=1024)
+def lunation_start(year: int, month: str) -> dt.datetime | None:
+    """Return the new moon that begins the (nija) amānta month `month` of the year around `year`.
+
+    Chaitra starts near March/April of `year`; later months follow in the same year.
+    """
+    index = MONTHS.index(month)
+    sign_before = (index - 1) % 12  # the Sun's sign at the new moon that opens the month
+    # The Sun enters sidereal Aries about 14 April; each sign takes about 30.4 days.
+    entry = dt.datetime(year, 4, 14) + dt.timedelta(days=30.44 * ((sign_before - 0) % 12))
+    if sign_before >= 9:  # Capricorn to Pisces: Jan to April of the same Gregorian year
+        entry -= dt.timedelta(days=365.25)
+    new_moon = astro.next_new_moon(entry - dt.timedelta(days=4))
+    for _ in range(3):
+        sign = _sign(new_moon)
+        following = astro.next_new_moon(new_moon + dt.timedelta(days=1))
+        if sign == sign_before and _sign(following) != sign_before:
+            return new_moon  # a regular month (an adhika month shares the sign with the next one)
+        if (sign - sign_before) % 12 == 11 or sign == sign_before:
+            new_moon = following  # still before, or an adhika month: the nija month is next
+            continue
+        return None  # kshaya month: no lunation begins in that sign
+    return None
+
+
+def _observance(day: dt.date, moment: Moment) -> dt.datetime:
+    if moment == "sunrise":
+        return astro.sunrise(day, astro.NEW_DELHI)
+    if moment == "afternoon":  # aparāhna, the fourth fifth of daylight
+        rise, setting = astro.sunrise(day, astro.NEW_DELHI), astro.sunset(day, astro.NEW_DELHI)
+        return rise + (setting - rise) * 0.7
+    if moment == "sunset":
+        return astro.sunset(day, astro.NEW_DELHI)
+    return astro.local_midnight(day + dt.timedelta(days=1), astro.NEW_DELHI)
+
+
+def computed_date(festival: str, year: int) -> dt.date | None:
+    """Return the astronomically computed date of a lunisolar festival in `year`."""
+    spec = FESTIVALS[festival]
+    start = lunation_start(year, spec.month)
+    if start is None:
+        return None
+    begins = astro.moment_of_elongation(12.0 * (spec.tithi - 1), start + dt.timedelta(days=(spec.tithi - 1) * 0.98))
+    ends = astro.moment_of_elongation(12.0 * spec.tithi % 360, begins + dt.timedelta(days=0.98))
+    first_day = astro.local_date(begins, astro.NEW_DELHI) - dt.timedelta(days=1)
+    for offset in range(4):
+        day = first_day + dt.timedelta(days=offset)
+        if begins <= _observance(day, spec.moment) < ends:
+            return day + dt.timedelta(days=spec.day_offset)
+    # The tithi is "lost" (no observance moment inside it): keep the day it begins.
+    return astro.local_date(begins, astro.NEW_DELHI) + dt.timedelta(days=spec.day_offset)
+
+
+def computed_vaisakhi(year: int) -> dt.date:
+    """Return the civil day (New Delhi) of Mesha Sankranti, the Sun entering sidereal Aries."""
+    moment = astro.moment_of_sidereal_longitude(0.0, dt.datetime(year, 4, 14))
+    return astro.local_date(moment, astro.NEW_DELHI)
+
+
+def computed_vesak(year: int) -> dt.date:
+    """Return the day (Singapore/Malaysia time, UTC+8) of the first full moon in May."""
+    full = astro.next_full_moon(dt.datetime(year, 4, 30, 16))  # 1 May 00:00 at UTC+8
+    return astro.local_date(full, astro.BEIJING)
+
+
+def festival_date(festival: str, year: int) -> tuple[dt.date | None, str]:
+    """Return the date of a festival in `year` and its basis ('table' or 'computed')."""
+    table = {"vaisakhi": "VAISAKHI", "vesak": "VESAK_MAY"}.get(festival) or FESTIVALS[festival].table
+    listed = table_date(table, year)
+    if listed is not None:
+        return listed, "table"
+    if festival == "vaisakhi":
+        return computed_vaisakhi(year), "computed"
+    if festival == "vesak":
+        return computed_vesak(year), "computed"
+    return computed_date(festival, year), "computed"

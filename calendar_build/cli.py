@@ -1,0 +1,124 @@
+"""The command line: parse arguments, run a command, turn problems into exit codes.
+
+Exit codes: 0 success, 1 content problems (printed as `path:line: message`), 2 misuse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from calendar_build.content.loader import load_content
+from calendar_build.engine.occurrences import compute_year
+from calendar_build.engine.rules import SUPPORTED_YEARS
+from calendar_build.errors import ContentError, Problem, UsageError
+from calendar_build.export import ics, table
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+class GermanParser(argparse.ArgumentParser):
+    """An argument parser that reports misuse in German and exits with 2."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print a German usage error and exit with 2."""
+        replacements = {
+            "the following arguments are required": "Diese Angaben fehlen",
+            "invalid choice": "ungültige Auswahl",
+            "invalid int value": "keine ganze Zahl",
+            "unrecognized arguments": "unbekannte Angaben",
+            "expected one argument": "erwartet einen Wert",
+            "argument": "Angabe",
+            "choose from": "möglich sind",
+        }
+        for english, german in replacements.items():
+            message = message.replace(english, german)
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: Fehler: {message}\n")
+
+
+def default_year() -> int:
+    """Return next year (the edition usually prepared), taken from SOURCE_DATE_EPOCH if set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    today = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
+    return today.year + 1
+
+
+def year_arg(text: str) -> int:
+    """Parse --year; the range check comes later with a content-style message."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' ist keine Jahreszahl") from None
+
+
+def check_year(year: int) -> None:
+    """Raise ContentError for a year outside the supported range."""
+    if year not in SUPPORTED_YEARS:
+        raise ContentError([Problem(
+            "--year", None,
+            f"Das Jahr {year} wird nicht unterstützt – die Feiertage werden für "
+            f"{SUPPORTED_YEARS.start}–{SUPPORTED_YEARS.stop - 1} berechnet.",
+        )])
+
+
+def cmd_holidays(args: argparse.Namespace) -> int:
+    """Print the holiday table of a year as JSON, CSV or ICS."""
+    check_year(args.year)
+    content = load_content(args.root)
+    year_table = compute_year(content, args.year)
+    labels = {c.id: c.label for c in content.catalogue.categories}
+    if args.format == "json":
+        sys.stdout.write(table.to_json(year_table, labels))
+    elif args.format == "csv":
+        sys.stdout.write(table.to_csv(year_table, labels))
+    else:
+        stamp = dt.datetime.combine(content.edition.document_date or dt.date(args.year - 1, 1, 1), dt.time(),
+                                    tzinfo=dt.timezone.utc)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(ics.to_ics(year_table, labels, stamp, f"Feiertage {args.year}"))
+    return EXIT_OK
+
+
+def build_parser() -> GermanParser:
+    """Return the argument parser with all commands."""
+    parser = GermanParser(prog="calendar-build", description="Interkulturelle Kalender bauen.")
+    commands = parser.add_subparsers(dest="command", metavar="BEFEHL", parser_class=GermanParser)
+    commands.required = True
+
+    def command(name: str, help_text: str, run: Callable[[argparse.Namespace], int]) -> GermanParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--root", type=Path, default=Path("."), help="Kalenderprojekt-Ordner (Standard: hier)")
+        sub.add_argument("--year", type=year_arg, default=default_year(), help="Jahr (Standard: nächstes Jahr)")
+        sub.set_defaults(run=run)
+        return sub
+
+    holidays = command("holidays", "Feiertagstabelle eines Jahres ausgeben.", cmd_holidays)
+    holidays.add_argument("--format", choices=("json", "csv", "ics"), default="json", help="Ausgabeformat")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem.render(), file=sys.stderr)
+        errors = sum(p.severity == "error" for p in exc.problems)
+        warnings = len(exc.problems) - errors
+        print(f"{errors} Fehler, {warnings} Warnungen – nichts geschrieben.", file=sys.stderr)
+        return EXIT_CONTENT
+    except UsageError as exc:
+        print(f"calendar-build: Fehler: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("Abgebrochen.", file=sys.stderr)
+        return 130

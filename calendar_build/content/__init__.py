@@ -1,0 +1,1 @@
+"""Content: YAML files of a calendar project, loaded safely and validated into typed values."""

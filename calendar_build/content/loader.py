@@ -1,0 +1,211 @@
+"""Load and validate a calendar project's content: every problem collected, then one error."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from calendar_build.content.messages import validation_problems
+from calendar_build.content.schema import (
+    CategoriesFile,
+    Category,
+    Edition,
+    Holiday,
+    HolidayFile,
+    Override,
+    OverridesFile,
+)
+from calendar_build.content.yamlsafe import YamlDoc, YamlProblem, load_yaml
+from calendar_build.errors import Problems, display_path
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in the content: project-relative path and line."""
+
+    path: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A validated holiday with its category and where it is defined."""
+
+    holiday: Holiday
+    category: str
+    where: Where
+
+
+@dataclass(frozen=True)
+class PinnedDate:
+    """An override with where it is defined."""
+
+    override: Override
+    where: Where
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The validated categories and holidays of a project."""
+
+    categories: tuple[Category, ...]
+    entries: tuple[Entry, ...]
+
+    def category(self, category_id: str) -> Category:
+        """Return the category with that id."""
+        return next(c for c in self.categories if c.id == category_id)
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the holiday stage needs: catalogue, edition settings, overrides by year."""
+
+    root: Path
+    catalogue: Catalogue
+    edition: Edition
+    overrides: dict[int, tuple[PinnedDate, ...]] = field(default_factory=dict)
+
+
+class Reader:
+    """Reads YAML files of one project, recording problems with project-relative paths."""
+
+    def __init__(self, root: Path, problems: Problems) -> None:
+        self.root = root
+        self.problems = problems
+
+    def shown(self, path: Path) -> str:
+        """Return the path as shown to editors."""
+        return display_path(path, self.root)
+
+    def read(self, path: Path, model: type[M]) -> tuple[M, YamlDoc] | None:
+        """Load one file and validate it against a model; None (and problems recorded) on failure."""
+        try:
+            doc = load_yaml(path)
+        except YamlProblem as exc:
+            self.problems.error(self.shown(path), exc.line, exc.message)
+            return None
+        if not isinstance(doc.data, dict):
+            self.problems.error(self.shown(path), doc.line(()), "Die Datei muss eine Zuordnung (schlüssel: wert) enthalten.")
+            return None
+        try:
+            return model.model_validate(doc.data), doc
+        except ValidationError as exc:
+            for line, message in validation_problems(exc, doc):
+                self.problems.error(self.shown(path), line, message)
+            return None
+
+
+def _load_categories(reader: Reader, content_dir: Path) -> tuple[Category, ...]:
+    path = content_dir / "categories.yaml"
+    if not path.is_file():
+        reader.problems.error(reader.shown(path), None, "Datei fehlt – sie legt die Kategorien (Farbpunkte) fest.")
+        return ()
+    loaded = reader.read(path, CategoriesFile)
+    if loaded is None:
+        return ()
+    parsed, doc = loaded
+    seen: set[tuple[str, str]] = set()
+    for index, category in enumerate(parsed.categories):
+        for key, value in (("id", category.id), ("letter", category.letter)):
+            if (key, value) in seen:
+                reader.problems.error(reader.shown(path), doc.line(("categories", index, key)),
+                                      f"'{key}: {value}' kommt doppelt vor – jede Kategorie braucht ihren eigenen Wert.")
+            seen.add((key, value))
+    return tuple(parsed.categories)
+
+
+def _load_holidays(reader: Reader, content_dir: Path, categories: tuple[Category, ...]) -> tuple[Entry, ...]:
+    holiday_dir = content_dir / "holidays"
+    files = sorted(holiday_dir.glob("*.yaml")) if holiday_dir.is_dir() else []
+    if not files:
+        reader.problems.error(reader.shown(holiday_dir), None, "Keine Feiertagsdateien (*.yaml) gefunden.")
+    known = [c.id for c in categories]
+    entries: list[Entry] = []
+    first_seen: dict[str, Where] = {}
+    for path in files:
+        loaded = reader.read(path, HolidayFile)
+        if loaded is None:
+            continue
+        parsed, doc = loaded
+        shown = reader.shown(path)
+        if known and parsed.category not in known:
+            reader.problems.error(shown, doc.line(("category",)),
+                                  f"Unbekannte Kategorie '{parsed.category}' – erlaubt: {', '.join(known)}.")
+        elif parsed.category != path.stem:
+            reader.problems.error(shown, doc.line(("category",)),
+                                  f"Kategorie '{parsed.category}' passt nicht zum Dateinamen – die Datei sollte "
+                                  f"'{parsed.category}.yaml' heißen.")
+        for index, holiday in enumerate(parsed.holidays):
+            where = Where(shown, doc.line(("holidays", index)))
+            if holiday.id in first_seen:
+                earlier = first_seen[holiday.id]
+                reader.problems.error(shown, doc.line(("holidays", index, "id")),
+                                      f"Die Kennung '{holiday.id}' gibt es schon ({earlier.path}:{earlier.line}).")
+                continue
+            first_seen[holiday.id] = where
+            entries.append(Entry(holiday, parsed.category, where))
+    return tuple(entries)
+
+
+def _load_overrides(reader: Reader, content_dir: Path, ids: set[str]) -> dict[int, tuple[PinnedDate, ...]]:
+    found: dict[int, tuple[PinnedDate, ...]] = {}
+    override_dir = content_dir / "overrides"
+    for path in sorted(override_dir.glob("*.yaml")) if override_dir.is_dir() else []:
+        shown = reader.shown(path)
+        if not path.stem.isdigit() or len(path.stem) != 4:
+            reader.problems.error(shown, None, "Overrides-Dateien heißen nach dem Jahr, z. B. 'overrides/2027.yaml'.")
+            continue
+        year = int(path.stem)
+        loaded = reader.read(path, OverridesFile)
+        if loaded is None:
+            continue
+        parsed, doc = loaded
+        pinned = []
+        for index, override in enumerate(parsed.overrides):
+            line = doc.line(("overrides", index))
+            if override.id not in ids:
+                reader.problems.error(shown, doc.line(("overrides", index, "id")),
+                                      f"Unbekannter Feiertag '{override.id}' – die Kennung muss in content/holidays/ stehen.")
+                continue
+            if override.start.year != year:
+                reader.problems.error(shown, doc.line(("overrides", index, "start")),
+                                      f"Das Datum {override.start.isoformat()} liegt nicht im Jahr {year} dieser Datei.")
+                continue
+            pinned.append(PinnedDate(override, Where(shown, line)))
+        found[year] = tuple(pinned)
+    return found
+
+
+def load_edition(reader: Reader, content_dir: Path) -> Edition:
+    """Return the edition settings, defaults where the file is absent."""
+    path = content_dir / "edition.yaml"
+    if not path.exists():
+        return Edition()
+    loaded = reader.read(path, Edition)
+    return loaded[0] if loaded else Edition()
+
+
+def load_content(root: Path, problems: Problems | None = None) -> Content:
+    """Load categories, holidays, edition and overrides of the project at `root`.
+
+    Raises ContentError with every problem found (unless a Problems collector is passed in).
+    """
+    own = problems is None
+    problems = problems or Problems()
+    reader = Reader(root, problems)
+    content_dir = root / "content"
+    if not content_dir.is_dir():
+        problems.error("content", None, f"Ordner 'content/' fehlt in {root.name or root} – ist --root richtig?")
+        problems.raise_if_errors()
+    categories = _load_categories(reader, content_dir)
+    entries = _load_holidays(reader, content_dir, categories)
+    overrides = _load_overrides(reader, content_dir, {e.holiday.id for e in entries})
+    edition = load_edition(reader, content_dir)
+    if own:
+        problems.raise_if_errors()
+    return Content(root, Catalogue(categories, entries), edition, overrides)

@@ -1,0 +1,158 @@
+"""Load YAML safely and keep the line of every value, so later checks can say where.
+
+Only plain YAML is accepted: no anchors or aliases (they can blow up memory and
+editors never need them), no duplicate keys, no custom tags (`!!python/...` is
+refused, never executed). Messages are German and name the line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+Loc = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 2_000_000  # content files are small; a larger one is a mistake
+
+_ALLOWED_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+class YamlProblem(Exception):
+    """A file that cannot be read as plain YAML; carries the line and a German message."""
+
+    def __init__(self, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True)
+class YamlDoc:
+    """A loaded YAML document: plain data plus the line of every value by its location."""
+
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line(self, loc: Loc) -> int | None:
+        """Return the line of `loc`, or of its nearest parent that has one."""
+        loc = tuple(loc)
+        while True:
+            if loc in self.lines:
+                return self.lines[loc]
+            if not loc:
+                return None
+            loc = loc[:-1]
+
+
+def _reject_events(text: str) -> None:
+    """Refuse anchors and aliases before anything is composed."""
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        anchor = getattr(event, "anchor", None)
+        if isinstance(event, yaml.AliasEvent) or anchor:
+            raise YamlProblem(
+                event.start_mark.line + 1,
+                "YAML-Anker und -Aliase (&name, *name) sind nicht erlaubt – bitte den Wert ausschreiben.",
+            )
+
+
+def _convert(node: Node, loc: Loc, lines: dict[Loc, int], loader: yaml.SafeLoader) -> Any:
+    lines[loc] = node.start_mark.line + 1
+    if node.tag not in _ALLOWED_TAGS:
+        raise YamlProblem(
+            node.start_mark.line + 1,
+            f"Unerlaubter YAML-Tag '{node.tag}' – nur einfache Werte, Listen und Zuordnungen sind erlaubt.",
+        )
+    if isinstance(node, ScalarNode):
+        try:
+            value = loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError) as exc:
+            raise YamlProblem(node.start_mark.line + 1, f"Ungültiger Wert '{node.value}' ({exc}).") from exc
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        return value
+    if isinstance(node, SequenceNode):
+        return [_convert(item, (*loc, i), lines, loader) for i, item in enumerate(node.value)]
+    if isinstance(node, MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise YamlProblem(key_node.start_mark.line + 1, "Schlüssel müssen einfache Wörter sein.")
+            key = _convert(key_node, (*loc, "<key>"), {}, loader)
+            if key in result:
+                raise YamlProblem(
+                    key_node.start_mark.line + 1,
+                    f"Schlüssel '{key}' steht doppelt – bitte einen der beiden Einträge entfernen.",
+                )
+            result[key] = _convert(value_node, (*loc, key), lines, loader)
+        return result
+    raise YamlProblem(node.start_mark.line + 1, "Unbekannter YAML-Knoten.")  # pragma: no cover
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or "Syntaxfehler"
+    if "'\\t'" in problem or "\t" in problem:
+        return "Tabulatorzeichen gefunden – YAML erlaubt zum Einrücken nur Leerzeichen."
+    if "mapping values are not allowed" in problem:
+        return "Doppelpunkt an unerwarteter Stelle – Text mit ':' bitte in Anführungszeichen setzen."
+    if "could not find expected ':'" in problem:
+        return "Erwartet wurde 'schlüssel: wert' – fehlt ein Doppelpunkt oder ist die Einrückung verrutscht?"
+    if "expected <block end>" in (exc.problem or "") or "did not find expected" in problem:
+        return "Einrückung oder Listenzeichen passt nicht – bitte die Einrückung dieser Zeile prüfen."
+    if "found undefined tag" in problem or "could not determine a constructor" in problem:
+        return "Unerlaubter YAML-Tag – nur einfache Werte, Listen und Zuordnungen sind erlaubt."
+    return f"YAML-Syntaxfehler: {problem}."
+
+
+def parse_yaml(raw: bytes) -> YamlDoc:
+    """Parse bytes as one plain YAML document; raise YamlProblem with a German message."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlProblem(None, f"Datei ist zu groß ({len(raw)} Bytes, höchstens {MAX_FILE_BYTES}).")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlProblem(line, "Die Datei ist nicht UTF-8-kodiert – bitte als UTF-8 speichern.") from exc
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        raise YamlProblem(None, "Die Datei ist leer.")
+    try:
+        _reject_events(text)
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        if "more than one document" in str(exc) or "expected a single document" in str(exc):
+            raise YamlProblem(line, "Nur ein YAML-Dokument pro Datei erlaubt ('---' entfernen).") from exc
+        raise YamlProblem(line, _syntax_message(exc)) from exc
+    except yaml.YAMLError as exc:
+        raise YamlProblem(None, f"YAML-Fehler: {exc}") from exc
+    if node is None:
+        raise YamlProblem(None, "Die Datei ist leer.")
+    lines: dict[Loc, int] = {}
+    return YamlDoc(_convert(node, (), lines, yaml.SafeLoader("")), lines)
+
+
+def load_yaml(path: Path) -> YamlDoc:
+    """Read and parse a YAML file (see parse_yaml)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise YamlProblem(None, f"Datei kann nicht gelesen werden ({exc.strerror}).") from exc
+    return parse_yaml(raw)

@@ -1,0 +1,71 @@
+"""Problems an editor can fix, and the one error type that carries them to the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+_SEVERITY_DE = {"error": "Fehler", "warning": "Warnung"}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the content: where it is and what to do."""
+
+    path: str
+    line: int | None
+    message: str
+    severity: Severity = "error"
+
+    def render(self) -> str:
+        """Return the problem as `path:line: Fehler: message`."""
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {_SEVERITY_DE[self.severity]}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised with every problem found; the CLI prints them and exits with 1."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(p.render() for p in problems))
+        self.problems = problems
+
+
+class UsageError(Exception):
+    """Raised for command-line misuse; the CLI exits with 2."""
+
+
+def display_path(path: Path, root: Path) -> str:
+    """Return `path` relative to the project root where possible, with forward slashes."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+class Problems:
+    """Collects problems while validating, so all are reported at once."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def error(self, path: str, line: int | None, message: str) -> None:
+        """Record an error."""
+        self.items.append(Problem(path, line, message, "error"))
+
+    def warning(self, path: str, line: int | None, message: str) -> None:
+        """Record a warning."""
+        self.items.append(Problem(path, line, message, "warning"))
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Return only the errors."""
+        return [p for p in self.items if p.severity == "error"]
+
+    def raise_if_errors(self) -> None:
+        """Raise ContentError when any error was recorded."""
+        if self.errors:
+            raise ContentError(self.items)

@@ -1,0 +1,1 @@
+"""Exports of the holiday table: JSON, CSV and iCalendar."""
