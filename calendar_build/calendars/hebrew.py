@@ -51,7 +51,7 @@ def month_number(month: str, hebrew_year: int) -> int | None:
 def to_gregorian(hebrew_year: int, month: str, day: int) -> dt.date | None:
     """Return the Gregorian date of a Hebrew date, None if the month or day does not exist that year."""
     number = month_number(month, hebrew_year)
-    if number is None or day > _hebrew.month_days(hebrew_year, number):
+    if number is None or day > _hebrew.month_length(hebrew_year, number):
         return None
     return dt.date(*_hebrew.to_gregorian(hebrew_year, number, day))
 

@@ -98,6 +98,7 @@ def _convert(node: Node, loc: Loc, lines: dict[Loc, int], loader: yaml.SafeLoade
                     f"Schlüssel '{key}' steht doppelt – bitte einen der beiden Einträge entfernen.",
                 )
             result[key] = _convert(value_node, (*loc, key), lines, loader)
+            lines[(*loc, key)] = key_node.start_mark.line + 1  # the key's line reads best in messages
         return result
     raise YamlProblem(node.start_mark.line + 1, "Unbekannter YAML-Knoten.")  # pragma: no cover
 

@@ -1,0 +1,51 @@
+"""Safe YAML loading: every malformed file ends in a German message with its line."""
+
+import pytest
+
+from calendar_build.content.yamlsafe import YamlProblem, parse_yaml
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "fragment"),
+    [
+        (b"a: 1\nb:\n\t- 2\n", 3, "Tabulatorzeichen"),
+        (b"a: 1\na: 2\n", 2, "'a' steht doppelt"),
+        (b"a: &x [1, 2]\nb: *x\n", 1, "Anker"),
+        (b"lol: !!python/object/apply:os.system ['echo pwned']\n", 1, "Unerlaubter YAML-Tag"),
+        (b"a: !custom 3\n", 1, "Unerlaubter YAML-Tag"),
+        (b"", None, "leer"),
+        (b"# nur ein Kommentar\n", None, "leer"),
+        (b"name: M\xfcller\n", 1, "UTF-8"),
+        (b"a: 1\nname: Titel: Untertitel\n", 2, "Doppelpunkt"),
+        (b"a:\n  - 1\n - 2\n", 3, "Einrückung"),
+        (b"a: 1\n---\nb: 2\n", 2, "Nur ein YAML-Dokument"),
+        (b"a: [1, 2\n", 2, "YAML"),
+        (b'a: "offen\n', 2, "YAML"),
+    ],
+)
+def test_bad_yaml(raw: bytes, line: int | None, fragment: str) -> None:
+    with pytest.raises(YamlProblem) as caught:
+        parse_yaml(raw)
+    assert caught.value.line == line
+    assert fragment in caught.value.message
+
+
+def test_billion_laughs_refused_before_expansion() -> None:
+    bomb = b'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + b"".join(
+        b"%s: &%s [*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s]\n" % ((bytes([c]),) * 2 + (bytes([c - 1]),) * 9)
+        for c in range(ord("b"), ord("k"))
+    )
+    with pytest.raises(YamlProblem, match="Anker"):
+        parse_yaml(bomb)
+
+
+def test_lines_are_kept_for_values() -> None:
+    doc = parse_yaml(b"holidays:\n  - id: a\n    rule:\n      kind: fixed\n      month: 13\n")
+    assert doc.line(("holidays", 0, "rule", "month")) == 5
+    assert doc.line(("holidays", 0, "rule", "nonexistent")) == 3  # nearest parent
+
+
+def test_dates_and_bom() -> None:
+    doc = parse_yaml("\ufeffstart: 2027-03-10\nname: Çarşema Sor\n".encode())
+    assert str(doc.data["start"]) == "2027-03-10"
+    assert doc.data["name"] == "Çarşema Sor"
