@@ -1,0 +1,1 @@
+"""The page model: occurrences + portraits -> one fully formatted context per page."""

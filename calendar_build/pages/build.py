@@ -1,0 +1,206 @@
+"""Build the page model of a calendar from the year's occurrences and the portraits."""
+
+from __future__ import annotations
+
+import calendar as gregorian
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from calendar_build.calendars import hijri
+from calendar_build.content.loader import Content
+from calendar_build.engine.occurrences import Occurrence, YearTable
+from calendar_build.pages import dates
+from calendar_build.pages.fitting import CellBox, fit_labels
+from calendar_build.pages.model import (
+    Calendar,
+    CategoryView,
+    DayCell,
+    Dot,
+    Explanation,
+    ExplanationGroup,
+    ListItem,
+    MonthPage,
+    PortraitView,
+    Shortening,
+    Week,
+)
+from calendar_build.portraits.loader import Portrait
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to build the page model."""
+
+    variant: str = "print"  # print | screen
+    page_format: str = "a3"  # a3 | a4
+    cell: CellBox = CellBox(30.0, 3, None, 6.5)
+    explanation_columns: int = 6  # columns over all explanation pages
+    explanation_column_lines: int = 110  # lines of body text a column holds
+    explanation_chars_per_line: int = 52
+
+
+def _dot(occurrence: Occurrence, categories: Mapping[str, CategoryView]) -> Dot:
+    view = categories[occurrence.category]
+    return Dot(view.id, view.letter, view.label)
+
+
+def _day_index(table: YearTable) -> dict[dt.date, list[Occurrence]]:
+    by_day: dict[dt.date, list[Occurrence]] = defaultdict(list)
+    for occurrence in table.occurrences:
+        for day in occurrence.days():
+            by_day[day].append(occurrence)
+    return by_day
+
+
+def _labels_for(day: dt.date, occurrences: list[Occurrence], order: list[str]) -> list[str]:
+    """Return short names for a day: on a span's first day (and on the 1st of the month it runs into)."""
+    chosen = [o for o in occurrences if o.start == day or day.day == 1]
+    chosen.sort(key=lambda o: (not o.public, order.index(o.category), o.start))
+    return [o.entry.holiday.display_short for o in chosen]
+
+
+def _school_days(year: int, enabled: bool) -> tuple[set[dt.date], bool]:
+    if not enabled:
+        return set(), True
+    import holidays as holidays_package
+
+    found = set()
+    for y in (year - 1, year, year + 1):
+        found |= set(holidays_package.country_holidays("DE", subdiv="HE", years=y, categories=("school",)))
+    known = any(d.year == year for d in found)
+    return found, known
+
+
+def _month(
+    year: int,
+    month: int,
+    by_day: dict[dt.date, list[Occurrence]],
+    table: YearTable,
+    categories: Mapping[str, CategoryView],
+    school: set[dt.date],
+    portrait: PortraitView | None,
+    options: Options,
+    shortenings: list[Shortening],
+) -> MonthPage:
+    order = list(categories)
+    weeks = []
+    for week in gregorian.Calendar(firstweekday=0).monthdatescalendar(year, month):
+        cells = []
+        for day in week:
+            occurrences = by_day.get(day, [])
+            in_month = day.month == month
+            dots = tuple(dict.fromkeys(_dot(o, categories) for o in sorted(occurrences, key=lambda o: order.index(o.category))))
+            labels = _labels_for(day, occurrences, order) if in_month else []
+            shown, hidden, more = fit_labels(labels, options.cell)
+            if in_month and (hidden or tuple(labels[: len(shown)]) != shown):
+                shortenings.append(Shortening(day.isoformat(), shown, hidden))
+            cells.append(DayCell(
+                day=day.day, iso=day.isoformat(), in_month=in_month, sunday=day.weekday() == 6,
+                legal=day in table.legal_holidays, school=day in school, dots=dots if in_month else (),
+                labels=shown, more=more, title=", ".join(o.entry.holiday.name for o in occurrences),
+            ))
+        weeks.append(Week(week[0].isocalendar()[1], tuple(cells)))
+    first, last = dt.date(year, month, 1), dt.date(year, month, gregorian.monthrange(year, month)[1])
+    items = tuple(
+        ListItem(
+            when=dates.date_range(o.start, o.end), dot=_dot(o, categories), name=o.entry.holiday.name,
+            original=o.entry.holiday.original or "", transliteration=o.entry.holiday.transliteration or "",
+            eve=o.entry.holiday.eve, approximate=o.approximate, public=o.public,
+        )
+        for o in table.occurrences
+        if o.start <= last and o.end >= first and (o.start >= first or month == 1 or o.start.month != month - 1 or True)
+        and first <= max(o.start, first) <= last
+    )
+    return MonthPage(month, dates.MONTHS[month - 1], year, portrait, dates.WEEKDAYS_SHORT, tuple(weeks), items)
+
+
+def _explanations(table: YearTable, categories: Mapping[str, CategoryView], options: Options) -> tuple[tuple[ExplanationGroup, ...], ...]:
+    """Group the year's holidays by category and split them into columns by estimated height."""
+    by_category: dict[str, list[Occurrence]] = defaultdict(list)
+    seen: set[str] = set()
+    for occurrence in table.occurrences:
+        if occurrence.start.year == table.year or occurrence.end.year == table.year:
+            by_category[occurrence.category].append(occurrence)
+    groups = []
+    for category_id, view in categories.items():
+        items = []
+        for occurrence in by_category.get(category_id, []):
+            holiday = occurrence.entry.holiday
+            all_dates = [o for o in by_category[category_id] if o.id == holiday.id]
+            if holiday.id in seen:
+                continue
+            seen.add(holiday.id)
+            items.append(Explanation(
+                when=", ".join(dates.date_range(o.start, o.end) for o in all_dates),
+                dot=Dot(view.id, view.letter, view.label), name=holiday.name, original=holiday.original or "",
+                transliteration=holiday.transliteration or "", description=" ".join(holiday.description.split()),
+                greeting=holiday.greeting or "", eve=holiday.eve, approximate=any(o.approximate for o in all_dates),
+            ))
+        if items:
+            groups.append(ExplanationGroup(view, tuple(items)))
+    return _split_columns(groups, options)
+
+
+def _item_lines(item: Explanation, chars: int) -> int:
+    body = len(item.description) + len(item.greeting) + 20
+    return 2 + -(-body // chars) + 1
+
+
+def _split_columns(groups: list[ExplanationGroup], options: Options) -> tuple[tuple[ExplanationGroup, ...], ...]:
+    columns: list[list[ExplanationGroup]] = [[]]
+    used = 0
+    for group in groups:
+        pending: list[Explanation] = []
+        for item in group.items:
+            need = _item_lines(item, options.explanation_chars_per_line) + (3 if not pending else 0)
+            if used + need > options.explanation_column_lines and (pending or columns[-1]):
+                if pending:
+                    columns[-1].append(ExplanationGroup(group.category, tuple(pending)))
+                columns.append([])
+                used, pending = 0, []
+                need = _item_lines(item, options.explanation_chars_per_line) + 3
+            pending.append(item)
+            used += need
+        if pending:
+            columns[-1].append(ExplanationGroup(group.category, tuple(pending)))
+    return tuple(tuple(c) for c in columns)
+
+
+def build_calendar(
+    content: Content,
+    table: YearTable,
+    portraits: tuple[Portrait, ...],
+    photo_urls: Mapping[int, str],
+    options: Options,
+    computed_on: dt.date,
+) -> tuple[Calendar, tuple[Shortening, ...]]:
+    """Return the calendar's page model and the day cells whose labels had to be shortened."""
+    edition = content.edition
+    categories = {c.id: CategoryView(c.id, c.label, c.letter) for c in content.catalogue.categories}
+    by_day = _day_index(table)
+    school, school_known = _school_days(table.year, edition.school_holidays)
+    portrait_views = {
+        p.spec.month: PortraitView(
+            name=p.spec.name, town=p.spec.town, text=" ".join(p.spec.text.split()),
+            photo=photo_urls.get(p.spec.month, ""), alt=p.spec.alt, credit=p.spec.photo_credit, sample=p.spec.sample,
+        )
+        for p in portraits
+    }
+    shortenings: list[Shortening] = []
+    months = tuple(
+        _month(table.year, m, by_day, table, categories, school, portrait_views.get(m), options, shortenings)
+        for m in range(1, 13)
+    )
+    calendar = Calendar(
+        year=table.year, title=edition.title, motto=edition.motto, publisher=edition.publisher,
+        imprint=" ".join(edition.imprint.split()),
+        edition_date=dates.long_date(edition.document_date or computed_on), reckoning=hijri.RECKONINGS[table.islamic_reckoning],
+        computed_on=dates.long_date(computed_on), variant=options.variant, page_format=options.page_format,
+        categories=tuple(categories.values()), months=months,
+        explanation_columns=_explanations(table, categories, options),
+        credits=tuple((f"{dates.MONTHS[p.spec.month - 1]}: {p.spec.name}", p.spec.photo_credit) for p in portraits),
+        sample=any(p.spec.sample for p in portraits), school_holidays_known=school_known,
+    )
+    return calendar, tuple(shortenings)

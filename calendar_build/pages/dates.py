@@ -1,0 +1,32 @@
+"""German date formatting for the printed calendar (all formatting lives here, not in templates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+          "Oktober", "November", "Dezember")  # fmt: skip
+MONTHS_SHORT = ("Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez.")
+WEEKDAYS_SHORT = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
+WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+
+
+def day_month(day: dt.date) -> str:
+    """Return '6. Jan.'."""
+    return f"{day.day}. {MONTHS_SHORT[day.month - 1]}"
+
+
+def date_range(start: dt.date, end: dt.date) -> str:
+    """Return '6. Jan.', '24.–26. Dez.', '31. März–2. Apr.' or '28. Dez. 2026–4. Jan.'."""
+    if start == end:
+        return day_month(start)
+    if start.year != end.year:
+        return f"{day_month(start)} {start.year}–{day_month(end)}"
+    if start.month == end.month:
+        return f"{start.day}.–{day_month(end)}"
+    return f"{day_month(start)}–{day_month(end)}"
+
+
+def long_date(day: dt.date) -> str:
+    """Return '20. November 2026'."""
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"

@@ -1,0 +1,59 @@
+"""Fit holiday labels into day cells: measure with the real font, abbreviate, or move to the list.
+
+A label never gets clipped silently: what does not fit is shortened or replaced by a
+"+n" note pointing to the month's list, and every such case is reported by the build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import ImageFont
+
+PT_PER_MM = 72 / 25.4
+
+
+@dataclass(frozen=True)
+class CellBox:
+    """The room for labels in a day cell: width in mm, number of lines, font and size in pt."""
+
+    width_mm: float
+    lines: int
+    font: Path | None
+    size_pt: float
+
+
+@lru_cache(maxsize=8)
+def _font(path: Path | None, size_pt: float) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    # Measure at 10x the point size in "pixels" for precision; widths scale linearly.
+    if path is None:
+        return ImageFont.load_default(size=size_pt * 10)
+    return ImageFont.truetype(str(path), size=round(size_pt * 10))
+
+
+def text_width_mm(text: str, box: CellBox) -> float:
+    """Return the advance width of `text` in mm at the box's font size."""
+    width_px = _font(box.font, box.size_pt).getlength(text)
+    return width_px / 10 / PT_PER_MM
+
+
+def abbreviate(label: str, box: CellBox) -> str:
+    """Return `label` as is if it fits one line, else cut at a letter and end with a period."""
+    if text_width_mm(label, box) <= box.width_mm:
+        return label
+    for end in range(len(label) - 1, 0, -1):
+        candidate = label[:end].rstrip(" -–.") + "."
+        if text_width_mm(candidate, box) <= box.width_mm:
+            return candidate
+    return label[:1] + "."
+
+
+def fit_labels(labels: list[str], box: CellBox) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """Return (labels shown, labels hidden, "+n" note) for one cell."""
+    if len(labels) <= box.lines:
+        return tuple(abbreviate(label, box) for label in labels), (), ""
+    keep = max(box.lines - 1, 0)
+    hidden = tuple(labels[keep:])
+    return tuple(abbreviate(label, box) for label in labels[:keep]), hidden, f"+{len(hidden)} s. Liste"

@@ -1,0 +1,141 @@
+"""Typed page contexts: everything a template prints is computed and formatted here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CategoryView:
+    """A legend entry."""
+
+    id: str
+    label: str
+    letter: str
+
+
+@dataclass(frozen=True)
+class Dot:
+    """A coloured dot with its category letter."""
+
+    category: str
+    letter: str
+    label: str
+
+
+@dataclass(frozen=True)
+class DayCell:
+    """One day of the month grid."""
+
+    day: int
+    iso: str
+    in_month: bool
+    sunday: bool
+    legal: bool  # a Hessen legal holiday: printed red
+    school: bool  # inside Hessen school holidays: light band
+    dots: tuple[Dot, ...]
+    labels: tuple[str, ...]  # short names that fit the cell
+    more: str  # e.g. "+2 s. Liste" when labels did not fit, else ""
+    title: str  # every name of the day, for the screen PDF
+
+
+@dataclass(frozen=True)
+class Week:
+    """A row of the month grid with its ISO week number."""
+
+    number: int
+    days: tuple[DayCell, ...]
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """A line of the month's holiday list."""
+
+    when: str  # '24.–26. Dez.'
+    dot: Dot
+    name: str
+    original: str
+    transliteration: str
+    eve: bool
+    approximate: bool
+    public: bool
+
+
+@dataclass(frozen=True)
+class PortraitView:
+    """The portrait of a month page."""
+
+    name: str
+    town: str
+    text: str
+    photo: str  # URL of the prepared photo, relative to the HTML
+    alt: str
+    credit: str
+    sample: bool
+
+
+@dataclass(frozen=True)
+class MonthPage:
+    """A month page: portrait on top, grid and holiday list below."""
+
+    number: int
+    name: str
+    year: int
+    portrait: PortraitView | None
+    weekdays: tuple[str, ...]
+    weeks: tuple[Week, ...]
+    items: tuple[ListItem, ...]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """One holiday explained on the explanations pages."""
+
+    when: str
+    dot: Dot
+    name: str
+    original: str
+    transliteration: str
+    description: str
+    greeting: str
+    eve: bool
+    approximate: bool
+
+
+@dataclass(frozen=True)
+class ExplanationGroup:
+    """The holidays of one category."""
+
+    category: CategoryView
+    items: tuple[Explanation, ...]
+
+
+@dataclass(frozen=True)
+class Shortening:
+    """A day cell whose labels were abbreviated or moved to the list; reported by the build."""
+
+    day: str
+    shown: tuple[str, ...]
+    hidden: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """The whole calendar, ready for the templates."""
+
+    year: int
+    title: str
+    motto: str
+    publisher: str
+    imprint: str
+    edition_date: str
+    reckoning: str
+    computed_on: str
+    variant: str  # print | screen
+    page_format: str  # a3 | a4
+    categories: tuple[CategoryView, ...]
+    months: tuple[MonthPage, ...]
+    explanation_columns: tuple[tuple[ExplanationGroup, ...], ...]  # split in Python, not CSS columns
+    credits: tuple[tuple[str, str], ...]  # (month name + person, credit)
+    sample: bool
+    school_holidays_known: bool

@@ -1,0 +1,94 @@
+"""Load the portraits of an edition and check the edition's rules: twelve, one per month and town."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from calendar_build.content.loader import Reader, Where
+from calendar_build.errors import Problems
+from calendar_build.paths import PathOutside, inside
+from calendar_build.portraits.schema import TOWNS, PortraitSpec
+
+MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
+               "Oktober", "November", "Dezember")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Portrait:
+    """A validated portrait with the resolved photo path and where it is defined."""
+
+    spec: PortraitSpec
+    photo: Path
+    where: Where  # the line of `month`
+    town_line: int | None = None
+
+
+def _photo_path(root: Path, yaml_path: Path, spec: PortraitSpec, reader: Reader, line: int | None) -> Path | None:
+    try:
+        photo = inside(root, yaml_path.parent / spec.photo)
+    except PathOutside:
+        reader.problems.error(reader.shown(yaml_path), line,
+                              f"Foto '{spec.photo}' liegt außerhalb des Kalenderprojekts – bitte das Foto in "
+                              f"den Ordner {reader.shown(yaml_path.parent)}/ legen.")
+        return None
+    if not photo.is_file():
+        reader.problems.error(reader.shown(yaml_path), line,
+                              f"Foto '{spec.photo}' fehlt – erwartet in {reader.shown(yaml_path.parent)}/.")
+        return None
+    return photo
+
+
+def load_portraits(root: Path, year: int, problems: Problems, strict: bool = False) -> tuple[Portrait, ...]:
+    """Return the portraits of `year` sorted by month, recording every problem."""
+    reader = Reader(root, problems)
+    folder = root / "portraits" / str(year)
+    shown_folder = f"portraits/{year}"
+    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    if not files:
+        problems.error(shown_folder, None, f"Keine Porträts für {year} gefunden – "
+                       f"'calendar-build new-edition --year {year}' legt die zwölf Vorlagen an.")
+        return ()
+    portraits: list[Portrait] = []
+    for path in files:
+        loaded = reader.read(path, PortraitSpec)
+        if loaded is None:
+            continue
+        spec, doc = loaded
+        shown = reader.shown(path)
+        if spec.consent is None:
+            problems.error(shown, doc.line(("consent",)) or 1,
+                           f"Keine Einwilligung für '{spec.name}' eingetragen (consent: JJJJ-MM-TT) – ohne "
+                           f"Einwilligung wird das Porträt nicht gedruckt.")
+        photo = _photo_path(root, path, spec, reader, doc.line(("photo",)))
+        if photo is not None:
+            portraits.append(Portrait(spec, photo, Where(shown, doc.line(("month",))), doc.line(("town",))))
+    _check_edition(portraits, shown_folder, problems, strict)
+    return tuple(sorted(portraits, key=lambda p: p.spec.month))
+
+
+def _check_edition(portraits: list[Portrait], folder: str, problems: Problems, strict: bool) -> None:
+    if len(portraits) != 12 and not problems.errors:
+        problems.error(folder, None, f"Es sind {len(portraits)} Porträts – eine Ausgabe braucht genau zwölf.")
+    by_month = Counter(p.spec.month for p in portraits)
+    for portrait in portraits:
+        if by_month[portrait.spec.month] > 1:
+            problems.error(portrait.where.path, portrait.where.line,
+                           f"Für {MONTH_NAMES[portrait.spec.month - 1]} gibt es {by_month[portrait.spec.month]} "
+                           f"Porträts – jeder Monat genau einmal.")
+    missing_months = [MONTH_NAMES[m - 1] for m in range(1, 13) if m not in by_month]
+    if portraits and missing_months and len(portraits) == 12:
+        problems.error(folder, None, f"Kein Porträt für: {', '.join(missing_months)}.")
+    by_town = Counter(p.spec.town for p in portraits)
+    for portrait in portraits:
+        if by_town[portrait.spec.town] > 1:
+            problems.error(portrait.where.path, portrait.town_line,
+                           f"{portrait.spec.town} kommt {by_town[portrait.spec.town]}-mal vor – jede Stadt genau einmal.")
+    missing_towns = [t for t in TOWNS if t not in by_town]
+    if len(portraits) == 12 and missing_towns:
+        problems.error(folder, None, f"Keine Porträts aus: {', '.join(missing_towns)}.")
+    genders = Counter(p.spec.gender for p in portraits)
+    if len(portraits) == 12 and genders["female"] != 6:
+        message = (f"{genders['female']} Frauen und {genders['male']} Männer – vorgesehen sind sechs und sechs.")
+        (problems.error if strict else problems.warning)(folder, None, message)
