@@ -649,14 +649,14 @@ REFERENCES: dict[str, Reference] = {
     ),
     # -------------------------------------------------------------- Buddhist
     "vesak": Reference(
-        source="Malaysia federal public holiday 'Hari Wesak' (kalendarmalaysia.com 2021-2024, "
-        "winrayland 2024, malaysiapublicholiday.my 2026); 2025 from Singapore MOM (same day). "
-        "Singapore differs when the Chinese year has a leap month (2023: 2 Jun)",
+        source="Singapore Ministry of Manpower, public holiday 'Vesak Day' 2021-2026 (the same day as "
+        "Malaysia's 'Hari Wesak' except 2023, when Malaysia kept 4 May and Singapore 2 June, after "
+        "the lunisolar leap month) – the Vesākha full moon as kept in Southeast Asia",
         tolerance_days=1,
         dates={
             2021: "2021-05-26",
             2022: "2022-05-15",
-            2023: "2023-05-04",
+            2023: "2023-06-02",
             2024: "2024-05-22",
             2025: "2025-05-12",
             2026: "2026-05-31",  # second full moon of May 2026 (the first is 1/2 May)
@@ -721,4 +721,37 @@ REFERENCES: dict[str, Reference] = {
             2024: "2024-04-17",
         },
     ),
+    # ------------------------------------------------------- Easter cycle, Western and Orthodox
+    # The days of the Easter cycle as published year by year; public ones also in the Hessian
+    # Interior Ministry's list "Feiertage in Hessen".
+    **{
+        holiday_id: Reference(
+            source="Kirchenjahr-Kalender der EKD / Deutsche Bischofskonferenz, Jahrgänge 2024-2026; "
+            "gesetzliche Feiertage: Hessisches Ministerium des Innern, 'Feiertage in Hessen'",
+            tolerance_days=0,
+            dates=dates,
+        )
+        for holiday_id, dates in {
+            "ash-wednesday": {2024: "2024-02-14", 2025: "2025-03-05", 2026: "2026-02-18"},
+            "palm-sunday": {2024: "2024-03-24", 2025: "2025-04-13", 2026: "2026-03-29"},
+            "maundy-thursday": {2024: "2024-03-28", 2025: "2025-04-17", 2026: "2026-04-02"},
+            "good-friday": {2024: "2024-03-29", 2025: "2025-04-18", 2026: "2026-04-03"},
+            "easter-monday": {2024: "2024-04-01", 2025: "2025-04-21", 2026: "2026-04-06"},
+            "ascension": {2024: "2024-05-09", 2025: "2025-05-29", 2026: "2026-05-14"},
+            "pentecost": {2024: "2024-05-19", 2025: "2025-06-08", 2026: "2026-05-24"},
+            "whit-monday": {2024: "2024-05-20", 2025: "2025-06-09", 2026: "2026-05-25"},
+            "corpus-christi": {2024: "2024-05-30", 2025: "2025-06-19", 2026: "2026-06-04"},
+        }.items()
+    },
+    **{
+        holiday_id: Reference(
+            source="Orthodoxe Bischofskonferenz in Deutschland, Kirchenkalender 2024-2026",
+            tolerance_days=0,
+            dates=dates,
+        )
+        for holiday_id, dates in {
+            "orthodox-good-friday": {2024: "2024-05-03", 2025: "2025-04-18", 2026: "2026-04-10"},
+            "orthodox-pentecost": {2024: "2024-06-23", 2025: "2025-06-08", 2026: "2026-05-31"},
+        }.items()
+    },
 }

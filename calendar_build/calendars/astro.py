@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from collections.abc import Callable
 from functools import lru_cache
 
 import ephem
@@ -55,58 +56,56 @@ def march_equinox(year: int) -> dt.datetime:
     return _to_datetime(ephem.next_vernal_equinox(ephem.Date(dt.datetime(year, 3, 1))))
 
 
-def next_new_moon(after: dt.datetime) -> dt.datetime:
-    """Return the first new moon (conjunction) after a UTC moment."""
-    return _next_new_moon_cached(after.replace(microsecond=0))
-
-
-@lru_cache(maxsize=8192)
-def _next_new_moon_cached(after: dt.datetime) -> dt.datetime:
-    return _to_datetime(ephem.next_new_moon(_to_ephem(after)))
-
-
-@lru_cache(maxsize=8192)
-def next_full_moon(after: dt.datetime) -> dt.datetime:
-    """Return the first full moon after a UTC moment."""
-    return _to_datetime(ephem.next_full_moon(_to_ephem(after)))
-
-
 def _sun() -> ephem.Sun:
     return ephem.Sun()
 
 
+ALMANAC_HORIZON = "-0:50"  # upper limb on the horizon: 34' refraction + 16' solar semi-diameter
+GEOMETRIC_HORIZON = "0"  # centre of the Sun on the geometric horizon, no refraction
+
+
 @lru_cache(maxsize=4096)
-def sunset(day: dt.date, place: Place) -> dt.datetime:
-    """Return the UTC moment of sunset (upper limb, standard refraction) at `place` on local `day`."""
-    return _sun_event(day, place, rising=False)
+def sunset(day: dt.date, place: Place, horizon: str = ALMANAC_HORIZON) -> dt.datetime:
+    """Return the UTC moment of sunset at `place` on local `day` (almanac definition by default)."""
+    return _sun_event(day, place, rising=False, horizon=horizon)
 
 
 @lru_cache(maxsize=4096)
 def sunrise(day: dt.date, place: Place) -> dt.datetime:
     """Return the UTC moment of sunrise at `place` on local `day`."""
-    return _sun_event(day, place, rising=True)
+    return _sun_event(day, place, rising=True, horizon=ALMANAC_HORIZON)
 
 
-def _sun_event(day: dt.date, place: Place, rising: bool) -> dt.datetime:
+def _sun_event(day: dt.date, place: Place, rising: bool, horizon: str) -> dt.datetime:
     observer = ephem.Observer()
     observer.lat = str(place.lat)
     observer.lon = str(place.lon)
     observer.elevation = 0
-    observer.pressure = 0  # refraction is in the horizon below, as the almanacs do
-    observer.horizon = "-0:50"  # 34' refraction + 16' solar semi-diameter
+    observer.pressure = 0  # refraction is in the horizon, as the almanacs do
+    observer.horizon = horizon
     observer.date = _to_ephem(local_midnight(day, place))
     event = observer.next_rising(_sun()) if rising else observer.next_setting(_sun())
     return _to_datetime(event)
 
 
+_SUN = ephem.Sun()
+_MOON = ephem.Moon()
+
+
 def ecliptic_longitudes(moment: dt.datetime) -> tuple[float, float]:
     """Return the geocentric ecliptic longitudes (degrees, equinox of date) of Sun and Moon."""
     when = _to_ephem(moment)
-    sun = ephem.Sun(when)
-    moon = ephem.Moon(when)
-    sun_lon = math.degrees(ephem.Ecliptic(sun, epoch=when).lon)
-    moon_lon = math.degrees(ephem.Ecliptic(moon, epoch=when).lon)
-    return sun_lon, moon_lon
+    _SUN.compute(when)
+    _MOON.compute(when)
+    # For the Sun, PyEphem's hlon is the Earth's heliocentric longitude: the Sun's geocentric one
+    # is opposite. For the Moon, hlon is its geocentric ecliptic longitude (both of date).
+    return (math.degrees(_SUN.hlon) + 180.0) % 360.0, math.degrees(_MOON.hlon) % 360.0
+
+
+def sun_longitude(moment: dt.datetime) -> float:
+    """Return the Sun's geocentric ecliptic longitude (degrees, equinox of date)."""
+    _SUN.compute(_to_ephem(moment))
+    return (math.degrees(_SUN.hlon) + 180.0) % 360.0
 
 
 def elongation(moment: dt.datetime) -> float:
@@ -123,27 +122,61 @@ def lahiri_ayanamsa(moment: dt.datetime) -> float:
 
 def sidereal_sun_longitude(moment: dt.datetime) -> float:
     """Return the Sun's sidereal (Lahiri) longitude in degrees, 0 to 360."""
-    sun_lon, _ = ecliptic_longitudes(moment)
-    return (sun_lon - lahiri_ayanamsa(moment)) % 360.0
+    return (sun_longitude(moment) - lahiri_ayanamsa(moment)) % 360.0
+
+
+def _solve(residual: Callable[[dt.datetime], float], near: dt.datetime, rate: float, tolerance: float) -> dt.datetime:
+    """Return the moment near `near` where residual (degrees, wrapped to ±180) is zero (secant method)."""
+    moment, value = near, residual(near)
+    step = dt.timedelta(days=value / rate)
+    for _ in range(12):
+        if abs(value) < tolerance:
+            break
+        following = moment + step
+        following_value = residual(following)
+        if following_value != value:
+            rate = (value - following_value) / (step.total_seconds() / 86400.0)
+        moment, value = following, following_value
+        step = dt.timedelta(days=value / rate) if rate else dt.timedelta(0)
+    return moment.replace(microsecond=0)
 
 
 def moment_of_elongation(target: float, near: dt.datetime) -> dt.datetime:
-    """Return the moment near `near` when the elongation equals `target` degrees (Newton's method)."""
-    moment = near
-    for _ in range(8):
-        diff = (target - elongation(moment) + 180.0) % 360.0 - 180.0
-        if abs(diff) < 1e-4:
-            break
-        moment += dt.timedelta(days=diff / 12.19)  # mean daily gain of the Moon on the Sun
-    return moment.replace(microsecond=0)
+    """Return the moment near `near` when the elongation equals `target` degrees (to about 30 s)."""
+    return _solve(lambda m: (target - elongation(m) + 180.0) % 360.0 - 180.0, near, 12.19, 0.005)
 
 
 def moment_of_sidereal_longitude(target: float, near: dt.datetime) -> dt.datetime:
     """Return the moment near `near` when the Sun's sidereal longitude equals `target` (a sankranti)."""
-    moment = near
-    for _ in range(8):
-        diff = (target - sidereal_sun_longitude(moment) + 180.0) % 360.0 - 180.0
-        if abs(diff) < 1e-5:
-            break
-        moment += dt.timedelta(days=diff / 0.9856)  # mean daily motion of the Sun
-    return moment.replace(microsecond=0)
+    return _solve(lambda m: (target - sidereal_sun_longitude(m) + 180.0) % 360.0 - 180.0, near, 0.9856, 1e-4)
+
+
+_MEAN_NEW_MOON_2000 = dt.datetime(2000, 1, 6, 14, 20, 36)  # Meeus ch. 49: JDE 2451550.09766 (TT ≈ UT here)
+
+
+def mean_new_moon(lunation: int) -> dt.datetime:
+    """Return the mean new moon of lunation `lunation` (0 = 6 January 2000), within ±15 h of the true one."""
+    return _MEAN_NEW_MOON_2000 + dt.timedelta(days=SYNODIC_MONTH * lunation)
+
+
+@lru_cache(maxsize=8192)
+def next_new_moon(after: dt.datetime) -> dt.datetime:
+    """Return the first new moon (conjunction) after a UTC moment."""
+    lunation = math.floor((after - _MEAN_NEW_MOON_2000).total_seconds() / 86400.0 / SYNODIC_MONTH)
+    for candidate in (lunation, lunation + 1, lunation + 2):
+        if mean_new_moon(candidate) < after - dt.timedelta(days=1):
+            continue  # its true new moon lies surely before `after`
+        moment = moment_of_elongation(0.0, mean_new_moon(candidate))
+        if moment > after:
+            return moment
+    raise AssertionError("no new moon found")  # pragma: no cover - three lunations always contain one
+
+
+@lru_cache(maxsize=8192)
+def next_full_moon(after: dt.datetime) -> dt.datetime:
+    """Return the first full moon after a UTC moment."""
+    ahead = ((180.0 - elongation(after)) % 360.0) / 12.19
+    moment = moment_of_elongation(180.0, after + dt.timedelta(days=ahead))
+    if moment <= after:
+        moment = moment_of_elongation(180.0, moment + dt.timedelta(days=SYNODIC_MONTH))
+    return moment

@@ -8,6 +8,7 @@ their first full daytime; they begin at sunset the evening before.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from convertdate import hebrew as _hebrew
 
@@ -48,6 +49,7 @@ def month_number(month: str, hebrew_year: int) -> int | None:
     return MONTHS[month]
 
 
+@lru_cache(maxsize=16384)
 def to_gregorian(hebrew_year: int, month: str, day: int) -> dt.date | None:
     """Return the Gregorian date of a Hebrew date, None if the month or day does not exist that year."""
     number = month_number(month, hebrew_year)

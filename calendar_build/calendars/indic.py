@@ -1,8 +1,11 @@
 """Hindu, Sikh and Buddhist lunisolar festivals.
 
-Where the `holidays` package's tables cover a year (Hindu festivals 2001–2035, Diwali and
-Vesak 1901–2100; compiled from Indian government and Drik Panchang listings), they are used.
-Otherwise the date is computed from the Moon and Sun:
+Where the `holidays` package's tables cover a year, they are used: Hindu and Sikh festivals
+2001–2035 (the listings for India, after the Indian government and Drik Panchang; its
+1901–2100 "Diwali" table is not the Indian one and puts Diwali a month late in leap-month
+years), Vesak 1901–2100 (the Vesākha full moon as kept in Thailand, Vietnam, Malaysia and
+Singapore: in a lunisolar leap year it moves to late May or June). Otherwise the date is
+computed from the Moon and Sun:
 
 - Lunar months are amānta (new moon to new moon). A month is named after the sidereal
   (Lahiri) sign the Sun enters during it: a lunation that begins while the Sun is in Mīna
@@ -54,7 +57,7 @@ FESTIVALS: dict[str, Festival] = {
     "janmashtami": Festival("shravana", 23, "sunrise", "JANMASHTAMI"),
     "navaratri": Festival("ashvin", 1, "sunrise", "SHARAD_NAVRATRI"),
     "dussehra": Festival("ashvin", 10, "afternoon", "DUSSEHRA"),
-    "diwali": Festival("ashvin", 30, "sunset", "DIWALI"),
+    "diwali": Festival("ashvin", 30, "sunset", "DIWALI_INDIA"),
     "guru_nanak_jayanti": Festival("kartika", 15, "sunrise", "GURU_NANAK_JAYANTI"),
 }
 SOLAR_FESTIVALS = ("vaisakhi",)
@@ -63,7 +66,7 @@ NAMES = tuple(FESTIVALS) + SOLAR_FESTIVALS + LUNAR_ONLY
 
 _HINDU = _HinduLunisolar()
 _BUDDHIST = _BuddhistLunisolar()
-_TABLES = {"VAISAKHI": _HINDU, "VESAK_MAY": _BUDDHIST}
+_TABLES = {"VAISAKHI": _HINDU, "VESAK": _BUDDHIST}
 
 
 def table_date(table: str, year: int) -> dt.date | None:
@@ -81,7 +84,9 @@ def _sign(moment: dt.datetime) -> int:
 def lunation_start(year: int, month: str) -> dt.datetime | None:
     """Return the new moon that begins the (nija) amānta month `month` of the year around `year`.
 
-    Chaitra starts near March/April of `year`; later months follow in the same year.
+    Chaitra starts near March/April of `year`; later months follow in the same year, the
+    months from Pausha to Phalguna begin in January to March of `year`. In a year with a
+    kshaya (lost) month, its feasts are kept in the lunation that swallowed it.
     """
     index = MONTHS.index(month)
     sign_before = (index - 1) % 12  # the Sun's sign at the new moon that opens the month
@@ -89,16 +94,22 @@ def lunation_start(year: int, month: str) -> dt.datetime | None:
     entry = dt.datetime(year, 4, 14) + dt.timedelta(days=30.44 * ((sign_before - 0) % 12))
     if sign_before >= 9:  # Capricorn to Pisces: Jan to April of the same Gregorian year
         entry -= dt.timedelta(days=365.25)
-    new_moon = astro.next_new_moon(entry - dt.timedelta(days=4))
-    for _ in range(3):
+    new_moon = astro.next_new_moon(entry - dt.timedelta(days=12))  # before the month (entry is ±3 days)
+    for _ in range(4):
         sign = _sign(new_moon)
         following = astro.next_new_moon(new_moon + dt.timedelta(days=1))
-        if sign == sign_before and _sign(following) != sign_before:
-            return new_moon  # a regular month (an adhika month shares the sign with the next one)
-        if (sign - sign_before) % 12 == 11 or sign == sign_before:
-            new_moon = following  # still before, or an adhika month: the nija month is next
+        following_sign = _sign(following)
+        if sign == sign_before:
+            if following_sign == sign_before:
+                new_moon = following  # an adhika month: the festival falls in the nija month after it
+                continue
+            return new_moon
+        if (sign - sign_before) % 12 == 11 and (following_sign - sign_before) % 12 == 1:
+            return new_moon  # kshaya: the month is lost and merged into this lunation, its feasts kept here
+        if (sign - sign_before) % 12 >= 6:
+            new_moon = following  # still before the month
             continue
-        return None  # kshaya month: no lunation begins in that sign
+        return None
     return None
 
 
@@ -137,14 +148,14 @@ def computed_vaisakhi(year: int) -> dt.date:
 
 
 def computed_vesak(year: int) -> dt.date:
-    """Return the day (Singapore/Malaysia time, UTC+8) of the first full moon in May."""
+    """Return the day (UTC+8) of the first full moon in May: a fallback the 1901–2100 table makes unused."""
     full = astro.next_full_moon(dt.datetime(year, 4, 30, 16))  # 1 May 00:00 at UTC+8
     return astro.local_date(full, astro.BEIJING)
 
 
 def festival_date(festival: str, year: int) -> tuple[dt.date | None, str]:
     """Return the date of a festival in `year` and its basis ('table' or 'computed')."""
-    table = {"vaisakhi": "VAISAKHI", "vesak": "VESAK_MAY"}.get(festival) or FESTIVALS[festival].table
+    table = {"vaisakhi": "VAISAKHI", "vesak": "VESAK"}.get(festival) or FESTIVALS[festival].table
     listed = table_date(table, year)
     if listed is not None:
         return listed, "table"

@@ -19,8 +19,8 @@ from calendar_build.content.yamlsafe import YamlProblem, parse_yaml
         (b"a: 1\nname: Titel: Untertitel\n", 2, "Doppelpunkt"),
         (b"a:\n  - 1\n - 2\n", 3, "Einrückung"),
         (b"a: 1\n---\nb: 2\n", 2, "Nur ein YAML-Dokument"),
-        (b"a: [1, 2\n", 2, "YAML"),
-        (b'a: "offen\n', 2, "YAML"),
+        (b"a: [1, 2\n", 2, "Klammer"),
+        (b'a: "offen\n', 2, "Anführungszeichen"),
     ],
 )
 def test_bad_yaml(raw: bytes, line: int | None, fragment: str) -> None:
