@@ -754,4 +754,53 @@ REFERENCES: dict[str, Reference] = {
             "orthodox-pentecost": {2024: "2024-06-23", 2025: "2025-06-08", 2026: "2026-05-31"},
         }.items()
     },
+    # ------------------------------------------------------------------ Alevi
+    # First daytime of the 12-day Muharrem (Matem) fast as announced for the Alevis in Germany
+    # (AABF dates, relayed in the yearly DBK greeting); the fast is "intended" the evening
+    # before (niyet), so some Turkish sources print that evening. Turkish cemevi tables may be
+    # one day earlier than the German date (2021: Cem Vakfı Malatya 9 Aug, DBK/AABF 10 Aug).
+    "muharrem-fast": Reference(
+        source="Deutsche Bischofskonferenz, yearly greetings to the Alevis 'Muharrem-Fasten und "
+        "Aşure-Fest' (presseportal/domradio 2019, dbk.de 2021, finanznachrichten/ots and epd via "
+        "sonntagsblatt 2023, cibedo 2024 (Aşure 19 July), dbk.de Pressemeldung Nr. 108 2025); "
+        "Kalender der Kulturen 2020 (20-31 Aug); 2022: ruhrbarone (30 Jul-10 Aug), Kartal Cemevi "
+        "Vakfı (bilimsel-hayat) and the Erzincan oruç table (gundem24); 2023 also aleviocagi.com "
+        "and feiertagsgruss.at; 2024: Universität Wien, Institut für Islamisch-Theologische "
+        "Studien (7 July); 2021 Turkey: CEM Vakfı Malatya Şubesi (busabahmalatya) and "
+        "tum-haberler give 9 Aug. No Alevi-published date for 2026 was found.",
+        tolerance_days=1,
+        dates={
+            2019: "2019-08-31",
+            2020: "2020-08-20",
+            2021: "2021-08-10",  # AABF/DBK; Cem Vakfı Malatya and Turkish press: 2021-08-09
+            2022: "2022-07-30",
+            2023: "2023-07-19",
+            2024: "2024-07-07",
+            2025: "2025-06-26",
+        },
+    ),
+    # ----------------------------------------------------------------- Yazidi
+    # Tuesday of the third December fast week (Rojiyên Êzîd, Tue-Thu), Îda Êzîd on the Friday.
+    # Regional variants exist (ANF: Shengal "Rojiyên Feqîran" vs. Shexan/Lalish "Rojiyên Babe
+    # Şêx" in different weeks; Kurdish Globe 2013 mentions Monday-Thursday); the dates below are
+    # the ones announced by Iraqi/Kurdish authorities and German/diaspora Ezidi groups, which agree.
+    "ezidi-fast": Reference(
+        source="2020: jugend-und-religion.de 'Îda Êzîd 18.12.2020' (fast 15-17 Dec), s-j-a.org, "
+        "KirkukNow and IQ News (feast Fri 18 Dec 2020); 2022: guetsel.de, Gruppe Ezidxan "
+        "(fast 13-15 Dec, Ida Ezi 16 Dec 2022), KCDK-E via ANF Deutsch and Baghdad Today "
+        "(feast 16 Dec); 2023: ezidi.news fast calendar (Rojiyê Ezîd 12.12.23-14.12.23, Ayda "
+        "Êzîd 15.12.23), bianet 15 Dec 2023; 2024: Nineveh governorate holiday 17-19 Dec "
+        "(Baghdad Today, 15 Dec 2024), almashhad (fast from Tue 17 Dec, feast 20 Dec), KDWF "
+        "(20 Dec 2024); 2025: Baba Sheikh's greeting for the feast on Fri 19 Dec 2025 "
+        "(Kurdistan24, quoted by iraqination.net), Kurdistan24 Kurmanji/Sorani and al-Araby "
+        "19 Dec 2025 - fast start = the Tuesday before that Friday. No 2021 statement was found.",
+        tolerance_days=1,
+        dates={
+            2020: "2020-12-15",
+            2022: "2022-12-13",
+            2023: "2023-12-12",
+            2024: "2024-12-17",
+            2025: "2025-12-16",  # published feast Fri 19 Dec 2025, minus three days
+        },
+    ),
 }

@@ -159,6 +159,26 @@ def mean_new_moon(lunation: int) -> dt.datetime:
     return _MEAN_NEW_MOON_2000 + dt.timedelta(days=SYNODIC_MONTH * lunation)
 
 
+def approximate_new_moon(lunation: int) -> dt.datetime:
+    """Return the new moon of a lunation from the largest periodic terms (Meeus ch. 49), within about 1 h.
+
+    Only a starting point for the exact solution: it saves iterations, not accuracy.
+    """
+    k = float(lunation)
+    sun_anomaly = math.radians(2.5534 + 29.10535670 * k)
+    moon_anomaly = math.radians(201.5643 + 385.81693528 * k)
+    latitude_argument = math.radians(160.7108 + 390.67050284 * k)
+    correction = (
+        -0.40720 * math.sin(moon_anomaly)
+        + 0.17241 * math.sin(sun_anomaly)
+        + 0.01608 * math.sin(2 * moon_anomaly)
+        + 0.01039 * math.sin(2 * latitude_argument)
+        + 0.00739 * math.sin(moon_anomaly - sun_anomaly)
+        - 0.00514 * math.sin(moon_anomaly + sun_anomaly)
+    )
+    return mean_new_moon(lunation) + dt.timedelta(days=correction)
+
+
 @lru_cache(maxsize=8192)
 def next_new_moon(after: dt.datetime) -> dt.datetime:
     """Return the first new moon (conjunction) after a UTC moment."""
@@ -166,7 +186,7 @@ def next_new_moon(after: dt.datetime) -> dt.datetime:
     for candidate in (lunation, lunation + 1, lunation + 2):
         if mean_new_moon(candidate) < after - dt.timedelta(days=1):
             continue  # its true new moon lies surely before `after`
-        moment = moment_of_elongation(0.0, mean_new_moon(candidate))
+        moment = moment_of_elongation(0.0, approximate_new_moon(candidate))
         if moment > after:
             return moment
     raise AssertionError("no new moon found")  # pragma: no cover - three lunations always contain one

@@ -124,21 +124,29 @@ def _observance(day: dt.date, moment: Moment) -> dt.datetime:
     return astro.local_midnight(day + dt.timedelta(days=1), astro.NEW_DELHI)
 
 
+def tithi_at(moment: dt.datetime) -> int:
+    """Return the tithi (1–30) running at a moment."""
+    return int(astro.elongation(moment) // 12.0) + 1
+
+
 def computed_date(festival: str, year: int) -> dt.date | None:
     """Return the astronomically computed date of a lunisolar festival in `year`."""
     spec = FESTIVALS[festival]
     start = lunation_start(year, spec.month)
     if start is None:
         return None
-    begins = astro.moment_of_elongation(12.0 * (spec.tithi - 1), start + dt.timedelta(days=(spec.tithi - 1) * 0.98))
-    ends = astro.moment_of_elongation(12.0 * spec.tithi % 360, begins + dt.timedelta(days=0.98))
-    first_day = astro.local_date(begins, astro.NEW_DELHI) - dt.timedelta(days=1)
-    for offset in range(4):
-        day = first_day + dt.timedelta(days=offset)
-        if begins <= _observance(day, spec.moment) < ends:
+    # A tithi lasts 0.98 days on average: start looking one day before its mean position.
+    middle = start + dt.timedelta(days=(spec.tithi - 0.5) * astro.SYNODIC_MONTH / 30)
+    day = astro.local_date(middle, astro.NEW_DELHI) - dt.timedelta(days=1)
+    for _ in range(4):
+        distance = (tithi_at(_observance(day, spec.moment)) - spec.tithi) % 30
+        if distance == 0:
             return day + dt.timedelta(days=spec.day_offset)
-    # The tithi is "lost" (no observance moment inside it): keep the day it begins.
-    return astro.local_date(begins, astro.NEW_DELHI) + dt.timedelta(days=spec.day_offset)
+        if distance < 15:  # already past: the tithi fell between two observance moments
+            begins = astro.moment_of_elongation(12.0 * (spec.tithi - 1), middle)
+            return astro.local_date(begins, astro.NEW_DELHI) + dt.timedelta(days=spec.day_offset)
+        day += dt.timedelta(days=1)
+    return None  # pragma: no cover - four days always reach a tithi that starts within them
 
 
 def computed_vaisakhi(year: int) -> dt.date:

@@ -10,7 +10,7 @@ import holidays as holidays_package
 
 from calendar_build.content.loader import Content, Entry, PinnedDate
 from calendar_build.engine import sanity
-from calendar_build.engine.rules import RuleError, Settings, hits
+from calendar_build.engine.rules import SUPPORTED_YEARS, RuleError, Settings, hits
 from calendar_build.errors import Problems
 
 
@@ -51,11 +51,16 @@ class YearTable:
     legal_holidays: dict[dt.date, str]  # Hessen legal holidays of the year, German names
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1)
+def _hessen_all() -> dict[dt.date, str]:
+    # One call for the whole range costs about as much as one call for a single year.
+    years = range(SUPPORTED_YEARS.start - 1, SUPPORTED_YEARS.stop + 1)
+    return dict(holidays_package.country_holidays("DE", subdiv="HE", years=years, language="de"))
+
+
 def hessen_legal_holidays(year: int) -> dict[dt.date, str]:
     """Return Hessen's legal holidays of `year` (Hessisches Feiertagsgesetz, via the holidays package)."""
-    found = holidays_package.country_holidays("DE", subdiv="HE", years=year, language="de")
-    return dict(sorted(found.items()))
+    return {day: name for day, name in sorted(_hessen_all().items()) if day.year == year}
 
 
 def _span(start: dt.date, duration: int) -> dt.date:
@@ -105,7 +110,7 @@ def compute_year(content: Content, year: int, problems: Problems | None = None) 
     pins_by_id: dict[str, list[PinnedDate]] = {}
     for pin in content.overrides.get(year, ()):
         pins_by_id.setdefault(pin.override.id, []).append(pin)
-    legal = hessen_legal_holidays(year) if year in range(1950, 2100) else {}
+    legal = hessen_legal_holidays(year) if year in SUPPORTED_YEARS else {}
     legal_categories = {c.id for c in content.catalogue.categories if c.legal_calendar}
     occurrences: list[Occurrence] = []
     for entry in content.catalogue.entries:
