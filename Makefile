@@ -4,9 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 YEAR ?= $(shell $(PYTHON) -c 'import datetime; print(datetime.date.today().year + 1)')
-# Debian packages: WeasyPrint's libraries, fonts for every script we print, a free CMYK profile.
+# Debian packages: WeasyPrint's libraries (harfbuzz-subset makes font subsetting fast), fonts for every
+# script we print (Noto; CJK only as the source of a subset), a free CMYK profile (ghostscript's SWOP).
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libjpeg62-turbo \
-	fonts-noto-core fonts-noto-cjk colord-data fontconfig poppler-utils
+	fonts-noto-core fonts-noto-cjk libgs-common fontconfig
 
 .PHONY: help install calendar test bench snapshots photos clean
 

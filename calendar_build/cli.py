@@ -85,6 +85,37 @@ def cmd_holidays(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem.render(), file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build the calendar PDF."""
+    from calendar_build.pipeline import BuildOptions, build  # noqa: PLC0415 - WeasyPrint loads slowly
+
+    check_year(args.year)
+    options = BuildOptions(root=args.root, year=args.year, variant=args.variant, page_format=args.format,
+                           out=args.out, keep_html=args.keep_html, strict=args.strict)
+    report = build(options)
+    _print_problems(report.warnings)
+    for shortened in report.shortenings:
+        hidden = f"; in die Liste verschoben: {', '.join(shortened.hidden)}" if shortened.hidden else ""
+        print(f"Gekürzt am {shortened.day}: {', '.join(shortened.shown)}{hidden}", file=sys.stderr)
+    for path in report.outputs:
+        print(f"geschrieben: {path}")
+    print(f"{report.pages} Seiten in {report.timings.get('total', 0):.1f} s, {len(report.warnings)} Warnungen.")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate everything a build would use, without writing a PDF."""
+    from calendar_build.check import run_check  # noqa: PLC0415
+
+    check_year(args.year)
+    return run_check(args.root, args.year, args.strict, args.format)
+
+
 def build_parser() -> GermanParser:
     """Return the argument parser with all commands."""
     parser = GermanParser(prog="calendar-build", description="Interkulturelle Kalender bauen.")
@@ -93,13 +124,25 @@ def build_parser() -> GermanParser:
 
     def command(name: str, help_text: str, run: Callable[[argparse.Namespace], int]) -> GermanParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument("--root", type=Path, default=Path("."), help="Kalenderprojekt-Ordner (Standard: hier)")
+        sub.add_argument("--root", type=lambda p: Path(p).resolve(), default=Path(".").resolve(),
+                         help="Kalenderprojekt-Ordner (Standard: hier)")
         sub.add_argument("--year", type=year_arg, default=default_year(), help="Jahr (Standard: nächstes Jahr)")
         sub.set_defaults(run=run)
         return sub
 
     holidays = command("holidays", "Feiertagstabelle eines Jahres ausgeben.", cmd_holidays)
     holidays.add_argument("--format", choices=("json", "csv", "ics"), default="json", help="Ausgabeformat")
+
+    build_cmd = command("build", "Kalender-PDF bauen.", cmd_build)
+    build_cmd.add_argument("--format", choices=("a3", "a4"), default="a3", help="Seitenformat (Standard: a3)")
+    build_cmd.add_argument("--variant", choices=("print",), default="print", help="Ausgabe (Standard: print)")
+    build_cmd.add_argument("--out", type=Path, default=None, help="Zielordner (Standard: output/JAHR)")
+    build_cmd.add_argument("--keep-html", action="store_true", help="HTML und Bilder zusätzlich ablegen")
+    build_cmd.add_argument("--strict", action="store_true", help="Warnungen als Fehler behandeln")
+
+    check_cmd = command("check", "Alles prüfen, was ein Build verwendet, ohne PDF zu schreiben.", cmd_check)
+    check_cmd.add_argument("--format", choices=("a3", "a4"), default="a3", help="Seitenformat (Standard: a3)")
+    check_cmd.add_argument("--strict", action="store_true", help="Warnungen als Fehler behandeln")
     return parser
 
 

@@ -12,7 +12,7 @@ from calendar_build.calendars import hijri
 from calendar_build.content.loader import Content
 from calendar_build.engine.occurrences import Occurrence, YearTable
 from calendar_build.pages import dates
-from calendar_build.pages.fitting import CellBox, fit_labels
+from calendar_build.pages.fitting import CellBox, TextBox, fit_labels, wrapped_lines
 from calendar_build.pages.model import (
     Calendar,
     CategoryView,
@@ -36,9 +36,7 @@ class Options:
     variant: str = "print"  # print | screen
     page_format: str = "a3"  # a3 | a4
     cell: CellBox = CellBox(30.0, 3, None, 6.5)
-    explanation_columns: int = 6  # columns over all explanation pages
-    explanation_column_lines: int = 110  # lines of body text a column holds
-    explanation_chars_per_line: int = 52
+    column: TextBox = TextBox(84.0, 350.0, None, 8.0, 1.36)  # an explanation column
 
 
 def _dot(occurrence: Occurrence, categories: Mapping[str, CategoryView]) -> Dot:
@@ -110,8 +108,7 @@ def _month(
             eve=o.entry.holiday.eve, approximate=o.approximate, public=o.public,
         )
         for o in table.occurrences
-        if o.start <= last and o.end >= first and (o.start >= first or month == 1 or o.start.month != month - 1 or True)
-        and first <= max(o.start, first) <= last
+        if o.start <= last and o.end >= first  # every feast touching the month, spans included
     )
     return MonthPage(month, dates.MONTHS[month - 1], year, portrait, dates.WEEKDAYS_SHORT, tuple(weeks), items)
 
@@ -143,24 +140,36 @@ def _explanations(table: YearTable, categories: Mapping[str, CategoryView], opti
     return _split_columns(groups, options)
 
 
-def _item_lines(item: Explanation, chars: int) -> int:
-    body = len(item.description) + len(item.greeting) + 20
-    return 2 + -(-body // chars) + 1
+GROUP_TITLE_MM = 8.0  # title of a category in the explanations: larger type, rule and spacing
+ITEM_GAP_MM = 2.4  # space after each explanation (calendar.css .explanation margin)
+
+
+def _item_height(item: Explanation, box: TextBox) -> float:
+    """Return the height in mm an explanation takes in a column."""
+    lines = wrapped_lines(f"{item.name} ±1 ☾ {item.when}", box, widen=1.08)
+    if item.original:
+        lines += wrapped_lines(f"{item.original} {item.transliteration}", box)
+    lines += wrapped_lines(item.description, box)
+    if item.greeting:
+        lines += wrapped_lines(f"Gruß: {item.greeting}", box)
+    return lines * box.line_mm + ITEM_GAP_MM
 
 
 def _split_columns(groups: list[ExplanationGroup], options: Options) -> tuple[tuple[ExplanationGroup, ...], ...]:
+    """Fill columns top to bottom with measured heights; a category may continue in the next column."""
+    box = options.column
     columns: list[list[ExplanationGroup]] = [[]]
-    used = 0
+    used = 0.0
     for group in groups:
         pending: list[Explanation] = []
         for item in group.items:
-            need = _item_lines(item, options.explanation_chars_per_line) + (3 if not pending else 0)
-            if used + need > options.explanation_column_lines and (pending or columns[-1]):
+            need = _item_height(item, box) + (GROUP_TITLE_MM if not pending else 0.0)
+            if used + need > box.height_mm and (pending or columns[-1]):
                 if pending:
                     columns[-1].append(ExplanationGroup(group.category, tuple(pending)))
                 columns.append([])
-                used, pending = 0, []
-                need = _item_lines(item, options.explanation_chars_per_line) + 3
+                used, pending = 0.0, []
+                need = _item_height(item, box) + GROUP_TITLE_MM
             pending.append(item)
             used += need
         if pending:

@@ -57,3 +57,35 @@ def fit_labels(labels: list[str], box: CellBox) -> tuple[tuple[str, ...], tuple[
     keep = max(box.lines - 1, 0)
     hidden = tuple(labels[keep:])
     return tuple(abbreviate(label, box) for label in labels[:keep]), hidden, f"+{len(hidden)} s. Liste"
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """A column of running text: width and height in mm, font, size in pt and line height factor."""
+
+    width_mm: float
+    height_mm: float
+    font: Path | None
+    size_pt: float
+    leading: float
+
+    @property
+    def line_mm(self) -> float:
+        """Return the height of one line in mm."""
+        return self.size_pt * self.leading / PT_PER_MM
+
+
+def wrapped_lines(text: str, box: TextBox, widen: float = 1.0) -> int:
+    """Return how many lines `text` takes in the box (greedy word wrap, measured with the font).
+
+    `widen` > 1 accounts for bold text, which the regular font under-measures.
+    """
+    cell = CellBox(box.width_mm / widen, 1, box.font, box.size_pt)
+    lines, current = 0, ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if current and text_width_mm(candidate, cell) > cell.width_mm:
+            lines, current = lines + 1, word
+        else:
+            current = candidate
+    return lines + (1 if current else 0)

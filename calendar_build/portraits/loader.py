@@ -23,6 +23,7 @@ class Portrait:
     photo: Path
     where: Where  # the line of `month`
     town_line: int | None = None
+    photo_line: int | None = None
 
 
 def _photo_path(root: Path, yaml_path: Path, spec: PortraitSpec, reader: Reader, line: int | None) -> Path | None:
@@ -63,7 +64,8 @@ def load_portraits(root: Path, year: int, problems: Problems, strict: bool = Fal
                            f"Einwilligung wird das Porträt nicht gedruckt.")
         photo = _photo_path(root, path, spec, reader, doc.line(("photo",)))
         if photo is not None:
-            portraits.append(Portrait(spec, photo, Where(shown, doc.line(("month",))), doc.line(("town",))))
+            portraits.append(Portrait(spec, photo, Where(shown, doc.line(("month",))), doc.line(("town",)),
+                                      doc.line(("photo",))))
     _check_edition(portraits, shown_folder, problems, strict)
     return tuple(sorted(portraits, key=lambda p: p.spec.month))
 

@@ -1,0 +1,33 @@
+"""`calendar-build check`: validate everything a build would use, print every problem, write nothing."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from calendar_build.errors import ContentError, Problem
+from calendar_build.pipeline import BuildOptions, page_model, prepare, validate
+from calendar_build.render.html import TemplateProblem, Urls, render_html
+
+
+def run_check(root: Path, year: int, strict: bool, page_format: str = "a3") -> int:
+    """Return 0 when clean, 1 on errors (or on warnings under --strict); print problems and a summary."""
+    options = BuildOptions(root=root, year=year, page_format=page_format, strict=strict)
+    problems: list[Problem] = []
+    try:
+        valid = validate(options)
+        problems.extend(valid.warnings)
+        photos = prepare(options, valid)
+        calendar, _ = page_model(options, valid, {m: p.path.as_uri() for m, p in photos.items()})
+        render_html(root / "templates", calendar, [calendar.explanation_columns], Urls("theme.css", "calendar.css"),
+                    "2000-01-01T00:00:00+00:00")
+    except ContentError as exc:
+        problems.extend(exc.problems)
+    except TemplateProblem as exc:
+        problems.append(Problem(exc.path, exc.line, exc.message))
+    for problem in problems:
+        print(problem.render(), file=sys.stderr)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    print(f"Prüfung {year}: {errors} Fehler, {warnings} Warnungen.")
+    return 1 if errors or (strict and warnings) else 0

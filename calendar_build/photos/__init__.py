@@ -1,0 +1,5 @@
+"""The photo stage: portrait photos cropped, scaled and colour-managed for the page, cached."""
+
+from calendar_build.photos.prepare import PhotoJob, PhotoTarget, PreparedPhoto, prepare_photos
+
+__all__ = ["PhotoJob", "PhotoTarget", "PreparedPhoto", "prepare_photos"]

@@ -1,0 +1,100 @@
+"""The cache of prepared photos: `<key>.jpg` plus a `<key>.json` sidecar, both written atomically.
+
+The key is the sha256 of a header (code version, library versions, target parameters, focal point,
+output profile digest) followed by the source file's bytes, so a warm run only hashes bytes and
+never decodes an image. The sidecar holds the JPEG's sha256 and what the build needs to know about
+it (pixel size, effective ppi, notes); an entry whose JPEG does not match is rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import features
+
+# Bump when the same input would now give different output (crop, scaling, colour, encoding).
+VERSION = "photos-1"
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A prepared JPEG in the cache and what the build needs to know about it."""
+
+    path: Path
+    width_px: int
+    height_px: int
+    effective_ppi: float
+    notes: tuple[str, ...] = ()  # German remarks for the editor, without the photo's name
+
+
+def header(params: Mapping[str, object]) -> bytes:
+    """Return the key header for these target parameters: canonical JSON with all versions in it."""
+    versions = {
+        "code": VERSION,
+        "pillow": features.version("pil"),
+        "lcms": features.version("littlecms2"),
+        "jpeg": features.version("jpg"),
+        "libjpeg_turbo": features.version("libjpeg_turbo"),
+    }
+    return json.dumps({"versions": versions, "params": params}, sort_keys=True, separators=(",", ":")).encode() + b"\0"
+
+
+def key_of_bytes(head: bytes, data: bytes) -> str:
+    """Return the cache key of a source given as bytes."""
+    return hashlib.sha256(head + data).hexdigest()
+
+
+def key_of_file(head: bytes, path: Path) -> str:
+    """Return the cache key of a source file, reading it in chunks (raises OSError)."""
+    digest = hashlib.sha256(head)
+    with path.open("rb") as stream:
+        while chunk := stream.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def lookup(cache_dir: Path, key: str) -> Entry | None:
+    """Return the cached entry for `key`, or None when it is missing, incomplete or corrupt."""
+    jpeg = cache_dir / f"{key}.jpg"
+    try:
+        meta = json.loads((cache_dir / f"{key}.json").read_text(encoding="utf-8"))
+        data = jpeg.read_bytes()
+        if not isinstance(meta, dict) or meta.get("sha256") != hashlib.sha256(data).hexdigest():
+            return None
+        notes = meta["notes"]
+        if not (isinstance(notes, list) and all(isinstance(n, str) for n in notes)):
+            return None
+        return Entry(jpeg, int(meta["width_px"]), int(meta["height_px"]), float(meta["effective_ppi"]), tuple(notes))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def store(cache_dir: Path, key: str, data: bytes, entry: Entry) -> Entry:
+    """Write the JPEG, then its sidecar, each atomically; return the entry pointing into the cache."""
+    path = cache_dir / f"{key}.jpg"
+    meta = {"sha256": hashlib.sha256(data).hexdigest(), "width_px": entry.width_px, "height_px": entry.height_px,
+            "effective_ppi": entry.effective_ppi, "notes": list(entry.notes)}
+    _write_atomic(path, data)
+    # The sidecar comes last: a reader that sees it also sees the complete JPEG it describes.
+    _write_atomic(cache_dir / f"{key}.json", json.dumps(meta, sort_keys=True, ensure_ascii=False).encode())
+    return Entry(path, entry.width_px, entry.height_px, entry.effective_ppi, entry.notes)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    # A temp file in the same folder and os.replace: concurrent builds see the old file or the new one,
+    # never half of one. Two builds writing the same key write the same bytes.
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

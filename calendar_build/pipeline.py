@@ -1,0 +1,307 @@
+"""The build: named stages from content to PDF, read top to bottom.
+
+    content + portraits  -> validate          -> Validated (typed content, year table, portraits)
+    Validated            -> photos            -> prepared JPEGs (cached, parallel)
+    Validated + photos   -> page model        -> Calendar (+ day cells that had to be shortened)
+    Calendar             -> fonts, templates  -> HTML
+    HTML                 -> WeasyPrint        -> PDF bytes -> atomic write
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from calendar_build.content.loader import Content, load_content
+from calendar_build.engine.occurrences import YearTable, compute_year
+from calendar_build.errors import ContentError, Problem, Problems
+from calendar_build.output import atomic_write
+from calendar_build.pages.build import Options, build_calendar
+from calendar_build.pages.fitting import CellBox, TextBox
+from calendar_build.pages.model import Calendar, Shortening
+from calendar_build.paths import PathOutside, inside
+from calendar_build.photos.prepare import PhotoJob, PhotoTarget, PreparedPhoto, prepare_photos
+from calendar_build.portraits.loader import Portrait, load_portraits
+from calendar_build.render import fonts
+from calendar_build.render.html import TemplateProblem, Urls, render_html
+from calendar_build.render.pdf import PdfJob, render_pdf
+from calendar_build.render.theme import ThemeError, ThemeNumbers, read_theme
+
+PAGE_SIZES_MM = {"a3": (297.0, 420.0), "a4": (210.0, 297.0)}
+BLEED_MM = 3.0
+DEFAULT_OUTPUT_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")  # Debian libgs-common
+CELL_PADDING_MM = 2.2  # left + right padding of a day cell in calendar.css
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What to build."""
+
+    root: Path
+    year: int
+    variant: str = "print"  # print | screen
+    page_format: str = "a3"  # a3 | a4
+    out: Path | None = None  # default: <root>/output/<year>
+    keep_html: bool = False
+    strict: bool = False
+    cache_dir: Path | None = None  # default: <root>/.cache/calendar-build
+
+    @property
+    def out_dir(self) -> Path:
+        """Return the output folder."""
+        return self.out or self.root / "output" / str(self.year)
+
+    @property
+    def cache(self) -> Path:
+        """Return the cache folder."""
+        return self.cache_dir or self.root / ".cache" / "calendar-build"
+
+
+@dataclass(frozen=True)
+class Validated:
+    """Everything checked and typed, before anything is rendered."""
+
+    content: Content
+    table: YearTable
+    portraits: tuple[Portrait, ...]
+    theme: ThemeNumbers
+    output_profile: Path | None
+    warnings: tuple[Problem, ...]
+
+
+@dataclass
+class BuildReport:
+    """What a build wrote and what an editor should know about it."""
+
+    outputs: list[Path] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    shortenings: tuple[Shortening, ...] = ()
+    timings: dict[str, float] = field(default_factory=dict)
+    pages: int = 0
+
+
+def _output_profile(content: Content, problems: Problems) -> Path | None:
+    if content.edition.output_profile:
+        try:
+            profile = inside(content.root, content.edition.output_profile)
+        except PathOutside:
+            problems.error("content/edition.yaml", None, f"Farbprofil '{content.edition.output_profile}' liegt "
+                           "außerhalb des Kalenderprojekts – bitte ins Projekt legen.")
+            return None
+        if not profile.is_file():
+            problems.error("content/edition.yaml", None, f"Farbprofil '{content.edition.output_profile}' fehlt.")
+            return None
+        return profile
+    if not DEFAULT_OUTPUT_PROFILE.is_file():
+        problems.error("content/edition.yaml", None, "Kein CMYK-Farbprofil gefunden (Debian-Paket libgs-common) – "
+                       "'make install' ausführen oder output_profile angeben.")
+        return None
+    return DEFAULT_OUTPUT_PROFILE
+
+
+def validate(options: BuildOptions) -> Validated:
+    """Load and check everything a build uses; raise ContentError with every problem."""
+    problems = Problems()
+    content = load_content(options.root, problems)
+    table = compute_year(content, options.year, problems) if not problems.errors else None
+    portraits = load_portraits(options.root, options.year, problems, strict=options.strict)
+    theme_path = options.root / "templates" / "theme.css"
+    theme = None
+    try:
+        theme = read_theme(theme_path, options.page_format)
+    except (OSError, ThemeError) as exc:
+        problems.error("templates/theme.css", None, str(exc) if isinstance(exc, ThemeError) else "Datei fehlt.")
+    profile = _output_profile(content, problems) if options.variant == "print" else None
+    if theme is not None:
+        _check_glyphs(content, portraits, theme, problems)
+    if options.strict:
+        problems.items = [Problem(p.path, p.line, p.message, "error") for p in problems.items]
+    problems.raise_if_errors()
+    assert table is not None and theme is not None
+    return Validated(content, table, portraits, theme, profile, tuple(problems.items))
+
+
+def printed_texts(content: Content, portraits: tuple[Portrait, ...]) -> list[fonts.Located]:
+    """Return every content text that gets printed, with where it is defined."""
+    texts = []
+    for entry in content.catalogue.entries:
+        h = entry.holiday
+        for text in (h.name, h.short, h.original, h.transliteration, h.description, h.greeting):
+            if text:
+                texts.append(fonts.Located(text, entry.where.path, entry.where.line))
+    for category in content.catalogue.categories:
+        texts.append(fonts.Located(category.label, "content/categories.yaml", None))
+    edition = content.edition
+    for text in (edition.title, edition.motto, edition.publisher, edition.imprint):
+        texts.append(fonts.Located(text, "content/edition.yaml", None))
+    for portrait in portraits:
+        for text in (portrait.spec.name, portrait.spec.town, portrait.spec.text, portrait.spec.photo_credit):
+            texts.append(fonts.Located(text, portrait.where.path, None))
+    return texts
+
+
+def _check_glyphs(content: Content, portraits: tuple[Portrait, ...], theme: ThemeNumbers, problems: Problems) -> None:
+    try:
+        files = fonts.stack_files(theme.font_stack)
+    except fonts.FontError as exc:
+        problems.error("templates/theme.css", None, str(exc))
+        return
+    for located, char in fonts.missing_glyphs(printed_texts(content, portraits), files):
+        problems.error(located.path, located.line, f"Das Zeichen {fonts.describe(char)} kann mit keiner Schrift "
+                       f"gedruckt werden – bitte ersetzen oder eine passende Schrift in theme.css ergänzen.")
+
+
+def _photo_target(options: BuildOptions, theme: ThemeNumbers, profile: Path | None) -> PhotoTarget:
+    width, _ = PAGE_SIZES_MM[options.page_format]
+    if options.variant == "print":
+        return PhotoTarget(width + 2 * BLEED_MM, theme.photo_height_mm + BLEED_MM, 300, "cmyk", profile)
+    return PhotoTarget(width, theme.photo_height_mm, 150, "srgb", None)
+
+
+def prepare(options: BuildOptions, valid: Validated) -> dict[int, PreparedPhoto]:
+    """Prepare every portrait photo; raise ContentError for photos that cannot be printed."""
+    problems = Problems()
+    target = _photo_target(options, valid.theme, valid.output_profile)
+    jobs = [
+        PhotoJob(p.photo, p.spec.focal_point, target, p.where.path, p.photo_line)
+        for p in valid.portraits
+    ]
+    prepared = prepare_photos(jobs, options.cache / "photos", problems)
+    if options.strict:
+        problems.items = [Problem(p.path, p.line, p.message, "error") for p in problems.items]
+    problems.raise_if_errors()
+    by_source = {p.photo: p.spec.month for p in valid.portraits}
+    return {by_source[source]: photo for source, photo in prepared.items()}
+
+
+def _generated_css(options: BuildOptions, valid: Validated, cjk_font: Path | None) -> str:
+    width, height = PAGE_SIZES_MM[options.page_format]
+    lines = []
+    if options.variant == "print":
+        assert valid.output_profile is not None
+        lines.append(f"@color-profile device-cmyk {{ src: url('{valid.output_profile.as_uri()}'); components: c, m, y, k; }}")
+        lines.append(f"@page {{ size: {width}mm {height}mm; bleed: {BLEED_MM}mm; margin: 0; }}")
+    else:
+        lines.append(f"@page {{ size: {width}mm {height}mm; margin: 0; }}")
+    if cjk_font is not None:
+        lines.append(f"@font-face {{ font-family: '{fonts.CJK_FAMILY}'; src: url('{cjk_font.as_uri()}'); }}")
+    lines.append(f":root {{ --page-width: {width}mm; --page-height: {height}mm; }}")
+    for category in valid.content.catalogue.categories:
+        if options.variant == "print":
+            c, m, y, k = (v / 100 for v in category.cmyk)
+            colour = f"device-cmyk({c:.3f} {m:.3f} {y:.3f} {k:.3f})"
+        else:
+            colour = category.rgb
+        lines.append(f".cat-{category.id} {{ background-color: {colour}; }}")
+    return "\n".join(lines) + "\n"
+
+
+def page_model(options: BuildOptions, valid: Validated, photo_urls: dict[int, str]) -> tuple[Calendar, tuple[Shortening, ...]]:
+    """Return the page model for the prepared photos."""
+    theme = valid.theme
+    label_font = fonts.resolve_family(theme.font_stack[0])
+    cell_width = (theme.grid_width_mm - theme.kw_width_mm) / 7 - CELL_PADDING_MM
+    page_options = Options(
+        variant=options.variant, page_format=options.page_format,
+        cell=CellBox(cell_width, theme.label_lines, label_font, theme.label_size_pt),
+        column=TextBox(theme.explanation_column_width_mm, theme.explanation_column_height_mm, label_font,
+                       theme.explanation_size_pt, theme.explanation_leading),
+    )
+    computed_on = valid.content.edition.document_date or _source_date()
+    return build_calendar(valid.content, valid.table, valid.portraits, photo_urls, page_options, computed_on)
+
+
+def _source_date() -> dt.date:
+    """Return the build date: SOURCE_DATE_EPOCH if set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
+
+
+def _pages_of(columns: tuple, per_page: int) -> list[tuple]:  # type: ignore[type-arg]
+    return [columns[i : i + per_page] for i in range(0, len(columns), per_page)] or [()]
+
+
+def build(options: BuildOptions) -> BuildReport:
+    """Build the calendar PDF of one variant; raise ContentError before writing anything when invalid."""
+    report = BuildReport()
+    started = time.perf_counter()
+    valid = validate(options)
+    report.warnings.extend(valid.warnings)
+    report.timings["validate"] = time.perf_counter() - started
+
+    mark = time.perf_counter()
+    photos = prepare(options, valid)
+    report.timings["photos"] = time.perf_counter() - mark
+
+    mark = time.perf_counter()
+    calendar, shortenings = page_model(options, valid, {m: p.path.as_uri() for m, p in photos.items()})
+    report.shortenings = shortenings
+    texts = [t.text for t in printed_texts(valid.content, valid.portraits)]
+    chars = fonts.cjk_characters(texts)
+    cjk_font = fonts.cjk_subset(chars, options.cache) if chars else None
+    templates = options.root / "templates"
+    created = f"{(valid.content.edition.document_date or _source_date()).isoformat()}T00:00:00+00:00"
+    explanation_pages = _pages_of(calendar.explanation_columns, valid.theme.explanation_columns)
+    try:
+        html = render_html(templates, calendar, explanation_pages, Urls("theme.css", "calendar.css"), created)
+    except TemplateProblem as exc:
+        raise ContentError([Problem(exc.path, exc.line, exc.message)]) from exc
+    generated = _generated_css(options, valid, cjk_font)
+    report.timings["html"] = time.perf_counter() - mark
+
+    mark = time.perf_counter()
+    allowed = (options.root, options.cache) + ((valid.output_profile.parent,) if valid.output_profile else ())
+    result = render_pdf(PdfJob(html, templates, generated, allowed, options.variant, valid.output_profile,
+                               bleed_mm=BLEED_MM))
+    report.timings["pdf"] = time.perf_counter() - mark
+    report.pages = result.pages
+    _check_render(result.missing_glyphs, result.refused, result.warnings, options.strict, report)
+
+    target = options.out_dir / f"calendar-{options.year}-{options.variant}.pdf"
+    atomic_write(target, result.data)
+    report.outputs.append(target)
+    if options.keep_html:
+        report.outputs.append(_keep_html(options, templates, calendar, explanation_pages, photos, generated, created))
+    report.timings["total"] = time.perf_counter() - started
+    return report
+
+
+def _check_render(glyphs: list[str], refused: list[str], warnings: list[str], strict: bool, report: BuildReport) -> None:
+    problems = [Problem("templates", None, f"Fehlendes Schriftzeichen beim Setzen: {m}") for m in glyphs]
+    problems += [Problem("templates", None, f"Verweis auf '{url}' abgelehnt – nur Dateien im Kalenderprojekt "
+                         "werden gelesen, nichts aus dem Netz.") for url in refused]
+    css_warnings = [Problem("templates", None, f"WeasyPrint: {m}", "error" if strict else "warning")
+                    for m in warnings if "refused:" not in m]
+    if problems or (strict and css_warnings):
+        raise ContentError(problems + css_warnings)
+    report.warnings.extend(css_warnings)
+
+
+def _keep_html(options: BuildOptions, templates: Path, calendar: Calendar, explanation_pages: list,  # type: ignore[type-arg]
+               photos: dict[int, PreparedPhoto], generated: str, created: str) -> Path:
+    """Write the HTML and its assets into <out>/html-<variant>/ so a designer can open it in a browser."""
+    folder = options.out_dir / f"html-{options.variant}"
+    (folder / "photos").mkdir(parents=True, exist_ok=True)
+    for month, photo in photos.items():
+        shutil.copyfile(photo.path, folder / "photos" / f"{month:02d}.jpg")
+    for name in ("theme.css", "calendar.css"):
+        shutil.copyfile(templates / name, folder / name)
+    relative = {m: f"photos/{m:02d}.jpg" for m in photos}
+    html = render_html(templates, _relink(calendar, relative), explanation_pages,
+                       Urls("theme.css", "calendar.css", "generated.css"), created)
+    atomic_write(folder / "generated.css", generated.encode())
+    atomic_write(folder / "calendar.html", html.encode())
+    return folder / "calendar.html"
+
+
+def _relink(calendar: Calendar, urls: dict[int, str]) -> Calendar:
+    """Return the calendar with its photos pointing to other URLs."""
+    months = tuple(
+        replace(m, portrait=replace(m.portrait, photo=urls.get(m.number, m.portrait.photo))) if m.portrait else m
+        for m in calendar.months
+    )
+    return replace(calendar, months=months)

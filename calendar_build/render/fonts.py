@@ -1,0 +1,139 @@
+"""Fonts: resolve the theme's font stack, subset the CJK font, and find characters without a glyph.
+
+Two checks keep tofu out of print: before rendering, every character of the content is
+looked up in the cmaps of the stack's fonts (so the message can name the file and line);
+while writing, WeasyPrint's own ".notdef glyph" warnings fail the build (see pdf.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from fontTools import subset
+from fontTools.ttLib import TTFont
+
+CJK_FAMILY = "CJK Subset"
+# Debian's fonts-noto-cjk; face 2 of the collection is Simplified Chinese.
+CJK_SOURCES = (Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),)
+CJK_FACE = 2
+
+
+@dataclass(frozen=True)
+class Located:
+    """A text printed in the calendar and where an editor can change it."""
+
+    text: str
+    path: str
+    line: int | None
+
+
+class FontError(RuntimeError):
+    """A font of the stack cannot be found (German message)."""
+
+
+@lru_cache(maxsize=64)
+def resolve_family(family: str) -> Path | None:
+    """Return the regular font file of an installed family (via fontconfig), None if absent."""
+    try:
+        out = subprocess.run(
+            ["fc-match", "-f", "%{family}|%{file}", f"{family}:style=Regular"],
+            capture_output=True, text=True, check=True, timeout=20,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    families, _, file = out.partition("|")
+    if family.lower() not in [f.strip().lower() for f in families.split(",")]:
+        return None  # fontconfig substituted another family
+    return Path(file)
+
+
+@lru_cache(maxsize=64)
+def _cmap(path: Path, face: int = 0) -> frozenset[int]:
+    font = TTFont(str(path), fontNumber=face, lazy=True)
+    return frozenset(font.getBestCmap())
+
+
+def cjk_source() -> Path | None:
+    """Return the CJK font the subset is cut from, if installed."""
+    return next((p for p in CJK_SOURCES if p.is_file()), None)
+
+
+def stack_files(stack: Iterable[str]) -> dict[str, Path]:
+    """Return family -> file for the stack; raise FontError for a family that is not installed."""
+    files: dict[str, Path] = {}
+    for family in stack:
+        if family == CJK_FAMILY:
+            source = cjk_source()
+            if source is None:
+                raise FontError("Die CJK-Schrift fehlt (Debian-Paket fonts-noto-cjk) – 'make install' ausführen.")
+            files[family] = source
+            continue
+        path = resolve_family(family)
+        if path is None:
+            raise FontError(f"Schrift '{family}' aus theme.css ist nicht installiert – 'make install' ausführen "
+                            f"oder die Schrift in theme.css ändern.")
+        files[family] = path
+    return files
+
+
+def _covered(char: str, files: dict[str, Path]) -> bool:
+    code = ord(char)
+    return any(code in _cmap(path, CJK_FACE if family == CJK_FAMILY else 0) for family, path in files.items())
+
+
+def _ignorable(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char) in ("Cf", "Mn", "Cc")
+
+
+def missing_glyphs(texts: Iterable[Located], files: dict[str, Path]) -> list[tuple[Located, str]]:
+    """Return (where, character) for every character no font of the stack can print."""
+    found = []
+    for located in texts:
+        for char in dict.fromkeys(located.text):
+            if not _ignorable(char) and not _covered(char, files):
+                found.append((located, char))
+    return found
+
+
+def describe(char: str) -> str:
+    """Return e.g. "'☃' (U+2603 SNOWMAN)"."""
+    return f"'{char}' (U+{ord(char):04X} {unicodedata.name(char, 'unbenannt')})"
+
+
+def cjk_characters(texts: Iterable[str]) -> str:
+    """Return the sorted distinct characters that only the CJK font covers (Han, kana, CJK punctuation)."""
+    chars = {c for text in texts for c in text if ord(c) >= 0x2E80}
+    return "".join(sorted(chars))
+
+
+def cjk_subset(chars: str, cache_dir: Path) -> Path:
+    """Return a font file holding only `chars` of the CJK font (built once per set of characters)."""
+    source = cjk_source()
+    if source is None:
+        raise FontError("Die CJK-Schrift fehlt (Debian-Paket fonts-noto-cjk) – 'make install' ausführen.")
+    text = chars + "".join(chr(c) for c in range(0x20, 0x7F))
+    key = hashlib.sha256(f"{source}:{source.stat().st_size}:{CJK_FACE}:{text}".encode()).hexdigest()[:20]
+    target = cache_dir / "fonts" / f"cjk-subset-{key}.otf"
+    if target.is_file() and target.stat().st_size > 0:
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.hinting = False
+    font = TTFont(str(source), fontNumber=CJK_FACE, lazy=False)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text)
+    subsetter.subset(font)
+    temporary = target.with_suffix(f".{os.getpid()}.tmp")
+    font.save(str(temporary))
+    os.replace(temporary, target)
+    return target

@@ -1,0 +1,78 @@
+"""Read the few theme values the builder needs (cell sizes, column counts) from theme.css.
+
+The theme file stays the designers' single source: the builder parses its custom
+properties instead of keeping a second copy of the numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+_BLOCK = re.compile(r"(:root|html\.format-a4)\s*\{(.*?)\}", re.S)
+_PROPERTY = re.compile(r"(--[a-z0-9-]+)\s*:\s*([^;]+);")
+_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+
+
+@dataclass(frozen=True)
+class ThemeNumbers:
+    """Numbers from the theme that the Python side measures with."""
+
+    font_stack: tuple[str, ...]
+    photo_height_mm: float
+    grid_width_mm: float
+    kw_width_mm: float
+    label_size_pt: float
+    label_lines: int
+    explanation_size_pt: float
+    explanation_leading: float
+    explanation_columns: int
+    explanation_column_width_mm: float
+    explanation_column_height_mm: float
+
+
+class ThemeError(ValueError):
+    """A theme value the builder needs is missing or malformed (German message)."""
+
+
+def _number(value: str, unit: str, name: str) -> float:
+    match = re.fullmatch(rf"\s*([0-9.]+)\s*{unit}\s*", value)
+    if not match:
+        raise ThemeError(f"'{name}' muss eine Zahl{' in ' + unit if unit else ''} sein, nicht '{value.strip()}'")
+    return float(match.group(1))
+
+
+def properties(css: str, page_format: str) -> dict[str, str]:
+    """Return the custom properties of :root, overridden by the A4 block for the A4 format."""
+    found: dict[str, str] = {}
+    css = _COMMENT.sub("", css)
+    for selector, body in _BLOCK.findall(css):
+        if selector == ":root" or (selector == "html.format-a4" and page_format == "a4"):
+            found.update({name: value.strip() for name, value in _PROPERTY.findall(body)})
+    return found
+
+
+def read_theme(path: Path, page_format: str) -> ThemeNumbers:
+    """Return the theme numbers for a page format; raise ThemeError naming the property."""
+    props = properties(path.read_text(encoding="utf-8"), page_format)
+
+    def need(name: str) -> str:
+        if name not in props:
+            raise ThemeError(f"Die Eigenschaft '{name}' fehlt in {path.name}")
+        return props[name]
+
+    stack = tuple(part.strip().strip("\"'") for part in need("--font-text").split(",") if part.strip())
+    return ThemeNumbers(
+        font_stack=stack,
+        photo_height_mm=_number(need("--photo-height"), "mm", "--photo-height"),
+        grid_width_mm=_number(need("--grid-width"), "mm", "--grid-width"),
+        kw_width_mm=_number(need("--kw-width"), "mm", "--kw-width"),
+        label_size_pt=_number(need("--size-label"), "pt", "--size-label"),
+        label_lines=int(_number(need("--label-lines"), "", "--label-lines")),
+        explanation_size_pt=_number(need("--size-explanation"), "pt", "--size-explanation"),
+        explanation_leading=_number(need("--explanation-leading"), "", "--explanation-leading"),
+        explanation_columns=int(_number(need("--explanation-columns"), "", "--explanation-columns")),
+        explanation_column_width_mm=_number(need("--explanation-column-width"), "mm", "--explanation-column-width"),
+        explanation_column_height_mm=_number(need("--explanation-column-height"), "mm", "--explanation-column-height"),
+    )
