@@ -196,7 +196,7 @@ def _generated_css(options: BuildOptions, valid: Validated, cjk_font: Path | Non
             colour = f"device-cmyk({c:.3f} {m:.3f} {y:.3f} {k:.3f})"
         else:
             colour = category.rgb
-        lines.append(f".cat-{category.id} {{ background-color: {colour}; }}")
+        lines.append(f".cat-{category.id} {{ color: {colour}; }}")
     return "\n".join(lines) + "\n"
 
 

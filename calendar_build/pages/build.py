@@ -39,9 +39,14 @@ class Options:
     column: TextBox = TextBox(84.0, 350.0, None, 8.0, 1.36)  # an explanation column
 
 
+def circled(letter: str) -> str:
+    """Return the letter as a negative circled capital (U+1F150 …): a coloured disc with the letter cut out."""
+    return chr(0x1F150 + ord(letter) - ord("A"))
+
+
 def _dot(occurrence: Occurrence, categories: Mapping[str, CategoryView]) -> Dot:
     view = categories[occurrence.category]
-    return Dot(view.id, view.letter, view.label)
+    return Dot(view.id, view.letter, view.label, view.glyph)
 
 
 def _day_index(table: YearTable) -> dict[dt.date, list[Occurrence]]:
@@ -131,7 +136,7 @@ def _explanations(table: YearTable, categories: Mapping[str, CategoryView], opti
             seen.add(holiday.id)
             items.append(Explanation(
                 when=", ".join(dates.date_range(o.start, o.end) for o in all_dates),
-                dot=Dot(view.id, view.letter, view.label), name=holiday.name, original=holiday.original or "",
+                dot=Dot(view.id, view.letter, view.label, view.glyph), name=holiday.name, original=holiday.original or "",
                 transliteration=holiday.transliteration or "", description=" ".join(holiday.description.split()),
                 greeting=holiday.greeting or "", eve=holiday.eve, approximate=any(o.approximate for o in all_dates),
             ))
@@ -187,7 +192,7 @@ def build_calendar(
 ) -> tuple[Calendar, tuple[Shortening, ...]]:
     """Return the calendar's page model and the day cells whose labels had to be shortened."""
     edition = content.edition
-    categories = {c.id: CategoryView(c.id, c.label, c.letter) for c in content.catalogue.categories}
+    categories = {c.id: CategoryView(c.id, c.label, c.letter, circled(c.letter)) for c in content.catalogue.categories}
     by_day = _day_index(table)
     school, school_known = _school_days(table.year, edition.school_holidays)
     portrait_views = {

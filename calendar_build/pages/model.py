@@ -12,6 +12,7 @@ class CategoryView:
     id: str
     label: str
     letter: str
+    glyph: str  # the letter in a filled circle (one glyph: fast to set, crisp at any size)
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class Dot:
     category: str
     letter: str
     label: str
+    glyph: str
 
 
 @dataclass(frozen=True)

@@ -76,15 +76,16 @@ def lookup(cache_dir: Path, key: str) -> Entry | None:
         return None
 
 
-def store(cache_dir: Path, key: str, data: bytes, entry: Entry) -> Entry:
-    """Write the JPEG, then its sidecar, each atomically; return the entry pointing into the cache."""
+def store(cache_dir: Path, key: str, data: bytes, width_px: int, height_px: int, effective_ppi: float,
+          notes: tuple[str, ...]) -> Entry:
+    """Write the JPEG, then its sidecar, each atomically; return the entry."""
     path = cache_dir / f"{key}.jpg"
-    meta = {"sha256": hashlib.sha256(data).hexdigest(), "width_px": entry.width_px, "height_px": entry.height_px,
-            "effective_ppi": entry.effective_ppi, "notes": list(entry.notes)}
+    meta = {"sha256": hashlib.sha256(data).hexdigest(), "width_px": width_px, "height_px": height_px,
+            "effective_ppi": effective_ppi, "notes": list(notes)}
     _write_atomic(path, data)
     # The sidecar comes last: a reader that sees it also sees the complete JPEG it describes.
     _write_atomic(cache_dir / f"{key}.json", json.dumps(meta, sort_keys=True, ensure_ascii=False).encode())
-    return Entry(path, entry.width_px, entry.height_px, entry.effective_ppi, entry.notes)
+    return Entry(path, width_px, height_px, effective_ppi, notes)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

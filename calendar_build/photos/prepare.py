@@ -1,90 +1,25 @@
 """Prepare the portrait photos for placement: orient, crop to the frame, scale, colour-manage, cache.
 
-Each photo is decoded once (Pillow), turned upright by its EXIF orientation, cropped to the aspect
-ratio of its frame around the focal point, scaled down (never up) to the pixel size of the frame at
-the target ppi, converted into the output colour space (see `colour.py`) and written as JPEG into a
-content-addressed cache (see `cache.py`). Cold photos are prepared in parallel worker processes.
+Each photo is decoded once, turned upright, cropped around its focal point, scaled down to the
+frame at the target ppi and converted into the output colour space (`render.py`, `colour.py`), then
+kept in a content-addressed cache (`cache.py`). Cold photos are prepared in worker processes; a
+warm run only hashes bytes. Every problem ends up in `Problems` with the portrait's file and line.
 """
 
 from __future__ import annotations
 
-import io
 import math
 import os
-import struct
-import warnings
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
-
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from calendar_build.errors import Problems
 from calendar_build.photos import cache
-from calendar_build.photos.colour import SRGB_ICC, Colour, ColourFailure, convert, digest, output_profile_problem
-
-MM_PER_INCH = 25.4
-# Formats a camera or phone export arrives in. Naming them keeps Pillow from trying every plugin
-# (EPS would even start Ghostscript) on a file that is no photo.
-FORMATS = ("JPEG", "MPO", "PNG", "TIFF", "WEBP")
-FORMAT_NAMES = "JPEG, PNG, TIFF oder WebP"
-# How the formats begin, to tell a damaged photo from a file that is no photo at all.
-MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")
-# Modes we can bring to L, RGB or CMYK without guessing; 16-bit and float modes are refused.
-MODES = frozenset({"1", "L", "LA", "La", "P", "PA", "RGB", "RGBA", "RGBa", "RGBX", "CMYK", "YCbCr"})
-# Decoding a broken file can fail in any of these ways inside Pillow's plugins.
-DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error)
-
-
-@dataclass(frozen=True)
-class PhotoTarget:
-    """Where a photo goes: its placed size, resolution and colour space."""
-
-    width_mm: float  # placed width including bleed
-    height_mm: float  # placed height including bleed
-    ppi: int  # pixels per inch of the prepared photo: 300 for print, 150 for screen
-    colour: Colour  # "cmyk": into output_profile; "srgb": into sRGB
-    output_profile: Path | None  # CMYK ICC profile; for "srgb" the assumed profile of untagged CMYK photos
-    jpeg_quality: int = 92  # JPEG quality of the prepared photo
-    warn_ppi: int = 250  # below this effective ppi: warning
-    min_ppi: int = 150  # below this effective ppi: error
-
-    def pixels_at(self, ppi: float) -> tuple[int, int]:
-        """Return the pixel size of the placed frame at `ppi`, rounded to whole pixels."""
-        return (math.floor(self.width_mm / MM_PER_INCH * ppi + 0.5),
-                math.floor(self.height_mm / MM_PER_INCH * ppi + 0.5))
-
-    @property
-    def pixels(self) -> tuple[int, int]:
-        """Return the pixel size of the prepared photo when the source is large enough."""
-        return self.pixels_at(self.ppi)
-
-
-@dataclass(frozen=True)
-class PreparedPhoto:
-    """A photo ready for the page: the JPEG in the cache and how sharp it will print."""
-
-    source: Path
-    path: Path  # prepared JPEG in the cache
-    width_px: int
-    height_px: int
-    effective_ppi: float  # source pixels per inch at placed size after the crop, before any scaling
-
-
-class PhotoJob(NamedTuple):
-    """One photo to prepare, and where to point the editor when something is wrong with it."""
-
-    source: Path
-    focal_point: tuple[float, float]  # x, y in 0..1 of the point to keep in the frame
-    target: PhotoTarget
-    shown: str  # the file to name in messages, e.g. "portraits/2027/01-x.yaml"
-    line: int | None  # the line of `photo:` in it
-
-
-class PhotoFailure(Exception):
-    """A photo that cannot be prepared; the message (German) follows "Foto 'name' "."""
+from calendar_build.photos.colour import digest, output_profile_problem
+from calendar_build.photos.model import MM_PER_INCH, PhotoJob, PhotoTarget, PreparedPhoto
+from calendar_build.photos.render import PhotoFailure, render
 
 
 @dataclass(frozen=True)
@@ -219,18 +154,6 @@ def _mm(value: float) -> str:
     return f"{value:.1f}".removesuffix(".0").replace(".", ",")
 
 
-def crop_box(size: tuple[int, int], aspect: float, focal: tuple[float, float]) -> tuple[int, int, int, int]:
-    """Return the largest box of `aspect` (w/h) inside `size`, centred on `focal` as far as it stays inside."""
-    width, height = size
-    if width / height > aspect:
-        crop_w, crop_h = min(width, max(1, round(height * aspect))), height
-    else:
-        crop_w, crop_h = width, min(height, max(1, round(width / aspect)))
-    left = min(max(round(focal[0] * width - crop_w / 2), 0), width - crop_w)
-    top = min(max(round(focal[1] * height - crop_h / 2), 0), height - crop_h)
-    return left, top, left + crop_w, top + crop_h
-
-
 def _prepare_one(task: _Task) -> _Outcome:
     """Prepare one photo (in a worker process) and store it in the cache."""
     job = task.job
@@ -243,121 +166,9 @@ def _prepare_one(task: _Task) -> _Outcome:
     if not data:
         return _Outcome(None, "ist leer (0 Bytes) – bitte das Foto erneut kopieren oder exportieren.")
     try:
-        jpeg, entry = _render(data, job, task.output_icc)
+        done = render(data, job.focal_point, job.target, task.output_icc)
     except PhotoFailure as failure:
         return _Outcome(None, str(failure))
-    return _Outcome(cache.store(task.cache_dir, cache.key_of_bytes(task.head, data), jpeg, entry))
-
-
-def _render(data: bytes, job: PhotoJob, output_icc: bytes | None) -> tuple[bytes, cache.Entry]:
-    target = job.target
-    image, original, embedded = _decode(data, job)
-    aspect = target.width_mm / target.height_mm
-    left, top, right, bottom = crop_box(original, aspect, job.focal_point)
-    effective_ppi = min((right - left) / (target.width_mm / MM_PER_INCH),
-                        (bottom - top) / (target.height_mm / MM_PER_INCH))
-    image = _flatten(image)
-    width, height = target.pixels
-    if right - left >= width and bottom - top >= height:
-        # The image may be a JPEG draft at 1/2, 1/4 … of the original size: scale the box with it.
-        scale = image.width / original[0]
-        box = (left * scale, top * scale, right * scale, bottom * scale)
-        image = image.resize((width, height), Image.Resampling.LANCZOS, box=box)
-    else:  # too small: keep every source pixel, never invent new ones
-        image = image.crop((left, top, right, bottom))
-    try:
-        image, notes = convert(image, embedded, target.colour, output_icc)
-    except ColourFailure as failure:
-        raise PhotoFailure(str(failure)) from None
-    except ImageCms.PyCMSError:
-        raise PhotoFailure("lässt sich nicht in den Ausgabefarbraum umrechnen.") from None
-    out = io.BytesIO()
-    # No EXIF is written: orientation is already applied, and camera data (GPS!) stays out of print.
-    # CMYK gets no embedded profile: WeasyPrint places it as DeviceCMYK under the PDF's output intent,
-    # and twelve copies of the profile would only bloat the PDF.
-    extra = {"icc_profile": SRGB_ICC} if target.colour == "srgb" else {}
-    image.save(out, "JPEG", quality=target.jpeg_quality, dpi=(target.ppi, target.ppi), **extra)
-    return out.getvalue(), cache.Entry(Path(), image.width, image.height, effective_ppi, notes)
-
-
-def _decode(data: bytes, job: PhotoJob) -> tuple[Image.Image, tuple[int, int], bytes | None]:
-    """Return the decoded upright image (maybe a reduced JPEG draft), its upright full size and ICC profile."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", Image.DecompressionBombWarning)
-        try:
-            image = Image.open(io.BytesIO(data), formats=FORMATS)
-            if image.mode not in MODES:
-                raise PhotoFailure(f"hat den Farbmodus {image.mode}, der nicht unterstützt wird – bitte als "
-                                   f"8-Bit-RGB-JPEG exportieren.")
-            stored = image.size
-            request = _draft_request(stored, job)
-            if request is not None and image.format in ("JPEG", "MPO"):
-                image.draft(None, request)
-            image.load()  # decode everything now: a truncated file fails here, not later in the PDF
-            before = image.size
-            ImageOps.exif_transpose(image, in_place=True)
-        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as bomb:
-            raise PhotoFailure(_bomb_message(bomb)) from None
-        except UnidentifiedImageError:
-            raise PhotoFailure(_unidentified_message(data)) from None
-        except DECODE_ERRORS:
-            raise PhotoFailure("ist beschädigt oder unvollständig – bitte erneut aus dem Original "
-                               "exportieren.") from None
-    upright = (stored[1], stored[0]) if image.size != before else stored
-    return image, upright, image.info.get("icc_profile")
-
-
-def _unidentified_message(data: bytes) -> str:
-    if data.startswith(MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP"):
-        return "ist beschädigt – bitte erneut aus dem Original exportieren."
-    if data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftypheif"):
-        return "ist ein HEIC-Foto (iPhone) – bitte als JPEG exportieren."
-    return f"ist keine lesbare Bilddatei – erwartet wird {FORMAT_NAMES}."
-
-
-def _draft_request(stored: tuple[int, int], job: PhotoJob) -> tuple[int, int] | None:
-    """Return the size to ask a JPEG draft for, or None when DCT scaling cannot help.
-
-    The orientation is not known before decoding, so both are tried and the larger need wins.
-    """
-    width, height = job.target.pixels
-    aspect = job.target.width_mm / job.target.height_mm
-    need = 0.0
-    for size in (stored, (stored[1], stored[0])):
-        left, top, right, bottom = crop_box(size, aspect, job.focal_point)
-        need = max(need, width / (right - left), height / (bottom - top))
-    if need > 0.5:  # libjpeg scales by 1/2, 1/4, 1/8 only
-        return None
-    return math.ceil(stored[0] * need), math.ceil(stored[1] * need)
-
-
-def _bomb_message(bomb: Exception) -> str:
-    # Pillow's message is "Image size (N pixels) exceeds limit of M pixels, …"; N is the first number.
-    numbers = [int(word) for word in str(bomb).replace("(", " ").split() if word.isdigit()]
-    pixels = _thousands(numbers[0]) if numbers else "zu viele"
-    return (f"hat {pixels} Pixel – mehr als die erlaubten {_thousands(Image.MAX_IMAGE_PIXELS or 0)} (Schutz vor "
-            f"Dekompressionsbomben); bitte kleiner exportieren.")
-
-
-def _thousands(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
-
-
-def _flatten(image: Image.Image) -> Image.Image:
-    """Return `image` as L, RGB or CMYK: transparency on white, palettes expanded."""
-    if image.mode == "P":
-        image = image.convert("RGBA" if "transparency" in image.info else "RGB")
-    if image.mode in ("PA", "RGBa"):
-        image = image.convert("RGBA")
-    if image.mode == "La":
-        image = image.convert("LA")
-    if image.mode == "1":
-        image = image.convert("L")
-    if image.mode in ("RGBX", "YCbCr"):
-        image = image.convert("RGB")
-    if image.mode in ("LA", "RGBA"):
-        base = image.mode[:-1]
-        background = Image.new(base, image.size, (255,) * len(base))
-        background.paste(image.convert(base), mask=image.getchannel("A"))
-        image = background
-    return image
+    key = cache.key_of_bytes(task.head, data)
+    return _Outcome(cache.store(task.cache_dir, key, done.jpeg, done.width_px, done.height_px, done.effective_ppi,
+                                done.notes))

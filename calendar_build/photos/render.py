@@ -1,0 +1,190 @@
+"""Turn the bytes of one photo into the prepared JPEG: decode, orient, crop, scale, colour, encode.
+
+Pillow decodes (with a JPEG draft at 1/2, 1/4 … where the target is that much smaller), EXIF
+orientation is applied, the frame's aspect ratio is cut around the focal point, LANCZOS scales
+down – never up – and `colour.convert` brings the pixels into the output colour space.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import math
+import struct
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from PIL import ExifTags, Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
+
+from calendar_build.photos.colour import SRGB_ICC, ColourFailure, convert
+from calendar_build.photos.model import MM_PER_INCH, PhotoTarget
+
+# Formats a camera or phone export arrives in. Naming them keeps Pillow from trying every plugin
+# (EPS would even start Ghostscript) on a file that is no photo.
+FORMATS = ("JPEG", "PNG", "TIFF", "WEBP")  # JPEG includes MPO (multi-picture JPEG)
+FORMAT_NAMES = "JPEG, PNG, TIFF oder WebP"
+# How the formats begin, to tell a damaged photo from a file that is no photo at all.
+MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")
+# Modes we can bring to L, RGB or CMYK without guessing; 16-bit and float modes are refused.
+MODES = frozenset({"1", "L", "LA", "La", "P", "PA", "RGB", "RGBA", "RGBa", "RGBX", "CMYK", "YCbCr"})
+# EXIF orientations that swap width and height.
+TURNED = frozenset({5, 6, 7, 8})
+# Decoding a broken file can fail in any of these ways inside Pillow's plugins.
+DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error)
+
+
+class PhotoFailure(Exception):
+    """A photo that cannot be prepared; the message (German) follows "Foto 'name' "."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """The prepared JPEG and what the build needs to know about it."""
+
+    jpeg: bytes
+    width_px: int
+    height_px: int
+    effective_ppi: float  # source pixels per inch at placed size after the crop
+    notes: tuple[str, ...]  # German warnings that follow "Foto 'name' "
+
+
+def crop_box(size: tuple[int, int], aspect: float, focal: tuple[float, float]) -> tuple[int, int, int, int]:
+    """Return the largest box of `aspect` (w/h) inside `size`, centred on `focal` as far as it stays inside."""
+    width, height = size
+    if width / height > aspect:
+        crop_w, crop_h = min(width, max(1, round(height * aspect))), height
+    else:
+        crop_w, crop_h = width, min(height, max(1, round(width / aspect)))
+    left = min(max(round(focal[0] * width - crop_w / 2), 0), width - crop_w)
+    top = min(max(round(focal[1] * height - crop_h / 2), 0), height - crop_h)
+    return left, top, left + crop_w, top + crop_h
+
+
+def render(data: bytes, focal: tuple[float, float], target: PhotoTarget, output_icc: bytes | None) -> Rendered:
+    """Return the prepared photo for `target`, or raise PhotoFailure with a German message."""
+    image, original, embedded = _decode(data, focal, target)
+    aspect = target.width_mm / target.height_mm
+    left, top, right, bottom = crop_box(original, aspect, focal)
+    effective_ppi = min((right - left) / (target.width_mm / MM_PER_INCH),
+                        (bottom - top) / (target.height_mm / MM_PER_INCH))
+    image = _flatten(image)
+    width, height = target.pixels
+    if right - left >= width and bottom - top >= height:
+        # The image may be a JPEG draft at 1/2, 1/4 … of the original size: scale the box with it.
+        scale = image.width / original[0]
+        box = (left * scale, top * scale, right * scale, bottom * scale)
+        image = image.resize((width, height), Image.Resampling.LANCZOS, box=box)
+    else:  # too small: keep every source pixel, never invent new ones
+        image = image.crop((left, top, right, bottom))
+    try:
+        image, notes = convert(image, embedded, target.colour, output_icc)
+    except ColourFailure as failure:
+        raise PhotoFailure(str(failure)) from None
+    except ImageCms.PyCMSError:
+        raise PhotoFailure("lässt sich nicht in den Ausgabefarbraum umrechnen.") from None
+    out = io.BytesIO()
+    # No EXIF is written: orientation is already applied, and camera data (GPS!) stays out of print.
+    # CMYK gets no embedded profile: WeasyPrint places it as DeviceCMYK under the PDF's output intent,
+    # and twelve copies of the profile would only bloat the PDF.
+    extra = {"icc_profile": SRGB_ICC} if target.colour == "srgb" else {}
+    image.save(out, "JPEG", quality=target.jpeg_quality, dpi=(target.ppi, target.ppi), **extra)
+    return Rendered(out.getvalue(), image.width, image.height, effective_ppi, notes)
+
+
+def _decode(data: bytes, focal: tuple[float, float],
+            target: PhotoTarget) -> tuple[Image.Image, tuple[int, int], bytes | None]:
+    """Return the decoded upright image (maybe a reduced JPEG draft), its upright full size and ICC profile."""
+    with warnings.catch_warnings(), _truncated_is_an_error():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(io.BytesIO(data), formats=FORMATS)
+            if image.mode not in MODES:
+                raise PhotoFailure(f"hat den Farbmodus {image.mode}, der nicht unterstützt wird – bitte als "
+                                   f"8-Bit-RGB-JPEG exportieren.")
+            stored = image.size
+            # getexif() also reads an orientation given only in XMP, as exif_transpose does
+            turned = image.getexif().get(ExifTags.Base.Orientation, 1) in TURNED
+            upright = (stored[1], stored[0]) if turned else stored
+            request = _draft_request(stored, upright, target, focal)
+            if request is not None and image.format in ("JPEG", "MPO"):
+                image.draft(None, request)
+            image.load()  # decode everything now: a truncated file fails here, not later in the PDF
+            ImageOps.exif_transpose(image, in_place=True)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as bomb:
+            raise PhotoFailure(_bomb_message(bomb)) from None
+        except UnidentifiedImageError:
+            raise PhotoFailure(_unidentified_message(data)) from None
+        except DECODE_ERRORS:
+            raise PhotoFailure("ist beschädigt oder unvollständig – bitte erneut aus dem Original "
+                               "exportieren.") from None
+    return image, upright, image.info.get("icc_profile")
+
+
+@contextlib.contextmanager
+def _truncated_is_an_error() -> Iterator[None]:
+    """Make Pillow raise on truncated data while decoding, whatever the process set.
+
+    WeasyPrint sets ImageFile.LOAD_TRUNCATED_IMAGES = True when it is imported, and a truncated
+    photo would then print with a grey lower half instead of being reported.
+    """
+    before = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = before
+
+
+def _unidentified_message(data: bytes) -> str:
+    if data.startswith(MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP"):
+        return "ist beschädigt – bitte erneut aus dem Original exportieren."
+    if data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftypheif"):
+        return "ist ein HEIC-Foto (iPhone) – bitte als JPEG exportieren."
+    return f"ist keine lesbare Bilddatei – erwartet wird {FORMAT_NAMES}."
+
+
+def _draft_request(stored: tuple[int, int], upright: tuple[int, int], target: PhotoTarget,
+                   focal: tuple[float, float]) -> tuple[int, int] | None:
+    """Return the (stored) size to ask a JPEG draft for, or None when DCT scaling cannot help.
+
+    The draft must stay at least as large as the target after the crop, so nothing is lost but time.
+    """
+    width, height = target.pixels
+    left, top, right, bottom = crop_box(upright, target.width_mm / target.height_mm, focal)
+    need = max(width / (right - left), height / (bottom - top))
+    if need > 0.5:  # libjpeg scales by 1/2, 1/4 or 1/8 only
+        return None
+    return math.ceil(stored[0] * need), math.ceil(stored[1] * need)
+
+
+def _bomb_message(bomb: Exception) -> str:
+    # Pillow's message is "Image size (N pixels) exceeds limit of M pixels, …"; N is the first number.
+    numbers = [int(word) for word in str(bomb).replace("(", " ").split() if word.isdigit()]
+    pixels = _thousands(numbers[0]) if numbers else "zu viele"
+    return (f"hat {pixels} Pixel – mehr als die erlaubten {_thousands(Image.MAX_IMAGE_PIXELS or 0)} (Schutz vor "
+            f"Dekompressionsbomben); bitte kleiner exportieren.")
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    """Return `image` as L, RGB or CMYK: transparency on white, palettes expanded."""
+    if image.mode == "P":
+        image = image.convert("RGBA" if "transparency" in image.info else "RGB")
+    if image.mode in ("PA", "RGBa"):
+        image = image.convert("RGBA")
+    if image.mode == "La":
+        image = image.convert("LA")
+    if image.mode == "1":
+        image = image.convert("L")
+    if image.mode in ("RGBX", "YCbCr"):
+        image = image.convert("RGB")
+    if image.mode in ("LA", "RGBA"):
+        base = image.mode[:-1]
+        background = Image.new(base, image.size, (255,) * len(base))
+        background.paste(image.convert(base), mask=image.getchannel("A"))
+        image = background
+    return image

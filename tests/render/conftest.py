@@ -1,0 +1,29 @@
+"""One real print build of the sample edition, shared by the PDF tests (it takes a few seconds)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from calendar_build.pipeline import BuildOptions, BuildReport, build
+from tests.conftest import REPO
+
+
+@dataclass(frozen=True)
+class Built:
+    """A finished build: its options, report and PDF."""
+
+    options: BuildOptions
+    report: BuildReport
+    pdf: Path
+
+
+@pytest.fixture(scope="session")
+def print_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """Build the 2027 sample edition's print PDF into a temporary folder."""
+    out = tmp_path_factory.mktemp("print")
+    options = BuildOptions(root=REPO, year=2027, out=out, cache_dir=tmp_path_factory.mktemp("cache"))
+    report = build(options)
+    return Built(options, report, out / "calendar-2027-print.pdf")

@@ -1,0 +1,153 @@
+"""The print PDF, checked the way a printer's preflight would: boxes, fonts, colour, determinism."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+
+from calendar_build.pipeline import BuildOptions, build
+from tests.render.conftest import Built
+
+MM = 72 / 25.4
+MONTH_PAGES = range(1, 13)  # page index of January … December
+
+
+def _mm(box: pikepdf.Array) -> list[float]:
+    return [round(float(v) / MM, 1) for v in box]
+
+
+def _streams(pdf: pikepdf.Pdf) -> list[bytes]:
+    found = []
+    for page in pdf.pages:
+        contents = page.obj.Contents
+        for part in contents if isinstance(contents, pikepdf.Array) else [contents]:
+            found.append(part.read_bytes())
+        for xobject in (page.Resources.get("/XObject") or {}).values():
+            if xobject.get("/Subtype") == "/Form":
+                found.append(xobject.read_bytes())
+    return found
+
+
+def test_page_count(print_build: Built) -> None:
+    # Cover, twelve months, legend, at least one page of explanations, imprint.
+    assert print_build.report.pages >= 16
+    with pikepdf.open(print_build.pdf) as pdf:
+        assert len(pdf.pages) == print_build.report.pages
+
+
+def test_trim_and_bleed_boxes_on_every_page(print_build: Built) -> None:
+    with pikepdf.open(print_build.pdf) as pdf:
+        for page in pdf.pages:
+            assert _mm(page.obj.TrimBox) == [0.0, 0.0, 297.0, 420.0]
+            assert _mm(page.obj.BleedBox) == [-3.0, -3.0, 300.0, 423.0]
+            media = _mm(page.obj.MediaBox)
+            assert media[0] < -3 and media[3] > 423  # room for the crop marks outside the bleed
+
+
+def test_crop_marks_in_registration_colour(print_build: Built) -> None:
+    with pikepdf.open(print_build.pdf) as pdf:
+        last = pdf.pages[0].obj.Contents[-1].read_bytes()
+        assert b"1 1 1 1 K" in last and last.count(b" l S") == 8
+
+
+def test_output_intent_is_cmyk_pdfx(print_build: Built) -> None:
+    with pikepdf.open(print_build.pdf) as pdf:
+        (intent,) = pdf.Root.OutputIntents
+        assert intent.S == "/GTS_PDFX"
+        assert intent.DestOutputProfile.N == 4
+        assert b"CMYK" in intent.DestOutputProfile.read_bytes()[:20]
+        assert "pdfx" in bytes(pdf.Root.Metadata.read_bytes()).decode("utf-8", "replace").lower()
+
+
+def test_no_device_rgb_anywhere(print_build: Built) -> None:
+    with pikepdf.open(print_build.pdf) as pdf:
+        for stream in _streams(pdf):
+            assert not re.search(rb"\s(rg|RG)\s", stream)
+        for page in pdf.pages:
+            for xobject in (page.Resources.get("/XObject") or {}).values():
+                assert xobject.get("/ColorSpace") != "/DeviceRGB"
+                group = xobject.get("/Group")
+                assert group is None or group.get("/CS") != "/DeviceRGB"
+
+
+def test_all_fonts_embedded(print_build: Built) -> None:
+    with pikepdf.open(print_build.pdf) as pdf:
+        fonts = {}
+        for page in pdf.pages:
+            fonts.update({str(f.BaseFont): f for f in (page.Resources.get("/Font") or {}).values()})
+        assert fonts
+        for name, font in fonts.items():
+            descriptor = font.DescendantFonts[0].FontDescriptor if "/DescendantFonts" in font else font.FontDescriptor
+            assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), name
+
+
+def test_no_missing_glyphs_and_no_warnings(print_build: Built) -> None:
+    assert print_build.report.warnings == []
+
+
+def test_scripts_are_printed(print_build: Built) -> None:
+    text = "".join(page.get_textpage().get_text_range() for page in pdfium.PdfDocument(print_build.pdf))
+    for sample in ("פסח", "عيد", "दीपावली", "ਵਿਸਾਖੀ", "春节", "Çarşema"):
+        assert sample in text, sample
+
+
+def test_rebuild_is_byte_identical(print_build: Built, tmp_path: Path) -> None:
+    options = BuildOptions(root=print_build.options.root, year=2027, out=tmp_path, cache_dir=print_build.options.cache)
+    build(options)
+    assert (tmp_path / "calendar-2027-print.pdf").read_bytes() == print_build.pdf.read_bytes()
+
+
+def _render(pdf_path: Path, index: int, scale: float = 2.0):  # type: ignore[no-untyped-def]
+    page = pdfium.PdfDocument(pdf_path)[index]
+    return page, page.render(scale=scale).to_pil().convert("RGB"), scale
+
+
+def _label_box(page, text: str) -> tuple[float, float, float, float]:  # type: ignore[no-untyped-def]
+    """Return the PDF-space box (left, bottom, right, top) of the first occurrence of `text`."""
+    textpage = page.get_textpage()
+    searcher = textpage.search(text, match_case=True, match_whole_word=True)
+    start, count = searcher.get_next()
+    boxes = [textpage.get_charbox(i) for i in range(start, start + count)]
+    return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+
+
+def _pixels_above(image, page, box, scale: float, height_mm: float, width_mm: float):  # type: ignore[no-untyped-def]
+    """Return the pixels in the area above a label box (where the day number and dots are)."""
+    page_height = page.get_height()
+    left = int((box[0] - page.get_mediabox()[0]) * scale)
+    top_pt = page_height - (box[3] - page.get_mediabox()[1])
+    bottom = int(top_pt * scale)
+    top = int((top_pt - height_mm * MM) * scale)
+    right = left + int(width_mm * MM * scale)
+    data = image.crop((left, top, right, bottom)).tobytes()
+    return [tuple(data[i : i + 3]) for i in range(0, len(data), 3)]
+
+
+@pytest.mark.parametrize(
+    ("month_index", "label", "what"),
+    [
+        (3, "Ostersonntag", "red"),  # 28 March 2027 is a Sunday: its number is red
+        (3, "Karfreitag", "red"),  # Good Friday is a legal holiday in Hessen: red
+        (3, "Gründonnerstag", "black"),  # Maundy Thursday is neither: black
+    ],
+)
+def test_day_number_colour(print_build: Built, month_index: int, label: str, what: str) -> None:
+    page, image, scale = _render(print_build.pdf, month_index)
+    pixels = _pixels_above(image, page, _label_box(page, label), scale, height_mm=8, width_mm=9)
+    red = sum(1 for r, g, b in pixels if r > 180 and g < 110 and b < 110)
+    dark = sum(1 for r, g, b in pixels if r < 90 and g < 90 and b < 90)
+    if what == "red":
+        assert red > 40 and red > dark
+    else:
+        assert dark > 40 and red < 5
+
+
+def test_christian_dot_in_good_friday_cell(print_build: Built) -> None:
+    page, image, scale = _render(print_build.pdf, 3)
+    pixels = _pixels_above(image, page, _label_box(page, "Karfreitag"), scale, height_mm=8, width_mm=22)
+    blue = sum(1 for r, g, b in pixels if b > 120 and b > r + 60 and b > g + 30)
+    assert blue > 30  # the blue dot of the christian category beside the day number
