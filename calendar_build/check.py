@@ -19,7 +19,7 @@ def run_check(root: Path, year: int, strict: bool, page_format: str = "a3") -> i
         problems.extend(valid.warnings)
         photos = prepare(options, valid)
         calendar, _ = page_model(options, valid, {m: p.path.as_uri() for m, p in photos.items()})
-        render_html(root / "templates", calendar, [calendar.explanation_columns], Urls("theme.css", "calendar.css"),
+        render_html(root / "templates", calendar, [calendar.explanation_columns], Urls(),
                     "2000-01-01T00:00:00+00:00")
     except ContentError as exc:
         problems.extend(exc.problems)

@@ -18,6 +18,7 @@ from calendar_build.engine.occurrences import compute_year
 from calendar_build.engine.rules import SUPPORTED_YEARS
 from calendar_build.errors import ContentError, Problem, UsageError
 from calendar_build.export import ics, table
+from calendar_build.export.write import write_ics
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -78,10 +79,31 @@ def cmd_holidays(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         sys.stdout.write(table.to_csv(year_table, labels))
     else:
-        stamp = dt.datetime.combine(content.edition.document_date or dt.date(args.year - 1, 1, 1), dt.time(),
-                                    tzinfo=dt.timezone.utc)
+        stamp = ics_stamp(content.edition.document_date, args.year)
         sys.stdout.flush()
-        sys.stdout.buffer.write(ics.to_ics(year_table, labels, stamp, f"Feiertage {args.year}"))
+        sys.stdout.buffer.write(ics.to_ics(year_table, labels, stamp, ics.calendar_name(args.year)))
+    return EXIT_OK
+
+
+def ics_stamp(document_date: dt.date | None, year: int) -> dt.datetime:
+    """Return the fixed DTSTAMP: the document date, else SOURCE_DATE_EPOCH, never the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    try:
+        seconds = int(epoch) if epoch else None
+    except ValueError:
+        raise UsageError(f"SOURCE_DATE_EPOCH muss eine ganze Zahl sein, nicht '{epoch}'.") from None
+    return ics.dtstamp(document_date, year, seconds)
+
+
+def cmd_ics(args: argparse.Namespace) -> int:
+    """Write the iCalendar files of a year: all categories combined and one per category."""
+    check_year(args.year)
+    content = load_content(args.root)
+    year_table = compute_year(content, args.year)
+    labels = {c.id: c.label for c in content.catalogue.categories}
+    out = args.out or args.root / "output" / str(args.year)
+    for path in write_ics(year_table, labels, out, ics_stamp(content.edition.document_date, args.year)):
+        print(f"geschrieben: {path}")
     return EXIT_OK
 
 
@@ -132,6 +154,10 @@ def build_parser() -> GermanParser:
 
     holidays = command("holidays", "Feiertagstabelle eines Jahres ausgeben.", cmd_holidays)
     holidays.add_argument("--format", choices=("json", "csv", "ics"), default="json", help="Ausgabeformat")
+
+    ics_cmd = command("ics", "Kalenderdateien (ICS) eines Jahres schreiben: alle Kategorien und je Kategorie.",
+                      cmd_ics)
+    ics_cmd.add_argument("--out", type=Path, default=None, help="Zielordner (Standard: output/JAHR)")
 
     build_cmd = command("build", "Kalender-PDF bauen.", cmd_build)
     build_cmd.add_argument("--format", choices=("a3", "a4"), default="a3", help="Seitenformat (Standard: a3)")

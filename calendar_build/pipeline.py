@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 from calendar_build.content.loader import Content, load_content
 from calendar_build.engine.occurrences import YearTable, compute_year
@@ -29,7 +31,7 @@ from calendar_build.portraits.loader import Portrait, load_portraits
 from calendar_build.render import fonts
 from calendar_build.render.html import TemplateProblem, Urls, render_html
 from calendar_build.render.pdf import PdfJob, render_pdf
-from calendar_build.render.theme import ThemeError, ThemeNumbers, read_theme
+from calendar_build.render.theme import ThemeError, ThemeNumbers, compile_css, read_theme
 
 PAGE_SIZES_MM = {"a3": (297.0, 420.0), "a4": (210.0, 297.0)}
 BLEED_MM = 3.0
@@ -178,6 +180,17 @@ def prepare(options: BuildOptions, valid: Validated) -> dict[int, PreparedPhoto]
     return {by_source[source]: photo for source, photo in prepared.items()}
 
 
+def stylesheet(options: BuildOptions, valid: Validated, cjk_font: Path | None) -> str:
+    """Return the one stylesheet of a render: generated rules plus theme and layout, compiled."""
+    width, height = PAGE_SIZES_MM[options.page_format]
+    templates = options.root / "templates"
+    layout = compile_css(
+        (templates / "theme.css").read_text(encoding="utf-8"), (templates / "calendar.css").read_text(encoding="utf-8"),
+        options.page_format, options.variant, {"--page-width": f"{width}mm", "--page-height": f"{height}mm"},
+    )
+    return _generated_css(options, valid, cjk_font) + layout
+
+
 def _generated_css(options: BuildOptions, valid: Validated, cjk_font: Path | None) -> str:
     width, height = PAGE_SIZES_MM[options.page_format]
     lines = []
@@ -189,7 +202,6 @@ def _generated_css(options: BuildOptions, valid: Validated, cjk_font: Path | Non
         lines.append(f"@page {{ size: {width}mm {height}mm; margin: 0; }}")
     if cjk_font is not None:
         lines.append(f"@font-face {{ font-family: '{fonts.CJK_FAMILY}'; src: url('{cjk_font.as_uri()}'); }}")
-    lines.append(f":root {{ --page-width: {width}mm; --page-height: {height}mm; }}")
     for category in valid.content.catalogue.categories:
         if options.variant == "print":
             c, m, y, k = (v / 100 for v in category.cmyk)
@@ -247,10 +259,12 @@ def build(options: BuildOptions) -> BuildReport:
     created = f"{(valid.content.edition.document_date or _source_date()).isoformat()}T00:00:00+00:00"
     explanation_pages = _pages_of(calendar.explanation_columns, valid.theme.explanation_columns)
     try:
-        html = render_html(templates, calendar, explanation_pages, Urls("theme.css", "calendar.css"), created)
+        html = render_html(templates, calendar, explanation_pages, Urls(), created)
+        generated = stylesheet(options, valid, cjk_font)
     except TemplateProblem as exc:
         raise ContentError([Problem(exc.path, exc.line, exc.message)]) from exc
-    generated = _generated_css(options, valid, cjk_font)
+    except (OSError, ThemeError) as exc:
+        raise ContentError([Problem("templates/calendar.css", None, str(exc))]) from exc
     report.timings["html"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
@@ -285,17 +299,26 @@ def _keep_html(options: BuildOptions, templates: Path, calendar: Calendar, expla
                photos: dict[int, PreparedPhoto], generated: str, created: str) -> Path:
     """Write the HTML and its assets into <out>/html-<variant>/ so a designer can open it in a browser."""
     folder = options.out_dir / f"html-{options.variant}"
+    shutil.rmtree(folder, ignore_errors=True)  # a bundle of this build only, no stale files
     (folder / "photos").mkdir(parents=True, exist_ok=True)
     for month, photo in photos.items():
         shutil.copyfile(photo.path, folder / "photos" / f"{month:02d}.jpg")
-    for name in ("theme.css", "calendar.css"):
-        shutil.copyfile(templates / name, folder / name)
     relative = {m: f"photos/{m:02d}.jpg" for m in photos}
-    html = render_html(templates, _relink(calendar, relative), explanation_pages,
-                       Urls("theme.css", "calendar.css", "generated.css"), created)
-    atomic_write(folder / "generated.css", generated.encode())
+    html = render_html(templates, _relink(calendar, relative), explanation_pages, Urls("calendar.css"), created)
+    atomic_write(folder / "calendar.css", _bundle_css(generated, folder).encode())
     atomic_write(folder / "calendar.html", html.encode())
     return folder / "calendar.html"
+
+
+def _bundle_css(css: str, folder: Path) -> str:
+    """Return the stylesheet with its font and profile files copied beside it and linked relatively."""
+    def local(match: re.Match[str]) -> str:
+        source = Path(unquote(urlparse(match.group(1)).path))
+        (folder / "assets").mkdir(exist_ok=True)
+        shutil.copyfile(source, folder / "assets" / source.name)
+        return f"url('assets/{source.name}')"
+
+    return re.sub(r"url\('(file://[^']+)'\)", local, css)
 
 
 def _relink(calendar: Calendar, urls: dict[int, str]) -> Calendar:

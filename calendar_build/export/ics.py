@@ -1,23 +1,70 @@
-"""The holiday table as iCalendar (RFC 5545): all-day events with stable UIDs."""
+"""The holiday table as iCalendar (RFC 5545): all-day events with stable UIDs, one file per category.
+
+Calendar clients (Google Calendar, Apple Calendar, Outlook, Thunderbird) replace an imported event by
+one with the same UID instead of adding a second. RFC 5546 §2.1.5 orders two versions of equal
+SEQUENCE by DTSTAMP, so DTSTAMP is the edition's document date: a later edition updates the events,
+the same edition gives byte-identical files. An event has the same UID in the combined file and in
+its category's file – it is the same event, so subscribing to both shows it once.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections.abc import Mapping, Sequence
 
 from icalendar import Calendar, Event
 
 from calendar_build.calendars import hijri
 from calendar_build.engine.occurrences import Occurrence, YearTable
+from calendar_build.pages.dates import WEEKDAYS, long_date
 
 PRODID = "-//calendar-build//Interkultureller Kalender//DE"
 UID_DOMAIN = "calendar-build"
+CALENDAR_NAME = "Interkulturelle Feiertage"
+FILE_PREFIX = "holidays"
+APPROXIMATE_NOTE = "Das Datum ist vorausberechnet und kann je nach Mondsichtung oder Gemeinde um einen Tag abweichen."
 
 
-def uid(occurrence: Occurrence, index: int) -> str:
-    """Return the UID of an occurrence: stable per holiday, year and position in that year."""
-    suffix = f"-{index}" if index > 1 else ""
-    return f"{occurrence.id}-{occurrence.start.year}{suffix}@{UID_DOMAIN}"
+def file_name(year: int, category: str | None = None) -> str:
+    """Return 'holidays-2027.ics' or, for one category, 'holidays-2027-jewish.ics'."""
+    return f"{FILE_PREFIX}-{year}-{category}.ics" if category else f"{FILE_PREFIX}-{year}.ics"
+
+
+def calendar_name(year: int, label: str | None = None) -> str:
+    """Return the German calendar name shown by clients, e.g. 'Interkulturelle Feiertage 2027 – Jüdisch'."""
+    return f"{CALENDAR_NAME} {year} – {label}" if label else f"{CALENDAR_NAME} {year}"
+
+
+def dtstamp(document_date: dt.date | None, year: int, source_date_epoch: int | None) -> dt.datetime:
+    """Return the fixed DTSTAMP: the document date, else SOURCE_DATE_EPOCH, else 1 January of the year before.
+
+    Never the clock: the same content must give the same bytes.
+    """
+    if document_date is not None:
+        return dt.datetime.combine(document_date, dt.time(), tzinfo=dt.timezone.utc)
+    if source_date_epoch is not None:
+        return dt.datetime.fromtimestamp(source_date_epoch, dt.timezone.utc)
+    return dt.datetime(year - 1, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def uids(occurrences: Sequence[Occurrence]) -> list[str]:
+    """Return each occurrence's UID: holiday id, start year, and a count for all but the year's last start.
+
+    A Hijri feast can start twice in one Gregorian year (January and December). The count runs
+    backwards from the year's last start because the only start a year's table can lack is an
+    earlier one in the previous year: a span carried over from December is always the last start
+    of its year, so it keeps its UID in both years' files (muharrem-fast 2041/2042).
+    """
+    groups: dict[tuple[str, int], list[int]] = {}
+    for position, occurrence in enumerate(occurrences):
+        groups.setdefault((occurrence.id, occurrence.start.year), []).append(position)
+    result = [""] * len(occurrences)
+    for (holiday_id, year), positions in groups.items():
+        latest_first = sorted(positions, key=lambda p: (occurrences[p].start, occurrences[p].end), reverse=True)
+        for count, position in enumerate(latest_first, start=1):
+            suffix = f"-{count}" if count > 1 else ""
+            result[position] = f"{holiday_id}-{year}{suffix}@{UID_DOMAIN}"
+    return result
 
 
 def description(occurrence: Occurrence) -> str:
@@ -27,33 +74,77 @@ def description(occurrence: Occurrence) -> str:
     if holiday.greeting:
         parts.append(f"Gruß: {holiday.greeting}")
     if holiday.eve:
-        parts.append("Beginnt am Vorabend bei Sonnenuntergang.")
+        eve = occurrence.start - dt.timedelta(days=1)
+        parts.append(f"Beginnt am Vorabend ({WEEKDAYS[eve.weekday()]}, {long_date(eve)}) bei Sonnenuntergang.")
     if occurrence.approximate:
-        parts.append("Das Datum ist vorausberechnet und kann je nach Mondsichtung oder Gemeinde um einen Tag abweichen.")
+        parts.append(APPROXIMATE_NOTE)
     if occurrence.note:
         parts.append(f"Termin bekanntgegeben: {occurrence.note}")
     return "\n\n".join(parts)
 
 
-def to_ics(table: YearTable, labels: dict[str, str], stamp: dt.datetime, name: str) -> bytes:
-    """Return the occurrences as an iCalendar file; `stamp` is the fixed DTSTAMP (reproducible)."""
+def event(occurrence: Occurrence, uid: str, label: str, stamp: dt.datetime) -> Event:
+    """Return one all-day VEVENT; the summary is the plain German name, notes go into the description."""
+    result = Event()
+    result.add("uid", uid)
+    result.add("dtstamp", stamp)
+    result.add("dtstart", occurrence.start)
+    result.add("dtend", occurrence.end + dt.timedelta(days=1))  # DTEND of all-day events is exclusive
+    result.add("summary", occurrence.entry.holiday.name)
+    result.add("categories", [label])
+    result.add("description", description(occurrence))
+    result.add("transp", "TRANSPARENT")  # a feast does not block the day in free/busy
+    return result
+
+
+def _calendar(name: str, reckoning: str | None, events: Sequence[Event]) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-caldesc", f"Islamische Daten nach: {hijri.RECKONINGS[table.islamic_reckoning]}")
-    seen: Counter[tuple[str, int]] = Counter()
-    for occurrence in table.occurrences:
-        seen[(occurrence.id, occurrence.start.year)] += 1
-        event = Event()
-        event.add("uid", uid(occurrence, seen[(occurrence.id, occurrence.start.year)]))
-        event.add("dtstamp", stamp)
-        event.add("summary", occurrence.entry.holiday.name)
-        event.add("dtstart", occurrence.start)
-        event.add("dtend", occurrence.end + dt.timedelta(days=1))  # DTEND of all-day events is exclusive
-        event.add("categories", [labels.get(occurrence.category, occurrence.category)])
-        event.add("description", description(occurrence))
-        event.add("transp", "TRANSPARENT")
-        calendar.add_component(event)
+    caldesc = "Ganztägige Feier- und Gedenktage aus dem Interkulturellen Kalender."
+    if reckoning:
+        caldesc += f" Islamische Daten nach: {hijri.RECKONINGS[reckoning]}."
+    calendar.add("x-wr-caldesc", caldesc)
+    for item in events:
+        calendar.add_component(item)
     return calendar.to_ical()
+
+
+def _events(table: YearTable, labels: Mapping[str, str], stamp: dt.datetime) -> list[tuple[Occurrence, Event]]:
+    if stamp.tzinfo is None:
+        raise ValueError("DTSTAMP braucht eine Zeitzone (UTC).")
+    stamp = stamp.astimezone(dt.timezone.utc)
+    pairs = sorted(zip(uids(table.occurrences), table.occurrences, strict=True),
+                   key=lambda pair: (pair[1].start, pair[1].end, pair[1].category, pair[0]))
+    return [(o, event(o, uid, labels.get(o.category, o.category), stamp)) for uid, o in pairs]
+
+
+def _reckoning(table: YearTable, occurrences: Sequence[Occurrence]) -> str | None:
+    return table.islamic_reckoning if any(o.basis in hijri.RECKONINGS for o in occurrences) else None
+
+
+def to_ics(table: YearTable, labels: Mapping[str, str], stamp: dt.datetime, name: str) -> bytes:
+    """Return all occurrences as one iCalendar file; `stamp` is the fixed DTSTAMP (reproducible)."""
+    pairs = _events(table, labels, stamp)
+    return _calendar(name, _reckoning(table, table.occurrences), [e for _, e in pairs])
+
+
+def ics_files(table: YearTable, labels: Mapping[str, str], stamp: dt.datetime) -> dict[str, bytes]:
+    """Return file name -> iCalendar bytes: every category combined, then one file per category with events.
+
+    `labels` maps category ids to German labels in legend order; that order is the order of the files.
+    """
+    pairs = _events(table, labels, stamp)
+    files = {file_name(table.year): _calendar(calendar_name(table.year), _reckoning(table, table.occurrences),
+                                              [e for _, e in pairs])}
+    order = list(labels) + sorted({o.category for o, _ in pairs} - set(labels))
+    for category in order:
+        chosen = [(o, e) for o, e in pairs if o.category == category]
+        if chosen:
+            name = calendar_name(table.year, labels.get(category, category))
+            files[file_name(table.year, category)] = _calendar(
+                name, _reckoning(table, [o for o, _ in chosen]), [e for _, e in chosen])
+    return files

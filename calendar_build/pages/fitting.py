@@ -75,17 +75,27 @@ class TextBox:
         return self.size_pt * self.leading / PT_PER_MM
 
 
+@lru_cache(maxsize=65536)
+def _word_mm(word: str, font: Path | None, size_pt: float) -> float:
+    return _font(font, size_pt).getlength(word) / 10 / PT_PER_MM
+
+
 def wrapped_lines(text: str, box: TextBox, widen: float = 1.0) -> int:
     """Return how many lines `text` takes in the box (greedy word wrap, measured with the font).
 
-    `widen` > 1 accounts for bold text, which the regular font under-measures.
+    Words are measured once each and joined with the width of a space (kerning across
+    words is negligible). `widen` > 1 accounts for bold text, which the regular font
+    under-measures.
     """
-    cell = CellBox(box.width_mm / widen, 1, box.font, box.size_pt)
-    lines, current = 0, ""
+    width = box.width_mm / widen
+    space = _word_mm(" ", box.font, box.size_pt)
+    lines, used = 0, -1.0
     for word in text.split():
-        candidate = f"{current} {word}" if current else word
-        if current and text_width_mm(candidate, cell) > cell.width_mm:
-            lines, current = lines + 1, word
+        word_width = _word_mm(word, box.font, box.size_pt)
+        if used < 0:
+            lines, used = lines + 1, word_width
+        elif used + space + word_width > width:
+            lines, used = lines + 1, word_width
         else:
-            current = candidate
-    return lines + (1 if current else 0)
+            used += space + word_width
+    return lines

@@ -22,13 +22,19 @@ class PhotoTarget:
     colour: Colour  # "cmyk": into output_profile; "srgb": into sRGB
     output_profile: Path | None  # CMYK ICC profile; for "srgb" the assumed profile of untagged CMYK photos
     jpeg_quality: int = 92  # JPEG quality of the prepared photo
-    warn_ppi: int = 250  # below this effective ppi: warning
-    min_ppi: int = 150  # below this effective ppi: error
+    warn_ppi: int | None = None  # below this effective ppi: warning; default 5/6 of ppi (250 at 300)
+    min_ppi: int | None = None  # below this effective ppi: error; default half of ppi (150 at 300)
 
     def pixels_at(self, ppi: float) -> tuple[int, int]:
         """Return the pixel size of the placed frame at `ppi`, rounded to whole pixels."""
         return (math.floor(self.width_mm / MM_PER_INCH * ppi + 0.5),
                 math.floor(self.height_mm / MM_PER_INCH * ppi + 0.5))
+
+    @property
+    def limits(self) -> tuple[int, int]:
+        """Return the effective ppi below which a photo gets a warning, and an error."""
+        warn = self.warn_ppi if self.warn_ppi is not None else round(self.ppi * 5 / 6)
+        return warn, self.min_ppi if self.min_ppi is not None else round(self.ppi / 2)
 
     @property
     def pixels(self) -> tuple[int, int]:

@@ -138,9 +138,10 @@ def _report(jobs: Iterable[PhotoJob], outcomes: dict[Path, _Outcome],
 
 def resolution_problem(name: str, effective_ppi: float, target: PhotoTarget) -> tuple[str, str] | None:
     """Return (severity, German message) when the photo is too small for its frame, else None."""
-    if effective_ppi >= target.warn_ppi:
+    warn_ppi, min_ppi = target.limits
+    if effective_ppi >= warn_ppi:
         return None
-    severity, enough = ("error", target.min_ppi) if effective_ppi < target.min_ppi else ("warning", target.warn_ppi)
+    severity, enough = ("error", min_ppi) if effective_ppi < min_ppi else ("warning", warn_ppi)
     need_w, need_h = (math.ceil(target.width_mm / MM_PER_INCH * enough - 1e-9),
                       math.ceil(target.height_mm / MM_PER_INCH * enough - 1e-9))
     best_w, best_h = target.pixels

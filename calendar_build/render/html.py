@@ -13,11 +13,9 @@ from calendar_build.pages.model import Calendar
 
 @dataclass(frozen=True)
 class Urls:
-    """Where the HTML finds its stylesheets (photos are in the page model)."""
+    """Where the HTML finds its stylesheet (photos are in the page model); empty: passed separately."""
 
-    theme: str
-    layout: str
-    generated: str = ""
+    stylesheet: str = ""
 
 
 class TemplateProblem(Exception):

@@ -1,0 +1,65 @@
+"""German wording for the review: dates with year or weekday, shifts, and what a date rests on.
+
+Built on calendar_build.pages.dates so the review says dates exactly as the calendar does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from calendar_build.engine.occurrences import Occurrence
+from calendar_build.export.table import basis_label
+from calendar_build.pages import dates
+
+RULE_BASIS = "Regel im Katalog – der Brauch der Gemeinden kann abweichen"  # approximate, no calendar basis
+NO_DATE = "kein Termin"
+
+
+def span_with_year(start: dt.date, end: dt.date) -> str:
+    """Return '13.–20. Apr. 2025' or '28. Dez. 2026–4. Jan. 2027'."""
+    return f"{dates.date_range(start, end)} {end.year}"
+
+
+def spans_with_year(occurrences: list[Occurrence]) -> str:
+    """Return every span with its year, joined by commas, or 'kein Termin'."""
+    return ", ".join(span_with_year(o.start, o.end) for o in occurrences) or NO_DATE
+
+
+def weekday_date(day: dt.date) -> str:
+    """Return 'Donnerstag, 22. April 2027'."""
+    return f"{dates.WEEKDAYS[day.weekday()]}, {dates.long_date(day)}"
+
+
+def long_span(start: dt.date, end: dt.date) -> str:
+    """Return 'Donnerstag, 22. April 2027' or 'Donnerstag, 22. April 2027 bis Freitag, 30. April 2027'."""
+    if start == end:
+        return weekday_date(start)
+    return f"{weekday_date(start)} bis {weekday_date(end)}"
+
+
+def shift(before: dt.date, after: dt.date) -> str:
+    """Return how a date moved against the same day one year earlier: '11 Tage früher', 'gleiches Datum'."""
+    try:
+        same_day = before.replace(year=before.year + 1)
+    except ValueError:  # 29 February
+        same_day = dt.date(before.year + 1, 3, 1)
+    days = (after - same_day).days
+    if days == 0:
+        return "gleiches Datum"
+    unit = "Tag" if abs(days) == 1 else "Tage"
+    return f"{abs(days)} {unit} {'früher' if days < 0 else 'später'}"
+
+
+def basis_text(occurrence: Occurrence) -> str:
+    """Return what an occurrence's date rests on, in German."""
+    return basis_label(occurrence) or RULE_BASIS
+
+
+def estimate_note(occurrence: Occurrence) -> str:
+    """Return the note for an estimated date, or '' for a fixed or announced one."""
+    if occurrence.basis == "override":
+        note = f" ({occurrence.note})" if occurrence.note else ""
+        return f"Von der Gemeinschaft bekanntgegeben{note}."
+    if not occurrence.approximate:
+        return ""
+    return f"Geschätzter Termin – kann um einen Tag abweichen. Grundlage: {basis_text(occurrence)}."
