@@ -138,6 +138,36 @@ def cmd_check(args: argparse.Namespace) -> int:
     return run_check(args.root, args.year, args.strict, args.format)
 
 
+def cmd_new_edition(args: argparse.Namespace) -> int:
+    """Scaffold the twelve portrait files and the overrides file of a new edition."""
+    from calendar_build.editions import plan_edition, write_edition  # noqa: PLC0415
+
+    check_year(args.year)
+    plan = plan_edition(args.root, args.year, args.source_year)
+    for path in write_edition(args.root, plan):
+        print(f"angelegt: {path}")
+    order = f"Reihenfolge der Städte wie {plan.source_year}" if plan.source_year else "Städte alphabetisch"
+    print(f"Ausgabe {args.year} angelegt ({order}). Jetzt die Porträts ausfüllen und mit "
+          f"'calendar-build check --year {args.year}' prüfen.")
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Report how the dates moved against last year and the last build; write report and review sheets."""
+    from calendar_build.progress import steps  # noqa: PLC0415
+    from calendar_build.review import run_diff  # noqa: PLC0415
+
+    check_year(args.year)
+    with steps(args.quiet) as step:
+        result = run_diff(args.root, args.year, step)
+    sys.stdout.write(result.text)
+    report, *sheets = result.outputs
+    print(f"geschrieben: {report}")
+    if sheets:
+        print(f"geschrieben: {len(sheets)} Prüfbögen in {sheets[0].parent}")
+    return EXIT_OK
+
+
 def build_parser() -> GermanParser:
     """Return the argument parser with all commands."""
     parser = GermanParser(prog="calendar-build", description="Interkulturelle Kalender bauen.")
@@ -149,6 +179,7 @@ def build_parser() -> GermanParser:
         sub.add_argument("--root", type=lambda p: Path(p).resolve(), default=Path(".").resolve(),
                          help="Kalenderprojekt-Ordner (Standard: hier)")
         sub.add_argument("--year", type=year_arg, default=default_year(), help="Jahr (Standard: nächstes Jahr)")
+        sub.add_argument("--quiet", action="store_true", help="keine Fortschrittsanzeige")
         sub.set_defaults(run=run)
         return sub
 
@@ -169,6 +200,14 @@ def build_parser() -> GermanParser:
     check_cmd = command("check", "Alles prüfen, was ein Build verwendet, ohne PDF zu schreiben.", cmd_check)
     check_cmd.add_argument("--format", choices=("a3", "a4"), default="a3", help="Seitenformat (Standard: a3)")
     check_cmd.add_argument("--strict", action="store_true", help="Warnungen als Fehler behandeln")
+
+    new_edition = command("new-edition", "Neue Ausgabe anlegen: zwölf Porträt-Vorlagen und Overrides-Datei.",
+                          cmd_new_edition)
+    new_edition.add_argument("--from", dest="source_year", type=year_arg, default=None, metavar="JAHR",
+                             help="Städte-Reihenfolge dieser Ausgabe übernehmen (Standard: die letzte vorhandene)")
+
+    command("diff", "Prüfbericht: Termine gegenüber Vorjahr und letztem Stand, Prüfbögen für die Gemeinden.",
+            cmd_diff)
     return parser
 
 

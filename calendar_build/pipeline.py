@@ -269,14 +269,12 @@ def build(options: BuildOptions) -> BuildReport:
 
     mark = time.perf_counter()
     allowed = (options.root, options.cache) + ((valid.output_profile.parent,) if valid.output_profile else ())
+    target = options.out_dir / f"calendar-{options.year}-{options.variant}.pdf"
     result = render_pdf(PdfJob(html, templates, generated, allowed, options.variant, valid.output_profile,
-                               bleed_mm=BLEED_MM))
+                               bleed_mm=BLEED_MM, strict=options.strict), target)
     report.timings["pdf"] = time.perf_counter() - mark
     report.pages = result.pages
     _check_render(result.missing_glyphs, result.refused, result.warnings, options.strict, report)
-
-    target = options.out_dir / f"calendar-{options.year}-{options.variant}.pdf"
-    atomic_write(target, result.data)
     report.outputs.append(target)
     if options.keep_html:
         report.outputs.append(_keep_html(options, templates, calendar, explanation_pages, photos, generated, created))
@@ -289,7 +287,7 @@ def _check_render(glyphs: list[str], refused: list[str], warnings: list[str], st
     problems += [Problem("templates", None, f"Verweis auf '{url}' abgelehnt – nur Dateien im Kalenderprojekt "
                          "werden gelesen, nichts aus dem Netz.") for url in refused]
     css_warnings = [Problem("templates", None, f"WeasyPrint: {m}", "error" if strict else "warning")
-                    for m in warnings if "refused:" not in m]
+                    for m in warnings]
     if problems or (strict and css_warnings):
         raise ContentError(problems + css_warnings)
     report.warnings.extend(css_warnings)

@@ -2,7 +2,7 @@
 """Benchmarks of calendar-build, printed side by side (run with `make bench`).
 
 1. The holiday engine: the whole catalogue for every year 1950–2099 in one process (target < 1 s).
-2. The print build (when available): cold and warm build, bare WeasyPrint render, peak memory.
+2. The print build: cold and warm build, bare WeasyPrint render, peak memory (tools/bench_build.py).
 """
 
 from __future__ import annotations
@@ -37,10 +37,8 @@ def main() -> int:
     print(f"{'holiday catalogue, load content':<48} {holidays['load_s']:>11.3f}s")
     print(f"{f'holiday catalogue, compute {years}':<48} {holidays['compute_s']:>11.3f}s  < 1 s"
           f"  ({holidays['occurrences']:.0f} occurrences)")
-    try:
-        from tools import bench_build  # noqa: PLC0415 - the build benchmark, once it exists
-    except ImportError:
-        return 0
+    from tools import bench_build  # noqa: PLC0415
+
     return bench_build.main()
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from PIL import features
 
 # Bump when the same input would now give different output (crop, scaling, colour, encoding).
-VERSION = "photos-1"
+VERSION = "photos-2"  # bump whenever the pixels a job produces change (2: bicubic)
 _CHUNK = 1 << 20
 
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from fontTools import subset
 from fontTools.ttLib import TTFont
 
 CJK_FAMILY = "CJK Subset"
@@ -124,6 +123,8 @@ def cjk_subset(chars: str, cache_dir: Path) -> Path:
     if target.is_file() and target.stat().st_size > 0:
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
+    from fontTools import subset  # noqa: PLC0415 - slow to import, needed only on a cache miss
+
     options = subset.Options()
     options.layout_features = ["*"]
     options.name_IDs = ["*"]

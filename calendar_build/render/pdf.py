@@ -24,6 +24,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
+from calendar_build.output import atomic_file
 from calendar_build.render.marks import add_crop_marks
 
 SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
@@ -84,27 +85,34 @@ class PdfJob:
     output_profile: Path | None = None  # CMYK ICC profile for print
     crop_marks: bool = True
     bleed_mm: float = 3.0
+    strict: bool = False  # any WeasyPrint warning keeps the PDF from being written
 
 
 @dataclass
 class PdfResult:
-    """The PDF and what WeasyPrint said while making it."""
+    """What WeasyPrint said while making the PDF (written to the target)."""
 
-    data: bytes
     warnings: list[str] = field(default_factory=list)
     missing_glyphs: list[str] = field(default_factory=list)
     refused: list[str] = field(default_factory=list)
     pages: int = 0
+    written: bool = False
+
+
+class _Rejected(Exception):
+    """Raised inside the atomic write to throw the written PDF away."""
 
 
 _NOTDEF = re.compile(r"\.notdef glyph|No glyph", re.I)
 
 
-def _finisher(key: str):  # type: ignore[no-untyped-def]
-    """Return a finisher replacing PDF/X-4's random XMP DocumentID by one derived from the inputs."""
+def _finisher(key: str, crop_marks_bleed: float | None):  # type: ignore[no-untyped-def]
+    """Return a finisher: a DocumentID derived from the inputs (PDF/X-4 writes a random one), crop marks."""
     document_id = f"xmp.did:{uuid.uuid5(uuid.NAMESPACE_URL, key)}".encode()
 
     def finish(document, pdf) -> None:  # type: ignore[no-untyped-def]
+        if crop_marks_bleed is not None:
+            add_crop_marks(pdf, crop_marks_bleed)
         metadata = pdf.catalog.get("Metadata") if hasattr(pdf.catalog, "get") else None
         if metadata is None:
             return
@@ -116,8 +124,12 @@ def _finisher(key: str):  # type: ignore[no-untyped-def]
     return finish
 
 
-def render_pdf(job: PdfJob) -> PdfResult:
-    """Render the job to PDF bytes, collecting warnings, missing glyphs and refused URLs."""
+def render_pdf(job: PdfJob, target: Path) -> PdfResult:
+    """Render the job and write the PDF atomically to `target`; collect warnings, missing glyphs, refused URLs.
+
+    The PDF is written only when no glyph is missing and no URL was refused: the earlier
+    file stays as it was otherwise.
+    """
     fetcher = LocalFetcher(job.allowed + SYSTEM_FONT_DIRS)
     font_config = FontConfiguration()
     color_profiles: dict[str, object] = {}
@@ -128,13 +140,24 @@ def render_pdf(job: PdfJob) -> PdfResult:
         document = HTML(string=job.html, base_url=job.base_dir.as_uri() + "/", url_fetcher=fetcher).render(
             stylesheets=[css], font_config=font_config, color_profiles=color_profiles,
         )
-        if job.variant == "print":
-            data = document.write_pdf(
-                pdf_variant="pdf/x-4", output_intent="device-cmyk", finisher=_finisher(key),
-            )
-        else:
-            data = document.write_pdf(pdf_variant="pdf/ua-1", finisher=_finisher(key))
-    if job.variant == "print" and job.crop_marks:
-        data = add_crop_marks(data, job.bleed_mm)
+        marks = job.bleed_mm if job.variant == "print" and job.crop_marks else None
+        options = ({"pdf_variant": "pdf/x-4", "output_intent": "device-cmyk"} if job.variant == "print"
+                   else {"pdf_variant": "pdf/ua-1"})
+        # Drawing is where missing glyphs are reported: write into the temporary file beside the
+        # target and keep it only when nothing was missing, refused or (strict) warned about.
+        try:
+            with atomic_file(target) as stream:
+                document.write_pdf(stream, finisher=_finisher(key, marks), **options)
+                if _bad(messages, fetcher.refused, job.strict):
+                    raise _Rejected
+        except _Rejected:
+            pass
     glyphs = [m for m in messages if _NOTDEF.search(m)]
-    return PdfResult(data, [m for m in messages if m not in glyphs], glyphs, list(fetcher.refused), len(document.pages))
+    warnings = [m for m in messages if not _NOTDEF.search(m) and "refused:" not in m]
+    return PdfResult(warnings, glyphs, list(fetcher.refused), len(document.pages), written=not _bad(
+        messages, fetcher.refused, job.strict))
+
+
+def _bad(messages: list[str], refused: list[str], strict: bool) -> bool:
+    """Return whether the PDF must not be kept."""
+    return bool(refused) or any(_NOTDEF.search(m) for m in messages) or (strict and bool(messages))

@@ -6,7 +6,9 @@ Built on calendar_build.pages.dates so the review says dates exactly as the cale
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from calendar_build.content.schema import Edition
 from calendar_build.engine.occurrences import Occurrence
 from calendar_build.export.table import basis_label
 from calendar_build.pages import dates
@@ -48,6 +50,20 @@ def shift(before: dt.date, after: dt.date) -> str:
         return "gleiches Datum"
     unit = "Tag" if abs(days) == 1 else "Tage"
     return f"{abs(days)} {unit} {'früher' if days < 0 else 'später'}"
+
+
+def edition_title(edition: Edition) -> str:
+    """Return 'Interkultureller Kalender – Angekommen im Main-Taunus-Kreis' (title and motto)."""
+    return f"{edition.title} – {edition.motto}" if edition.motto else edition.title
+
+
+def local_time(moment: dt.datetime) -> str:
+    """Return '21. November 2026, 16:35 Uhr' in German local time (UTC where no time zone data exists)."""
+    try:
+        local, zone = moment.astimezone(ZoneInfo("Europe/Berlin")), ""
+    except ZoneInfoNotFoundError:
+        local, zone = moment.astimezone(dt.timezone.utc), " (UTC)"
+    return f"{dates.long_date(local.date())}, {local:%H:%M} Uhr{zone}"
 
 
 def basis_text(occurrence: Occurrence) -> str:

@@ -92,7 +92,7 @@ class SheetItem:
     original: str
     transliteration: str
     when: tuple[str, ...]  # every date or range in the year, weekday and year spelled out
-    eve: str  # 'Beginnt am Vorabend: Mittwoch, 21. April 2027' or ''
+    eve: tuple[str, ...]  # per date 'Mittwoch, 21. April 2027, abends' when it begins the evening before
     estimate: str  # estimate or announcement note, or ''
     description: str
     greeting: str

@@ -94,7 +94,7 @@ def _changes(earlier: Snapshot | None, now: Snapshot) -> tuple[str, tuple[Change
         return (f"Noch kein früherer Stand für {now.year} – dieser Bericht legt ihn an; "
                 f"beim nächsten Mal stehen hier die Änderungen."), ()
     changes = compare(earlier, now)
-    since = f"seit dem Stand vom {dates.long_date(earlier.recorded.date())}, {earlier.recorded:%H:%M} Uhr (UTC)"
+    since = f"seit dem Stand vom {formats.local_time(earlier.recorded)}"
     rows = ([ChangeRow("neu", e.name, "", _spans(e.spans)) for e in changes.added]
             + [ChangeRow("entfernt", e.name, _spans(e.spans), "") for e in changes.removed]
             + [ChangeRow("verschoben", m.name, _spans(m.before), _spans(m.after)) for m in changes.moved])
@@ -109,7 +109,7 @@ def build_report(content: Content, table: YearTable, previous: YearTable | None,
     moves, unchanged = _moves(content, table, previous)
     note, changes = _changes(earlier, now)
     return Report(
-        year=table.year, previous_year=table.year - 1, title=content.edition.title,
+        year=table.year, previous_year=table.year - 1, title=formats.edition_title(content.edition),
         computed_on=dates.long_date(computed_on), moves=moves, unchanged=unchanged,
         estimates=_estimates(table), overrides=_overrides(content, table, unpinned),
         overrides_file=f"content/overrides/{table.year}.yaml", snapshot_note=note, changes=changes, sheets=sheets,
@@ -139,10 +139,10 @@ def report_text(report: Report) -> str:
         out.append(f"    {row.name}: {row.when}{computed}{note}  [{row.where}]")
     if not report.overrides:
         out.append(f"    keine – alle Termine sind berechnet. Bekanntgegebene Termine in {report.overrides_file} eintragen.")
-    out += ["", f"4. Änderungen seit dem letzten Stand", f"    {report.snapshot_note}"]
+    out += ["", "4. Änderungen seit dem letzten Stand", f"    {report.snapshot_note}"]
     for change in report.changes:
         what = {"neu": change.after, "entfernt": change.before}.get(change.kind, f"{change.before} → {change.after}")
         out.append(f"    {change.kind}: {change.name}: {what}")
     out += ["", "5. Prüfbögen für die Gemeinden"]
-    out += [f"    {s.label}: {s.href} ({s.count} Termine)" for s in report.sheets] or ["    keine"]
+    out += [f"    {s.label}: {s.href} ({s.count} Einträge)" for s in report.sheets] or ["    keine"]
     return "\n".join(out) + "\n"

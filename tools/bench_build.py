@@ -1,0 +1,91 @@
+"""Benchmark of the print build with camera-size photos (called by tools/bench.py).
+
+Builds the full A3 print PDF of the sample edition, with twelve generated 6000×4000 JPEG
+photos, in fresh processes: cold (empty cache), warm (cached photos), the bare WeasyPrint
+render of the same HTML (from --keep-html), and the peak memory of each.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from PIL import Image, ImageChops
+
+ROOT = Path(__file__).resolve().parents[1]
+YEAR = "2027"
+PHOTO_SIZE = (6000, 4000)
+
+BARE_RENDER = """
+import sys
+from pathlib import Path
+from weasyprint import CSS, HTML
+folder = Path(sys.argv[1])
+html = (folder / "calendar.html").read_text(encoding="utf-8")
+html = html.replace('<link rel="stylesheet" href="calendar.css">', "")
+profiles = {}
+css = CSS(filename=str(folder / "calendar.css"), color_profiles=profiles)
+document = HTML(string=html, base_url=str(folder) + "/").render(stylesheets=[css], color_profiles=profiles)
+document.write_pdf(sys.argv[2], pdf_variant="pdf/x-4", output_intent="device-cmyk")
+"""
+
+
+def make_project(target: Path) -> None:
+    """Copy the sample project and give it camera-size photos (deterministic, with grain)."""
+    for name in ("content", "templates"):
+        shutil.copytree(ROOT / name, target / name)
+    portraits = target / "portraits" / YEAR
+    portraits.mkdir(parents=True)
+    for yaml_file in sorted((ROOT / "portraits" / YEAR).glob("*.yaml")):
+        shutil.copyfile(yaml_file, portraits / yaml_file.name)
+    sys.path.insert(0, str(ROOT / "tools"))
+    from make_sample_photos import make_photos  # noqa: PLC0415
+
+    make_photos(portraits, PHOTO_SIZE)
+    grain = Image.effect_noise(PHOTO_SIZE, 28)  # camera-like detail, so JPEG sizes are realistic
+    for photo in sorted(portraits.glob("*.jpg")):
+        with Image.open(photo) as image:
+            channels = [ImageChops.add(channel, grain, 1.0, -128) for channel in image.convert("RGB").split()]
+            Image.merge("RGB", channels).save(photo, quality=92)
+
+
+def run(command: list[str]) -> tuple[float, float]:
+    """Run a command; return (wall seconds, peak RSS in MiB of it and its children)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if status != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.read().decode() if process.stderr else ''}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def main() -> int:
+    """Run the build benchmark and print the results beside their targets."""
+    with tempfile.TemporaryDirectory(prefix="calendar-bench-") as folder:
+        project = Path(folder)
+        print("… erzeuge 12 Fotos 6000×4000", file=sys.stderr)
+        make_project(project)
+        build = [sys.executable, "-m", "calendar_build", "build", "--year", YEAR, "--root", str(project),
+                 "--out", str(project / "out")]
+        cold, cold_rss = run(build)
+        warm, warm_rss = run(build)
+        _, _ = run(build + ["--keep-html"])
+        bare, bare_rss = run([sys.executable, "-c", BARE_RENDER, str(project / "out" / "html-print"),
+                              str(project / "bare.pdf")])
+        peak = max(cold_rss, warm_rss)
+        print(f"{'print build A3, 12 photos 6000×4000, cold':<48} {cold:>11.2f}s  ≤ 9 s")
+        print(f"{'print build A3, warm (photos cached)':<48} {warm:>11.2f}s  ≤ 4.5 s")
+        print(f"{'bare WeasyPrint render of the same HTML':<48} {bare:>11.2f}s  (warm/bare = {warm / bare:.2f}, ≤ 1.15)")
+        print(f"{'peak RSS (cold build incl. photo workers)':<48} {peak:>10.0f}MiB  ≤ 400 MiB"
+              f"  (warm {warm_rss:.0f}, bare {bare_rss:.0f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
