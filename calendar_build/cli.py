@@ -113,20 +113,24 @@ def _print_problems(problems: list[Problem]) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Build the calendar PDF."""
-    from calendar_build.pipeline import BuildOptions, build  # noqa: PLC0415 - WeasyPrint loads slowly
+    """Build the calendar PDF (print, screen, or all variants plus the ICS files)."""
+    from calendar_build.pipeline import BuildOptions  # noqa: PLC0415 - WeasyPrint loads slowly
+    from calendar_build.variants import VARIANTS, build_variants, print_report  # noqa: PLC0415
 
     check_year(args.year)
     options = BuildOptions(root=args.root, year=args.year, variant=args.variant, page_format=args.format,
                            out=args.out, keep_html=args.keep_html, strict=args.strict)
-    report = build(options)
-    _print_problems(report.warnings)
-    for shortened in report.shortenings:
-        hidden = f"; in die Liste verschoben: {', '.join(shortened.hidden)}" if shortened.hidden else ""
-        print(f"Gekürzt am {shortened.day}: {', '.join(shortened.shown)}{hidden}", file=sys.stderr)
-    for path in report.outputs:
-        print(f"geschrieben: {path}")
-    print(f"{report.pages} Seiten in {report.timings.get('total', 0):.1f} s, {len(report.warnings)} Warnungen.")
+    variants = VARIANTS if args.variant == "all" else (args.variant,)
+    problems: list[Problem] = []
+    for variant, outcome in build_variants(options, variants):
+        if isinstance(outcome, list):
+            problems.extend(p for p in outcome if p not in problems)
+        else:
+            print_report(variant, outcome)
+    if args.variant == "all" and not problems:
+        cmd_ics(argparse.Namespace(root=args.root, year=args.year, out=args.out))
+    if problems:
+        raise ContentError(problems)
     return EXIT_OK
 
 
@@ -192,7 +196,8 @@ def build_parser() -> GermanParser:
 
     build_cmd = command("build", "Kalender-PDF bauen.", cmd_build)
     build_cmd.add_argument("--format", choices=("a3", "a4"), default="a3", help="Seitenformat (Standard: a3)")
-    build_cmd.add_argument("--variant", choices=("print",), default="print", help="Ausgabe (Standard: print)")
+    build_cmd.add_argument("--variant", choices=("print", "screen", "all"), default="print",
+                           help="print: Druck-PDF, screen: barrierearme Bildschirm-PDF, all: beide und ICS")
     build_cmd.add_argument("--out", type=Path, default=None, help="Zielordner (Standard: output/JAHR)")
     build_cmd.add_argument("--keep-html", action="store_true", help="HTML und Bilder zusätzlich ablegen")
     build_cmd.add_argument("--strict", action="store_true", help="Warnungen als Fehler behandeln")

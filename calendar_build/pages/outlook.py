@@ -42,7 +42,8 @@ def outlook_years(first_year: int, years: int) -> tuple[int, ...]:
     return tuple(y for y in range(first_year, first_year + years) if y in SUPPORTED_YEARS)
 
 
-def outlook(content: Content, first_year: int, years: int = 5, ids: tuple[str, ...] = OUTLOOK_IDS) -> tuple[OutlookRow, ...]:
+def outlook(content: Content, first_year: int, years: int = 5,
+            ids: tuple[str, ...] = OUTLOOK_IDS) -> tuple[OutlookRow, ...]:
     """Return the outlook rows for `years` consecutive years from `first_year`; raise ContentError on problems."""
     span = outlook_years(first_year, years)
     entries = {e.holiday.id: e for e in content.catalogue.entries}

@@ -45,7 +45,8 @@ def _move_row(name: str, before: list[Occurrence], after: list[Occurrence], prev
     )
 
 
-def _moves(content: Content, table: YearTable, previous: YearTable | None) -> tuple[tuple[MoveGroup, ...], tuple[str, ...]]:
+def _moves(content: Content, table: YearTable,
+           previous: YearTable | None) -> tuple[tuple[MoveGroup, ...], tuple[str, ...]]:
     now, before = starting_in(table, table.year), starting_in(previous, table.year - 1)
     groups, unchanged = [], []
     for category in content.catalogue.categories:
@@ -104,7 +105,8 @@ def _changes(earlier: Snapshot | None, now: Snapshot) -> tuple[str, tuple[Change
 
 
 def build_report(content: Content, table: YearTable, previous: YearTable | None, unpinned: YearTable,
-                 earlier: Snapshot | None, now: Snapshot, sheets: tuple[SheetLink, ...], computed_on: dt.date) -> Report:
+                 earlier: Snapshot | None, now: Snapshot, sheets: tuple[SheetLink, ...],
+                 computed_on: dt.date) -> Report:
     """Return the report model; `unpinned` is the year computed without overrides."""
     moves, unchanged = _moves(content, table, previous)
     note, changes = _changes(earlier, now)
@@ -138,7 +140,8 @@ def report_text(report: Report) -> str:
         note = f" – {row.note}" if row.note else ""
         out.append(f"    {row.name}: {row.when}{computed}{note}  [{row.where}]")
     if not report.overrides:
-        out.append(f"    keine – alle Termine sind berechnet. Bekanntgegebene Termine in {report.overrides_file} eintragen.")
+        out.append(f"    keine – alle Termine sind berechnet. Bekanntgegebene Termine in "
+                   f"{report.overrides_file} eintragen.")
     out += ["", "4. Änderungen seit dem letzten Stand", f"    {report.snapshot_note}"]
     for change in report.changes:
         what = {"neu": change.after, "entfernt": change.before}.get(change.kind, f"{change.before} → {change.after}")

@@ -50,8 +50,8 @@ def build_sheets(content: Content, table: YearTable, computed_on: dt.date) -> tu
         items = tuple(_item(found) for found in by_id.values() if found[0].category == category.id)
         if items:
             sheets.append(Sheet(
-                year=table.year, title=formats.edition_title(content.edition), category_id=category.id, label=category.label,
-                letter=category.letter, rgb=category.rgb, publisher=content.edition.publisher,
+                year=table.year, title=formats.edition_title(content.edition), category_id=category.id,
+                label=category.label, letter=category.letter, rgb=category.rgb, publisher=content.edition.publisher,
                 computed_on=dates.long_date(computed_on), items=items,
             ))
     return tuple(sheets)

@@ -1,0 +1,42 @@
+"""Build one or several variants (print, screen) of a calendar; `all` runs them in parallel processes."""
+
+from __future__ import annotations
+
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+
+from calendar_build.errors import ContentError, Problem
+from calendar_build.pipeline import BuildOptions, BuildReport, build
+
+VARIANTS = ("print", "screen")
+
+
+def _build_one(options: BuildOptions) -> BuildReport | list[Problem]:
+    """Build one variant in a worker; content problems come back as data (they must cross processes)."""
+    try:
+        return build(options)
+    except ContentError as exc:
+        return exc.problems
+
+
+def build_variants(options: BuildOptions, variants: tuple[str, ...]) -> list[tuple[str, BuildReport | list[Problem]]]:
+    """Build the variants, in parallel processes when there are several; return each one's outcome."""
+    jobs = [replace(options, variant=variant) for variant in variants]
+    if len(jobs) == 1:
+        return [(variants[0], _build_one(jobs[0]))]
+    with ProcessPoolExecutor(max_workers=len(jobs)) as pool:
+        return list(zip(variants, pool.map(_build_one, jobs)))
+
+
+def print_report(variant: str, report: BuildReport) -> None:
+    """Print what a build wrote, what it shortened and its warnings (German)."""
+    for problem in report.warnings:
+        print(problem.render(), file=sys.stderr)
+    for shortened in report.shortenings:
+        hidden = f"; in die Liste verschoben: {', '.join(shortened.hidden)}" if shortened.hidden else ""
+        print(f"Gekürzt am {shortened.day}: {', '.join(shortened.shown)}{hidden}", file=sys.stderr)
+    for path in report.outputs:
+        print(f"geschrieben: {path}")
+    print(f"{variant}: {report.pages} Seiten in {report.timings.get('total', 0):.1f} s, "
+          f"{len(report.warnings)} Warnungen.")
