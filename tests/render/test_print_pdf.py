@@ -107,12 +107,20 @@ def _render(pdf_path: Path, index: int, scale: float = 2.0):  # type: ignore[no-
 
 
 def _label_box(page, text: str) -> tuple[float, float, float, float]:  # type: ignore[no-untyped-def]
-    """Return the PDF-space box (left, bottom, right, top) of the first occurrence of `text`."""
+    """Return the PDF-space box (left, bottom, right, top) of `text` in the month grid.
+
+    The name also stands in the holiday list right of the grid: the leftmost match is the grid's.
+    """
     textpage = page.get_textpage()
     searcher = textpage.search(text, match_case=True, match_whole_word=True)
-    start, count = searcher.get_next()
-    boxes = [textpage.get_charbox(i) for i in range(start, start + count)]
-    return min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)
+    found = []
+    while (match := searcher.get_next()) is not None:
+        start, count = match
+        boxes = [textpage.get_charbox(i) for i in range(start, start + count)]
+        found.append((min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+                      max(b[3] for b in boxes)))
+    assert found, text
+    return min(found)
 
 
 def _pixels_above(image, page, box, scale: float, height_mm: float, width_mm: float):  # type: ignore[no-untyped-def]
