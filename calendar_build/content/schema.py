@@ -277,3 +277,4 @@ class Edition(Strict):
     output_profile: str | None = None  # printer's CMYK ICC profile, relative to the project
     document_date: dt.date | None = None  # date printed and stored in the PDF (reproducible builds)
     imprint: str = ""  # extra imprint text
+    outlook_in_print: bool = False  # add the five-year outlook page to the print PDF (always in the screen PDF)

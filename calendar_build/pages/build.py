@@ -12,6 +12,7 @@ from calendar_build.calendars import hijri
 from calendar_build.content.loader import Content
 from calendar_build.engine.occurrences import Occurrence, YearTable
 from calendar_build.pages import dates
+from calendar_build.pages.outlook import OutlookRow
 from calendar_build.pages.fitting import CellBox, TextBox, fit_labels, wrapped_lines
 from calendar_build.pages.model import (
     Calendar,
@@ -149,9 +150,13 @@ GROUP_TITLE_MM = 8.0  # title of a category in the explanations: larger type, ru
 ITEM_GAP_MM = 2.4  # space after each explanation (calendar.css .explanation margin)
 
 
-def _item_height(item: Explanation, box: TextBox) -> float:
+SCREEN_MARKS = " (beginnt am Vorabend) (Datum kann um einen Tag abweichen)"  # spelled out on screen
+
+
+def _item_height(item: Explanation, box: TextBox, words: bool) -> float:
     """Return the height in mm an explanation takes in a column."""
-    lines = wrapped_lines(f"{item.name} ±1 ☾ {item.when}", box, widen=1.08)
+    marks = SCREEN_MARKS if words else " ±1 ☾"
+    lines = wrapped_lines(f"{item.name}{marks} {item.when}", box, widen=1.08)
     if item.original:
         lines += wrapped_lines(f"{item.original} {item.transliteration}", box)
     lines += wrapped_lines(item.description, box)
@@ -168,13 +173,13 @@ def _split_columns(groups: list[ExplanationGroup], options: Options) -> tuple[tu
     for group in groups:
         pending: list[Explanation] = []
         for item in group.items:
-            need = _item_height(item, box) + (GROUP_TITLE_MM if not pending else 0.0)
+            need = _item_height(item, box, options.variant == "screen") + (GROUP_TITLE_MM if not pending else 0.0)
             if used + need > box.height_mm and (pending or columns[-1]):
                 if pending:
                     columns[-1].append(ExplanationGroup(group.category, tuple(pending)))
                 columns.append([])
                 used, pending = 0.0, []
-                need = _item_height(item, box) + GROUP_TITLE_MM
+                need = _item_height(item, box, options.variant == "screen") + GROUP_TITLE_MM
             pending.append(item)
             used += need
         if pending:
@@ -189,6 +194,7 @@ def build_calendar(
     photo_urls: Mapping[int, str],
     options: Options,
     computed_on: dt.date,
+    outlook: tuple[OutlookRow, ...] = (),
 ) -> tuple[Calendar, tuple[Shortening, ...]]:
     """Return the calendar's page model and the day cells whose labels had to be shortened."""
     edition = content.edition
@@ -215,6 +221,6 @@ def build_calendar(
         categories=tuple(categories.values()), months=months,
         explanation_columns=_explanations(table, categories, options),
         credits=tuple((f"{dates.MONTHS[p.spec.month - 1]}: {p.spec.name}", p.spec.photo_credit) for p in portraits),
-        sample=any(p.spec.sample for p in portraits), school_holidays_known=school_known,
+        sample=any(p.spec.sample for p in portraits), school_holidays_known=school_known, outlook=outlook,
     )
     return calendar, tuple(shortenings)

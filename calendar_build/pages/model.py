@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from calendar_build.pages.outlook import OutlookRow
+
 
 @dataclass(frozen=True)
 class CategoryView:
@@ -141,3 +143,4 @@ class Calendar:
     credits: tuple[tuple[str, str], ...]  # (month name + person, credit)
     sample: bool
     school_holidays_known: bool
+    outlook: tuple[OutlookRow, ...] = ()  # the main movable feasts of the next years (may be empty)
