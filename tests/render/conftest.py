@@ -27,3 +27,12 @@ def print_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
     options = BuildOptions(root=REPO, year=2027, out=out, cache_dir=tmp_path_factory.mktemp("cache"))
     report = build(options)
     return Built(options, report, out / "calendar-2027-print.pdf")
+
+
+@pytest.fixture(scope="session")
+def screen_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """Build the 2027 sample edition's accessible screen PDF into a temporary folder."""
+    out = tmp_path_factory.mktemp("screen")
+    options = BuildOptions(root=REPO, year=2027, variant="screen", out=out, cache_dir=tmp_path_factory.mktemp("cache"))
+    report = build(options)
+    return Built(options, report, out / "calendar-2027-screen.pdf")

@@ -1,0 +1,79 @@
+"""The accessible screen PDF: PDF/UA-1 tagging, language, title, bookmarks, alt texts, RGB, size."""
+
+from __future__ import annotations
+
+import pikepdf
+import pypdfium2 as pdfium
+
+from calendar_build.pages.dates import MONTHS
+from tests.render.conftest import Built
+
+MM = 72 / 25.4
+
+
+def _struct_elements(node: pikepdf.Object, kind: str) -> list[pikepdf.Dictionary]:
+    found = []
+    if isinstance(node, pikepdf.Dictionary):
+        if node.get("/S") == kind:
+            found.append(node)
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []:
+            found.extend(_struct_elements(kid, kind))
+    return found
+
+
+def test_tagged_with_language_and_title(screen_build: Built) -> None:
+    with pikepdf.open(screen_build.pdf) as pdf:
+        assert pdf.Root.MarkInfo.Marked is True
+        assert "/StructTreeRoot" in pdf.Root
+        assert str(pdf.Root.Lang) == "de"
+        assert str(pdf.docinfo.Title) == "Interkultureller Kalender 2027"
+        assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+        metadata = pdf.Root.Metadata.read_bytes().decode("utf-8", "replace")
+        assert "pdfuaid:part" in metadata
+
+
+def test_a_bookmark_per_month(screen_build: Built) -> None:
+    with pikepdf.open(screen_build.pdf) as pdf, pdf.open_outline() as outline:
+        titles = [item.title for item in outline.root]
+    for month in MONTHS:
+        assert f"{month} 2027" in titles
+    assert titles[0] == "Titelseite"
+
+
+def test_every_photo_has_its_alt_text(screen_build: Built, repo) -> None:  # type: ignore[no-untyped-def]
+    import yaml
+
+    alts = [yaml.safe_load(p.read_text(encoding="utf-8"))["alt"] for p in sorted((repo / "portraits/2027").glob("*.yaml"))]
+    with pikepdf.open(screen_build.pdf) as pdf:
+        figures = _struct_elements(pdf.Root.StructTreeRoot, "/Figure")
+        texts = [str(f.get("/Alt", "")) for f in figures]
+    assert all(texts), "a figure without alt text"
+    for alt in alts:
+        assert " ".join(alt.split()) in texts
+
+
+def test_reading_order_portrait_then_holidays(screen_build: Built) -> None:
+    page = pdfium.PdfDocument(screen_build.pdf)[4]  # April
+    text = page.get_textpage().get_text_range()  # content order, which is the tagged reading order
+    portrait = text.index("Farid Ahmadi")
+    holidays = text.upper().index("FESTE UND GEDENKTAGE")
+    grid = text.index("KW")
+    assert portrait < holidays < grid
+
+
+def test_rgb_without_bleed_and_small(screen_build: Built) -> None:
+    assert screen_build.pdf.stat().st_size < 10 * 1024 * 1024
+    with pikepdf.open(screen_build.pdf) as pdf:
+        assert "/OutputIntents" not in pdf.Root
+        for page in pdf.pages:
+            assert [round(float(v) / MM) for v in page.MediaBox] == [0, 0, 297, 420]
+            for xobject in (page.Resources.get("/XObject") or {}).values():
+                assert xobject.get("/ColorSpace") != "/DeviceCMYK"
+
+
+def test_outlook_page_and_spelled_out_marks(screen_build: Built) -> None:
+    text = "".join(p.get_textpage().get_text_range() for p in pdfium.PdfDocument(screen_build.pdf))
+    assert "Ausblick 2028–2032" in text
+    assert "(beginnt am Vorabend)" in text
+    assert screen_build.report.warnings == []
