@@ -1,0 +1,117 @@
+"""Previews for designers: only the requested pages, rendered to PNG, with an HTML contact sheet.
+
+    validate -> photos of the requested months -> page model -> HTML of the selected pages
+             -> PDF (temporary) -> PNG per page (pypdfium2) -> preview/index.html
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from calendar_build.errors import ContentError, Problem, UsageError
+from calendar_build.output import atomic_file, atomic_write
+from calendar_build.pipeline import BLEED_MM, BuildOptions, cjk_font_for, page_model, prepare, stylesheet, validate
+from calendar_build.pipeline import _pages_of as pages_of
+from calendar_build.render.html import TemplateProblem, Urls, page_ids, render_html
+from calendar_build.render.pdf import PdfJob, render_pdf
+from calendar_build.render.theme import ThemeError
+
+PREVIEW_SCALE = 100 / 72  # 100 dpi: a page is 1169 × 1654 px in A3
+
+
+@dataclass
+class PreviewReport:
+    """What a preview wrote and how long it took."""
+
+    pngs: list[Path] = field(default_factory=list)
+    sheet: Path | None = None
+    seconds: float = 0.0
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def parse_pages(text: str | None) -> list[int] | None:
+    """Return page numbers from '1,5-6' (1-based), None for all; raise UsageError on bad input."""
+    if not text:
+        return None
+    pages: list[int] = []
+    for part in text.split(","):
+        match = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?", part)
+        if not match:
+            raise UsageError(f"--pages: '{part.strip()}' ist keine Seitenangabe (Beispiel: 1,5-6).")
+        first, last = int(match.group(1)), int(match.group(2) or match.group(1))
+        if first < 1 or last < first:
+            raise UsageError(f"--pages: '{part.strip()}' ist kein gültiger Seitenbereich.")
+        pages.extend(range(first, last + 1))
+    return sorted(set(pages))
+
+
+def preview(options: BuildOptions, pages: list[int] | None) -> PreviewReport:
+    """Render the requested pages (1-based; None = all) to PNG plus a contact sheet in <out>/preview/."""
+    started = time.perf_counter()
+    report = PreviewReport()
+    valid = validate(options)
+    report.warnings.extend(valid.warnings)
+    # The page list is known before the photos: month pages are fixed, explanations depend on text only.
+    draft, _ = page_model(options, valid, {})
+    explanation_pages = pages_of(draft.explanation_columns, valid.theme.explanation_columns)
+    ids = page_ids(draft, explanation_pages)
+    wanted = pages or list(range(1, len(ids) + 1))
+    beyond = [n for n in wanted if n > len(ids)]
+    if beyond:
+        raise UsageError(f"--pages: Seite {beyond[0]} gibt es nicht – der Kalender hat {len(ids)} Seiten.")
+    selected = frozenset(ids[n - 1] for n in wanted)
+    months = None if "cover" in selected else frozenset(int(i.split("-")[1]) for i in selected if i.startswith("month-"))
+    photos, photo_warnings = prepare(options, valid, months)
+    report.warnings.extend(photo_warnings)
+    calendar, _ = page_model(options, valid, {m: p.path.as_uri() for m, p in photos.items()})
+    templates = options.root / "templates"
+    try:
+        document = render_html(templates, calendar, explanation_pages, Urls(), "2000-01-01T00:00:00+00:00", selected)
+        css = stylesheet(options, valid, cjk_font_for(options, valid))
+    except TemplateProblem as exc:
+        raise ContentError([Problem(exc.path, exc.line, exc.message)]) from exc
+    except ThemeError as exc:
+        raise ContentError([Problem("templates/calendar.css", None, f"{exc}.")]) from exc
+    folder = options.out_dir / "preview"
+    allowed = (options.root, options.cache) + ((valid.output_profile.parent,) if valid.output_profile else ())
+    with tempfile.TemporaryDirectory(prefix=".preview-", dir=options.cache) as scratch:
+        pdf_path = Path(scratch) / "preview.pdf"
+        result = render_pdf(PdfJob(document, templates, css, allowed, options.variant, valid.output_profile,
+                                   crop_marks=False, bleed_mm=BLEED_MM), pdf_path)
+        if not result.written:
+            raise ContentError([Problem("templates", None, f"Vorschau nicht möglich: {m}")
+                                for m in result.missing_glyphs + result.refused])
+        pdf = pdfium.PdfDocument(pdf_path)
+        for index, number in enumerate(wanted):
+            image = pdf[index].render(scale=PREVIEW_SCALE).to_pil()
+            target = folder / f"seite-{number:02d}.png"
+            with atomic_file(target) as stream:
+                image.save(stream, "PNG")
+            report.pngs.append(target)
+        pdf.close()
+    report.sheet = folder / "index.html"
+    atomic_write(report.sheet, contact_sheet(options.year, wanted, ids).encode())
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def contact_sheet(year: int, numbers: list[int], ids: list[str]) -> str:
+    """Return a small HTML page showing the preview PNGs side by side."""
+    cells = "\n".join(
+        f'<figure><img src="seite-{n:02d}.png" alt="Seite {n}"><figcaption>Seite {n} · '
+        f"{html.escape(ids[n - 1])}</figcaption></figure>" for n in numbers
+    )
+    return (
+        "<!doctype html><html lang=de><meta charset=utf-8>"
+        f"<title>Vorschau {year}</title><style>body{{font-family:sans-serif;background:#eee;margin:1em}}"
+        "figure{display:inline-block;margin:.5em;background:#fff;padding:.5em;vertical-align:top}"
+        "img{width:280px;box-shadow:0 1px 4px #999}figcaption{font-size:.8em;color:#555}</style>"
+        f"<h1>Vorschau {year}</h1>\n{cells}\n</html>\n"
+    )

@@ -1,0 +1,76 @@
+"""Previews for designers: only the requested pages, PNGs with the page's aspect ratio, watch mode."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from calendar_build.errors import UsageError
+from calendar_build.pipeline import BuildOptions
+from calendar_build.preview import parse_pages, preview
+from calendar_build.watch import watch
+
+A3_WITH_BLEED = (297 + 6) / (420 + 6)  # the preview shows the bleed a designer has to fill
+
+
+@pytest.mark.parametrize(
+    ("text", "pages"),
+    [(None, None), ("", None), ("5", [5]), ("1,5-6", [1, 5, 6]), (" 3 - 4 , 3", [3, 4])],
+)
+def test_parse_pages(text: str | None, pages: list[int] | None) -> None:
+    assert parse_pages(text) == pages
+
+
+@pytest.mark.parametrize("text", ["x", "5-3", "0", "1,,2", "-4"])
+def test_parse_pages_refuses(text: str) -> None:
+    with pytest.raises(UsageError, match="--pages"):
+        parse_pages(text)
+
+
+def test_preview_renders_only_requested_pages(project: Path) -> None:
+    report = preview(BuildOptions(root=project, year=2027), [1, 5])
+    assert [p.name for p in report.pngs] == ["seite-01.png", "seite-05.png"]
+    for png in report.pngs:
+        with Image.open(png) as image:
+            assert abs(image.width / image.height - A3_WITH_BLEED) < 0.005
+    assert sorted(p.name for p in (project / "output/2027/preview").iterdir()) == [
+        "index.html", "seite-01.png", "seite-05.png"]
+    assert 'src="seite-05.png"' in report.sheet.read_text(encoding="utf-8")
+
+
+def test_preview_page_beyond_the_end(project: Path) -> None:
+    with pytest.raises(UsageError, match="gibt es nicht"):
+        preview(BuildOptions(root=project, year=2027), [99])
+
+
+def _wait_for(messages: list[str], fragment: str, count: int, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while sum(fragment in m for m in messages) < count:
+        assert time.monotonic() < deadline, messages
+        time.sleep(0.1)
+
+
+def test_watch_rebuilds_after_a_change_and_survives_a_broken_one(project: Path) -> None:
+    messages: list[str] = []
+    stop = threading.Event()
+    options = BuildOptions(root=project, year=2027)
+    thread = threading.Thread(target=watch, args=(options, [2], stop, messages.append), daemon=True)
+    thread.start()
+    try:
+        _wait_for(messages, "Beobachte", 1)
+        assert sum("Vorschau aktualisiert" in m for m in messages) == 1
+        edition = project / "content/edition.yaml"
+        edition.write_text(edition.read_text(encoding="utf-8").replace("Angekommen", "Zuhause"), encoding="utf-8")
+        _wait_for(messages, "Vorschau aktualisiert", 2)
+        edition.write_text("motto: [kaputt\n", encoding="utf-8")
+        _wait_for(messages, "Vorschau fehlgeschlagen", 1)
+        assert any(m.startswith("content/edition.yaml:") for m in messages)
+        assert thread.is_alive()  # a broken change does not stop the watcher
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+    assert not thread.is_alive()
