@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from calendar_build.errors import ContentError, Problem
-from calendar_build.pipeline import BuildOptions, page_model, prepare, validate
+from calendar_build.pipeline import BuildOptions, _pages_of, page_model, prepare, validate
 from calendar_build.render.html import TemplateProblem, Urls, render_html
 
 
@@ -17,10 +17,12 @@ def run_check(root: Path, year: int, strict: bool, page_format: str = "a3") -> i
     try:
         valid = validate(options)
         problems.extend(valid.warnings)
-        photos = prepare(options, valid)
+        photos, photo_warnings = prepare(options, valid)
+        problems.extend(photo_warnings)
         calendar, _ = page_model(options, valid, {m: p.path.as_uri() for m, p in photos.items()})
-        render_html(root / "templates", calendar, [calendar.explanation_columns], Urls(),
-                    "2000-01-01T00:00:00+00:00")
+        # the templates render with the real context, page by page as in a build
+        explanation_pages = _pages_of(calendar.explanation_columns, valid.theme.explanation_columns)
+        render_html(root / "templates", calendar, explanation_pages, Urls(), "2000-01-01T00:00:00+00:00")
     except ContentError as exc:
         problems.extend(exc.problems)
     except TemplateProblem as exc:

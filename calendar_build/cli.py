@@ -68,6 +68,19 @@ def check_year(year: int) -> None:
         )])
 
 
+def check_out_dir(out: Path) -> None:
+    """Raise UsageError when `out` cannot become the output folder (a file in the way, not writable)."""
+    existing = out
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise UsageError(f"Der Ausgabeordner '{out}' kann nicht angelegt werden: '{existing}' ist eine Datei – "
+                         f"bitte mit --out einen Ordner angeben.")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise UsageError(f"In '{existing}' darf nicht geschrieben werden – bitte mit --out einen anderen Ordner "
+                         f"angeben.")
+
+
 def cmd_holidays(args: argparse.Namespace) -> int:
     """Print the holiday table of a year as JSON, CSV or ICS."""
     check_year(args.year)
@@ -102,6 +115,7 @@ def cmd_ics(args: argparse.Namespace) -> int:
     year_table = compute_year(content, args.year)
     labels = {c.id: c.label for c in content.catalogue.categories}
     out = args.out or args.root / "output" / str(args.year)
+    check_out_dir(out)
     for path in write_ics(year_table, labels, out, ics_stamp(content.edition.document_date, args.year)):
         print(f"geschrieben: {path}")
     return EXIT_OK
@@ -120,6 +134,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     check_year(args.year)
     options = BuildOptions(root=args.root, year=args.year, variant=args.variant, page_format=args.format,
                            out=args.out, keep_html=args.keep_html, strict=args.strict)
+    check_out_dir(options.out_dir)
     variants = VARIANTS if args.variant == "all" else (args.variant,)
     problems: list[Problem] = []
     for variant, outcome in build_variants(options, variants):
@@ -132,6 +147,30 @@ def cmd_build(args: argparse.Namespace) -> int:
     if problems:
         raise ContentError(problems)
     return EXIT_OK
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    """Render PNG previews of some pages and a contact sheet."""
+    from calendar_build.pipeline import BuildOptions  # noqa: PLC0415
+    from calendar_build.preview import parse_pages, preview  # noqa: PLC0415
+
+    check_year(args.year)
+    pages = parse_pages(args.pages)
+    report = preview(BuildOptions(root=args.root, year=args.year, page_format=args.format, out=args.out), pages)
+    _print_problems(report.warnings)
+    print(f"Vorschau: {len(report.pngs)} Seiten in {report.seconds:.1f} s – {report.sheet}")
+    return EXIT_OK
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    """Rebuild the preview whenever content, portraits or templates change."""
+    from calendar_build.pipeline import BuildOptions  # noqa: PLC0415
+    from calendar_build.preview import parse_pages  # noqa: PLC0415
+    from calendar_build.watch import watch  # noqa: PLC0415
+
+    check_year(args.year)
+    return watch(BuildOptions(root=args.root, year=args.year, page_format=args.format, out=args.out),
+                 parse_pages(args.pages))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -201,6 +240,15 @@ def build_parser() -> GermanParser:
     build_cmd.add_argument("--out", type=Path, default=None, help="Zielordner (Standard: output/JAHR)")
     build_cmd.add_argument("--keep-html", action="store_true", help="HTML und Bilder zusätzlich ablegen")
     build_cmd.add_argument("--strict", action="store_true", help="Warnungen als Fehler behandeln")
+
+    for name, help_text, run in (
+        ("preview", "PNG-Vorschau einzelner Seiten und Übersichtsseite (output/JAHR/preview/).", cmd_preview),
+        ("watch", "Vorschau bei jeder Änderung an content/, portraits/, templates/ neu erzeugen.", cmd_watch),
+    ):
+        sub = command(name, help_text, run)
+        sub.add_argument("--pages", default=None, help="Seiten, z. B. 1,5-6 (Standard: alle)")
+        sub.add_argument("--format", choices=("a3", "a4"), default="a3", help="Seitenformat (Standard: a3)")
+        sub.add_argument("--out", type=Path, default=None, help="Zielordner (Standard: output/JAHR)")
 
     check_cmd = command("check", "Alles prüfen, was ein Build verwendet, ohne PDF zu schreiben.", cmd_check)
     check_cmd.add_argument("--format", choices=("a3", "a4"), default="a3", help="Seitenformat (Standard: a3)")

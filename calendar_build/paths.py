@@ -15,7 +15,10 @@ def inside(root: Path, path: Path | str) -> Path:
     if "://" in text:
         raise PathOutside(text)
     resolved_root = root.resolve()
-    resolved = (root / path).resolve() if not Path(path).is_absolute() else Path(path).resolve()
+    try:
+        resolved = (root / path).resolve() if not Path(path).is_absolute() else Path(path).resolve()
+    except (OSError, ValueError, RuntimeError):  # a NUL byte, a symlink loop: no path into the project
+        raise PathOutside(text) from None
     if resolved != resolved_root and resolved_root not in resolved.parents:
         raise PathOutside(text)
     return resolved

@@ -24,19 +24,25 @@ from calendar_build.errors import ContentError, Problem, Problems
 from calendar_build.output import atomic_write
 from calendar_build.pages.build import Options, build_calendar
 from calendar_build.pages.fitting import CellBox, TextBox
+from calendar_build.pages.outlook import outlook
 from calendar_build.pages.model import Calendar, Shortening
 from calendar_build.paths import PathOutside, inside
+from calendar_build.photos.colour import output_profile_problem
 from calendar_build.photos.prepare import PhotoJob, PhotoTarget, PreparedPhoto, prepare_photos
 from calendar_build.portraits.loader import Portrait, load_portraits
 from calendar_build.render import fonts
+from calendar_build.review import record_snapshot
+from calendar_build.render.assets import check_assets
 from calendar_build.render.html import TemplateProblem, Urls, render_html
 from calendar_build.render.pdf import PdfJob, render_pdf
 from calendar_build.render.theme import ThemeError, ThemeNumbers, compile_css, read_theme
 
+OUTLOOK_YEARS = 5  # the outlook page shows the years after the edition's
 PAGE_SIZES_MM = {"a3": (297.0, 420.0), "a4": (210.0, 297.0)}
 BLEED_MM = 3.0
 DEFAULT_OUTPUT_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")  # Debian libgs-common
 CELL_PADDING_MM = 2.2  # left + right padding of a day cell in calendar.css
+NOT_UTF8 = "Die Datei ist nicht UTF-8-kodiert – bitte als UTF-8 speichern."
 
 
 @dataclass(frozen=True)
@@ -88,14 +94,19 @@ class BuildReport:
 
 def _output_profile(content: Content, problems: Problems) -> Path | None:
     if content.edition.output_profile:
+        line = content.edition_line("output_profile")
         try:
             profile = inside(content.root, content.edition.output_profile)
         except PathOutside:
-            problems.error("content/edition.yaml", None, f"Farbprofil '{content.edition.output_profile}' liegt "
+            problems.error("content/edition.yaml", line, f"Farbprofil '{content.edition.output_profile}' liegt "
                            "außerhalb des Kalenderprojekts – bitte ins Projekt legen.")
             return None
         if not profile.is_file():
-            problems.error("content/edition.yaml", None, f"Farbprofil '{content.edition.output_profile}' fehlt.")
+            problems.error("content/edition.yaml", line, f"Farbprofil '{content.edition.output_profile}' fehlt.")
+            return None
+        reason = output_profile_problem(profile.read_bytes())
+        if reason is not None:
+            problems.error("content/edition.yaml", line, f"Farbprofil '{content.edition.output_profile}' {reason}.")
             return None
         return profile
     if not DEFAULT_OUTPUT_PROFILE.is_file():
@@ -115,8 +126,12 @@ def validate(options: BuildOptions) -> Validated:
     theme = None
     try:
         theme = read_theme(theme_path, options.page_format)
-    except (OSError, ThemeError) as exc:
-        problems.error("templates/theme.css", None, str(exc) if isinstance(exc, ThemeError) else "Datei fehlt.")
+    except (OSError, ThemeError, UnicodeDecodeError) as exc:
+        problems.error("templates/theme.css", None, str(exc) if isinstance(exc, ThemeError) else
+                       NOT_UTF8 if isinstance(exc, UnicodeDecodeError) else "Datei fehlt.")
+    if theme is not None:
+        _check_layout(options, problems)
+    check_assets(options.root, problems)
     profile = _output_profile(content, problems) if options.variant == "print" else None
     if theme is not None:
         _check_glyphs(content, portraits, theme, problems)
@@ -125,6 +140,28 @@ def validate(options: BuildOptions) -> Validated:
     problems.raise_if_errors()
     assert table is not None and theme is not None
     return Validated(content, table, portraits, theme, profile, tuple(problems.items))
+
+
+def read_template_text(templates: Path, name: str) -> str:
+    """Return a text file of the templates folder; raise ContentError when it is missing or not UTF-8."""
+    try:
+        raw = (templates / name).read_bytes()
+    except OSError:
+        raise ContentError([Problem(f"templates/{name}", None, "Datei fehlt oder kann nicht gelesen werden.")]) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ContentError([Problem(f"templates/{name}", raw.count(b"\n", 0, exc.start) + 1, NOT_UTF8)]) from None
+
+
+def _check_layout(options: BuildOptions, problems: Problems) -> None:
+    """Record why the stylesheet would not compile (missing, not UTF-8, a variable theme.css lacks)."""
+    try:
+        stylesheet(options, None, None)
+    except ContentError as exc:
+        problems.items.extend(exc.problems)
+    except ThemeError as exc:
+        problems.error("templates/calendar.css", None, f"{exc}.")
 
 
 def printed_texts(content: Content, portraits: tuple[Portrait, ...]) -> list[fonts.Located]:
@@ -164,31 +201,45 @@ def _photo_target(options: BuildOptions, theme: ThemeNumbers, profile: Path | No
     return PhotoTarget(width, theme.photo_height_mm, 150, "srgb", None)
 
 
-def prepare(options: BuildOptions, valid: Validated) -> dict[int, PreparedPhoto]:
-    """Prepare every portrait photo; raise ContentError for photos that cannot be printed."""
+def prepare(options: BuildOptions, valid: Validated,
+            months: frozenset[int] | None = None) -> tuple[dict[int, PreparedPhoto], tuple[Problem, ...]]:
+    """Prepare the portrait photos (of `months`, default all); return them by month with their warnings.
+
+    Raise ContentError for photos that cannot be printed.
+    """
     problems = Problems()
     target = _photo_target(options, valid.theme, valid.output_profile)
     jobs = [
         PhotoJob(p.photo, p.spec.focal_point, target, p.where.path, p.photo_line)
         for p in valid.portraits
+        if months is None or p.spec.month in months
     ]
     prepared = prepare_photos(jobs, options.cache / "photos", problems)
     if options.strict:
         problems.items = [Problem(p.path, p.line, p.message, "error") for p in problems.items]
     problems.raise_if_errors()
     by_source = {p.photo: p.spec.month for p in valid.portraits}
-    return {by_source[source]: photo for source, photo in prepared.items()}
+    return {by_source[source]: photo for source, photo in prepared.items()}, tuple(problems.items)
 
 
-def stylesheet(options: BuildOptions, valid: Validated, cjk_font: Path | None) -> str:
-    """Return the one stylesheet of a render: generated rules plus theme and layout, compiled."""
+def cjk_font_for(options: BuildOptions, valid: Validated) -> Path | None:
+    """Return the CJK subset font holding exactly the Chinese characters the content prints, if any."""
+    chars = fonts.cjk_characters(t.text for t in printed_texts(valid.content, valid.portraits))
+    return fonts.cjk_subset(chars, options.cache) if chars else None
+
+
+def stylesheet(options: BuildOptions, valid: Validated | None, cjk_font: Path | None) -> str:
+    """Return the one stylesheet of a render: generated rules plus theme and layout, compiled.
+
+    Without `valid` only the layout is compiled (validation); raise ContentError or ThemeError.
+    """
     width, height = PAGE_SIZES_MM[options.page_format]
     templates = options.root / "templates"
     layout = compile_css(
-        (templates / "theme.css").read_text(encoding="utf-8"), (templates / "calendar.css").read_text(encoding="utf-8"),
+        read_template_text(templates, "theme.css"), read_template_text(templates, "calendar.css"),
         options.page_format, options.variant, {"--page-width": f"{width}mm", "--page-height": f"{height}mm"},
     )
-    return _generated_css(options, valid, cjk_font) + layout
+    return layout if valid is None else _generated_css(options, valid, cjk_font) + layout
 
 
 def _generated_css(options: BuildOptions, valid: Validated, cjk_font: Path | None) -> str:
@@ -224,7 +275,9 @@ def page_model(options: BuildOptions, valid: Validated, photo_urls: dict[int, st
                        theme.explanation_size_pt, theme.explanation_leading),
     )
     computed_on = valid.content.edition.document_date or _source_date()
-    return build_calendar(valid.content, valid.table, valid.portraits, photo_urls, page_options, computed_on)
+    with_outlook = options.variant == "screen" or valid.content.edition.outlook_in_print
+    rows = outlook(valid.content, options.year + 1, OUTLOOK_YEARS) if with_outlook else ()
+    return build_calendar(valid.content, valid.table, valid.portraits, photo_urls, page_options, computed_on, rows)
 
 
 def _source_date() -> dt.date:
@@ -246,15 +299,14 @@ def build(options: BuildOptions) -> BuildReport:
     report.timings["validate"] = time.perf_counter() - started
 
     mark = time.perf_counter()
-    photos = prepare(options, valid)
+    photos, photo_warnings = prepare(options, valid)
+    report.warnings.extend(photo_warnings)
     report.timings["photos"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
     calendar, shortenings = page_model(options, valid, {m: p.path.as_uri() for m, p in photos.items()})
     report.shortenings = shortenings
-    texts = [t.text for t in printed_texts(valid.content, valid.portraits)]
-    chars = fonts.cjk_characters(texts)
-    cjk_font = fonts.cjk_subset(chars, options.cache) if chars else None
+    cjk_font = cjk_font_for(options, valid)
     templates = options.root / "templates"
     created = f"{(valid.content.edition.document_date or _source_date()).isoformat()}T00:00:00+00:00"
     explanation_pages = _pages_of(calendar.explanation_columns, valid.theme.explanation_columns)
@@ -263,8 +315,8 @@ def build(options: BuildOptions) -> BuildReport:
         generated = stylesheet(options, valid, cjk_font)
     except TemplateProblem as exc:
         raise ContentError([Problem(exc.path, exc.line, exc.message)]) from exc
-    except (OSError, ThemeError) as exc:
-        raise ContentError([Problem("templates/calendar.css", None, str(exc))]) from exc
+    except ThemeError as exc:
+        raise ContentError([Problem("templates/calendar.css", None, f"{exc}.")]) from exc
     report.timings["html"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
@@ -276,6 +328,7 @@ def build(options: BuildOptions) -> BuildReport:
     report.pages = result.pages
     _check_render(result.missing_glyphs, result.refused, result.warnings, options.strict, report)
     report.outputs.append(target)
+    record_snapshot(valid.table, options.out_dir)  # what this build used, for `calendar-build diff`
     if options.keep_html:
         report.outputs.append(_keep_html(options, templates, calendar, explanation_pages, photos, generated, created))
     report.timings["total"] = time.perf_counter() - started

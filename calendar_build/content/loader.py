@@ -69,6 +69,11 @@ class Content:
     catalogue: Catalogue
     edition: Edition
     overrides: dict[int, tuple[PinnedDate, ...]] = field(default_factory=dict)
+    edition_lines: dict[str, int] = field(default_factory=dict)  # line of each key in content/edition.yaml
+
+    def edition_line(self, key: str) -> int | None:
+        """Return the line of a setting in content/edition.yaml, if it is written there."""
+        return self.edition_lines.get(key)
 
 
 class Reader:
@@ -183,11 +188,19 @@ def _load_overrides(reader: Reader, content_dir: Path, ids: set[str]) -> dict[in
 
 def load_edition(reader: Reader, content_dir: Path) -> Edition:
     """Return the edition settings, defaults where the file is absent."""
+    return _read_edition(reader, content_dir)[0]
+
+
+def _read_edition(reader: Reader, content_dir: Path) -> tuple[Edition, dict[str, int]]:
+    """Return the edition settings and the line of each key written in the file."""
     path = content_dir / "edition.yaml"
     if not path.exists():
-        return Edition()
+        return Edition(), {}
     loaded = reader.read(path, Edition)
-    return loaded[0] if loaded else Edition()
+    if loaded is None:
+        return Edition(), {}
+    edition, doc = loaded
+    return edition, {str(loc[0]): line for loc, line in doc.lines.items() if len(loc) == 1}
 
 
 def load_content(root: Path, problems: Problems | None = None) -> Content:
@@ -205,7 +218,7 @@ def load_content(root: Path, problems: Problems | None = None) -> Content:
     categories = _load_categories(reader, content_dir)
     entries = _load_holidays(reader, content_dir, categories)
     overrides = _load_overrides(reader, content_dir, {e.holiday.id for e in entries})
-    edition = load_edition(reader, content_dir)
+    edition, edition_lines = _read_edition(reader, content_dir)
     if own:
         problems.raise_if_errors()
-    return Content(root, Catalogue(categories, entries), edition, overrides)
+    return Content(root, Catalogue(categories, entries), edition, overrides, edition_lines)

@@ -44,9 +44,9 @@ def german_message(error: dict[str, Any], field: str) -> str:
         return f"Unbekanntes Feld '{field}' – bitte Schreibweise prüfen oder entfernen."
     if kind in ("union_tag_invalid", "literal_error"):
         allowed = ctx.get("expected_tags") or ctx.get("expected") or ""
-        allowed = allowed.replace("'", "")
-        what = "Regelart" if kind == "union_tag_invalid" else "Wert"
-        return f"Unbekannte {what} {_shown(value if kind == 'literal_error' else ctx.get('tag'))} in '{field}' – erlaubt: {allowed}."
+        allowed = allowed.replace("' or '", "', '").replace("'", "")
+        what = "Unbekannte Regelart" if kind == "union_tag_invalid" else "Unbekannter Wert"
+        return f"{what} {_shown(value if kind == 'literal_error' else ctx.get('tag'))} in '{field}' – erlaubt: {allowed}."
     if kind == "union_tag_not_found":
         return f"In '{field}' fehlt 'kind' (die Regelart)."
     if kind in ("int_type", "int_parsing", "int_from_float"):
@@ -77,6 +77,8 @@ def german_message(error: dict[str, Any], field: str) -> str:
         return f"'{field}' hat nicht die erwartete Form ({_shown(value)})."
     if kind in ("too_short", "too_long"):
         return f"'{field}' hat die falsche Anzahl Einträge."
+    if kind == "invalid_key":
+        return f"Schlüssel {_shown(value)} ist kein Wort – Feldnamen sind Text, z. B. 'name: …'."
     if kind == "value_error":
         return f"'{field}': {str(ctx.get('error', error['msg']))}."
     return f"'{field}': {error['msg']}."  # pragma: no cover - a pydantic error type we did not expect

@@ -2,12 +2,15 @@
 
 Only plain YAML is accepted: no anchors or aliases (they can blow up memory and
 editors never need them), no duplicate keys, no custom tags (`!!python/...` is
-refused, never executed). Messages are German and name the line.
+refused, never executed), no control characters in the file or in a quoted value
+(escapes like "\\0" or "\\e": invisible, and nothing a printer can set). Messages are German and
+name the line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,6 +61,21 @@ class YamlDoc:
             loc = loc[:-1]
 
 
+# Characters YAML does not allow in a file at all (the reader's set), and control characters
+# (Unicode Cc) that escapes like "\a" or "\0" put into a value; tab and line breaks are text.
+_NOT_IN_FILE = re.compile(yaml.reader.Reader.NON_PRINTABLE.pattern)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _control_message(char: str) -> str:
+    return (f"Unsichtbares Steuerzeichen U+{ord(char):04X} – bitte entfernen (solche Zeichen kommen oft beim "
+            f"Kopieren aus anderen Programmen mit und lassen sich nicht drucken).")
+
+
+def _shown(value: str) -> str:
+    return value if len(value) <= 40 else value[:37] + "…"
+
+
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: same nodes, faster
 
 
@@ -79,9 +97,11 @@ def _convert(node: Node, loc: Loc, lines: dict[Loc, int], loader: yaml.SafeLoade
         try:
             value = loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError) as exc:
-            raise YamlProblem(node.start_mark.line + 1, f"Ungültiger Wert '{node.value}' ({exc}).") from exc
+            raise YamlProblem(node.start_mark.line + 1, _value_message(node)) from exc
         if isinstance(value, dt.datetime):
             value = value.date()
+        if isinstance(value, str) and (control := _CONTROL.search(value)):
+            raise YamlProblem(node.start_mark.line + 1, _control_message(control.group()))
         return value
     if isinstance(node, SequenceNode):
         return [_convert(item, (*loc, i), lines, loader, seen) for i, item in enumerate(node.value)]
@@ -102,6 +122,15 @@ def _convert(node: Node, loc: Loc, lines: dict[Loc, int], loader: yaml.SafeLoade
     raise YamlProblem(node.start_mark.line + 1, "Unbekannter YAML-Knoten.")  # pragma: no cover
 
 
+def _value_message(node: ScalarNode) -> str:
+    """Return why a scalar that looks like a date or number cannot be read (German)."""
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return f"Ungültiges Datum '{_shown(node.value)}' – diesen Tag oder diese Uhrzeit gibt es nicht (JJJJ-MM-TT)."
+    if node.tag == "tag:yaml.org,2002:int":
+        return f"Die Zahl '{_shown(node.value)}' ist zu lang."
+    return f"Ungültiger Wert '{_shown(node.value)}'."
+
+
 def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     problem = exc.problem or "Syntaxfehler"
     mark = exc.problem_mark
@@ -119,6 +148,9 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
         return "Erwartet wurde 'schlüssel: wert' – fehlt ein Doppelpunkt oder ist die Einrückung verrutscht?"
     if "expected <block end>" in (exc.problem or "") or "did not find expected" in problem:
         return "Einrückung oder Listenzeichen passt nicht – bitte die Einrückung dieser Zeile prüfen."
+    if "escape character" in problem or "escape code" in problem:
+        return ("Ungültige Escape-Sequenz mit '\\' in doppelten Anführungszeichen – einfache Anführungszeichen "
+                "verwenden oder den Backslash verdoppeln.")
     if "found undefined tag" in problem or "could not determine a constructor" in problem:
         return "Unerlaubter YAML-Tag – nur einfache Werte, Listen und Zuordnungen sind erlaubt."
     return f"YAML-Syntaxfehler: {problem}."
@@ -133,6 +165,8 @@ def parse_yaml(raw: bytes) -> YamlDoc:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise YamlProblem(line, "Die Datei ist nicht UTF-8-kodiert – bitte als UTF-8 speichern.") from exc
+    if control := _NOT_IN_FILE.search(text):
+        raise YamlProblem(text.count("\n", 0, control.start()) + 1, _control_message(control.group()))
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise YamlProblem(None, "Die Datei ist leer.")
     try:

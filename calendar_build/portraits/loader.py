@@ -27,6 +27,11 @@ class Portrait:
 
 
 def _photo_path(root: Path, yaml_path: Path, spec: PortraitSpec, reader: Reader, line: int | None) -> Path | None:
+    if "://" in spec.photo:
+        reader.problems.error(reader.shown(yaml_path), line,
+                              f"Foto '{spec.photo}' ist eine Internetadresse – Fotos werden nie aus dem Netz geladen; "
+                              f"bitte die Datei in den Ordner {reader.shown(yaml_path.parent)}/ legen.")
+        return None
     try:
         photo = inside(root, yaml_path.parent / spec.photo)
     except PathOutside:
@@ -34,7 +39,11 @@ def _photo_path(root: Path, yaml_path: Path, spec: PortraitSpec, reader: Reader,
                               f"Foto '{spec.photo}' liegt außerhalb des Kalenderprojekts – bitte das Foto in "
                               f"den Ordner {reader.shown(yaml_path.parent)}/ legen.")
         return None
-    if not photo.is_file():
+    try:
+        found = photo.is_file()
+    except OSError:  # e.g. a file name longer than the file system allows
+        found = False
+    if not found:
         reader.problems.error(reader.shown(yaml_path), line,
                               f"Foto '{spec.photo}' fehlt – erwartet in {reader.shown(yaml_path.parent)}/.")
         return None

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.loaders import split_template_path
 
 from calendar_build.pages.model import Calendar
+from calendar_build.paths import PathOutside, inside
 
 
 @dataclass(frozen=True)
@@ -26,10 +30,37 @@ class TemplateProblem(Exception):
         self.path, self.line, self.message = path, line, message
 
 
+class ProjectLoader(jinja2.BaseLoader):
+    """Load templates from the templates folder: UTF-8 only, nothing from outside the project (no symlinks out)."""
+
+    def __init__(self, templates: Path) -> None:
+        self.templates = templates.resolve()
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        """Return the template's text and file name; raise TemplateProblem for a file we must not or cannot use."""
+        path = self.templates.joinpath(*split_template_path(template))  # refuses '..'
+        try:
+            resolved = inside(self.templates.parent, path)
+        except PathOutside:
+            raise TemplateProblem(f"templates/{template}", None, "Die Vorlage verweist (Symlink) aus dem "
+                                  "Kalenderprojekt hinaus – bitte die Datei selbst in templates/ legen.") from None
+        try:
+            raw = resolved.read_bytes()
+            mtime = resolved.stat().st_mtime
+        except OSError:
+            raise jinja2.TemplateNotFound(template) from None
+        try:
+            source = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise TemplateProblem(f"templates/{template}", raw.count(b"\n", 0, exc.start) + 1,
+                                  "Die Datei ist nicht UTF-8-kodiert – bitte als UTF-8 speichern.") from None
+        return source, str(path), lambda: resolved.is_file() and resolved.stat().st_mtime == mtime
+
+
 def environment(templates: Path) -> jinja2.Environment:
     """Return the Jinja2 environment for a project's templates folder."""
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
+        loader=ProjectLoader(templates),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -38,20 +69,61 @@ def environment(templates: Path) -> jinja2.Environment:
     )
 
 
-def render_html(templates: Path, calendar: Calendar, explanation_pages: Any, urls: Urls, created: str) -> str:
-    """Return the calendar's HTML; raise TemplateProblem with file and line on template errors."""
+def page_ids(calendar: Calendar, explanation_pages: Any) -> list[str]:
+    """Return the ids of the calendar's pages in print order (page n is item n-1)."""
+    return (["cover"] + [f"month-{m.number}" for m in calendar.months] + ["legend"]
+            + (["outlook"] if calendar.outlook else [])
+            + [f"explanations-{i}" for i in range(1, len(explanation_pages) + 1)] + ["imprint"])
+
+
+def render_html(templates: Path, calendar: Calendar, explanation_pages: Any, urls: Urls, created: str,
+                selected: frozenset[str] | None = None) -> str:
+    """Return the calendar's HTML (only the `selected` pages, if given); raise TemplateProblem on errors."""
     env = environment(templates)
     try:
         template = env.get_template("calendar.html.j2")
-        return template.render(cal=calendar, explanation_pages=explanation_pages, urls=urls, meta={"created": created})
+        return template.render(cal=calendar, explanation_pages=explanation_pages, urls=urls, meta={"created": created},
+                               selected=frozenset(page_ids(calendar, explanation_pages)) if selected is None
+                               else selected)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateProblem(f"templates/{exc.name or exc.filename}", exc.lineno,
                               f"Vorlagen-Syntaxfehler: {exc.message}") from exc
     except jinja2.UndefinedError as exc:
         path, line = _template_frame(exc, templates)
-        raise TemplateProblem(path, line, f"Unbekannter Name in der Vorlage: {exc.message}") from exc
+        raise TemplateProblem(path, line, f"Unbekannter Name in der Vorlage: {undefined_message(exc)}") from exc
     except jinja2.TemplateNotFound as exc:
-        raise TemplateProblem(f"templates/{exc.name}", None, "Vorlage fehlt.") from exc
+        path, line = _template_frame(exc, templates)
+        if line is None:
+            raise TemplateProblem(f"templates/{exc.name}", None, "Vorlage fehlt.") from exc
+        raise TemplateProblem(path, line, f"Die Vorlage '{exc.name}' fehlt.") from exc
+    except TemplateProblem:
+        raise
+    except Exception as exc:
+        # An error raised by the template's own code (e.g. {{ year + "x" }}) is the designer's to fix;
+        # one raised deeper, in our Python, is a bug and keeps its traceback.
+        if not _raised_in_template(exc, templates):
+            raise
+        path, line = _template_frame(exc, templates)
+        raise TemplateProblem(path, line, f"Fehler beim Ausführen der Vorlage: {type(exc).__name__}: {exc}") from exc
+
+
+def undefined_message(exc: jinja2.UndefinedError) -> str:
+    """Return Jinja's message about an undefined name in German."""
+    message = exc.message or ""
+    if match := re.fullmatch(r"'(.+)' is undefined", message):
+        return f"'{match.group(1)}' ist nicht definiert."
+    if match := re.fullmatch(r"'(.+)' has no attribute '(.+)'", message):
+        owner = match.group(1).removesuffix(" object").rsplit(".", 1)[-1]
+        return f"'{match.group(2)}' gibt es nicht in {owner}."
+    return message
+
+
+def _raised_in_template(exc: BaseException, templates: Path) -> bool:
+    """Return whether the innermost frame of the exception is template code."""
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and tb.tb_frame.f_code.co_filename.startswith(str(templates.resolve()))
 
 
 def _template_frame(exc: BaseException, templates: Path) -> tuple[str, int | None]:

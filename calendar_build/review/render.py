@@ -8,7 +8,7 @@ from typing import Any
 import jinja2
 
 from calendar_build.errors import ContentError, Problem
-from calendar_build.render.html import environment
+from calendar_build.render.html import TemplateProblem, environment
 from calendar_build.review.model import Report, Sheet
 
 REPORT_TEMPLATE = "review/bericht.html.j2"
@@ -26,6 +26,8 @@ def _render(templates: Path, name: str, **context: Any) -> str:
                           "calendar-build/templates/review/ in das Kalenderprojekt kopieren.")
     except jinja2.UndefinedError as exc:
         problem = Problem(*_frame(exc, templates, name), f"Unbekannter Name in der Vorlage: {exc.message}")
+    except TemplateProblem as exc:  # a template file that is not UTF-8 or points out of the project
+        problem = Problem(exc.path, exc.line, exc.message)
     raise ContentError([problem])
 
 
