@@ -3,13 +3,12 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-YEAR ?= $(shell $(PYTHON) -c 'import datetime; print(datetime.date.today().year + 1)')
 # Debian packages: WeasyPrint's libraries (harfbuzz-subset makes font subsetting fast), fonts for every
 # script we print (Noto; CJK only as the source of a subset), a free CMYK profile (ghostscript's SWOP).
 APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libjpeg62-turbo \
 	fonts-noto-core fonts-noto-cjk libgs-common fontconfig
 
-.PHONY: help install calendar test bench snapshots photos clean
+.PHONY: help install calendar test bench snapshots photos preview clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -28,22 +27,23 @@ $(VENV)/.installed: pyproject.toml Makefile
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
+preview: install photos ## PNG previews of the default edition (PAGES=1,5-6 for some pages)
+	$(PY) -m calendar_build preview $(if $(PAGES),--pages $(PAGES))
+
 photos: install ## Generate the sample edition's placeholder photos
 	$(PY) tools/make_sample_photos.py
 
-calendar: install photos ## Install everything and build the default edition (next year)
-	$(PY) -m calendar_build build --year $(YEAR)
+calendar: install photos ## Install everything and build the default edition: print PDF, screen PDF, ICS
+	$(PY) -m calendar_build build --variant all
 
 test: install photos ## Run the test suite
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -p no:cacheprovider
 
 bench: install photos ## Run the benchmarks (timings and memory, printed side by side)
 	$(PY) tools/bench.py
 
 snapshots: install ## Regenerate the golden holiday tables (review the diff!)
-	for y in 2026 2027 2028 2029 2030; do \
-	  $(PY) -m calendar_build holidays --year $$y --format json > tests/snapshots/holidays-$$y.json || exit 1; \
-	done
+	$(PY) tools/snapshots.py
 
 clean: ## Remove generated output and caches
 	rm -rf output .cache

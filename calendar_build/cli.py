@@ -43,10 +43,19 @@ class GermanParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: Fehler: {message}\n")
 
 
-def default_year() -> int:
-    """Return next year (the edition usually prepared), taken from SOURCE_DATE_EPOCH if set."""
+def default_year(root: Path) -> int:
+    """Return the edition's year from content/edition.yaml, else next year (SOURCE_DATE_EPOCH's, if set)."""
+    from calendar_build.content.yamlsafe import YamlProblem, load_yaml  # noqa: PLC0415
+
+    edition = root / "content" / "edition.yaml"
+    try:
+        data = load_yaml(edition).data if edition.is_file() else None
+    except YamlProblem:
+        data = None  # reported properly when the content is loaded
+    if isinstance(data, dict) and isinstance(data.get("year"), int):
+        return int(data["year"])
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    today = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
+    today = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch and epoch.isdigit() else dt.date.today()
     return today.year + 1
 
 
@@ -221,7 +230,8 @@ def build_parser() -> GermanParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.add_argument("--root", type=lambda p: Path(p).resolve(), default=Path(".").resolve(),
                          help="Kalenderprojekt-Ordner (Standard: hier)")
-        sub.add_argument("--year", type=year_arg, default=default_year(), help="Jahr (Standard: nächstes Jahr)")
+        sub.add_argument("--year", type=year_arg, default=None,
+                         help="Jahr (Standard: 'year' aus content/edition.yaml, sonst nächstes Jahr)")
         sub.add_argument("--quiet", action="store_true", help="keine Fortschrittsanzeige")
         sub.set_defaults(run=run)
         return sub
@@ -268,6 +278,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.year is None:
+        args.year = default_year(args.root)
     try:
         return int(args.run(args))
     except ContentError as exc:
