@@ -78,12 +78,20 @@ def main() -> int:
         _, _ = run(build + ["--keep-html"])
         bare, bare_rss = run([sys.executable, "-c", BARE_RENDER, str(project / "out" / "html-print"),
                               str(project / "bare.pdf")])
+        all_variants, _ = run(build + ["--variant", "screen"])  # warm the screen photos first
+        all_variants, all_rss = run(build + ["--variant", "all"])
+        preview = [sys.executable, "-m", "calendar_build", "preview", "--year", YEAR, "--root", str(project),
+                   "--out", str(project / "out"), "--pages", "5", "--quiet"]
+        one_page, _ = run(preview)
         peak = max(cold_rss, warm_rss)
         print(f"{'print build A3, 12 photos 6000×4000, cold':<48} {cold:>11.2f}s  ≤ 9 s")
         print(f"{'print build A3, warm (photos cached)':<48} {warm:>11.2f}s  ≤ 4.5 s")
         print(f"{'bare WeasyPrint render of the same HTML':<48} {bare:>11.2f}s  (warm/bare = {warm / bare:.2f}, ≤ 1.15)")
         print(f"{'peak RSS (cold build incl. photo workers)':<48} {peak:>10.0f}MiB  ≤ 400 MiB"
               f"  (warm {warm_rss:.0f}, bare {bare_rss:.0f})")
+        print(f"{'--variant all (print + screen + ICS, warm)':<48} {all_variants:>11.2f}s  (print alone {warm:.2f} s,"
+              f" ratio {all_variants / warm:.2f}; peak {all_rss:.0f} MiB)")
+        print(f"{'preview of one page (warm)':<48} {one_page:>11.2f}s  ≈ 2 s")
     return 0
 
 
