@@ -145,8 +145,12 @@ def cmd_build(args: argparse.Namespace) -> int:
                            out=args.out, keep_html=args.keep_html, strict=args.strict)
     check_out_dir(options.out_dir)
     variants = VARIANTS if args.variant == "all" else (args.variant,)
+    from calendar_build.progress import steps  # noqa: PLC0415
+
     problems: list[Problem] = []
-    for variant, outcome in build_variants(options, variants):
+    with steps(args.quiet) as step:
+        outcomes = build_variants(options, variants, step)
+    for variant, outcome in outcomes:
         if isinstance(outcome, list):
             problems.extend(p for p in outcome if p not in problems)
         else:

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 import os
 import re
 import shutil
@@ -43,6 +44,7 @@ BLEED_MM = 3.0
 DEFAULT_OUTPUT_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")  # Debian libgs-common
 CELL_PADDING_MM = 2.2  # left + right padding of a day cell in calendar.css
 NOT_UTF8 = "Die Datei ist nicht UTF-8-kodiert – bitte als UTF-8 speichern."
+LINKED_OUT = "Die Datei verweist (Symlink) aus dem Kalenderprojekt hinaus – bitte die Datei selbst ins Projekt legen."
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,9 @@ def validate(options: BuildOptions) -> Validated:
     theme_path = options.root / "templates" / "theme.css"
     theme = None
     try:
-        theme = read_theme(theme_path, options.page_format)
+        theme = read_theme(inside(options.root, theme_path), options.page_format)
+    except PathOutside:
+        problems.error("templates/theme.css", None, LINKED_OUT)
     except (OSError, ThemeError, UnicodeDecodeError) as exc:
         problems.error("templates/theme.css", None, str(exc) if isinstance(exc, ThemeError) else
                        NOT_UTF8 if isinstance(exc, UnicodeDecodeError) else "Datei fehlt.")
@@ -145,9 +149,12 @@ def validate(options: BuildOptions) -> Validated:
 def read_template_text(templates: Path, name: str) -> str:
     """Return a text file of the templates folder; raise ContentError when it is missing or not UTF-8."""
     try:
-        raw = (templates / name).read_bytes()
+        raw = inside(templates.parent, templates / name).read_bytes()
+    except PathOutside:
+        raise ContentError([Problem(f"templates/{name}", None, LINKED_OUT)]) from None
     except OSError:
-        raise ContentError([Problem(f"templates/{name}", None, "Datei fehlt oder kann nicht gelesen werden.")]) from None
+        raise ContentError([Problem(f"templates/{name}", None, "Datei fehlt oder kann nicht gelesen werden.")]
+                           ) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -225,7 +232,10 @@ def prepare(options: BuildOptions, valid: Validated,
 def cjk_font_for(options: BuildOptions, valid: Validated) -> Path | None:
     """Return the CJK subset font holding exactly the Chinese characters the content prints, if any."""
     chars = fonts.cjk_characters(t.text for t in printed_texts(valid.content, valid.portraits))
-    return fonts.cjk_subset(chars, options.cache) if chars else None
+    try:
+        return fonts.cjk_subset(chars, options.cache) if chars else None
+    except fonts.FontError as exc:
+        raise ContentError([Problem("templates/theme.css", None, str(exc))]) from exc
 
 
 def stylesheet(options: BuildOptions, valid: Validated | None, cjk_font: Path | None) -> str:
@@ -290,20 +300,30 @@ def _pages_of(columns: tuple, per_page: int) -> list[tuple]:  # type: ignore[typ
     return [columns[i : i + per_page] for i in range(0, len(columns), per_page)] or [()]
 
 
-def build(options: BuildOptions) -> BuildReport:
-    """Build the calendar PDF of one variant; raise ContentError before writing anything when invalid."""
+def _no_progress(_label: str) -> None:
+    """Show nothing."""
+
+
+def build(options: BuildOptions, step: Callable[[str], None] = _no_progress) -> BuildReport:
+    """Build the calendar PDF of one variant; raise ContentError before writing anything when invalid.
+
+    `step` is told the name of each stage as it starts (for a progress display).
+    """
     report = BuildReport()
     started = time.perf_counter()
+    step("Inhalte und Porträts prüfen")
     valid = validate(options)
     report.warnings.extend(valid.warnings)
     report.timings["validate"] = time.perf_counter() - started
 
     mark = time.perf_counter()
+    step("Fotos vorbereiten")
     photos, photo_warnings = prepare(options, valid)
     report.warnings.extend(photo_warnings)
     report.timings["photos"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
+    step("Seiten aufbauen")
     calendar, shortenings = page_model(options, valid, {m: p.path.as_uri() for m, p in photos.items()})
     report.shortenings = shortenings
     cjk_font = cjk_font_for(options, valid)
@@ -320,6 +340,7 @@ def build(options: BuildOptions) -> BuildReport:
     report.timings["html"] = time.perf_counter() - mark
 
     mark = time.perf_counter()
+    step("PDF setzen und schreiben")
     allowed = (options.root, options.cache) + ((valid.output_profile.parent,) if valid.output_profile else ())
     target = options.out_dir / f"calendar-{options.year}-{options.variant}.pdf"
     result = render_pdf(PdfJob(html, templates, generated, allowed, options.variant, valid.output_profile,
@@ -349,16 +370,30 @@ def _check_render(glyphs: list[str], refused: list[str], warnings: list[str], st
 def _keep_html(options: BuildOptions, templates: Path, calendar: Calendar, explanation_pages: list,  # type: ignore[type-arg]
                photos: dict[int, PreparedPhoto], generated: str, created: str) -> Path:
     """Write the HTML and its assets into <out>/html-<variant>/ so a designer can open it in a browser."""
-    folder = options.out_dir / f"html-{options.variant}"
-    shutil.rmtree(folder, ignore_errors=True)  # a bundle of this build only, no stale files
-    (folder / "photos").mkdir(parents=True, exist_ok=True)
+    target = options.out_dir / f"html-{options.variant}"
+    # A bundle of this build only, no stale files: made in a hidden folder beside it, then swapped in,
+    # so an interrupted build leaves the earlier bundle whole.
+    folder = target.with_name(f".{target.name}.new")
+    shutil.rmtree(folder, ignore_errors=True)  # left by an interrupted build
+    (folder / "photos").mkdir(parents=True)
     for month, photo in photos.items():
         shutil.copyfile(photo.path, folder / "photos" / f"{month:02d}.jpg")
     relative = {m: f"photos/{m:02d}.jpg" for m in photos}
     html = render_html(templates, _relink(calendar, relative), explanation_pages, Urls("calendar.css"), created)
     atomic_write(folder / "calendar.css", _bundle_css(generated, folder).encode())
     atomic_write(folder / "calendar.html", html.encode())
-    return folder / "calendar.html"
+    _swap_in(folder, target)
+    return target / "calendar.html"
+
+
+def _swap_in(folder: Path, target: Path) -> None:
+    """Put a finished folder in place of `target`; whenever interrupted, one complete bundle remains."""
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(folder, target)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def _bundle_css(css: str, folder: Path) -> str:

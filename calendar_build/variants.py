@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
@@ -12,19 +13,22 @@ from calendar_build.pipeline import BuildOptions, BuildReport, build
 VARIANTS = ("print", "screen")
 
 
-def _build_one(options: BuildOptions) -> BuildReport | list[Problem]:
-    """Build one variant in a worker; content problems come back as data (they must cross processes)."""
+def _build_one(options: BuildOptions, step: Callable[[str], None] | None = None) -> BuildReport | list[Problem]:
+    """Build one variant (maybe in a worker); content problems come back as data (they must cross processes)."""
     try:
-        return build(options)
+        return build(options, step) if step is not None else build(options)
     except ContentError as exc:
         return exc.problems
 
 
-def build_variants(options: BuildOptions, variants: tuple[str, ...]) -> list[tuple[str, BuildReport | list[Problem]]]:
+def build_variants(options: BuildOptions, variants: tuple[str, ...],
+                   step: Callable[[str], None] | None = None) -> list[tuple[str, BuildReport | list[Problem]]]:
     """Build the variants, in parallel processes when there are several; return each one's outcome."""
     jobs = [replace(options, variant=variant) for variant in variants]
     if len(jobs) == 1:
-        return [(variants[0], _build_one(jobs[0]))]
+        return [(variants[0], _build_one(jobs[0], step))]
+    if step is not None:
+        step(f"{' und '.join(variants)} parallel bauen")
     with ProcessPoolExecutor(max_workers=len(jobs)) as pool:
         return list(zip(variants, pool.map(_build_one, jobs)))
 
