@@ -32,7 +32,6 @@ from calendar_build.photos.colour import output_profile_problem
 from calendar_build.photos.prepare import PhotoJob, PhotoTarget, PreparedPhoto, prepare_photos
 from calendar_build.portraits.loader import Portrait, load_portraits
 from calendar_build.render import fonts
-from calendar_build.review import record_snapshot
 from calendar_build.render.assets import check_assets
 from calendar_build.render.html import TemplateProblem, Urls, render_html
 from calendar_build.render.pdf import PdfJob, render_pdf
@@ -182,11 +181,14 @@ def printed_texts(content: Content, portraits: tuple[Portrait, ...]) -> list[fon
     for category in content.catalogue.categories:
         texts.append(fonts.Located(category.label, "content/categories.yaml", None))
     edition = content.edition
-    for text in (edition.title, edition.motto, edition.publisher, edition.imprint):
-        texts.append(fonts.Located(text, "content/edition.yaml", None))
+    for key, text in (("title", edition.title), ("motto", edition.motto), ("publisher", edition.publisher),
+                      ("imprint", edition.imprint)):
+        texts.append(fonts.Located(text, "content/edition.yaml", content.edition_line(key)))
     for portrait in portraits:
-        for text in (portrait.spec.name, portrait.spec.town, portrait.spec.text, portrait.spec.photo_credit):
-            texts.append(fonts.Located(text, portrait.where.path, None))
+        spec = portrait.spec
+        for key, text in (("name", spec.name), ("town", spec.town), ("text", spec.text),
+                          ("photo_credit", spec.photo_credit)):
+            texts.append(fonts.Located(text, portrait.where.path, portrait.line(key)))
     return texts
 
 
@@ -349,6 +351,8 @@ def build(options: BuildOptions, step: Callable[[str], None] = _no_progress) -> 
     report.pages = result.pages
     _check_render(result.missing_glyphs, result.refused, result.warnings, options.strict, report)
     report.outputs.append(target)
+    from calendar_build.review import record_snapshot  # noqa: PLC0415 - only needed at the very end
+
     record_snapshot(valid.table, options.out_dir)  # what this build used, for `calendar-build diff`
     if options.keep_html:
         report.outputs.append(_keep_html(options, templates, calendar, explanation_pages, photos, generated, created))

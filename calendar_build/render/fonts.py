@@ -53,10 +53,28 @@ def resolve_family(family: str) -> Path | None:
     return Path(file)
 
 
+CMAP_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "calendar-build" / "cmaps"
+
+
 @lru_cache(maxsize=64)
 def _cmap(path: Path, face: int = 0) -> frozenset[int]:
-    font = TTFont(str(path), fontNumber=face, lazy=True)
-    return frozenset(font.getBestCmap())
+    """Return the code points a font face covers (parsed once per font file, then read from a cache)."""
+    stat = path.stat()
+    key = hashlib.sha256(f"{path}:{face}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:24]
+    cached = CMAP_CACHE / f"{key}.txt"
+    try:
+        return frozenset(int(code, 16) for code in cached.read_text(encoding="ascii").split())
+    except (OSError, ValueError):
+        pass
+    codes = frozenset(TTFont(str(path), fontNumber=face, lazy=True).getBestCmap())
+    try:
+        CMAP_CACHE.mkdir(parents=True, exist_ok=True)
+        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_text(" ".join(f"{c:x}" for c in sorted(codes)), encoding="ascii")
+        os.replace(temporary, cached)
+    except OSError:
+        pass  # a cache we cannot write only costs time
+    return codes
 
 
 def cjk_source() -> Path | None:
