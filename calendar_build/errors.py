@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -40,10 +41,14 @@ class UsageError(Exception):
 
 def display_path(path: Path, root: Path) -> str:
     """Return `path` relative to the project root where possible, with forward slashes."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.name
+    # As written first: a symlink pointing out of the project is still named by where it lies.
+    written = (Path(os.path.abspath(path)), Path(os.path.abspath(root)))
+    for candidate, base in (written, (path.resolve(), root.resolve())):
+        try:
+            return candidate.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path.name
 
 
 class Problems:

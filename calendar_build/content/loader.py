@@ -20,6 +20,7 @@ from calendar_build.content.schema import (
 )
 from calendar_build.content.yamlsafe import YamlDoc, YamlProblem, load_yaml
 from calendar_build.errors import Problems, display_path
+from calendar_build.paths import PathOutside, inside
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -90,7 +91,11 @@ class Reader:
     def read(self, path: Path, model: type[M]) -> tuple[M, YamlDoc] | None:
         """Load one file and validate it against a model; None (and problems recorded) on failure."""
         try:
-            doc = load_yaml(path)
+            doc = load_yaml(inside(self.root, path))
+        except PathOutside:
+            self.problems.error(self.shown(path), None, "Die Datei verweist (Symlink) aus dem Kalenderprojekt hinaus "
+                                "– bitte die Datei selbst ins Projekt legen.")
+            return None
         except YamlProblem as exc:
             self.problems.error(self.shown(path), exc.line, exc.message)
             return None

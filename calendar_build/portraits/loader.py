@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from calendar_build.content.loader import Reader, Where
@@ -24,6 +24,11 @@ class Portrait:
     where: Where  # the line of `month`
     town_line: int | None = None
     photo_line: int | None = None
+    lines: dict[str, int] = field(default_factory=dict, hash=False)  # line of each key in the YAML
+
+    def line(self, key: str) -> int | None:
+        """Return the line of a key in the portrait's YAML file."""
+        return self.lines.get(key)
 
 
 def _photo_path(root: Path, yaml_path: Path, spec: PortraitSpec, reader: Reader, line: int | None) -> Path | None:
@@ -73,8 +78,9 @@ def load_portraits(root: Path, year: int, problems: Problems, strict: bool = Fal
                            f"Einwilligung wird das Porträt nicht gedruckt.")
         photo = _photo_path(root, path, spec, reader, doc.line(("photo",)))
         if photo is not None:
+            lines = {str(loc[0]): line for loc, line in doc.lines.items() if len(loc) == 1}
             portraits.append(Portrait(spec, photo, Where(shown, doc.line(("month",))), doc.line(("town",)),
-                                      doc.line(("photo",))))
+                                      doc.line(("photo",)), lines))
     _check_edition(portraits, shown_folder, problems, strict)
     return tuple(sorted(portraits, key=lambda p: p.spec.month))
 

@@ -57,7 +57,8 @@ def problem_with(url: str, root: Path, base: Path) -> str | None:
     except PathOutside:
         if any(target.resolve().is_relative_to(fonts) for fonts in SYSTEM_FONT_DIRS):
             return None
-        return f"Verweis auf '{url}' führt aus dem Kalenderprojekt hinaus – nur Dateien im Projektordner werden gelesen."
+        return (f"Verweis auf '{url}' führt aus dem Kalenderprojekt hinaus – nur Dateien im Projektordner werden "
+                f"gelesen.")
     if not path.is_file():
         return f"Die Datei '{url}' fehlt (gesucht in {path.relative_to(root.resolve()).as_posix() or '.'})."
     return None

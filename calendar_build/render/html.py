@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -123,17 +124,17 @@ def _raised_in_template(exc: BaseException, templates: Path) -> bool:
     tb = exc.__traceback__
     while tb is not None and tb.tb_next is not None:
         tb = tb.tb_next
-    return tb is not None and tb.tb_frame.f_code.co_filename.startswith(str(templates.resolve()))
+    return tb is not None and tb.tb_frame.f_code.co_filename.startswith(f"{templates.resolve()}{os.sep}")
 
 
 def _template_frame(exc: BaseException, templates: Path) -> tuple[str, int | None]:
     """Return the template file and line where a rendering error happened."""
     tb = exc.__traceback__
     found: tuple[str, int | None] = ("templates/calendar.html.j2", None)
-    root = str(templates.resolve())
+    root = templates.resolve()
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
-        if filename.startswith(root):
-            found = ("templates/" + Path(filename).resolve().relative_to(templates.resolve()).as_posix(), tb.tb_lineno)
+        if filename.startswith(f"{root}{os.sep}"):  # as the loader named it, even if it is a symlink
+            found = ("templates/" + Path(filename).relative_to(root).as_posix(), tb.tb_lineno)
         tb = tb.tb_next
     return found

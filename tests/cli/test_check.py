@@ -1,0 +1,106 @@
+"""`calendar-build check`: everything a build would use, every problem at once, a summary, nothing written."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image
+
+from tests.cli.conftest import YEAR, CliRunner, Run, assert_clean_failure
+from tests.cli.test_bad_input import E, H, J1, O, P1, P2, line, replace, write
+
+LOW_RES = (f"{P1}:{line(P1, 'photo:')}: Warnung: Foto '01-selam-tesfamariam.jpg' hat nur 201 ppi bei 303×193 mm – "
+           f"für den Druck werden mindestens 2983×1900 Pixel gebraucht (besser 3579×2280).")
+BALANCE = "portraits/2027: Warnung: 7 Frauen und 5 Männer – vorgesehen sind sechs und sechs."
+
+
+def photo(size: tuple[int, int], mode: str = "RGB") -> bytes:
+    """Return a plain JPEG."""
+    out = io.BytesIO()
+    Image.new(mode, size, (90, 120, 150) if mode == "RGB" else (10, 40, 60, 0)).save(out, "JPEG", quality=80)
+    return out.getvalue()
+
+
+def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
+    """Return every file of content, portraits and templates with its bytes and modification time."""
+    return {path.relative_to(root).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns)
+            for folder in ("content", "portraits", "templates") for path in sorted((root / folder).rglob("*"))
+            if path.is_file()}
+
+
+def test_clean_sample_passes_and_writes_nothing(sample: Path, cli: CliRunner) -> None:
+    before = snapshot(sample)
+    run = cli("check", sample)
+    assert run == Run(0, f"Prüfung {YEAR}: 0 Fehler, 0 Warnungen.\n", "")
+    assert snapshot(sample) == before
+    assert not (sample / "output").exists()
+    assert not list(sample.rglob("*.pdf"))
+
+
+def test_clean_sample_passes_in_a4(sample: Path, cli: CliRunner) -> None:
+    assert cli("check", sample, "--format", "a4").code == 0
+
+
+def test_every_problem_at_once(sample: Path, cli: CliRunner) -> None:
+    replace(H, "category: christian", "category: christan")(sample)
+    replace(P2, "gender: male", "gender: divers")(sample)
+    replace(E, "school_holidays: true", "school_holidays: ja")(sample)
+    write(O, "overrides:\n  - id: ramadan-anfang\n    start: 2027-02-08\n")(sample)
+    run = cli("check", sample)
+    assert_clean_failure(run)
+    assert run.lines == [
+        f"{H}:1: Fehler: Unbekannte Kategorie 'christan' – erlaubt: intercultural, christian, orthodox, islamic, "
+        f"alevi, jewish, hindu, buddhist, sikh, bahai, yazidi.",
+        f"{O}:2: Fehler: Unbekannter Feiertag 'ramadan-anfang' – die Kennung muss in content/holidays/ stehen.",
+        f"{E}:{line(E, 'school_holidays')}: Fehler: 'school_holidays' muss true oder false sein, nicht 'ja'.",
+        f"{P2}:{line(P2, 'gender:')}: Fehler: Unbekannter Wert 'divers' in 'gender' – erlaubt: female, male.",
+    ]
+    assert run.out == f"Prüfung {YEAR}: 4 Fehler, 0 Warnungen.\n"
+
+
+def test_warnings_are_marked_and_pass(sample: Path, cli: CliRunner) -> None:
+    write(J1, photo((2400, 1600)))(sample)
+    replace(P2, "gender: male", "gender: female")(sample)
+    run = cli("check", sample)
+    assert run.code == 0
+    assert sorted(run.lines) == [LOW_RES, BALANCE]
+    assert run.out == f"Prüfung {YEAR}: 0 Fehler, 2 Warnungen.\n"
+
+
+def test_strict_turns_warnings_into_errors(sample: Path, cli: CliRunner) -> None:
+    write(J1, photo((2400, 1600)))(sample)
+    replace(P2, "gender: male", "gender: female")(sample)
+    run = cli("check", sample, "--strict")
+    assert_clean_failure(run)
+    assert BALANCE.replace("Warnung", "Fehler") in run.lines
+    assert run.out == f"Prüfung {YEAR}: 1 Fehler, 0 Warnungen.\n"  # validation stops before the photos
+
+
+def test_strict_photo_warning_is_an_error(sample: Path, cli: CliRunner) -> None:
+    write(J1, photo((2400, 1600)))(sample)
+    run = cli("check", sample, "--strict")
+    assert_clean_failure(run)
+    assert run.lines == [LOW_RES.replace("Warnung", "Fehler")]
+
+
+def test_colour_mode_is_checked(sample: Path, cli: CliRunner) -> None:
+    write(J1, photo((3600, 2400), "CMYK"))(sample)
+    run = cli("check", sample)
+    assert run.code == 0
+    assert run.lines == [f"{P1}:{line(P1, 'photo:')}: Warnung: Foto '01-selam-tesfamariam.jpg' ist ein "
+                         f"CMYK-Bild ohne Farbprofil – es wird unverändert übernommen, als sei es schon für das "
+                         f"Ausgabeprofil separiert."]
+
+
+def test_build_runs_the_same_validation(sample: Path, cli: CliRunner) -> None:
+    replace(H, "category: christian", "category: christan")(sample)
+    replace(P1, "consent: 2026-09-14\n", "")(sample)
+    replace(P2, "town: Flörsheim am Main", "town: Hofheim am Taunus")(sample)
+    checked = cli("check", sample)
+    built = cli("build", sample, "--out", str(sample / "output"))
+    assert_clean_failure(checked)
+    assert_clean_failure(built)
+    assert built.lines[:-1] == checked.lines
+    assert built.lines[-1] == f"{len(checked.lines)} Fehler, 0 Warnungen – nichts geschrieben."
+    assert not (sample / "output").exists()
