@@ -91,3 +91,13 @@ def atomic_write(target: Path, data: bytes) -> None:
     """Write `data` to `target` via a temporary file in the same folder and a rename."""
     with atomic_file(target) as stream:
         stream.write(data)
+
+
+def swap_in(folder: Path, target: Path) -> None:
+    """Put a finished folder in place of `target`; whenever interrupted, one complete folder remains."""
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        os.replace(target, old)
+    os.replace(folder, target)
+    shutil.rmtree(old, ignore_errors=True)

@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlparse
 from calendar_build.content.loader import Content, load_content
 from calendar_build.engine.occurrences import YearTable, compute_year
 from calendar_build.errors import ContentError, Problem, Problems
-from calendar_build.output import atomic_write
+from calendar_build.output import atomic_write, swap_in
 from calendar_build.pages.build import Options, build_calendar
 from calendar_build.pages.fitting import CellBox, TextBox
 from calendar_build.pages.outlook import outlook
@@ -386,18 +386,8 @@ def _keep_html(options: BuildOptions, templates: Path, calendar: Calendar, expla
     html = render_html(templates, _relink(calendar, relative), explanation_pages, Urls("calendar.css"), created)
     atomic_write(folder / "calendar.css", _bundle_css(generated, folder).encode())
     atomic_write(folder / "calendar.html", html.encode())
-    _swap_in(folder, target)
+    swap_in(folder, target)
     return target / "calendar.html"
-
-
-def _swap_in(folder: Path, target: Path) -> None:
-    """Put a finished folder in place of `target`; whenever interrupted, one complete bundle remains."""
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(folder, target)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def _bundle_css(css: str, folder: Path) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from calendar_build.errors import ContentError, Problem, UsageError
-from calendar_build.output import atomic_file, atomic_write
+from calendar_build.output import swap_in
 from calendar_build.pipeline import BLEED_MM, BuildOptions, cjk_font_for, page_model, prepare, stylesheet, validate
 from calendar_build.pipeline import _pages_of as pages_of
 from calendar_build.render.html import TemplateProblem, Urls, page_ids, render_html
@@ -79,7 +80,14 @@ def preview(options: BuildOptions, pages: list[int] | None) -> PreviewReport:
         raise ContentError([Problem(exc.path, exc.line, exc.message)]) from exc
     except ThemeError as exc:
         raise ContentError([Problem("templates/calendar.css", None, f"{exc}.")]) from exc
-    folder = options.out_dir / "preview"
+    final = options.out_dir / "preview"
+    # Made in a hidden folder beside the preview (keeping earlier pages), then swapped in whole:
+    # an interrupted preview leaves the earlier one as it was.
+    folder = final.with_name(".preview.new")
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for earlier in final.glob("seite-*.png") if final.is_dir() else ():
+        shutil.copyfile(earlier, folder / earlier.name)
     allowed = (options.root, options.cache) + ((valid.output_profile.parent,) if valid.output_profile else ())
     with tempfile.TemporaryDirectory(prefix=".preview-", dir=options.cache) as scratch:
         pdf_path = Path(scratch) / "preview.pdf"
@@ -91,13 +99,12 @@ def preview(options: BuildOptions, pages: list[int] | None) -> PreviewReport:
         pdf = pdfium.PdfDocument(pdf_path)
         for index, number in enumerate(wanted):
             image = pdf[index].render(scale=PREVIEW_SCALE).to_pil()
-            target = folder / f"seite-{number:02d}.png"
-            with atomic_file(target) as stream:
-                image.save(stream, "PNG")
-            report.pngs.append(target)
+            image.save(folder / f"seite-{number:02d}.png", "PNG")
+            report.pngs.append(final / f"seite-{number:02d}.png")
         pdf.close()
-    report.sheet = folder / "index.html"
-    atomic_write(report.sheet, contact_sheet(options.year, wanted, ids).encode())
+    (folder / "index.html").write_text(contact_sheet(options.year, wanted, ids), encoding="utf-8")
+    swap_in(folder, final)
+    report.sheet = final / "index.html"
     report.seconds = time.perf_counter() - started
     return report
 
