@@ -51,13 +51,35 @@ def key_of_bytes(head: bytes, data: bytes) -> str:
     return hashlib.sha256(head + data).hexdigest()
 
 
-def key_of_file(head: bytes, path: Path) -> str:
-    """Return the cache key of a source file, reading it in chunks (raises OSError)."""
+def key_of_file(head: bytes, path: Path, cache_dir: Path | None = None) -> str:
+    """Return the cache key of a source file, reading it in chunks (raises OSError).
+
+    With a cache folder, the key of an unchanged file (same size, modification time and inode,
+    as git's index does it) is remembered, so a warm build does not read the photos at all.
+    """
+    stat = path.stat()
+    stamp = f"{stat.st_size} {stat.st_mtime_ns} {stat.st_ino}"
+    index = None
+    if cache_dir is not None:
+        index = cache_dir.with_name(cache_dir.name + "-index") / hashlib.sha256(head + str(path.resolve()).encode()).hexdigest()[:32]
+        try:
+            remembered_stamp, remembered_key = index.read_text(encoding="ascii").rsplit(" ", 1)
+            if remembered_stamp == stamp and len(remembered_key) == 64:
+                return remembered_key
+        except (OSError, ValueError):
+            pass
     digest = hashlib.sha256(head)
     with path.open("rb") as stream:
         while chunk := stream.read(_CHUNK):
             digest.update(chunk)
-    return digest.hexdigest()
+    key = digest.hexdigest()
+    if index is not None:
+        try:
+            index.parent.mkdir(parents=True, exist_ok=True)
+            _write_atomic(index, f"{stamp} {key}".encode("ascii"))
+        except OSError:
+            pass  # an index we cannot write only costs time
+    return key
 
 
 def lookup(cache_dir: Path, key: str) -> Entry | None:

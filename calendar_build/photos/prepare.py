@@ -99,7 +99,7 @@ def _params(job: PhotoJob, output_icc: bytes | None) -> dict[str, object]:
 
 def _warm(cache_dir: Path, head: bytes, source: Path) -> cache.Entry | None:
     try:
-        return cache.lookup(cache_dir, cache.key_of_file(head, source))
+        return cache.lookup(cache_dir, cache.key_of_file(head, source, cache_dir))
     except OSError:
         return None  # the cold path reads the file again and names the problem
 
