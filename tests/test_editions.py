@@ -174,9 +174,9 @@ def test_check_says_what_to_fill_in(project: Path, capsys: pytest.CaptureFixture
     assert main(["check", "--year", "2028", "--root", str(project)]) == 1
     err = capsys.readouterr().err
     first = f"portraits/2028/01-{slug(SAMPLE_TOWNS[0])}.yaml"
-    for expected in (f"{first}:6: Fehler: 'name' darf nicht leer sein.",
-                     f"{first}:17: Fehler: 'text' darf nicht leer sein.",
-                     f"{first}:22: Fehler: 'photo_credit' darf nicht leer sein.",
-                     f"{first}:30: Fehler: 'alt' darf nicht leer sein."):
+    for expected in (f"{first}:6: Fehler: 'name' ist noch leer – bitte ausfüllen.",
+                     f"{first}:17: Fehler: 'text' ist noch leer – bitte ausfüllen.",
+                     f"{first}:22: Fehler: 'photo_credit' ist noch leer – bitte ausfüllen.",
+                     f"{first}:30: Fehler: 'alt' ist noch leer – bitte ausfüllen."):
         assert expected in err
     assert f"{first}:10: Fehler:" in err and "'gender'" in err

@@ -149,7 +149,7 @@ def test_first_diff_reports_against_last_year(project: Path) -> None:
         "Chanukka (Lichterfest): 5.–12. Dez. 2026 → 25. Dez. 2027–1. Jan. 2028 – 20 Tage später",
         "Ramadan-Beginn: 18. Feb. 2026 → 8. Feb. 2027 – 10 Tage früher (Schätzung)",
         "Ramadan-Beginn: 8. Feb. 2027 – Umm-al-Qura-Kalender (Saudi-Arabien)",
-        "Diwali (Lichterfest): 29. Okt. 2027 – Tabelle",
+        "Diwali (Lichterfest): 29. Okt. 2027 – nach veröffentlichter Kalendertabelle",
         "keine – alle Termine sind berechnet.",
         "Noch kein früherer Stand für 2027",
         "Jüdisch: pruefbogen/pruefbogen-2027-jewish.html (12 Einträge)",
@@ -189,7 +189,7 @@ SHEETS = [
                                    "Grundlage: Umm-al-Qura-Kalender (Saudi-Arabien).")),
     ("islamic", "Nacht der Himmelsreise (Miradsch)", ("Dienstag, 5. Januar 2027", "Samstag, 25. Dezember 2027")),
     ("christian", "Ostersonntag", ("Sonntag, 28. März 2027",)),
-    ("hindu", "Diwali (Lichterfest)", ("Freitag, 29. Oktober 2027", "Grundlage: Tabelle")),
+    ("hindu", "Diwali (Lichterfest)", ("Freitag, 29. Oktober 2027", "Grundlage: nach veröffentlichter Kalendertabelle")),
 ]  # fmt: skip
 
 

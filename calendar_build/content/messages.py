@@ -45,6 +45,8 @@ def german_message(error: dict[str, Any], field: str) -> str:
     if kind in ("union_tag_invalid", "literal_error"):
         allowed = ctx.get("expected_tags") or ctx.get("expected") or ""
         allowed = allowed.replace("' or '", "', '").replace("'", "")
+        if kind == "literal_error" and value in ("", None):
+            return f"'{field}' ist noch leer – erlaubt: {allowed}."
         what = "Unbekannte Regelart" if kind == "union_tag_invalid" else "Unbekannter Wert"
         return f"{what} {_shown(value if kind == 'literal_error' else ctx.get('tag'))} in '{field}' – erlaubt: {allowed}."
     if kind == "union_tag_not_found":
@@ -72,7 +74,7 @@ def german_message(error: dict[str, Any], field: str) -> str:
     if kind == "string_too_long":
         return f"'{field}' ist zu lang ({len(value)} Zeichen, höchstens {ctx.get('max_length')})."
     if kind == "string_too_short":
-        return f"'{field}' darf nicht leer sein."
+        return f"'{field}' ist noch leer – bitte ausfüllen."
     if kind == "string_pattern_mismatch":
         return f"'{field}' hat nicht die erwartete Form ({_shown(value)})."
     if kind in ("too_short", "too_long"):

@@ -23,7 +23,7 @@ def basis_label(occurrence: Occurrence) -> str:
         return hijri.RECKONINGS[basis]
     return {
         "override": "Von der Gemeinschaft bekanntgegeben",
-        "table": "Tabelle (Paket holidays)",
+        "table": "nach veröffentlichter Kalendertabelle",
         "computed": "Astronomisch berechnet",
         "dates": "Festgelegtes Datum",
     }.get(basis, "")
