@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # Debian packages: WeasyPrint's libraries (harfbuzz-subset makes font subsetting fast), fonts for every
 # script we print (Noto; CJK only as the source of a subset), a free CMYK profile (ghostscript's SWOP).
-APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libjpeg62-turbo \
+APT_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libjpeg62-turbo \
 	fonts-noto-core fonts-noto-cjk libgs-common fontconfig
 
 .PHONY: help install calendar test bench snapshots photos preview clean
