@@ -349,6 +349,11 @@ def build(options: BuildOptions, step: Callable[[str], None] = _no_progress) -> 
                                bleed_mm=BLEED_MM, strict=options.strict), target)
     report.timings["pdf"] = time.perf_counter() - mark
     report.pages = result.pages
+    if result.overflows:
+        raise ContentError([Problem("templates/theme.css", None, (
+            f"{line} – bitte in theme.css die Schrift verkleinern oder --explanation-column-height senken "
+            "(für die Festliste: weniger Text je Eintrag)."
+        )) for line in result.overflows])
     _check_render(result.missing_glyphs, result.refused, result.warnings, options.strict, report)
     report.outputs.append(target)
     from calendar_build.review import record_snapshot  # noqa: PLC0415 - only needed at the very end

@@ -150,7 +150,7 @@ GROUP_TITLE_MM = 8.0  # title of a category in the explanations: larger type, ru
 ITEM_GAP_MM = 2.4  # space after each explanation (calendar.css .explanation margin)
 
 
-SCREEN_MARKS = " (beginnt am Vorabend) (Datum kann um einen Tag abweichen)"  # spelled out on screen
+SCREEN_MARKS = " (ab Vorabend) (Datum ±1 Tag)"  # spelled out on screen (macros.html.j2)
 
 
 def _item_height(item: Explanation, box: TextBox, words: bool) -> float:

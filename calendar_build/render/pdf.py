@@ -97,6 +97,7 @@ class PdfResult:
     refused: list[str] = field(default_factory=list)
     pages: int = 0
     written: bool = False
+    overflows: list[str] = field(default_factory=list)
 
 
 class _Rejected(Exception):
@@ -140,12 +141,15 @@ def render_pdf(job: PdfJob, target: Path) -> PdfResult:
         document = HTML(string=job.html, base_url=job.base_dir.as_uri() + "/", url_fetcher=fetcher).render(
             stylesheets=[css], font_config=font_config, color_profiles=color_profiles,
         )
+        overflows = overflowing_boxes(document)
         marks = job.bleed_mm if job.variant == "print" and job.crop_marks else None
         options = ({"pdf_variant": "pdf/x-4", "output_intent": "device-cmyk"} if job.variant == "print"
                    else {"pdf_variant": "pdf/ua-1"})
         # Drawing is where missing glyphs are reported: write into the temporary file beside the
         # target and keep it only when nothing was missing, refused or (strict) warned about.
         try:
+            if overflows:
+                raise _Rejected  # text would run off its page or over other text: nothing is written
             with atomic_file(target) as stream:
                 document.write_pdf(stream, finisher=_finisher(key, marks), **options)
                 if _bad(messages, fetcher.refused, job.strict):
@@ -154,8 +158,43 @@ def render_pdf(job: PdfJob, target: Path) -> PdfResult:
             pass
     glyphs = [m for m in messages if _NOTDEF.search(m)]
     warnings = [m for m in messages if not _NOTDEF.search(m) and "refused:" not in m]
-    return PdfResult(warnings, glyphs, list(fetcher.refused), len(document.pages), written=not _bad(
-        messages, fetcher.refused, job.strict))
+    return PdfResult(warnings, glyphs, list(fetcher.refused), len(document.pages),
+                     written=not overflows and not _bad(messages, fetcher.refused, job.strict), overflows=overflows)
+
+
+# Blocks that must end inside their area: the explanation columns above the page foot, the month's
+# list above the legend strip, the legend strip above the trim edge. Names as the message shows them.
+PX_PER_MM = 96 / 25.4
+PAGE_FOOT_MM = 5.0
+
+
+def _boxes(box, classes: set[str]):  # type: ignore[no-untyped-def]
+    """Yield (class, box) for the boxes of an element with one of the classes, depth first."""
+    element = getattr(box, "element", None)
+    names = (element.get("class") or "").split() if element is not None and hasattr(element, "get") else []
+    for name in names:
+        if name in classes:
+            yield name, box
+    for child in getattr(box, "children", ()):
+        yield from _boxes(child, classes)
+
+
+def overflowing_boxes(document) -> list[str]:  # type: ignore[no-untyped-def]
+    """Return a German line for every watched block that runs past the end of its area."""
+    found: list[str] = []
+    for number, page in enumerate(document.pages, start=1):
+        boxes = list(_boxes(page._page_box, {"column", "month-list", "legend-strip"}))
+        legend_top = min((b.position_y for name, b in boxes if name == "legend-strip"), default=None)
+        foot = page.height - PAGE_FOOT_MM * PX_PER_MM
+        for name, box in boxes:
+            bottom = box.position_y + box.margin_height()
+            if name == "column" and bottom > foot:
+                found.append(f"Seite {number}: eine Spalte der Festerklärungen läuft über den Rand ihres Bereichs")
+            elif name == "month-list" and legend_top is not None and bottom > legend_top:
+                found.append(f"Seite {number}: die Festliste des Monats läuft über den Rand ihres Bereichs")
+            elif name == "legend-strip" and bottom > page.height:
+                found.append(f"Seite {number}: die Legendenzeile läuft über den Rand ihres Bereichs")
+    return list(dict.fromkeys(found))
 
 
 def _bad(messages: list[str], refused: list[str], strict: bool) -> bool:

@@ -9,6 +9,7 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 
+from calendar_build.errors import ContentError
 from calendar_build.pipeline import BuildOptions, build
 from tests.render.conftest import Built
 
@@ -159,3 +160,23 @@ def test_christian_dot_in_good_friday_cell(print_build: Built) -> None:
     pixels = _pixels_above(image, page, _label_box(page, "Karfreitag"), scale, height_mm=8, width_mm=22)
     blue = sum(1 for r, g, b in pixels if b > 120 and b > r + 60 and b > g + 30)
     assert blue > 30  # the blue dot of the christian category beside the day number
+
+
+def test_a4_edition_fits_its_pages(tmp_path: Path, print_build: Built) -> None:
+    options = BuildOptions(root=print_build.options.root, year=2027, page_format="a4", out=tmp_path,
+                           cache_dir=tmp_path / "cache")
+    report = build(options)
+    assert report.warnings == []  # includes the check that nothing overflowed onto extra pages
+    with pikepdf.open(tmp_path / "calendar-2027-print.pdf") as pdf:
+        assert _mm(pdf.pages[0].obj.TrimBox) == [0.0, 0.0, 210.0, 297.0]
+
+
+def test_overflowing_column_is_an_error_and_nothing_is_written(project: Path, print_build: Built) -> None:
+    theme = project / "templates" / "theme.css"
+    theme.write_text(theme.read_text(encoding="utf-8").replace(
+        "--explanation-column-height: 350mm;", "--explanation-column-height: 700mm;"), encoding="utf-8")
+    options = BuildOptions(root=project, year=2027, out=project / "out", cache_dir=print_build.options.cache)
+    with pytest.raises(ContentError) as caught:
+        build(options)
+    assert any("Festerklärungen läuft über den Rand ihres Bereichs" in p.message for p in caught.value.problems)
+    assert not (project / "out" / "calendar-2027-print.pdf").exists()

@@ -75,5 +75,5 @@ def test_rgb_without_bleed_and_small(screen_build: Built) -> None:
 def test_outlook_page_and_spelled_out_marks(screen_build: Built) -> None:
     text = "".join(p.get_textpage().get_text_range() for p in pdfium.PdfDocument(screen_build.pdf))
     assert "Ausblick 2028–2032" in text
-    assert "(beginnt am Vorabend)" in text
+    assert "(ab Vorabend)" in text
     assert screen_build.report.warnings == []
