@@ -7,7 +7,6 @@ render of the same HTML (from --keep-html), and the peak memory of each.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -56,15 +55,29 @@ def make_project(target: Path) -> None:
             Image.merge("RGB", channels).save(photo, quality=92)
 
 
+# Each measured Python process reports on exit, in one marked line on stderr, the larger of its own
+# peak RSS (VmHWM: ru_maxrss would inherit the bench's own peak across fork and exec) and that of its
+# children (the photo workers).
+PEAK = ("import atexit, resource, sys; atexit.register(lambda: print('PEAK', max("
+        "int(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1]),"
+        " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss), file=sys.stderr));")
+
+
 def run(command: list[str]) -> tuple[float, float]:
-    """Run a command; return (wall seconds, peak RSS in MiB of it and its children)."""
+    """Run a Python command; return (wall seconds, peak RSS in MiB of the process or any of its children)."""
+    assert command[0] == sys.executable
+    if command[1] == "-m":
+        command = [sys.executable, "-c", PEAK + f"import runpy; sys.argv = {command[2:]!r}; "
+                   f"runpy.run_module({command[2]!r}, run_name='__main__')"]
+    else:  # -c SCRIPT ARGS
+        command = [sys.executable, "-c", PEAK + command[2], *command[3:]]
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
+    process = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
     elapsed = time.perf_counter() - started
-    if status != 0:
-        raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.read().decode() if process.stderr else ''}")
-    return elapsed, usage.ru_maxrss / 1024
+    if process.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.decode()}")
+    peak = [line for line in process.stderr.decode().splitlines() if line.startswith("PEAK ")]
+    return elapsed, int(peak[-1].split()[1]) / 1024
 
 
 def main() -> int:
