@@ -51,16 +51,15 @@ class YearTable:
     legal_holidays: dict[dt.date, str]  # Hessen legal holidays of the year, German names
 
 
-@lru_cache(maxsize=1)
-def _hessen_all() -> dict[dt.date, str]:
-    # One call for the whole range costs about as much as one call for a single year.
-    years = range(SUPPORTED_YEARS.start - 1, SUPPORTED_YEARS.stop + 1)
-    return dict(holidays_package.country_holidays("DE", subdiv="HE", years=years, language="de"))
+@lru_cache(maxsize=32)
+def _hessen_decade(decade: int) -> dict[dt.date, str]:
+    # One call for ten years costs about as much as one for a single year.
+    return dict(holidays_package.country_holidays("DE", subdiv="HE", years=range(decade, decade + 10), language="de"))
 
 
 def hessen_legal_holidays(year: int) -> dict[dt.date, str]:
     """Return Hessen's legal holidays of `year` (Hessisches Feiertagsgesetz, via the holidays package)."""
-    return {day: name for day, name in sorted(_hessen_all().items()) if day.year == year}
+    return {day: name for day, name in sorted(_hessen_decade(year // 10 * 10).items()) if day.year == year}
 
 
 def _span(start: dt.date, duration: int) -> dt.date:

@@ -58,10 +58,21 @@ class ProjectLoader(jinja2.BaseLoader):
         return source, str(path), lambda: resolved.is_file() and resolved.stat().st_mtime == mtime
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Return a cache of compiled templates (keyed by their source), None if it cannot be made."""
+    folder = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "calendar-build" / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def environment(templates: Path) -> jinja2.Environment:
     """Return the Jinja2 environment for a project's templates folder."""
     return jinja2.Environment(
         loader=ProjectLoader(templates),
+        bytecode_cache=_bytecode_cache(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
