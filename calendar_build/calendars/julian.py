@@ -32,12 +32,6 @@ def from_gregorian(day: dt.date) -> tuple[int, int, int]:
     return d - 4800 + m // 10, m + 3 - 12 * (m // 10), e - (153 * m + 2) // 5 + 1
 
 
-def is_valid(month: int, day: int) -> bool:
-    """Return whether month/day exists in some Julian year (29 February in leap years)."""
-    days = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-    return 1 <= month <= 12 and 1 <= day <= days[month - 1]
-
-
 def occurrences(month: int, day: int, year: int) -> list[dt.date]:
     """Return the Gregorian dates in `year` of Julian month/day (Julian years year-1 … year)."""
     found = []

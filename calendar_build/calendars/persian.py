@@ -26,8 +26,3 @@ def to_gregorian(year: int, month: int, day: int) -> dt.date:
     """Return the Gregorian date of month/day in the Persian year that begins in Gregorian `year`."""
     offset = sum(MONTH_DAYS[: month - 1]) + day - 1
     return nowruz(year) + dt.timedelta(days=offset)
-
-
-def is_valid(month: int, day: int) -> bool:
-    """Return whether month/day can exist (30 Esfand only in leap years, still accepted)."""
-    return 1 <= month <= 12 and 1 <= day <= (30 if month == 12 else MONTH_DAYS[month - 1])

@@ -191,11 +191,6 @@ def _load_overrides(reader: Reader, content_dir: Path, ids: set[str]) -> dict[in
     return found
 
 
-def load_edition(reader: Reader, content_dir: Path) -> Edition:
-    """Return the edition settings, defaults where the file is absent."""
-    return _read_edition(reader, content_dir)[0]
-
-
 def _read_edition(reader: Reader, content_dir: Path) -> tuple[Edition, dict[str, int]]:
     """Return the edition settings and the line of each key written in the file."""
     path = content_dir / "edition.yaml"
