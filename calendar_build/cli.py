@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from calendar_build import clock
 from calendar_build.content.loader import load_content
 from calendar_build.engine.occurrences import compute_year
 from calendar_build.engine.rules import SUPPORTED_YEARS
@@ -54,9 +55,7 @@ def default_year(root: Path) -> int:
         data = None  # reported properly when the content is loaded
     if isinstance(data, dict) and isinstance(data.get("year"), int):
         return int(data["year"])
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    today = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch and epoch.isdigit() else dt.date.today()
-    return today.year + 1
+    return clock.today().year + 1
 
 
 def year_arg(text: str) -> int:
@@ -109,12 +108,7 @@ def cmd_holidays(args: argparse.Namespace) -> int:
 
 def ics_stamp(document_date: dt.date | None, year: int) -> dt.datetime:
     """Return the fixed DTSTAMP: the document date, else SOURCE_DATE_EPOCH, never the clock."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    try:
-        seconds = int(epoch) if epoch else None
-    except ValueError:
-        raise UsageError(f"SOURCE_DATE_EPOCH muss eine ganze Zahl sein, nicht '{epoch}'.") from None
-    return ics.dtstamp(document_date, year, seconds)
+    return ics.dtstamp(document_date, year, clock.source_epoch())
 
 
 def cmd_ics(args: argparse.Namespace) -> int:
@@ -282,9 +276,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.year is None:
-        args.year = default_year(args.root)
     try:
+        if args.year is None:
+            args.year = default_year(args.root)
         return int(args.run(args))
     except ContentError as exc:
         for problem in exc.problems:

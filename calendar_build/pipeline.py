@@ -9,9 +9,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-import os
 import re
 import shutil
 import time
@@ -19,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from calendar_build import clock
 from calendar_build.content.loader import Content, load_content
 from calendar_build.engine.occurrences import YearTable, compute_year
 from calendar_build.errors import ContentError, Problem, Problems
@@ -286,16 +285,10 @@ def page_model(options: BuildOptions, valid: Validated, photo_urls: dict[int, st
         column=TextBox(theme.explanation_column_width_mm, theme.explanation_column_height_mm, label_font,
                        theme.explanation_size_pt, theme.explanation_leading),
     )
-    computed_on = valid.content.edition.document_date or _source_date()
+    computed_on = valid.content.edition.document_date or clock.today()
     with_outlook = options.variant == "screen" or valid.content.edition.outlook_in_print
     rows = outlook(valid.content, options.year + 1, OUTLOOK_YEARS) if with_outlook else ()
     return build_calendar(valid.content, valid.table, valid.portraits, photo_urls, page_options, computed_on, rows)
-
-
-def _source_date() -> dt.date:
-    """Return the build date: SOURCE_DATE_EPOCH if set (reproducible builds), else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
 
 
 def _pages_of(columns: tuple, per_page: int) -> list[tuple]:  # type: ignore[type-arg]
@@ -330,7 +323,7 @@ def build(options: BuildOptions, step: Callable[[str], None] = _no_progress) -> 
     report.shortenings = shortenings
     cjk_font = cjk_font_for(options, valid)
     templates = options.root / "templates"
-    created = f"{(valid.content.edition.document_date or _source_date()).isoformat()}T00:00:00+00:00"
+    created = f"{(valid.content.edition.document_date or clock.today()).isoformat()}T00:00:00+00:00"
     explanation_pages = _pages_of(calendar.explanation_columns, valid.theme.explanation_columns)
     try:
         html = render_html(templates, calendar, explanation_pages, Urls(), created)

@@ -7,11 +7,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from calendar_build import clock
 from calendar_build.content.loader import load_content
 from calendar_build.engine.occurrences import compute_year
 from calendar_build.engine.rules import SUPPORTED_YEARS
@@ -34,14 +33,6 @@ class DiffResult:
     outputs: tuple[Path, ...]
 
 
-def now_utc() -> dt.datetime:
-    """Return the current time (SOURCE_DATE_EPOCH when set, for reproducible runs), to the second."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-
-
 def report_name(year: int) -> str:
     """Return the file name of the report page."""
     return f"bericht-{year}.html"
@@ -61,7 +52,7 @@ def run_diff(root: Path, year: int, step: Step = _no_progress, out_dir: Path | N
     table = compute_year(content, year)
     previous = compute_year(content, year - 1) if year - 1 in SUPPORTED_YEARS else None
     unpinned = compute_year(replace(content, overrides={}), year) if content.overrides.get(year) else table
-    moment = now_utc()
+    moment = clock.now_utc()
     earlier, now = read_snapshot(out, year), snapshot_of(table, moment)
 
     step("Bericht und Prüfbögen setzen")
