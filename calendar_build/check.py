@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from calendar_build.errors import ContentError, Problem
-from calendar_build.pipeline import BuildOptions, _pages_of, page_model, prepare, validate
+from calendar_build.errors import ContentError, Problem, print_problems
+from calendar_build.pipeline import BuildOptions, page_model, paged_explanations, prepare, validate
 from calendar_build.render.html import TemplateProblem, Urls, render_html
 
 
@@ -21,15 +20,12 @@ def run_check(root: Path, year: int, strict: bool, page_format: str = "a3") -> i
         problems.extend(photo_warnings)
         calendar, _ = page_model(options, valid, {m: p.path.as_uri() for m, p in photos.items()})
         # the templates render with the real context, page by page as in a build
-        explanation_pages = _pages_of(calendar.explanation_columns, valid.theme.explanation_columns)
-        render_html(root / "templates", calendar, explanation_pages, Urls(), "2000-01-01T00:00:00+00:00")
+        render_html(root / "templates", calendar, paged_explanations(calendar, valid), Urls(),
+                    "2000-01-01T00:00:00+00:00")
     except ContentError as exc:
         problems.extend(exc.problems)
     except TemplateProblem as exc:
         problems.append(Problem(exc.path, exc.line, exc.message))
-    for problem in problems:
-        print(problem.render(), file=sys.stderr)
-    errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
+    errors, warnings = print_problems(problems)
     print(f"Prüfung {year}: {errors} Fehler, {warnings} Warnungen.")
     return 1 if errors or (strict and warnings) else 0

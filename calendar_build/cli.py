@@ -17,7 +17,7 @@ from calendar_build import clock
 from calendar_build.content.loader import load_content
 from calendar_build.engine.occurrences import compute_year
 from calendar_build.engine.rules import SUPPORTED_YEARS
-from calendar_build.errors import ContentError, Problem, UsageError
+from calendar_build.errors import ContentError, Problem, UsageError, print_problems
 from calendar_build.export import ics, table
 from calendar_build.export.write import write_ics
 
@@ -124,11 +124,6 @@ def cmd_ics(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _print_problems(problems: list[Problem]) -> None:
-    for problem in problems:
-        print(problem.render(), file=sys.stderr)
-
-
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the calendar PDF (print, screen, or all variants plus the ICS files)."""
     from calendar_build.pipeline import BuildOptions  # noqa: PLC0415 - WeasyPrint loads slowly
@@ -164,7 +159,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
     check_year(args.year)
     pages = parse_pages(args.pages)
     report = preview(BuildOptions(root=args.root, year=args.year, page_format=args.format, out=args.out), pages)
-    _print_problems(report.warnings)
+    print_problems(report.warnings)
     print(f"Vorschau: {len(report.pngs)} Seiten in {report.seconds:.1f} s – {report.sheet}")
     return EXIT_OK
 
@@ -281,10 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.year = default_year(args.root)
         return int(args.run(args))
     except ContentError as exc:
-        for problem in exc.problems:
-            print(problem.render(), file=sys.stderr)
-        errors = sum(p.severity == "error" for p in exc.problems)
-        warnings = len(exc.problems) - errors
+        errors, warnings = print_problems(exc.problems)
         print(f"{errors} Fehler, {warnings} Warnungen – nichts geschrieben.", file=sys.stderr)
         return EXIT_CONTENT
     except UsageError as exc:

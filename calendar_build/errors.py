@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -37,6 +38,14 @@ class ContentError(Exception):
 
 class UsageError(Exception):
     """Raised for command-line misuse; the CLI exits with 2."""
+
+
+def print_problems(problems: list[Problem]) -> tuple[int, int]:
+    """Print every problem to stderr as `path:line: Fehler: …`; return (errors, warnings)."""
+    for problem in problems:
+        print(problem.render(), file=sys.stderr)
+    errors = sum(p.severity == "error" for p in problems)
+    return errors, len(problems) - errors
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -291,7 +291,9 @@ def page_model(options: BuildOptions, valid: Validated, photo_urls: dict[int, st
     return build_calendar(valid.content, valid.table, valid.portraits, photo_urls, page_options, computed_on, rows)
 
 
-def _pages_of(columns: tuple, per_page: int) -> list[tuple]:  # type: ignore[type-arg]
+def paged_explanations(calendar: Calendar, valid: Validated) -> list[tuple]:  # type: ignore[type-arg]
+    """Return the explanation columns grouped into pages (as many columns per page as the theme says)."""
+    columns, per_page = calendar.explanation_columns, valid.theme.explanation_columns
     return [columns[i : i + per_page] for i in range(0, len(columns), per_page)] or [()]
 
 
@@ -324,7 +326,7 @@ def build(options: BuildOptions, step: Callable[[str], None] = _no_progress) -> 
     cjk_font = cjk_font_for(options, valid)
     templates = options.root / "templates"
     created = f"{(valid.content.edition.document_date or clock.today()).isoformat()}T00:00:00+00:00"
-    explanation_pages = _pages_of(calendar.explanation_columns, valid.theme.explanation_columns)
+    explanation_pages = paged_explanations(calendar, valid)
     try:
         html = render_html(templates, calendar, explanation_pages, Urls(), created)
         generated = stylesheet(options, valid, cjk_font)
@@ -381,7 +383,7 @@ def _keep_html(options: BuildOptions, templates: Path, calendar: Calendar, expla
     for month, photo in photos.items():
         shutil.copyfile(photo.path, folder / "photos" / f"{month:02d}.jpg")
     relative = {m: f"photos/{m:02d}.jpg" for m in photos}
-    html = render_html(templates, _relink(calendar, relative), explanation_pages, Urls("calendar.css"), created)
+    html = render_html(templates, relink(calendar, relative), explanation_pages, Urls("calendar.css"), created)
     atomic_write(folder / "calendar.css", _bundle_css(generated, folder).encode())
     atomic_write(folder / "calendar.html", html.encode())
     swap_in(folder, target)
@@ -399,7 +401,7 @@ def _bundle_css(css: str, folder: Path) -> str:
     return re.sub(r"url\('(file://[^']+)'\)", local, css)
 
 
-def _relink(calendar: Calendar, urls: dict[int, str]) -> Calendar:
+def relink(calendar: Calendar, urls: dict[int, str]) -> Calendar:
     """Return the calendar with its photos pointing to other URLs."""
     months = tuple(
         replace(m, portrait=replace(m.portrait, photo=urls.get(m.number, m.portrait.photo))) if m.portrait else m

@@ -18,8 +18,17 @@ import pypdfium2 as pdfium
 
 from calendar_build.errors import ContentError, Problem, UsageError
 from calendar_build.output import swap_in
-from calendar_build.pipeline import BLEED_MM, BuildOptions, cjk_font_for, page_model, prepare, stylesheet, validate
-from calendar_build.pipeline import _pages_of as pages_of
+from calendar_build.pipeline import (
+    BLEED_MM,
+    BuildOptions,
+    cjk_font_for,
+    page_model,
+    paged_explanations,
+    prepare,
+    relink,
+    stylesheet,
+    validate,
+)
 from calendar_build.render.html import TemplateProblem, Urls, page_ids, render_html
 from calendar_build.render.pdf import PdfJob, render_pdf
 from calendar_build.render.theme import ThemeError
@@ -61,7 +70,7 @@ def preview(options: BuildOptions, pages: list[int] | None) -> PreviewReport:
     report.warnings.extend(valid.warnings)
     # The page list is known before the photos: month pages are fixed, explanations depend on text only.
     draft, _ = page_model(options, valid, {})
-    explanation_pages = pages_of(draft.explanation_columns, valid.theme.explanation_columns)
+    explanation_pages = paged_explanations(draft, valid)
     ids = page_ids(draft, explanation_pages)
     wanted = pages or list(range(1, len(ids) + 1))
     beyond = [n for n in wanted if n > len(ids)]
@@ -71,7 +80,7 @@ def preview(options: BuildOptions, pages: list[int] | None) -> PreviewReport:
     months = None if "cover" in selected else frozenset(int(i.split("-")[1]) for i in selected if i.startswith("month-"))
     photos, photo_warnings = prepare(options, valid, months)
     report.warnings.extend(photo_warnings)
-    calendar, _ = page_model(options, valid, {m: p.path.as_uri() for m, p in photos.items()})
+    calendar = relink(draft, {m: p.path.as_uri() for m, p in photos.items()})
     templates = options.root / "templates"
     try:
         document = render_html(templates, calendar, explanation_pages, Urls(), "2000-01-01T00:00:00+00:00", selected)

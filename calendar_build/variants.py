@@ -7,7 +7,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
-from calendar_build.errors import ContentError, Problem
+from calendar_build.errors import ContentError, Problem, print_problems
 from calendar_build.pipeline import BuildOptions, BuildReport, build
 
 VARIANTS = ("print", "screen")
@@ -35,8 +35,7 @@ def build_variants(options: BuildOptions, variants: tuple[str, ...],
 
 def print_report(variant: str, report: BuildReport) -> None:
     """Print what a build wrote, what it shortened and its warnings (German)."""
-    for problem in report.warnings:
-        print(problem.render(), file=sys.stderr)
+    print_problems(report.warnings)
     for shortened in report.shortenings:
         hidden = f"; in die Liste verschoben: {', '.join(shortened.hidden)}" if shortened.hidden else ""
         print(f"Gekürzt am {shortened.day}: {', '.join(shortened.shown)}{hidden}", file=sys.stderr)
