@@ -3,8 +3,8 @@
     content + portraits  -> validate          -> Validated (typed content, year table, portraits)
     Validated            -> photos            -> prepared JPEGs (cached, parallel)
     Validated + photos   -> page model        -> Calendar (+ day cells that had to be shortened)
-    Calendar             -> fonts, templates  -> HTML
-    HTML                 -> WeasyPrint        -> PDF bytes -> atomic write
+    Calendar             -> fonts, templates  -> HTML of each part (print: page ranges set in parallel)
+    HTML parts           -> WeasyPrint        -> PDF of each part -> joined -> atomic write
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ from calendar_build.photos.prepare import PhotoJob, PhotoTarget, PreparedPhoto, 
 from calendar_build.portraits.loader import Portrait, load_portraits
 from calendar_build.render import fonts
 from calendar_build.render.assets import check_assets
-from calendar_build.render.html import TemplateProblem, Urls, render_html
+from calendar_build.render.html import TemplateProblem, Urls, page_ids, render_html
+from calendar_build.render.parts import PRINT_PARTS, split_pages
 from calendar_build.render.pdf import PdfJob, render_pdf
 from calendar_build.render.theme import ThemeError, ThemeNumbers, compile_css, read_theme
 
@@ -327,8 +328,10 @@ def build(options: BuildOptions, step: Callable[[str], None] = _no_progress) -> 
     templates = options.root / "templates"
     created = f"{(valid.content.edition.document_date or clock.today()).isoformat()}T00:00:00+00:00"
     explanation_pages = paged_explanations(calendar, valid)
+    groups = split_pages(page_ids(calendar, explanation_pages), PRINT_PARTS if options.variant == "print" else 1)
     try:
-        html = render_html(templates, calendar, explanation_pages, Urls(), created)
+        parts = tuple(render_html(templates, calendar, explanation_pages, Urls(), created, frozenset(group))
+                      for group in groups)
         generated = stylesheet(options, valid, cjk_font)
     except TemplateProblem as exc:
         raise ContentError([Problem(exc.path, exc.line, exc.message)]) from exc
@@ -340,7 +343,7 @@ def build(options: BuildOptions, step: Callable[[str], None] = _no_progress) -> 
     step("PDF setzen und schreiben")
     allowed = (options.root, options.cache) + ((valid.output_profile.parent,) if valid.output_profile else ())
     target = options.out_dir / f"calendar-{options.year}-{options.variant}.pdf"
-    result = render_pdf(PdfJob(html, templates, generated, allowed, options.variant, valid.output_profile,
+    result = render_pdf(PdfJob(parts, templates, generated, allowed, options.variant, valid.output_profile,
                                bleed_mm=BLEED_MM, strict=options.strict), target)
     report.timings["pdf"] = time.perf_counter() - mark
     report.pages = result.pages

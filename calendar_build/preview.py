@@ -100,7 +100,7 @@ def preview(options: BuildOptions, pages: list[int] | None) -> PreviewReport:
     allowed = (options.root, options.cache) + ((valid.output_profile.parent,) if valid.output_profile else ())
     with tempfile.TemporaryDirectory(prefix=".preview-", dir=options.cache) as scratch:
         pdf_path = Path(scratch) / "preview.pdf"
-        result = render_pdf(PdfJob(document, templates, css, allowed, options.variant, valid.output_profile,
+        result = render_pdf(PdfJob((document,), templates, css, allowed, options.variant, valid.output_profile,
                                    crop_marks=False, bleed_mm=BLEED_MM), pdf_path)
         if not result.written:
             raise ContentError([Problem("templates", None, f"Vorschau nicht möglich: {m}")

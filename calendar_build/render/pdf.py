@@ -10,16 +10,21 @@ Facts about WeasyPrint 70 this relies on (measured):
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import logging
 import re
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import unquote, urlparse
 
+import pikepdf
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
@@ -77,7 +82,7 @@ def collected_warnings() -> Iterator[list[str]]:
 class PdfJob:
     """Everything WeasyPrint needs for one PDF."""
 
-    html: str
+    parts: tuple[str, ...]  # HTML of consecutive page ranges: several are set in parallel processes, then joined
     base_dir: Path  # relative URLs in the HTML resolve here (the templates folder)
     generated_css: str  # fonts, page size, category colours, colour profile
     allowed: tuple[Path, ...]  # folders files may be read from
@@ -86,6 +91,14 @@ class PdfJob:
     crop_marks: bool = True
     bleed_mm: float = 3.0
     strict: bool = False  # any WeasyPrint warning keeps the PDF from being written
+
+    @property
+    def key(self) -> str:
+        """Return a digest of everything rendered (the PDF's DocumentID derives from it)."""
+        digest = hashlib.sha256(self.generated_css.encode())
+        for part in self.parts:
+            digest.update(b"\0" + part.encode())
+        return digest.hexdigest()
 
 
 @dataclass
@@ -98,6 +111,17 @@ class PdfResult:
     pages: int = 0
     written: bool = False
     overflows: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One page range set by WeasyPrint: its PDF (when nothing was wrong) and what was said."""
+
+    pdf: bytes | None
+    messages: tuple[str, ...]
+    refused: tuple[str, ...]
+    pages: int
+    overflows: tuple[tuple[int, str], ...]  # (page index in the part, block name)
 
 
 class _Rejected(Exception):
@@ -128,38 +152,99 @@ def _finisher(key: str, crop_marks_bleed: float | None):  # type: ignore[no-unty
 def render_pdf(job: PdfJob, target: Path) -> PdfResult:
     """Render the job and write the PDF atomically to `target`; collect warnings, missing glyphs, refused URLs.
 
-    The PDF is written only when no glyph is missing and no URL was refused: the earlier
+    Each part of the job is set by WeasyPrint in a process of its own (layout takes one core per
+    document), the first one in this process; the parts are then joined into one PDF. The PDF is
+    written only when no glyph is missing, no URL was refused and no block overflows: the earlier
     file stays as it was otherwise.
     """
+    parts = _render_parts(job)
+    messages = list(dict.fromkeys(m for part in parts for m in part.messages))
+    refused = list(dict.fromkeys(url for part in parts for url in part.refused))
+    overflows, offset = [], 0
+    for part in parts:
+        overflows += [(offset + index, name) for index, name in part.overflows]
+        offset += part.pages
+    written = all(part.pdf is not None for part in parts)
+    if written:
+        with atomic_file(target) as stream:
+            if len(parts) == 1:
+                stream.write(parts[0].pdf)  # type: ignore[arg-type]
+            else:
+                join_pdfs([part.pdf for part in parts], stream)  # type: ignore[misc]
+    glyphs = [m for m in messages if _NOTDEF.search(m)]
+    warnings = [m for m in messages if not _NOTDEF.search(m) and "refused:" not in m]
+    return PdfResult(warnings, glyphs, refused, offset, written=written, overflows=overflow_messages(overflows))
+
+
+def _render_parts(job: PdfJob) -> list[_Part]:
+    """Set every part of the job: the first here, the others in worker processes at the same time."""
+    if len(job.parts) == 1:
+        return [_render_part(job, 0)]
+    try:
+        with ProcessPoolExecutor(max_workers=len(job.parts) - 1) as pool:
+            others = [pool.submit(_render_part, job, index) for index in range(1, len(job.parts))]
+            first = _render_part(job, 0)
+            return [first] + [future.result() for future in others]
+    except (OSError, NotImplementedError):  # no process pool here (e.g. no semaphores): one after the other
+        return [_render_part(job, index) for index in range(len(job.parts))]
+
+
+def _render_part(job: PdfJob, index: int) -> _Part:
+    """Set one part and return its PDF bytes, or None for the PDF when it must not be used."""
     fetcher = LocalFetcher(job.allowed + SYSTEM_FONT_DIRS)
     font_config = FontConfiguration()
     color_profiles: dict[str, object] = {}
-    key = hashlib.sha256(job.html.encode() + job.generated_css.encode()).hexdigest()
+    base_url = job.base_dir.as_uri() + "/"
     with collected_warnings() as messages:
         css = CSS(string=job.generated_css, font_config=font_config, color_profiles=color_profiles,
-                  url_fetcher=fetcher, base_url=job.base_dir.as_uri() + "/")
-        document = HTML(string=job.html, base_url=job.base_dir.as_uri() + "/", url_fetcher=fetcher).render(
+                  url_fetcher=fetcher, base_url=base_url)
+        document = HTML(string=job.parts[index], base_url=base_url, url_fetcher=fetcher).render(
             stylesheets=[css], font_config=font_config, color_profiles=color_profiles,
         )
-        overflows = overflowing_boxes(document)
+        overflows = tuple(overflowing_boxes(document))
         marks = job.bleed_mm if job.variant == "print" and job.crop_marks else None
         options = ({"pdf_variant": "pdf/x-4", "output_intent": "device-cmyk"} if job.variant == "print"
                    else {"pdf_variant": "pdf/ua-1"})
-        # Drawing is where missing glyphs are reported: write into the temporary file beside the
-        # target and keep it only when nothing was missing, refused or (strict) warned about.
-        try:
-            if overflows:
-                raise _Rejected  # text would run off its page or over other text: nothing is written
-            with atomic_file(target) as stream:
-                document.write_pdf(stream, finisher=_finisher(key, marks), **options)
-                if _bad(messages, fetcher.refused, job.strict):
-                    raise _Rejected
-        except _Rejected:
-            pass
-    glyphs = [m for m in messages if _NOTDEF.search(m)]
-    warnings = [m for m in messages if not _NOTDEF.search(m) and "refused:" not in m]
-    return PdfResult(warnings, glyphs, list(fetcher.refused), len(document.pages),
-                     written=not overflows and not _bad(messages, fetcher.refused, job.strict), overflows=overflows)
+        # Drawing is where missing glyphs are reported: only a part without them may be used.
+        pdf = None if overflows else document.write_pdf(finisher=_finisher(job.key, marks), **options)
+        if _bad(messages, fetcher.refused, job.strict):
+            pdf = None
+    return _Part(pdf, tuple(messages), tuple(fetcher.refused), len(document.pages), overflows)
+
+
+def join_pdfs(parts: list[bytes], stream: BinaryIO) -> None:
+    """Write the pages of the PDFs one after the other to `stream`, keeping the first one's document data.
+
+    The first PDF brings the catalogue (output intent, XMP metadata, document info); the pages of
+    the others follow with their resources, and their bookmarks are added behind the first one's.
+    Streams are copied as they are (no recompression); the file ID derives from the content.
+    """
+    with contextlib.ExitStack() as open_pdfs:
+        pdfs = [open_pdfs.enter_context(pikepdf.open(io.BytesIO(data))) for data in parts]
+        joined = pdfs[0]
+        bookmarks: list[pikepdf.OutlineItem] = []
+        for other in pdfs[1:]:
+            start = len(joined.pages)
+            joined.pages.extend(other.pages)
+            pages = {page.objgen: start + number for number, page in enumerate(other.pages)}
+            with other.open_outline() as outline:
+                bookmarks += [_moved(item, pages, joined) for item in outline.root]
+        if bookmarks:
+            with joined.open_outline() as outline:
+                outline.root.extend(bookmarks)
+        joined.save(stream, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+
+
+def _moved(item: pikepdf.OutlineItem, pages: dict[tuple[int, int], int], joined: pikepdf.Pdf) -> pikepdf.OutlineItem:
+    """Return a copy of a bookmark (and its children) pointing at the joined PDF's copy of its page."""
+    destination = item.destination
+    if isinstance(destination, pikepdf.Array) and len(destination) and destination[0].objgen in pages:
+        destination = pikepdf.Array([joined.pages[pages[destination[0].objgen]].obj, *list(destination)[1:]])
+    else:
+        destination = None
+    moved = pikepdf.OutlineItem(item.title, destination)
+    moved.children.extend(_moved(child, pages, joined) for child in item.children)
+    return moved
 
 
 # Blocks that must end inside their area: the explanation columns above the page foot, the month's
@@ -179,22 +264,32 @@ def _boxes(box, classes: set[str]):  # type: ignore[no-untyped-def]
         yield from _boxes(child, classes)
 
 
-def overflowing_boxes(document) -> list[str]:  # type: ignore[no-untyped-def]
-    """Return a German line for every watched block that runs past the end of its area."""
-    found: list[str] = []
-    for number, page in enumerate(document.pages, start=1):
-        boxes = list(_boxes(page._page_box, {"column", "month-list", "legend-strip"}))
+_OVERFLOW_TEXT = {
+    "column": "eine Spalte der Festerklärungen läuft über den Rand ihres Bereichs",
+    "month-list": "die Festliste des Monats läuft über den Rand ihres Bereichs",
+    "legend-strip": "die Legendenzeile läuft über den Rand ihres Bereichs",
+}
+
+
+def overflowing_boxes(document) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
+    """Return (page index, block name) for every watched block that runs past the end of its area."""
+    found: list[tuple[int, str]] = []
+    for index, page in enumerate(document.pages):
+        boxes = list(_boxes(page._page_box, set(_OVERFLOW_TEXT)))
         legend_top = min((b.position_y for name, b in boxes if name == "legend-strip"), default=None)
         foot = page.height - PAGE_FOOT_MM * PX_PER_MM
         for name, box in boxes:
             bottom = box.position_y + box.margin_height()
-            if name == "column" and bottom > foot:
-                found.append(f"Seite {number}: eine Spalte der Festerklärungen läuft über den Rand ihres Bereichs")
-            elif name == "month-list" and legend_top is not None and bottom > legend_top:
-                found.append(f"Seite {number}: die Festliste des Monats läuft über den Rand ihres Bereichs")
-            elif name == "legend-strip" and bottom > page.height:
-                found.append(f"Seite {number}: die Legendenzeile läuft über den Rand ihres Bereichs")
+            if ((name == "column" and bottom > foot)
+                    or (name == "month-list" and legend_top is not None and bottom > legend_top)
+                    or (name == "legend-strip" and bottom > page.height)):
+                found.append((index, name))
     return list(dict.fromkeys(found))
+
+
+def overflow_messages(found: list[tuple[int, str]]) -> list[str]:
+    """Return a German line for each overflow (page index in the whole PDF, block name)."""
+    return [f"Seite {index + 1}: {_OVERFLOW_TEXT[name]}" for index, name in found]
 
 
 def _bad(messages: list[str], refused: list[str], strict: bool) -> bool:

@@ -1,0 +1,104 @@
+"""Setting the print PDF in parallel parts: how pages are split, and how the parts are joined."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+
+from calendar_build import pipeline
+from calendar_build.pipeline import BuildOptions, build
+from calendar_build.render.parts import PRINT_PARTS, split_pages, work
+from calendar_build.render.pdf import join_pdfs, overflow_messages
+from tests.render.conftest import Built
+
+MONTHS = [f"month-{n}" for n in range(1, 13)]
+CALENDAR = ["cover", *MONTHS, "legend", "explanations-1", "explanations-2", "explanations-3", "imprint"]
+
+
+@pytest.mark.parametrize(("ids", "parts", "expected"), [
+    (["cover"], 2, [["cover"]]),  # never an empty part
+    (["cover", "imprint"], 5, [["cover"], ["imprint"]]),
+    (CALENDAR, 1, [CALENDAR]),
+    # cover 0.50 + 8 months 2.96 = 3.46 against 4 months 1.48 + legend + explanations 1.56 + imprint = 3.30
+    (CALENDAR, 2, [CALENDAR[:9], CALENDAR[9:]]),
+    (["month-1", "month-2", "month-3", "month-4"], 2, [["month-1", "month-2"], ["month-3", "month-4"]]),
+])
+def test_split_pages(ids: list[str], parts: int, expected: list[list[str]]) -> None:
+    assert split_pages(ids, parts) == expected
+
+
+@pytest.mark.parametrize("parts", [1, 2, 3, 4])
+def test_split_keeps_every_page_in_order_and_balances_the_work(parts: int) -> None:
+    groups = split_pages(CALENDAR, parts)
+    assert [page for group in groups for page in group] == CALENDAR
+    loads = [sum(work(page) for page in group) for group in groups]
+    # no part carries more than an even share plus the heaviest single page
+    assert max(loads) <= sum(loads) / parts + max(work(page) for page in CALENDAR)
+
+
+def _pdf(titles: list[str], name: str = "T") -> bytes:
+    """Return a small PDF with one page and one bookmark per title, made by WeasyPrint."""
+    from weasyprint import HTML  # noqa: PLC0415
+
+    body = "".join(f'<h2 style="break-after: page">{title}</h2>' for title in titles)
+    return HTML(string=f"<html lang=de><title>{name}</title><body>{body}</body></html>").write_pdf()
+
+
+def test_join_keeps_page_order_bookmarks_and_the_first_documents_data() -> None:
+    first, second = _pdf(["Januar", "Februar"], "Erster"), _pdf(["März", "April", "Mai"], "Zweiter")
+    out = io.BytesIO()
+    join_pdfs([first, second], out)
+    out.seek(0)
+    with pikepdf.open(out) as joined:
+        assert len(joined.pages) == 5
+        assert str(joined.docinfo["/Title"]) == "Erster"
+        with joined.open_outline() as outline:
+            marks = [(item.title, _page_index(joined, item)) for item in outline.root]
+    assert marks == [("Januar", 0), ("Februar", 1), ("März", 2), ("April", 3), ("Mai", 4)]
+    document = pdfium.PdfDocument(out.getvalue())
+    assert [document[i].get_textpage().get_text_range().strip() for i in range(5)] == [
+        "Januar", "Februar", "März", "April", "Mai"]
+
+
+def _page_index(pdf: pikepdf.Pdf, item: pikepdf.OutlineItem) -> int:
+    destination = item.destination
+    assert isinstance(destination, pikepdf.Array)
+    return [page.objgen for page in pdf.pages].index(destination[0].objgen)
+
+
+def test_join_is_deterministic() -> None:
+    parts = [_pdf(["A"]), _pdf(["B"])]
+    first, second = io.BytesIO(), io.BytesIO()
+    join_pdfs(parts, first)
+    join_pdfs(parts, second)
+    assert first.getvalue() == second.getvalue()
+
+
+def test_overflow_pages_count_through_the_whole_pdf() -> None:
+    assert overflow_messages([(0, "column"), (9, "month-list")]) == [
+        "Seite 1: eine Spalte der Festerklärungen läuft über den Rand ihres Bereichs",
+        "Seite 10: die Festliste des Monats läuft über den Rand ihres Bereichs"]
+
+
+def test_print_pdf_is_joined_from_parts_with_every_bookmark(print_build: Built) -> None:
+    assert PRINT_PARTS > 1
+    with pikepdf.open(print_build.pdf) as pdf, pdf.open_outline() as outline:
+        marks = [(item.title, _page_index(pdf, item)) for item in outline.root]
+    titles = [title for title, _ in marks]
+    assert titles[0] == "Titelseite" and "Januar 2027" in titles[1] and "Dezember 2027" in titles[12], titles
+    assert [page for _, page in marks] == sorted(page for _, page in marks)  # each bookmark on its own page, in order
+    assert marks[12][1] == 12  # December is page 13, in the second part
+
+
+def test_parts_render_like_one_document(print_build: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages of both parts look exactly as they do when the whole calendar is set at once."""
+    monkeypatch.setattr(pipeline, "PRINT_PARTS", 1)
+    build(BuildOptions(root=print_build.options.root, year=2027, out=tmp_path, cache_dir=print_build.options.cache))
+    whole, joined = pdfium.PdfDocument(tmp_path / "calendar-2027-print.pdf"), pdfium.PdfDocument(print_build.pdf)
+    assert len(whole) == len(joined)
+    for index in (0, 12, len(whole) - 1):
+        assert whole[index].render(scale=0.5).to_pil().tobytes() == joined[index].render(scale=0.5).to_pil().tobytes()
