@@ -18,7 +18,7 @@ def run_check(root: Path, year: int, strict: bool, page_format: str = "a3") -> i
         problems.extend(valid.warnings)
         photos, photo_warnings = prepare(options, valid)
         problems.extend(photo_warnings)
-        calendar, _ = page_model(options, valid, {m: p.path.as_uri() for m, p in photos.items()})
+        calendar, _ = page_model(options, valid, photos.urls())
         # the templates render with the real context, page by page as in a build
         render_html(root / "templates", calendar, paged_explanations(calendar, valid), Urls(),
                     "2000-01-01T00:00:00+00:00")

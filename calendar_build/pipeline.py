@@ -25,7 +25,7 @@ from calendar_build.output import atomic_write, swap_in
 from calendar_build.pages.build import Options, build_calendar
 from calendar_build.pages.fitting import CellBox, TextBox
 from calendar_build.pages.outlook import outlook
-from calendar_build.pages.model import Calendar, Shortening
+from calendar_build.pages.model import Calendar, PhotoUrls, Shortening
 from calendar_build.paths import PathOutside, inside
 from calendar_build.photos.colour import output_profile_problem
 from calendar_build.photos.prepare import PhotoJob, PhotoTarget, PreparedPhoto, prepare_photos
@@ -40,6 +40,8 @@ from calendar_build.render.theme import ThemeError, ThemeNumbers, compile_css, r
 OUTLOOK_YEARS = 5  # the outlook page shows the years after the edition's
 PAGE_SIZES_MM = {"a3": (297.0, 420.0), "a4": (210.0, 297.0)}
 BLEED_MM = 3.0
+COVER_GRID = (4, 3)  # columns and rows of the cover's photo mosaic (calendar.css floats them)
+COVER_SHARE = 0.56  # the mosaic's share of the page height, below the top bleed
 DEFAULT_OUTPUT_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")  # Debian libgs-common
 CELL_PADDING_MM = 2.2  # left + right padding of a day cell in calendar.css
 NOT_UTF8 = "Die Datei ist nicht UTF-8-kodiert – bitte als UTF-8 speichern."
@@ -203,32 +205,62 @@ def _check_glyphs(content: Content, portraits: tuple[Portrait, ...], theme: Them
                        f"gedruckt werden – bitte ersetzen oder eine passende Schrift in theme.css ergänzen.")
 
 
-def _photo_target(options: BuildOptions, theme: ThemeNumbers, profile: Path | None) -> PhotoTarget:
+def _photo_targets(options: BuildOptions, theme: ThemeNumbers, profile: Path | None) -> tuple[PhotoTarget, PhotoTarget]:
+    """Return where the photos go: the month page's frame and the cover's tile."""
     width, _ = PAGE_SIZES_MM[options.page_format]
+    tile_w, tile_h = cover_tile_mm(options.page_format)
     if options.variant == "print":
-        return PhotoTarget(width + 2 * BLEED_MM, theme.photo_height_mm + BLEED_MM, 300, "cmyk", profile)
-    return PhotoTarget(width, theme.photo_height_mm, 150, "srgb", None)
+        return (PhotoTarget(width + 2 * BLEED_MM, theme.photo_height_mm + BLEED_MM, 300, "cmyk", profile),
+                PhotoTarget(tile_w, tile_h, 300, "cmyk", profile))
+    return PhotoTarget(width, theme.photo_height_mm, 150, "srgb", None), PhotoTarget(tile_w, tile_h, 150, "srgb", None)
 
 
-def prepare(options: BuildOptions, valid: Validated,
-            months: frozenset[int] | None = None) -> tuple[dict[int, PreparedPhoto], tuple[Problem, ...]]:
-    """Prepare the portrait photos (of `months`, default all); return them by month with their warnings.
+def cover_tile_mm(page_format: str) -> tuple[float, float]:
+    """Return the size of a cover tile: the mosaic runs into the bleed at the top and the sides."""
+    width, height = PAGE_SIZES_MM[page_format]
+    columns, rows = COVER_GRID
+    return (width + 2 * BLEED_MM) / columns, (height * COVER_SHARE + BLEED_MM) / rows
 
-    Raise ContentError for photos that cannot be printed.
+
+@dataclass(frozen=True)
+class PortraitPhotos:
+    """The prepared photos by month: for the month page's frame and for the cover's mosaic."""
+
+    frames: dict[int, PreparedPhoto] = field(default_factory=dict)
+    tiles: dict[int, PreparedPhoto] = field(default_factory=dict)
+
+    def urls(self) -> dict[int, PhotoUrls]:
+        """Return the file URLs of the photos by month ("" where a photo was not prepared)."""
+        def url(photos: dict[int, PreparedPhoto], month: int) -> str:
+            return photos[month].path.as_uri() if month in photos else ""
+
+        return {m: PhotoUrls(url(self.frames, m), url(self.tiles, m)) for m in sorted({*self.frames, *self.tiles})}
+
+
+def prepare(options: BuildOptions, valid: Validated, months: frozenset[int] | None = None,
+            cover: bool = True) -> tuple[PortraitPhotos, tuple[Problem, ...]]:
+    """Prepare the frames of the portrait photos of `months` (default all) and, for the cover, all tiles.
+
+    Return them with their warnings; raise ContentError for photos that cannot be printed.
+    The frames come first: the larger work starts first in the worker processes.
     """
     problems = Problems()
-    target = _photo_target(options, valid.theme, valid.output_profile)
-    jobs = [
-        PhotoJob(p.photo, p.spec.focal_point, target, p.where.path, p.photo_line)
-        for p in valid.portraits
-        if months is None or p.spec.month in months
-    ]
+    frame, tile = _photo_targets(options, valid.theme, valid.output_profile)
+    jobs = [PhotoJob(p.photo, p.spec.focal_point, frame, p.where.path, p.photo_line)
+            for p in valid.portraits if months is None or p.spec.month in months]
+    if cover:
+        jobs += [PhotoJob(p.photo, p.spec.focal_point, tile, p.where.path, p.photo_line) for p in valid.portraits]
     prepared = prepare_photos(jobs, options.cache / "photos", problems)
+    # a photo's own problems (a broken profile, too few pixels) would show once for each target
+    problems.items = list(dict.fromkeys(problems.items))
     if options.strict:
         problems.items = [Problem(p.path, p.line, p.message, "error") for p in problems.items]
     problems.raise_if_errors()
-    by_source = {p.photo: p.spec.month for p in valid.portraits}
-    return {by_source[source]: photo for source, photo in prepared.items()}, tuple(problems.items)
+    month_of = {p.photo: p.spec.month for p in valid.portraits}
+    photos = PortraitPhotos()
+    for (source, target), photo in prepared.items():
+        (photos.frames if target == frame else photos.tiles)[month_of[source]] = photo
+    return photos, tuple(problems.items)
 
 
 def cjk_font_for(options: BuildOptions, valid: Validated) -> Path | None:
@@ -249,7 +281,9 @@ def stylesheet(options: BuildOptions, valid: Validated | None, cjk_font: Path | 
     templates = options.root / "templates"
     layout = compile_css(
         read_template_text(templates, "theme.css"), read_template_text(templates, "calendar.css"),
-        options.page_format, options.variant, {"--page-width": f"{width}mm", "--page-height": f"{height}mm"},
+        options.page_format, options.variant,
+        {"--page-width": f"{width}mm", "--page-height": f"{height}mm",
+         "--cover-mosaic-height": f"{height * COVER_SHARE + BLEED_MM:.3f}mm"},
     )
     return layout if valid is None else _generated_css(options, valid, cjk_font) + layout
 
@@ -275,7 +309,8 @@ def _generated_css(options: BuildOptions, valid: Validated, cjk_font: Path | Non
     return "\n".join(lines) + "\n"
 
 
-def page_model(options: BuildOptions, valid: Validated, photo_urls: dict[int, str]) -> tuple[Calendar, tuple[Shortening, ...]]:
+def page_model(options: BuildOptions, valid: Validated,
+               photo_urls: dict[int, PhotoUrls]) -> tuple[Calendar, tuple[Shortening, ...]]:
     """Return the page model for the prepared photos."""
     theme = valid.theme
     label_font = fonts.resolve_family(theme.font_stack[0])
@@ -322,7 +357,7 @@ def build(options: BuildOptions, step: Callable[[str], None] = _no_progress) -> 
 
     mark = time.perf_counter()
     step("Seiten aufbauen")
-    calendar, shortenings = page_model(options, valid, {m: p.path.as_uri() for m, p in photos.items()})
+    calendar, shortenings = page_model(options, valid, photos.urls())
     report.shortenings = shortenings
     cjk_font = cjk_font_for(options, valid)
     templates = options.root / "templates"
@@ -375,7 +410,7 @@ def _check_render(glyphs: list[str], refused: list[str], warnings: list[str], st
 
 
 def _keep_html(options: BuildOptions, templates: Path, calendar: Calendar, explanation_pages: list,  # type: ignore[type-arg]
-               photos: dict[int, PreparedPhoto], generated: str, created: str) -> Path:
+               photos: PortraitPhotos, generated: str, created: str) -> Path:
     """Write the HTML and its assets into <out>/html-<variant>/ so a designer can open it in a browser."""
     target = options.out_dir / f"html-{options.variant}"
     # A bundle of this build only, no stale files: made in a hidden folder beside it, then swapped in,
@@ -383,9 +418,11 @@ def _keep_html(options: BuildOptions, templates: Path, calendar: Calendar, expla
     folder = target.with_name(f".{target.name}.new")
     shutil.rmtree(folder, ignore_errors=True)  # left by an interrupted build
     (folder / "photos").mkdir(parents=True)
-    for month, photo in photos.items():
-        shutil.copyfile(photo.path, folder / "photos" / f"{month:02d}.jpg")
-    relative = {m: f"photos/{m:02d}.jpg" for m in photos}
+    relative = {}
+    for month in photos.urls():
+        relative[month] = PhotoUrls(f"photos/{month:02d}.jpg", f"photos/{month:02d}-titel.jpg")
+        shutil.copyfile(photos.frames[month].path, folder / relative[month].frame)
+        shutil.copyfile(photos.tiles[month].path, folder / relative[month].tile)
     html = render_html(templates, relink(calendar, relative), explanation_pages, Urls("calendar.css"), created)
     atomic_write(folder / "calendar.css", _bundle_css(generated, folder).encode())
     atomic_write(folder / "calendar.html", html.encode())
@@ -404,10 +441,11 @@ def _bundle_css(css: str, folder: Path) -> str:
     return re.sub(r"url\('(file://[^']+)'\)", local, css)
 
 
-def relink(calendar: Calendar, urls: dict[int, str]) -> Calendar:
+def relink(calendar: Calendar, urls: dict[int, PhotoUrls]) -> Calendar:
     """Return the calendar with its photos pointing to other URLs."""
     months = tuple(
-        replace(m, portrait=replace(m.portrait, photo=urls.get(m.number, m.portrait.photo))) if m.portrait else m
+        replace(m, portrait=replace(m.portrait, photo=urls[m.number].frame, tile=urls[m.number].tile))
+        if m.portrait and m.number in urls else m
         for m in calendar.months
     )
     return replace(calendar, months=months)

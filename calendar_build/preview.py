@@ -77,10 +77,10 @@ def preview(options: BuildOptions, pages: list[int] | None) -> PreviewReport:
     if beyond:
         raise UsageError(f"--pages: Seite {beyond[0]} gibt es nicht – der Kalender hat {len(ids)} Seiten.")
     selected = frozenset(ids[n - 1] for n in wanted)
-    months = None if "cover" in selected else frozenset(int(i.split("-")[1]) for i in selected if i.startswith("month-"))
-    photos, photo_warnings = prepare(options, valid, months)
+    months = frozenset(int(i.split("-")[1]) for i in selected if i.startswith("month-"))
+    photos, photo_warnings = prepare(options, valid, months, cover="cover" in selected)
     report.warnings.extend(photo_warnings)
-    calendar = relink(draft, {m: p.path.as_uri() for m, p in photos.items()})
+    calendar = relink(draft, photos.urls())
     templates = options.root / "templates"
     try:
         document = render_html(templates, calendar, explanation_pages, Urls(), "2000-01-01T00:00:00+00:00", selected)

@@ -23,11 +23,14 @@ from calendar_build.pages.model import (
     ExplanationGroup,
     ListItem,
     MonthPage,
+    PhotoUrls,
     PortraitView,
     Shortening,
     Week,
 )
 from calendar_build.portraits.loader import Portrait
+
+NO_PHOTOS = PhotoUrls("", "")  # a portrait whose photos were not prepared (preview of other pages)
 
 
 @dataclass(frozen=True)
@@ -191,7 +194,7 @@ def build_calendar(
     content: Content,
     table: YearTable,
     portraits: tuple[Portrait, ...],
-    photo_urls: Mapping[int, str],
+    photo_urls: Mapping[int, PhotoUrls],
     options: Options,
     computed_on: dt.date,
     outlook: tuple[OutlookRow, ...] = (),
@@ -204,7 +207,8 @@ def build_calendar(
     portrait_views = {
         p.spec.month: PortraitView(
             name=p.spec.name, town=p.spec.town, text=" ".join(p.spec.text.split()),
-            photo=photo_urls.get(p.spec.month, ""), alt=p.spec.alt, credit=p.spec.photo_credit, sample=p.spec.sample,
+            photo=photo_urls.get(p.spec.month, NO_PHOTOS).frame, tile=photo_urls.get(p.spec.month, NO_PHOTOS).tile,
+            alt=p.spec.alt, credit=p.spec.photo_credit, sample=p.spec.sample,
         )
         for p in portraits
     }

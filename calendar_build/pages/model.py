@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from calendar_build.pages.outlook import OutlookRow
 
@@ -65,6 +66,13 @@ class ListItem:
     public: bool
 
 
+class PhotoUrls(NamedTuple):
+    """Where a portrait's prepared photos are: the month page's frame and the cover's tile."""
+
+    frame: str
+    tile: str
+
+
 @dataclass(frozen=True)
 class PortraitView:
     """The portrait of a month page."""
@@ -73,6 +81,7 @@ class PortraitView:
     town: str
     text: str
     photo: str  # URL of the prepared photo, relative to the HTML
+    tile: str  # URL of the photo's tile on the cover
     alt: str
     credit: str
     sample: bool

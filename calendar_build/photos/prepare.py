@@ -36,31 +36,38 @@ class _Outcome:
     failure: str | None = None
 
 
+Prepared = dict[tuple[Path, PhotoTarget], PreparedPhoto]
+
+
 def prepare_photos(jobs: Sequence[PhotoJob | tuple[Path, tuple[float, float], PhotoTarget, str, int | None]],
-                   cache_dir: Path, problems: Problems, workers: int | None = None) -> dict[Path, PreparedPhoto]:
-    """Return the prepared photo of every job that succeeded, by source; record every problem."""
+                   cache_dir: Path, problems: Problems, workers: int | None = None) -> Prepared:
+    """Return the prepared photo of every job that succeeded, by source and target; record every problem.
+
+    One source may go to several targets (a month page's frame and the cover's tile), each once:
+    the same source and target with two focal points is an error.
+    """
     all_jobs = [PhotoJob(*job) for job in jobs]
     cache_dir.mkdir(parents=True, exist_ok=True)
     profiles = _output_profiles({job.target for job in all_jobs}, problems)
-    unique: dict[Path, PhotoJob] = {}
+    unique: dict[tuple[Path, PhotoTarget], PhotoJob] = {}
     for job in all_jobs:
         if job.target not in profiles:
             continue
-        first = unique.setdefault(job.source, job)
-        if (first.focal_point, first.target) != (job.focal_point, job.target):
+        first = unique.setdefault((job.source, job.target), job)
+        if first.focal_point != job.focal_point:
             problems.error(job.shown, job.line, f"Foto '{job.source.name}' wird schon für {first.shown} "
                            f"mit anderem Ausschnitt verwendet – jedes Porträt braucht ein eigenes Foto.")
-    outcomes: dict[Path, _Outcome] = {}
+    outcomes: dict[tuple[Path, PhotoTarget], _Outcome] = {}
     cold: list[_Task] = []
-    for job in unique.values():
+    for key, job in unique.items():
         head = cache.header(_params(job, profiles[job.target]))
         entry = _warm(cache_dir, head, job.source)
         if entry is None:
             cold.append(_Task(job, head, profiles[job.target], cache_dir))
         else:
-            outcomes[job.source] = _Outcome(entry)
+            outcomes[key] = _Outcome(entry)
     for task, outcome in zip(cold, _run(cold, workers)):
-        outcomes[task.job.source] = outcome
+        outcomes[(task.job.source, task.job.target)] = outcome
     return _report(unique.values(), outcomes, problems)
 
 
@@ -115,11 +122,11 @@ def _run(tasks: list[_Task], workers: int | None) -> list[_Outcome]:
         return [_prepare_one(task) for task in tasks]
 
 
-def _report(jobs: Iterable[PhotoJob], outcomes: dict[Path, _Outcome],
-            problems: Problems) -> dict[Path, PreparedPhoto]:
-    prepared: dict[Path, PreparedPhoto] = {}
+def _report(jobs: Iterable[PhotoJob], outcomes: dict[tuple[Path, PhotoTarget], _Outcome],
+            problems: Problems) -> Prepared:
+    prepared: Prepared = {}
     for job in jobs:
-        outcome = outcomes[job.source]
+        outcome = outcomes[(job.source, job.target)]
         name = job.source.name
         if outcome.entry is None:
             problems.error(job.shown, job.line, f"Foto '{name}' {outcome.failure}")
@@ -131,8 +138,8 @@ def _report(jobs: Iterable[PhotoJob], outcomes: dict[Path, _Outcome],
         if message is not None:
             severity, text = message
             (problems.error if severity == "error" else problems.warning)(job.shown, job.line, text)
-        prepared[job.source] = PreparedPhoto(job.source, entry.path, entry.width_px, entry.height_px,
-                                             entry.effective_ppi)
+        prepared[(job.source, job.target)] = PreparedPhoto(job.source, entry.path, entry.width_px, entry.height_px,
+                                                           entry.effective_ppi)
     return prepared
 
 

@@ -125,7 +125,7 @@ def used_keys(root: Path) -> list[str]:
     """Return the cache keys of the project's twelve prepared photos (a warm run)."""
     options = BuildOptions(root=root, year=int(YEAR))
     photos, _ = prepare(options, validate(options))
-    return sorted(photo.path.stem for photo in photos.values())
+    return sorted(photo.path.stem for photo in [*photos.frames.values(), *photos.tiles.values()])
 
 
 def assert_consistent(cache: Path) -> None:
@@ -149,7 +149,7 @@ def test_cache_survives_corrupt_and_truncated_entries(sample: Path, photo_cache:
     assert cli("check", sample).code == 0  # warm the shared cache
     cache = own_cache(sample, photo_cache)
     keys = used_keys(sample)
-    assert len(keys) == 12
+    assert len(keys) == 24  # twelve month frames and twelve cover tiles
     jpeg = cache / "photos" / f"{keys[0]}.jpg"
     jpeg.write_bytes(jpeg.read_bytes()[:1000])  # truncated
     (cache / "photos" / f"{keys[1]}.json").write_text("{\"sha256\": ")  # corrupt sidecar

@@ -22,7 +22,7 @@ def run(source: Path, target: PhotoTarget, cache: Path, focal: tuple[float, floa
         ) -> tuple[PreparedPhoto, list[str]]:
     problems = Problems()
     result = prepare_photos([(source, focal, target, SHOWN, LINE)], cache, problems)
-    return result[source], [p.render() for p in problems.items]
+    return result[(source, target)], [p.render() for p in problems.items]
 
 
 @pytest.fixture

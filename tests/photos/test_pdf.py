@@ -55,7 +55,7 @@ def test_colours_survive_weasyprint_and_a_pdf_reader(which: str, print_target: P
     target = print_target if which == "print" else screen_target
     source = write("01-x.jpg", encode(four_colours()))
     prepared = prepare_photos([(source, (0.5, 0.5), target, "portraits/2027/01-x.yaml", 9)],
-                              tmp_path / "cache", Problems())[source]
+                              tmp_path / "cache", Problems())[(source, target)]
     pdf, page = render(prepared.path, tmp_path)
     for number, (rgb, looks_right) in enumerate(QUADRANTS):
         x = (number % 2 * 2 + 1) * page.width // 4

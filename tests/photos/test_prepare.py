@@ -27,7 +27,7 @@ def run(source: Path, target: PhotoTarget, cache: Path, focal: tuple[float, floa
     """Prepare one photo; return it (None when it failed) and the rendered problems."""
     problems = Problems()
     result = prepare_photos([(source, focal, target, SHOWN, LINE)], cache, problems)
-    return result.get(source), [p.render() for p in problems.items]
+    return result.get((source, target)), [p.render() for p in problems.items]
 
 
 def pixel(photo: PreparedPhoto, x: float, y: float) -> tuple[int, ...]:
@@ -350,7 +350,7 @@ def test_same_photo_with_two_crops_is_an_error(print_target: PhotoTarget, write:
                              (source, (0.5, 0.5), print_target, SHOWN, LINE),  # the same twice is fine
                              (source, (0.2, 0.5), print_target, "portraits/2027/02-y.yaml", 9)],
                             tmp_path / "cache", problems)
-    assert list(result) == [source]
+    assert list(result) == [(source, print_target)]
     assert [p.render() for p in problems.items] == [
         "portraits/2027/02-y.yaml:9: Fehler: Foto '01-x.jpg' wird schon für portraits/2027/01-x.yaml mit anderem "
         "Ausschnitt verwendet – jedes Porträt braucht ein eigenes Foto."]
@@ -361,6 +361,6 @@ def test_parallel_and_serial_give_the_same_bytes(print_target: PhotoTarget, writ
              f"portraits/2027/{n:02d}-x.yaml", 9) for n in range(3)]
     serial = prepare_photos(jobs, tmp_path / "serial", Problems(), workers=1)
     parallel = prepare_photos(jobs, tmp_path / "parallel", Problems(), workers=2)
-    assert list(serial) == list(parallel) == [job[0] for job in jobs]
-    for source in serial:
-        assert serial[source].path.read_bytes() == parallel[source].path.read_bytes()
+    assert list(serial) == list(parallel) == [(job[0], print_target) for job in jobs]
+    for key in serial:
+        assert serial[key].path.read_bytes() == parallel[key].path.read_bytes()

@@ -102,3 +102,14 @@ def test_parts_render_like_one_document(print_build: Built, tmp_path: Path, monk
     assert len(whole) == len(joined)
     for index in (0, 12, len(whole) - 1):
         assert whole[index].render(scale=0.5).to_pil().tobytes() == joined[index].render(scale=0.5).to_pil().tobytes()
+
+
+def test_each_photo_is_embedded_once(print_build: Built) -> None:
+    """Twelve month photos and twelve cover tiles, none twice although two parts were joined."""
+    with pikepdf.open(print_build.pdf) as pdf:
+        images = [obj for obj in pdf.objects if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image"]
+        sizes = sorted({(int(image.Width), int(image.Height)) for image in images})
+        digests = {image.read_raw_bytes() for image in images}
+    assert len(images) == len(digests) == 24
+    tile_w, tile_h = pipeline.cover_tile_mm("a3")
+    assert (round(tile_w / 25.4 * 300), round(tile_h / 25.4 * 300)) in sizes  # tiles at 300 ppi, not the frames
