@@ -205,14 +205,23 @@ def _check_glyphs(content: Content, portraits: tuple[Portrait, ...], theme: Them
                        f"gedruckt werden – bitte ersetzen oder eine passende Schrift in theme.css ergänzen.")
 
 
-def _photo_targets(options: BuildOptions, theme: ThemeNumbers, profile: Path | None) -> tuple[PhotoTarget, PhotoTarget]:
-    """Return where the photos go: the month page's frame and the cover's tile."""
+def _photo_targets(options: BuildOptions, valid: Validated) -> tuple[PhotoTarget, PhotoTarget]:
+    """Return where the photos go: the month page's frame and the cover's tile.
+
+    Print photos are separated into the printer's CMYK profile when the edition names one
+    (`output_profile`). Without it they stay sRGB with the profile stated in the PDF, which PDF/X-4
+    allows: the printing house converts them into its own printing condition, which the generic
+    fallback profile would only guess.
+    """
     width, _ = PAGE_SIZES_MM[options.page_format]
     tile_w, tile_h = cover_tile_mm(options.page_format)
     if options.variant == "print":
-        return (PhotoTarget(width + 2 * BLEED_MM, theme.photo_height_mm + BLEED_MM, 300, "cmyk", profile),
-                PhotoTarget(tile_w, tile_h, 300, "cmyk", profile))
-    return PhotoTarget(width, theme.photo_height_mm, 150, "srgb", None), PhotoTarget(tile_w, tile_h, 150, "srgb", None)
+        colour = "cmyk" if valid.content.edition.output_profile else "srgb"
+        profile = valid.output_profile  # for sRGB: the assumed profile of untagged CMYK photos
+        return (PhotoTarget(width + 2 * BLEED_MM, valid.theme.photo_height_mm + BLEED_MM, 300, colour, profile),
+                PhotoTarget(tile_w, tile_h, 300, colour, profile))
+    frame = PhotoTarget(width, valid.theme.photo_height_mm, 150, "srgb", None)
+    return frame, PhotoTarget(tile_w, tile_h, 150, "srgb", None)
 
 
 def cover_tile_mm(page_format: str) -> tuple[float, float]:
@@ -245,7 +254,7 @@ def prepare(options: BuildOptions, valid: Validated, months: frozenset[int] | No
     The frames come first: the larger work starts first in the worker processes.
     """
     problems = Problems()
-    frame, tile = _photo_targets(options, valid.theme, valid.output_profile)
+    frame, tile = _photo_targets(options, valid)
     jobs = [PhotoJob(p.photo, p.spec.focal_point, frame, p.where.path, p.photo_line)
             for p in valid.portraits if months is None or p.spec.month in months]
     if cover:

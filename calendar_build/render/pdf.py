@@ -25,11 +25,13 @@ from typing import BinaryIO
 from urllib.parse import unquote, urlparse
 
 import pikepdf
+import pydyf
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
 from calendar_build.output import atomic_file
+from calendar_build.photos.colour import SRGB_ICC
 from calendar_build.render.marks import add_crop_marks
 
 SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
@@ -138,6 +140,7 @@ def _finisher(key: str, crop_marks_bleed: float | None):  # type: ignore[no-unty
     def finish(document, pdf) -> None:  # type: ignore[no-untyped-def]
         if crop_marks_bleed is not None:
             add_crop_marks(pdf, crop_marks_bleed)
+        tag_rgb_images(pdf)
         metadata = pdf.catalog.get("Metadata") if hasattr(pdf.catalog, "get") else None
         if metadata is None:
             return
@@ -147,6 +150,21 @@ def _finisher(key: str, crop_marks_bleed: float | None):  # type: ignore[no-unty
                          for part in stream.stream]
 
     return finish
+
+
+def tag_rgb_images(pdf: pydyf.PDF) -> None:
+    """State the sRGB profile of RGB images: WeasyPrint writes them as DeviceRGB, which PDF/X-4 forbids.
+
+    Every prepared photo is sRGB (`photos.colour`), and so is an untagged image on the web, as CSS says.
+    """
+    images = [obj for obj in pdf.objects if isinstance(obj, pydyf.Stream)
+              and obj.extra.get("Subtype") == "/Image" and obj.extra.get("ColorSpace") == "/DeviceRGB"]
+    if not images:
+        return
+    profile = pydyf.Stream([SRGB_ICC], pydyf.Dictionary({"N": 3}), compress=True)
+    pdf.add_object(profile)
+    for image in images:
+        image.extra["ColorSpace"] = pydyf.Array(("/ICCBased", profile.reference))
 
 
 def render_pdf(job: PdfJob, target: Path) -> PdfResult:

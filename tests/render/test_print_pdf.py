@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pikepdf
@@ -10,7 +11,8 @@ import pypdfium2 as pdfium
 import pytest
 
 from calendar_build.errors import ContentError
-from calendar_build.pipeline import BuildOptions, build
+from calendar_build.photos.colour import SRGB_ICC
+from calendar_build.pipeline import DEFAULT_OUTPUT_PROFILE, BuildOptions, build
 from tests.render.conftest import Built
 
 MM = 72 / 25.4
@@ -180,3 +182,31 @@ def test_overflowing_column_is_an_error_and_nothing_is_written(project: Path, pr
         build(options)
     assert any("Festerklärungen läuft über den Rand ihres Bereichs" in p.message for p in caught.value.problems)
     assert not (project / "out" / "calendar-2027-print.pdf").exists()
+
+
+def _image_colour_spaces(pdf_path: Path) -> set[str]:
+    with pikepdf.open(pdf_path) as pdf:
+        found = set()
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == "/Image":
+                space = obj.ColorSpace
+                if isinstance(space, pikepdf.Array):
+                    assert space[1].read_bytes() == SRGB_ICC
+                    found.add(f"{space[0]} N={int(space[1].N)}")
+                else:
+                    found.add(str(space))
+        return found
+
+
+def test_photos_stay_srgb_with_their_profile_without_a_printer_profile(print_build: Built) -> None:
+    """PDF/X-4 allows ICC-tagged RGB: the printing house separates into its own printing condition."""
+    assert _image_colour_spaces(print_build.pdf) == {"/ICCBased N=3"}
+
+
+def test_photos_are_separated_into_the_printers_profile(project: Path, print_build: Built) -> None:
+    shutil.copyfile(DEFAULT_OUTPUT_PROFILE, project / "content" / "druckerei.icc")
+    edition = project / "content" / "edition.yaml"
+    edition.write_text(edition.read_text(encoding="utf-8") + "output_profile: content/druckerei.icc\n", encoding="utf-8")
+    options = BuildOptions(root=project, year=2027, page_format="a4", out=project / "out", cache_dir=project / "cache")
+    build(options)
+    assert _image_colour_spaces(project / "out" / "calendar-2027-print.pdf") == {"/DeviceCMYK"}
