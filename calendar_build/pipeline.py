@@ -208,6 +208,9 @@ def _check_glyphs(content: Content, portraits: tuple[Portrait, ...], theme: Them
 def _photo_targets(options: BuildOptions, valid: Validated) -> tuple[PhotoTarget, PhotoTarget]:
     """Return where the photos go: the month page's frame and the cover's tile.
 
+    The tile is cut from the full-size decoding that the print frame needs as well (decoding a
+    camera JPEG costs more than scaling it), so it asks for no draft.
+
     Print photos are separated into the printer's CMYK profile when the edition names one
     (`output_profile`). Without it they stay sRGB with the profile stated in the PDF, which PDF/X-4
     allows: the printing house converts them into its own printing condition, which the generic
@@ -219,9 +222,9 @@ def _photo_targets(options: BuildOptions, valid: Validated) -> tuple[PhotoTarget
         colour = "cmyk" if valid.content.edition.output_profile else "srgb"
         profile = valid.output_profile  # for sRGB: the assumed profile of untagged CMYK photos
         return (PhotoTarget(width + 2 * BLEED_MM, valid.theme.photo_height_mm + BLEED_MM, 300, colour, profile),
-                PhotoTarget(tile_w, tile_h, 300, colour, profile))
+                PhotoTarget(tile_w, tile_h, 300, colour, profile, draft=False))
     frame = PhotoTarget(width, valid.theme.photo_height_mm, 150, "srgb", None)
-    return frame, PhotoTarget(tile_w, tile_h, 150, "srgb", None)
+    return frame, PhotoTarget(tile_w, tile_h, 150, "srgb", None, draft=False)
 
 
 def cover_tile_mm(page_format: str) -> tuple[float, float]:

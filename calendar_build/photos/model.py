@@ -24,6 +24,8 @@ class PhotoTarget:
     jpeg_quality: int = 92  # JPEG quality of the prepared photo
     warn_ppi: int | None = None  # below this effective ppi: warning; default 5/6 of ppi (250 at 300)
     min_ppi: int | None = None  # below this effective ppi: error; default half of ppi (150 at 300)
+    draft: bool = True  # decode a JPEG at 1/2, 1/4 … where that is enough; False: at full size, so that the
+    # photo's decode is shared with its other targets (the cover's tile with the month page's frame)
 
     def pixels_at(self, ppi: float) -> tuple[int, int]:
         """Return the pixel size of the placed frame at `ppi`, rounded to whole pixels."""

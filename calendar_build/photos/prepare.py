@@ -19,14 +19,16 @@ from calendar_build.errors import Problems
 from calendar_build.photos import cache
 from calendar_build.photos.colour import digest, output_profile_problem
 from calendar_build.photos.model import MM_PER_INCH, PhotoJob, PhotoTarget, PreparedPhoto
-from calendar_build.photos.render import PhotoFailure, render
+from calendar_build.photos.render import PhotoFailure, render_all
 
 
 @dataclass(frozen=True)
 class _Task:
-    job: PhotoJob
-    head: bytes
-    output_icc: bytes | None
+    """The cold jobs of one source photo: it is read and decoded once for all its targets."""
+
+    jobs: tuple[PhotoJob, ...]
+    heads: tuple[bytes, ...]
+    output_iccs: tuple[bytes | None, ...]
     cache_dir: Path
 
 
@@ -58,16 +60,19 @@ def prepare_photos(jobs: Sequence[PhotoJob | tuple[Path, tuple[float, float], Ph
             problems.error(job.shown, job.line, f"Foto '{job.source.name}' wird schon für {first.shown} "
                            f"mit anderem Ausschnitt verwendet – jedes Porträt braucht ein eigenes Foto.")
     outcomes: dict[tuple[Path, PhotoTarget], _Outcome] = {}
-    cold: list[_Task] = []
+    cold: dict[Path, list[tuple[PhotoJob, bytes]]] = {}
     for key, job in unique.items():
         head = cache.header(_params(job, profiles[job.target]))
         entry = _warm(cache_dir, head, job.source)
         if entry is None:
-            cold.append(_Task(job, head, profiles[job.target], cache_dir))
+            cold.setdefault(job.source, []).append((job, head))
         else:
             outcomes[key] = _Outcome(entry)
-    for task, outcome in zip(cold, _run(cold, workers)):
-        outcomes[(task.job.source, task.job.target)] = outcome
+    tasks = [_Task(tuple(job for job, _ in jobs), tuple(head for _, head in jobs),
+                   tuple(profiles[job.target] for job, _ in jobs), cache_dir) for jobs in cold.values()]
+    for task, results in zip(tasks, _run(tasks, workers)):
+        for job, outcome in zip(task.jobs, results):
+            outcomes[(job.source, job.target)] = outcome
     return _report(unique.values(), outcomes, problems)
 
 
@@ -99,7 +104,7 @@ def _output_profiles(targets: Iterable[PhotoTarget], problems: Problems) -> dict
 def _params(job: PhotoJob, output_icc: bytes | None) -> dict[str, object]:
     target = job.target
     return {"width_mm": target.width_mm, "height_mm": target.height_mm, "ppi": target.ppi,
-            "colour": target.colour, "jpeg_quality": target.jpeg_quality,
+            "colour": target.colour, "jpeg_quality": target.jpeg_quality, "draft": target.draft,
             "output_profile": None if output_icc is None else digest(output_icc),
             "focal_point": [float(job.focal_point[0]), float(job.focal_point[1])]}
 
@@ -111,7 +116,7 @@ def _warm(cache_dir: Path, head: bytes, source: Path) -> cache.Entry | None:
         return None  # the cold path reads the file again and names the problem
 
 
-def _run(tasks: list[_Task], workers: int | None) -> list[_Outcome]:
+def _run(tasks: list[_Task], workers: int | None) -> list[list[_Outcome]]:
     workers = min(workers or os.cpu_count() or 1, len(tasks))
     if workers <= 1:
         return [_prepare_one(task) for task in tasks]
@@ -162,21 +167,25 @@ def _mm(value: float) -> str:
     return f"{value:.1f}".removesuffix(".0").replace(".", ",")
 
 
-def _prepare_one(task: _Task) -> _Outcome:
-    """Prepare one photo (in a worker process) and store it in the cache."""
-    job = task.job
+def _prepare_one(task: _Task) -> list[_Outcome]:
+    """Prepare one photo for each of its targets (in a worker process) and store them in the cache."""
+    source = task.jobs[0].source
     try:
-        data = job.source.read_bytes()
+        data = source.read_bytes()
     except FileNotFoundError:
-        return _Outcome(None, "wurde nicht gefunden.")
+        return _failed(task, "wurde nicht gefunden.")
     except OSError:
-        return _Outcome(None, "kann nicht gelesen werden – ist es eine Datei, und darf sie gelesen werden?")
+        return _failed(task, "kann nicht gelesen werden – ist es eine Datei, und darf sie gelesen werden?")
     if not data:
-        return _Outcome(None, "ist leer (0 Bytes) – bitte das Foto erneut kopieren oder exportieren.")
+        return _failed(task, "ist leer (0 Bytes) – bitte das Foto erneut kopieren oder exportieren.")
     try:
-        done = render(data, job.focal_point, job.target, task.output_icc)
+        done = render_all(data, [(job.focal_point, job.target, icc) for job, icc in zip(task.jobs, task.output_iccs)])
     except PhotoFailure as failure:
-        return _Outcome(None, str(failure))
-    key = cache.key_of_bytes(task.head, data)
-    return _Outcome(cache.store(task.cache_dir, key, done.jpeg, done.width_px, done.height_px, done.effective_ppi,
-                                done.notes))
+        return _failed(task, str(failure))
+    return [_Outcome(cache.store(task.cache_dir, cache.key_of_bytes(head, data), photo.jpeg, photo.width_px,
+                                 photo.height_px, photo.effective_ppi, photo.notes))
+            for head, photo in zip(task.heads, done)]
+
+
+def _failed(task: _Task, reason: str) -> list[_Outcome]:
+    return [_Outcome(None, reason) for _ in task.jobs]

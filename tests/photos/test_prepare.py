@@ -364,3 +364,20 @@ def test_parallel_and_serial_give_the_same_bytes(print_target: PhotoTarget, writ
     assert list(serial) == list(parallel) == [(job[0], print_target) for job in jobs]
     for key in serial:
         assert serial[key].path.read_bytes() == parallel[key].path.read_bytes()
+
+
+@pytest.mark.parametrize("which", ["print", "screen"])
+def test_a_photo_looks_the_same_whether_its_targets_come_together_or_alone(
+        which: str, print_target: PhotoTarget, screen_target: PhotoTarget, write: Write, tmp_path: Path) -> None:
+    """The frame and the cover tile share one decoding where they can; a preview asking for one alone
+    must get the very same bytes, or a build after a preview would differ from a fresh build."""
+    frame = print_target if which == "print" else screen_target  # screen: a JPEG draft at 1/2 suffices
+    tile = replace(frame, width_mm=12, height_mm=14, draft=False)
+    source = write("01-x.jpg", encode(marked((1600, 1000), (700, 300))))
+    jobs = [(source, (0.4, 0.3), frame, SHOWN, LINE), (source, (0.4, 0.3), tile, SHOWN, LINE)]
+    together = prepare_photos(jobs, tmp_path / "together", Problems(), workers=1)
+    for job in jobs:
+        alone = prepare_photos([job], tmp_path / f"alone-{job[2].width_mm}", Problems(), workers=1)
+        key = (source, job[2])
+        assert alone[key].path.read_bytes() == together[key].path.read_bytes()
+    assert together[(source, tile)].width_px == tile.pixels[0]
