@@ -14,6 +14,8 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 
 install: $(VENV)/.installed ## Install system packages (Debian), virtualenv and Python dependencies
+	@# byte-compile our package: start-up is part of every build, and PYTHONDONTWRITEBYTECODE may be set
+	@$(PY) -m compileall -q calendar_build
 
 $(VENV)/.installed: pyproject.toml Makefile
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

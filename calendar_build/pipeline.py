@@ -250,11 +250,11 @@ class PortraitPhotos:
 
 
 def prepare(options: BuildOptions, valid: Validated, months: frozenset[int] | None = None,
-            cover: bool = True) -> tuple[PortraitPhotos, tuple[Problem, ...]]:
+            cover: bool = True, meanwhile: Callable[[], None] | None = None) -> tuple[PortraitPhotos, tuple[Problem, ...]]:
     """Prepare the frames of the portrait photos of `months` (default all) and, for the cover, all tiles.
 
     Return them with their warnings; raise ContentError for photos that cannot be printed.
-    The frames come first: the larger work starts first in the worker processes.
+    `meanwhile` runs in this process while worker processes prepare the photos.
     """
     problems = Problems()
     frame, tile = _photo_targets(options, valid)
@@ -262,7 +262,7 @@ def prepare(options: BuildOptions, valid: Validated, months: frozenset[int] | No
             for p in valid.portraits if months is None or p.spec.month in months]
     if cover:
         jobs += [PhotoJob(p.photo, p.spec.focal_point, tile, p.where.path, p.photo_line) for p in valid.portraits]
-    prepared = prepare_photos(jobs, options.cache / "photos", problems)
+    prepared = prepare_photos(jobs, options.cache / "photos", problems, meanwhile=meanwhile)
     # a photo's own problems (a broken profile, too few pixels) would show once for each target
     problems.items = list(dict.fromkeys(problems.items))
     if options.strict:
@@ -349,6 +349,7 @@ def _no_progress(_label: str) -> None:
     """Show nothing."""
 
 
+
 def build(options: BuildOptions, step: Callable[[str], None] = _no_progress) -> BuildReport:
     """Build the calendar PDF of one variant; raise ContentError before writing anything when invalid.
 
@@ -363,7 +364,12 @@ def build(options: BuildOptions, step: Callable[[str], None] = _no_progress) -> 
 
     mark = time.perf_counter()
     step("Fotos vorbereiten")
-    photos, photo_warnings = prepare(options, valid)
+    cjk: dict[str, Path | None] = {}
+
+    def subset_cjk_font() -> None:  # while the photo workers run: a cold subset takes most of a second
+        cjk["font"] = cjk_font_for(options, valid)
+
+    photos, photo_warnings = prepare(options, valid, meanwhile=subset_cjk_font)
     report.warnings.extend(photo_warnings)
     report.timings["photos"] = time.perf_counter() - mark
 
@@ -371,7 +377,7 @@ def build(options: BuildOptions, step: Callable[[str], None] = _no_progress) -> 
     step("Seiten aufbauen")
     calendar, shortenings = page_model(options, valid, photos.urls())
     report.shortenings = shortenings
-    cjk_font = cjk_font_for(options, valid)
+    cjk_font = cjk["font"]
     templates = options.root / "templates"
     created = f"{(valid.content.edition.document_date or clock.today()).isoformat()}T00:00:00+00:00"
     explanation_pages = paged_explanations(calendar, valid)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,8 +42,11 @@ Prepared = dict[tuple[Path, PhotoTarget], PreparedPhoto]
 
 
 def prepare_photos(jobs: Sequence[PhotoJob | tuple[Path, tuple[float, float], PhotoTarget, str, int | None]],
-                   cache_dir: Path, problems: Problems, workers: int | None = None) -> Prepared:
+                   cache_dir: Path, problems: Problems, workers: int | None = None,
+                   meanwhile: Callable[[], None] | None = None) -> Prepared:
     """Return the prepared photo of every job that succeeded, by source and target; record every problem.
+
+    `meanwhile` runs in this process while the workers prepare cold photos (or before, when there are none).
 
     One source may go to several targets (a month page's frame and the cover's tile), each once:
     the same source and target with two focal points is an error.
@@ -70,7 +73,7 @@ def prepare_photos(jobs: Sequence[PhotoJob | tuple[Path, tuple[float, float], Ph
             outcomes[key] = _Outcome(entry)
     tasks = [_Task(tuple(job for job, _ in jobs), tuple(head for _, head in jobs),
                    tuple(profiles[job.target] for job, _ in jobs), cache_dir) for jobs in cold.values()]
-    for task, results in zip(tasks, _run(tasks, workers)):
+    for task, results in zip(tasks, _run(tasks, workers, meanwhile)):
         for job, outcome in zip(task.jobs, results):
             outcomes[(job.source, job.target)] = outcome
     return _report(unique.values(), outcomes, problems)
@@ -116,15 +119,22 @@ def _warm(cache_dir: Path, head: bytes, source: Path) -> cache.Entry | None:
         return None  # the cold path reads the file again and names the problem
 
 
-def _run(tasks: list[_Task], workers: int | None) -> list[list[_Outcome]]:
+def _run(tasks: list[_Task], workers: int | None, meanwhile: Callable[[], None] | None) -> list[list[_Outcome]]:
+    """Prepare the tasks, in worker processes when there are several; run `meanwhile` here in the meantime."""
     workers = min(workers or os.cpu_count() or 1, len(tasks))
-    if workers <= 1:
-        return [_prepare_one(task) for task in tasks]
-    try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(_prepare_one, tasks))
-    except (OSError, NotImplementedError):  # no process pool here (e.g. no semaphores): one by one
-        return [_prepare_one(task) for task in tasks]
+    if workers > 1:
+        try:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                results = pool.map(_prepare_one, tasks)  # all submitted: the workers are busy from here on
+                if meanwhile is not None:
+                    meanwhile()
+                return list(results)
+        except (OSError, NotImplementedError):  # no process pool here (e.g. no semaphores): one by one
+            pass
+    if meanwhile is not None:
+        meanwhile()
+    return [_prepare_one(task) for task in tasks]
+
 
 
 def _report(jobs: Iterable[PhotoJob], outcomes: dict[tuple[Path, PhotoTarget], _Outcome],
