@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import uharfbuzz as hb
 from fontTools.ttLib import TTFont
 
 CJK_FAMILY = "CJK Subset"
@@ -136,23 +137,24 @@ def cjk_subset(chars: str, cache_dir: Path) -> Path:
     if source is None:
         raise FontError("Die CJK-Schrift fehlt (Debian-Paket fonts-noto-cjk) – 'make install' ausführen.")
     text = chars + "".join(chr(c) for c in range(0x20, 0x7F))
-    key = hashlib.sha256(f"{source}:{source.stat().st_size}:{CJK_FACE}:{text}".encode()).hexdigest()[:20]
+    # "hb": made by HarfBuzz (the bytes differ from the fontTools subsets of earlier versions)
+    key = hashlib.sha256(f"hb:{source}:{source.stat().st_size}:{CJK_FACE}:{text}".encode()).hexdigest()[:20]
     target = cache_dir / "fonts" / f"cjk-subset-{key}.otf"
     if target.is_file() and target.stat().st_size > 0:
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
-    from fontTools import subset  # noqa: PLC0415 - slow to import, needed only on a cache miss
-
-    options = subset.Options()
-    options.layout_features = ["*"]
-    options.name_IDs = ["*"]
-    options.notdef_outline = True
-    options.hinting = False
-    font = TTFont(str(source), fontNumber=CJK_FACE, lazy=False)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=text)
-    subsetter.subset(font)
+    # HarfBuzz subsets the 20 MB collection in milliseconds (fontTools needs about a second)
+    face = hb.Face(hb.Blob.from_file_path(str(source)), CJK_FACE)
+    wanted = hb.SubsetInput()
+    wanted.unicode_set.update(ord(char) for char in text)
+    for kept in (hb.SubsetInputSets.LAYOUT_FEATURE_TAG, hb.SubsetInputSets.NAME_ID):
+        every = wanted.sets(kept)  # all layout features and names: an inverted empty set
+        every.clear()
+        every.invert()
+    subset = hb.subset(face, wanted)
+    if subset is None:
+        raise FontError(f"Die CJK-Schrift '{source.name}' lässt sich nicht verkleinern (Subset).")
     temporary = target.with_suffix(f".{os.getpid()}.tmp")
-    font.save(str(temporary))
+    temporary.write_bytes(subset.blob.data)
     os.replace(temporary, target)
     return target
