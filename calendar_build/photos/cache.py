@@ -19,7 +19,7 @@ from pathlib import Path
 from PIL import features
 
 # Bump when the same input would now give different output (crop, scaling, colour, encoding).
-VERSION = "photos-3"  # bump whenever the pixels a job produces change (2: bicubic, 3: reducing gap)
+VERSION = "photos-4"  # bump whenever the pixels a job produces change (2: bicubic, 3: reducing gap, 4: Hamming)
 _CHUNK = 1 << 20
 
 
