@@ -60,6 +60,7 @@ class BuildOptions:
     keep_html: bool = False
     strict: bool = False
     cache_dir: Path | None = None  # default: <root>/.cache/calendar-build
+    parallel_parts: bool = True  # set the print PDF's parts in parallel processes (off when variants run in parallel)
 
     @property
     def out_dir(self) -> Path:
@@ -397,7 +398,7 @@ def build(options: BuildOptions, step: Callable[[str], None] = _no_progress) -> 
     allowed = (options.root, options.cache) + ((valid.output_profile.parent,) if valid.output_profile else ())
     target = options.out_dir / f"calendar-{options.year}-{options.variant}.pdf"
     result = render_pdf(PdfJob(parts, templates, generated, allowed, options.variant, valid.output_profile,
-                               bleed_mm=BLEED_MM, strict=options.strict), target)
+                               bleed_mm=BLEED_MM, strict=options.strict, parallel=options.parallel_parts), target)
     report.timings["pdf"] = time.perf_counter() - mark
     report.pages = result.pages
     if result.overflows:

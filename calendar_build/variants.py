@@ -24,7 +24,8 @@ def _build_one(options: BuildOptions, step: Callable[[str], None] | None = None)
 def build_variants(options: BuildOptions, variants: tuple[str, ...],
                    step: Callable[[str], None] | None = None) -> list[tuple[str, BuildReport | list[Problem]]]:
     """Build the variants, in parallel processes when there are several; return each one's outcome."""
-    jobs = [replace(options, variant=variant) for variant in variants]
+    # Several variants already keep the cores busy: the print PDF's parts are then set one after the other.
+    jobs = [replace(options, variant=variant, parallel_parts=len(variants) == 1) for variant in variants]
     if len(jobs) == 1:
         return [(variants[0], _build_one(jobs[0], step))]
     if step is not None:

@@ -93,6 +93,7 @@ class PdfJob:
     crop_marks: bool = True
     bleed_mm: float = 3.0
     strict: bool = False  # any WeasyPrint warning keeps the PDF from being written
+    parallel: bool = True  # set the parts in parallel processes (the PDF is the same either way)
 
     @property
     def key(self) -> str:
@@ -196,8 +197,8 @@ def render_pdf(job: PdfJob, target: Path) -> PdfResult:
 
 def _render_parts(job: PdfJob) -> list[_Part]:
     """Set every part of the job: the first here, the others in worker processes at the same time."""
-    if len(job.parts) == 1:
-        return [_render_part(job, 0)]
+    if len(job.parts) == 1 or not job.parallel:
+        return [_render_part(job, index) for index in range(len(job.parts))]
     try:
         with ProcessPoolExecutor(max_workers=len(job.parts) - 1) as pool:
             others = [pool.submit(_render_part, job, index) for index in range(1, len(job.parts))]

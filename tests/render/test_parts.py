@@ -113,3 +113,14 @@ def test_each_photo_is_embedded_once(print_build: Built) -> None:
     assert len(images) == len(digests) == 24
     tile_w, tile_h = pipeline.cover_tile_mm("a3")
     assert (round(tile_w / 25.4 * 300), round(tile_h / 25.4 * 300)) in sizes  # tiles at 300 ppi, not the frames
+
+
+def test_all_variants_at_once_give_the_same_print_pdf(print_build: Built, tmp_path: Path) -> None:
+    """With print and screen built in parallel, the print parts are set one after the other: same bytes."""
+    from calendar_build.variants import build_variants  # noqa: PLC0415
+
+    options = BuildOptions(root=print_build.options.root, year=2027, out=tmp_path, cache_dir=print_build.options.cache)
+    outcomes = dict(build_variants(options, ("print", "screen")))
+    assert not isinstance(outcomes["print"], list) and not isinstance(outcomes["screen"], list), outcomes
+    assert (tmp_path / "calendar-2027-print.pdf").read_bytes() == print_build.pdf.read_bytes()
+    assert (tmp_path / "calendar-2027-screen.pdf").is_file()
