@@ -222,10 +222,12 @@ def _photo_targets(options: BuildOptions, valid: Validated) -> tuple[PhotoTarget
     if options.variant == "print":
         colour = "cmyk" if valid.content.edition.output_profile else "srgb"
         profile = valid.output_profile  # for sRGB: the assumed profile of untagged CMYK photos
-        return (PhotoTarget(width + 2 * BLEED_MM, valid.theme.photo_height_mm + BLEED_MM, 300, colour, profile),
-                PhotoTarget(tile_w, tile_h, 300, colour, profile, draft=False))
-    frame = PhotoTarget(width, valid.theme.photo_height_mm, 150, "srgb", None)
-    return frame, PhotoTarget(tile_w, tile_h, 150, "srgb", None, draft=False)
+        frame = PhotoTarget(width + 2 * BLEED_MM, valid.theme.photo_height_mm + BLEED_MM, 300, colour, profile)
+    else:
+        frame = PhotoTarget(width, valid.theme.photo_height_mm, 150, "srgb", None)
+    # A photo with enough pixels for its frame has enough for the far smaller tile, and one too small
+    # is reported for its frame: the tile itself never adds a second message.
+    return frame, replace(frame, width_mm=tile_w, height_mm=tile_h, draft=False, warn_ppi=0, min_ppi=0)
 
 
 def cover_tile_mm(page_format: str) -> tuple[float, float]:

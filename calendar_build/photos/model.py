@@ -39,6 +39,11 @@ class PhotoTarget:
         return warn, self.min_ppi if self.min_ppi is not None else round(self.ppi / 2)
 
     @property
+    def for_print(self) -> bool:
+        """Return whether the photo goes to print: print targets name the output profile, also for sRGB."""
+        return self.colour == "cmyk" or self.output_profile is not None
+
+    @property
     def pixels(self) -> tuple[int, int]:
         """Return the pixel size of the prepared photo when the source is large enough."""
         return self.pixels_at(self.ppi)

@@ -167,7 +167,7 @@ def resolution_problem(name: str, effective_ppi: float, target: PhotoTarget) -> 
     need_w, need_h = (math.ceil(target.width_mm / MM_PER_INCH * enough - 1e-9),
                       math.ceil(target.height_mm / MM_PER_INCH * enough - 1e-9))
     best_w, best_h = target.pixels
-    purpose = "den Druck" if target.colour == "cmyk" else "die Bildschirmfassung"
+    purpose = "den Druck" if target.for_print else "die Bildschirmfassung"
     return severity, (f"Foto '{name}' hat nur {math.floor(effective_ppi)} ppi bei {_mm(target.width_mm)}×"
                       f"{_mm(target.height_mm)} mm – für {purpose} werden mindestens {need_w}×{need_h} Pixel "
                       f"gebraucht (besser {best_w}×{best_h}).")
