@@ -222,7 +222,8 @@ def _photo_targets(options: BuildOptions, valid: Validated) -> tuple[PhotoTarget
     if options.variant == "print":
         colour = "cmyk" if valid.content.edition.output_profile else "srgb"
         profile = valid.output_profile  # for sRGB: the assumed profile of untagged CMYK photos
-        frame = PhotoTarget(width + 2 * BLEED_MM, valid.theme.photo_height_mm + BLEED_MM, 300, colour, profile)
+        frame = PhotoTarget(width + 2 * BLEED_MM, valid.theme.photo_height_mm + BLEED_MM, 300, colour, profile,
+                            printed=True)
     else:
         frame = PhotoTarget(width, valid.theme.photo_height_mm, 150, "srgb", None)
     # A photo with enough pixels for its frame has enough for the far smaller tile, and one too small

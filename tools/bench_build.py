@@ -14,6 +14,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from PIL import Image, ImageChops
 
@@ -65,8 +66,41 @@ PEAK = ("import atexit, resource, sys; atexit.register(lambda: print('PEAK', max
         " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss), file=sys.stderr));")
 
 
-def run(command: list[str]) -> tuple[float, float]:
-    """Run a Python command; return (wall seconds, peak RSS in MiB of the process or any of its children)."""
+class Measured(NamedTuple):
+    """One run: wall time, the largest peak RSS of one of its processes, the largest total PSS of all of them."""
+
+    seconds: float
+    peak_rss: float  # MiB, of the process or any one of its children
+    tree_pss: float  # MiB, sampled: proportional set size summed over the process and its children
+
+
+def _tree(pid: int) -> list[int]:
+    """Return the process and all its descendants."""
+    found, pending = [], [pid]
+    while pending:
+        current = pending.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*"):
+            try:
+                pending += [int(child) for child in (task / "children").read_text().split()]
+            except OSError:
+                pass
+    return found
+
+
+def _pss_mib(pids: list[int]) -> float:
+    total = 0
+    for pid in pids:
+        try:
+            rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        except OSError:
+            continue  # ended meanwhile
+        total += next((int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), 0)
+    return total / 1024
+
+
+def run(command: list[str]) -> Measured:
+    """Run a Python command; return its wall time and memory (see Measured)."""
     assert command[0] == sys.executable
     if command[1] == "-m":
         command = [sys.executable, "-c", PEAK + f"import runpy; sys.argv = {command[2:]!r}; "
@@ -74,22 +108,19 @@ def run(command: list[str]) -> tuple[float, float]:
     else:  # -c SCRIPT ARGS
         command = [sys.executable, "-c", PEAK + command[2], *command[3:]]
     started = time.perf_counter()
-    process = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
-    elapsed = time.perf_counter() - started
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        tree_pss = 0.0
+        while process.poll() is None:
+            tree_pss = max(tree_pss, _pss_mib(_tree(process.pid)))
+            time.sleep(0.05)
+        elapsed = time.perf_counter() - started
+        errors.seek(0)
+        stderr = errors.read().decode()
     if process.returncode != 0:
-        raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.decode()}")
-    peak = [line for line in process.stderr.decode().splitlines() if line.startswith("PEAK ")]
-    return elapsed, int(peak[-1].split()[1]) / 1024
-
-
-def median_run(command: list[str], before=None) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-    """Return the median wall time of RUNS runs and the largest peak RSS among them; `before` runs before each."""
-    results = []
-    for _ in range(RUNS):
-        if before is not None:
-            before()
-        results.append(run(command))
-    return statistics.median(t for t, _ in results), max(m for _, m in results)
+        raise SystemExit(f"failed: {' '.join(command)}\n{stderr}")
+    peak = [line for line in stderr.splitlines() if line.startswith("PEAK ")]
+    return Measured(elapsed, int(peak[-1].split()[1]) / 1024, tree_pss)
 
 
 def main() -> int:
@@ -100,33 +131,43 @@ def main() -> int:
         make_project(project)
         build = [sys.executable, "-m", "calendar_build", "build", "--year", YEAR, "--root", str(project),
                  "--out", str(project / "out")]
+        bare_render = [sys.executable, "-c", BARE_RENDER, str(project / "out" / "html-print"), str(project / "bare.pdf")]
 
         def empty_cache() -> None:
             shutil.rmtree(project / ".cache", ignore_errors=True)
 
-        cold, cold_rss = median_run(build, before=empty_cache)
-        warm, warm_rss = median_run(build)
-        _, _ = run(build + ["--keep-html"])
-        bare, bare_rss = median_run([sys.executable, "-c", BARE_RENDER, str(project / "out" / "html-print"),
-                                     str(project / "bare.pdf")])
-        all_variants, _ = run(build + ["--variant", "screen"])  # warm the screen photos first
-        all_variants, all_rss = run(build + ["--variant", "all"])
+        run(build + ["--keep-html"])  # the HTML bundle the bare render reads
+        # Rounds of cold, warm and bare side by side, so each ratio compares runs of the same minute
+        # (this machine's speed wanders by a third from one minute to the next).
+        rounds = []
+        for _ in range(RUNS):
+            empty_cache()
+            rounds.append((run(build), run(build), run(bare_render)))
+        cold, warm, bare = (statistics.median(r[i].seconds for r in rounds) for i in range(3))
+        cold_rss, warm_rss, bare_rss = (max(r[i].peak_rss for r in rounds) for i in range(3))
+        cold_pss, warm_pss = (max(r[i].tree_pss for r in rounds) for i in range(2))
+        ratio = statistics.median(r[1].seconds / r[2].seconds for r in rounds)
+        run(build + ["--variant", "screen"])  # warm the screen photos first
+        all_variants, all_rss, _ = run(build + ["--variant", "all"])
         preview = [sys.executable, "-m", "calendar_build", "preview", "--year", YEAR, "--root", str(project),
                    "--out", str(project / "out"), "--pages", "5", "--quiet"]
-        one_page, _ = run(preview)
+        one_page = run(preview).seconds
         # With the printer's own CMYK profile named in the edition, photos are separated into it.
         shutil.copyfile("/usr/share/color/icc/ghostscript/default_cmyk.icc", project / "content" / "druckerei.icc")
         with (project / "content" / "edition.yaml").open("a", encoding="utf-8") as edition:
             edition.write("output_profile: content/druckerei.icc\n")
         empty_cache()
-        cmyk_cold, cmyk_rss = run(build)
-        cmyk_warm, _ = run(build)
+        cmyk_cold, cmyk_rss, _ = run(build)
+        cmyk_warm = run(build).seconds
         peak = max(cold_rss, warm_rss, cmyk_rss)
         print(f"{'print build A3, 12 photos 6000×4000, cold':<48} {cold:>11.2f}s  ≤ 9 s  (median of {RUNS})")
         print(f"{'print build A3, warm (photos cached)':<48} {warm:>11.2f}s  ≤ 4.5 s")
-        print(f"{'bare WeasyPrint render of the same HTML':<48} {bare:>11.2f}s  (warm/bare = {warm / bare:.2f}, ≤ 1.15)")
+        print(f"{'bare WeasyPrint render of the same HTML':<48} {bare:>11.2f}s  (warm/bare = {ratio:.2f}, ≤ 1.15;"
+              f" rounds {', '.join(f'{w.seconds:.2f}/{b.seconds:.2f}' for _, w, b in rounds)})")
         print(f"{'peak RSS of any process (incl. workers)':<48} {peak:>10.0f}MiB  ≤ 400 MiB"
               f"  (cold {cold_rss:.0f}, warm {warm_rss:.0f}, bare {bare_rss:.0f})")
+        print(f"{'  all processes together (PSS, sampled)':<48} {max(cold_pss, warm_pss):>10.0f}MiB"
+              f"  (cold {cold_pss:.0f}, warm {warm_pss:.0f}: photo workers / parallel parts)")
         print(f"{'  with the printer’s CMYK profile: cold / warm':<48} {cmyk_cold:>11.2f}s  (warm {cmyk_warm:.2f} s;"
               f" photos separated into CMYK, one run)")
         print(f"{'--variant all (print + screen + ICS, warm)':<48} {all_variants:>11.2f}s  (print alone {warm:.2f} s,"

@@ -29,6 +29,10 @@ _SPACE_OF_MODE = {"L": "GRAY", "RGB": "RGB", "CMYK": "CMYK"}
 _FIXED_ICC_DATE = bytes.fromhex("07ea" "0001" "0001" "0000" "0000" "0000")  # 2026-01-01 00:00:00
 
 
+KEPT_CMYK = ("ist ein CMYK-Bild ohne Farbprofil – es wird unverändert übernommen, als sei es schon für das "
+             "Ausgabeprofil separiert.")
+
+
 class ColourFailure(Exception):
     """A photo whose colours cannot be converted; the message is German and for the editor."""
 
@@ -99,14 +103,18 @@ def _transform(source: bytes, in_mode: str, destination: bytes, out_mode: str) -
 
 
 def convert(image: Image.Image, embedded: bytes | None, colour: Colour,
-            output_icc: bytes | None) -> tuple[Image.Image, tuple[str, ...]]:
+            output_icc: bytes | None, for_print: bool = False) -> tuple[Image.Image, tuple[str, ...]]:
     """Return `image` (mode L, RGB or CMYK) in the output colour space and notes for the editor.
 
-    Untagged RGB and greyscale are sRGB. Untagged CMYK is taken to be in the output profile already.
-    For "srgb", `output_icc` (if given) is the assumed profile of untagged CMYK photos.
+    Untagged RGB and greyscale are sRGB. Untagged CMYK is taken to be in the output profile already:
+    for print it stays as it is (also when the other photos stay sRGB: separated data is not turned
+    back into RGB). For "srgb", `output_icc` (if given) is the assumed profile of untagged CMYK photos.
     """
     notes: list[str] = []
     source = _source_profile(embedded, image.mode, notes)
+    if image.mode == "CMYK" and source is None and for_print and output_icc is not None:
+        notes.append(KEPT_CMYK)
+        return image, tuple(notes)
     try:
         return _convert(image, source, colour, output_icc, notes), tuple(notes)
     except ImageCms.PyCMSError:
@@ -123,8 +131,7 @@ def _convert(image: Image.Image, source: bytes | None, colour: Colour, output_ic
             raise ColourFailure("ist ein CMYK-Bild ohne eingebettetes Farbprofil – bitte als RGB-JPEG (sRGB) "
                                 "oder mit Farbprofil exportieren.")
         if colour == "cmyk":
-            notes.append("ist ein CMYK-Bild ohne Farbprofil – es wird unverändert übernommen, als sei es schon "
-                         "für das Ausgabeprofil separiert.")
+            notes.append(KEPT_CMYK)
         source = output_icc
     if image.mode == "L" and source is None:
         image = image.convert("RGB")  # untagged grey is sRGB grey: equal R, G and B

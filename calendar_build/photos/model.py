@@ -24,6 +24,7 @@ class PhotoTarget:
     jpeg_quality: int = 92  # JPEG quality of the prepared photo
     warn_ppi: int | None = None  # below this effective ppi: warning; default 5/6 of ppi (250 at 300)
     min_ppi: int | None = None  # below this effective ppi: error; default half of ppi (150 at 300)
+    printed: bool | None = None  # for print (sRGB photos may be too); None: when colour is "cmyk"
     draft: bool = True  # decode a JPEG at 1/2, 1/4 … where that is enough; False: at full size, so that the
     # photo's decode is shared with its other targets (the cover's tile with the month page's frame)
 
@@ -40,8 +41,8 @@ class PhotoTarget:
 
     @property
     def for_print(self) -> bool:
-        """Return whether the photo goes to print: print targets name the output profile, also for sRGB."""
-        return self.colour == "cmyk" or self.output_profile is not None
+        """Return whether the photo goes to print (default: when it is separated into CMYK)."""
+        return self.colour == "cmyk" if self.printed is None else self.printed
 
     @property
     def pixels(self) -> tuple[int, int]:

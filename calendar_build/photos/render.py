@@ -106,7 +106,7 @@ def _place(image: Image.Image, original: tuple[int, int], embedded: bytes | None
     else:  # too small: keep every source pixel, never invent new ones
         image = image.crop(tuple(round(v) for v in box))
     try:
-        image, notes = convert(image, embedded, target.colour, output_icc)
+        image, notes = convert(image, embedded, target.colour, output_icc, target.for_print)
     except ColourFailure as failure:
         raise PhotoFailure(str(failure)) from None
     except ImageCms.PyCMSError:

@@ -256,6 +256,12 @@ def test_cmyk_photos(print_target: PhotoTarget, screen_target: PhotoTarget, cmyk
         (cmyk_jpeg(None), print_target, lambda p: close(p, (0, 255, 255, 0)),
          ["portraits/2027/01-x.yaml:9: Warnung: Foto '01-x.jpg' ist ein CMYK-Bild ohne Farbprofil – es wird "
           "unverändert übernommen, als sei es schon für das Ausgabeprofil separiert."]),
+        # print photos that otherwise stay sRGB: separated data is not turned back into RGB
+        (cmyk_jpeg(None), replace(print_target, colour="srgb", printed=True), lambda p: close(p, (0, 255, 255, 0)),
+         ["portraits/2027/01-x.yaml:9: Warnung: Foto '01-x.jpg' ist ein CMYK-Bild ohne Farbprofil – es wird "
+          "unverändert übernommen, als sei es schon für das Ausgabeprofil separiert."]),
+        (cmyk_jpeg(profile), replace(print_target, colour="srgb", printed=True),
+         lambda p: p[0] > 180 and p[1] < 90 and p[2] < 90, []),
         (cmyk_jpeg(profile), screen_target, lambda p: p[0] > 180 and p[1] < 90 and p[2] < 90, []),
         (cmyk_jpeg(None), with_profile, lambda p: p[0] > 180 and p[1] < 90 and p[2] < 90, []),
     ]
