@@ -112,7 +112,7 @@ def _month(
     first, last = dt.date(year, month, 1), dt.date(year, month, gregorian.monthrange(year, month)[1])
     items = tuple(
         ListItem(
-            when=dates.date_range(o.start, o.end), dot=_dot(o, categories), name=o.entry.holiday.name,
+            when=dates.column_range(o.start, o.end), dot=_dot(o, categories), name=o.entry.holiday.name,
             original=o.entry.holiday.original or "", transliteration=o.entry.holiday.transliteration or "",
             eve=o.entry.holiday.eve, approximate=o.approximate, public=o.public,
         )

@@ -27,6 +27,14 @@ def date_range(start: dt.date, end: dt.date) -> str:
     return f"{day_month(start)}–{day_month(end)}"
 
 
+def column_range(start: dt.date, end: dt.date) -> str:
+    """Return `date_range` for a narrow column: a date never breaks inside, a range only after its dash.
+
+    '21. Apr.–2. Mai' then wraps as '21. Apr.–' over '2. Mai' instead of running into the next column.
+    """
+    return date_range(start, end).replace(" ", "\u00a0").replace("–", "–\u200b")
+
+
 def long_date(day: dt.date) -> str:
     """Return '20. November 2026'."""
     return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
