@@ -34,7 +34,6 @@ from calendar_build.render import fonts
 from calendar_build.render.assets import check_assets
 from calendar_build.render.html import TemplateProblem, Urls, page_ids, render_html
 from calendar_build.render.parts import PRINT_PARTS, split_pages
-from calendar_build.render.pdf import PdfJob, render_pdf
 from calendar_build.render.theme import ThemeError, ThemeNumbers, compile_css, read_theme
 
 OUTLOOK_YEARS = 5  # the outlook page shows the years after the edition's
@@ -370,10 +369,13 @@ def build(options: BuildOptions, step: Callable[[str], None] = _no_progress) -> 
     step("Fotos vorbereiten")
     cjk: dict[str, Path | None] = {}
 
-    def subset_cjk_font() -> None:  # while the photo workers run: a cold subset takes most of a second
+    def meanwhile() -> None:
+        # While the photo workers run (they are forked without it): WeasyPrint takes half a second to load.
+        import calendar_build.render.pdf  # noqa: F401, PLC0415
+
         cjk["font"] = cjk_font_for(options, valid)
 
-    photos, photo_warnings = prepare(options, valid, meanwhile=subset_cjk_font)
+    photos, photo_warnings = prepare(options, valid, meanwhile=meanwhile)
     report.warnings.extend(photo_warnings)
     report.timings["photos"] = time.perf_counter() - mark
 
@@ -398,6 +400,8 @@ def build(options: BuildOptions, step: Callable[[str], None] = _no_progress) -> 
 
     mark = time.perf_counter()
     step("PDF setzen und schreiben")
+    from calendar_build.render.pdf import PdfJob, render_pdf  # noqa: PLC0415 - loaded meanwhile (above)
+
     allowed = (options.root, options.cache) + ((valid.output_profile.parent,) if valid.output_profile else ())
     target = options.out_dir / f"calendar-{options.year}-{options.variant}.pdf"
     result = render_pdf(PdfJob(parts, templates, generated, allowed, options.variant, valid.output_profile,

@@ -30,6 +30,7 @@ def build_variants(options: BuildOptions, variants: tuple[str, ...],
         return [(variants[0], _build_one(jobs[0], step))]
     if step is not None:
         step(f"{' und '.join(variants)} parallel bauen")
+    import calendar_build.render.pdf  # noqa: F401, PLC0415 - WeasyPrint loaded once, before the processes fork
     with ProcessPoolExecutor(max_workers=len(jobs)) as pool:
         return list(zip(variants, pool.map(_build_one, jobs)))
 
