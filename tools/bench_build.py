@@ -7,6 +7,7 @@ render of the same HTML (from --keep-html), and the peak memory of each.
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import subprocess
@@ -99,8 +100,8 @@ def _pss_mib(pids: list[int]) -> float:
     return total / 1024
 
 
-def run(command: list[str]) -> Measured:
-    """Run a Python command; return its wall time and memory (see Measured)."""
+def run(command: list[str], one_core: bool = False) -> Measured:
+    """Run a Python command (on one core only, if asked); return its wall time and memory (see Measured)."""
     assert command[0] == sys.executable
     if command[1] == "-m":
         command = [sys.executable, "-c", PEAK + f"import runpy; sys.argv = {command[2:]!r}; "
@@ -109,7 +110,8 @@ def run(command: list[str]) -> Measured:
         command = [sys.executable, "-c", PEAK + command[2], *command[3:]]
     started = time.perf_counter()
     with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        pin = (lambda: os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})) if one_core else None
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, preexec_fn=pin)
         tree_pss = 0.0
         while process.poll() is None:
             tree_pss = max(tree_pss, _pss_mib(_tree(process.pid)))
@@ -147,6 +149,9 @@ def main() -> int:
         cold_rss, warm_rss, bare_rss = (max(r[i].peak_rss for r in rounds) for i in range(3))
         cold_pss, warm_pss = (max(r[i].tree_pss for r in rounds) for i in range(2))
         ratio = statistics.median(r[1].seconds / r[2].seconds for r in rounds)
+        # On one core the parallel parts cannot help: what the build adds to WeasyPrint's own work shows.
+        solo_warm, solo_bare = (statistics.median(run(command, one_core=True).seconds for _ in range(RUNS))
+                                for command in (build, bare_render))
         run(build + ["--variant", "screen"])  # warm the screen photos first
         all_variants, all_rss, _ = run(build + ["--variant", "all"])
         preview = [sys.executable, "-m", "calendar_build", "preview", "--year", YEAR, "--root", str(project),
@@ -164,6 +169,8 @@ def main() -> int:
         print(f"{'print build A3, warm (photos cached)':<48} {warm:>11.2f}s  ≤ 4.5 s")
         print(f"{'bare WeasyPrint render of the same HTML':<48} {bare:>11.2f}s  (warm/bare = {ratio:.2f}, ≤ 1.15;"
               f" rounds {', '.join(f'{w.seconds:.2f}/{b.seconds:.2f}' for _, w, b in rounds)})")
+        print(f"{'  both on one core: warm / bare':<48} {solo_warm:>11.2f}s  (bare {solo_bare:.2f} s,"
+              f" ratio {solo_warm / solo_bare:.2f})")
         print(f"{'peak RSS of any process (incl. workers)':<48} {peak:>10.0f}MiB  ≤ 400 MiB"
               f"  (cold {cold_rss:.0f}, warm {warm_rss:.0f}, bare {bare_rss:.0f})")
         print(f"{'  all processes together (PSS, sampled)':<48} {max(cold_pss, warm_pss):>10.0f}MiB"
