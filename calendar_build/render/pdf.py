@@ -35,6 +35,9 @@ from calendar_build.photos.colour import SRGB_ICC
 from calendar_build.render.marks import add_crop_marks
 
 SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
+# The sRGB profile that RGB images are tagged with: an ICC version 2 profile (Debian libgs-common),
+# since PDF/X-4 is PDF 1.6, which knows ICC profiles up to version 4.1 (LittleCMS writes 4.4).
+PDF_SRGB_PROFILE = Path("/usr/share/color/icc/ghostscript/srgb.icc")
 
 
 class LocalFetcher(URLFetcher):
@@ -162,7 +165,8 @@ def tag_rgb_images(pdf: pydyf.PDF) -> None:
               and obj.extra.get("Subtype") == "/Image" and obj.extra.get("ColorSpace") == "/DeviceRGB"]
     if not images:
         return
-    profile = pydyf.Stream([SRGB_ICC], pydyf.Dictionary({"N": 3}), compress=True)
+    data = PDF_SRGB_PROFILE.read_bytes() if PDF_SRGB_PROFILE.is_file() else SRGB_ICC
+    profile = pydyf.Stream([data], pydyf.Dictionary({"N": 3}), compress=True)
     pdf.add_object(profile)
     for image in images:
         image.extra["ColorSpace"] = pydyf.Array(("/ICCBased", profile.reference))
