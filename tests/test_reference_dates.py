@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -46,3 +47,31 @@ def test_every_movable_holiday_has_three_reference_years() -> None:
     movable = [e.holiday.id for e in content().catalogue.entries if e.holiday.rule.kind not in ("fixed", "julian")]
     thin = {i: len(REFERENCES[i].dates) if i in REFERENCES else 0 for i in movable}
     assert {i: n for i, n in thin.items() if n < 3} == {}
+
+
+DIYANET_YEARS = range(2021, 2027)  # the years the Diyanet tables in reference_dates.py cover
+
+
+def _diyanet_cases() -> list[tuple[str, int, str]]:
+    return [(holiday_id, year, expected)
+            for holiday_id, reference in sorted(REFERENCES.items()) if reference.source.startswith("Diyanet")
+            for year, expected in sorted(reference.dates.items()) if year in DIYANET_YEARS]
+
+
+def test_diyanet_reckoning_gives_the_published_diyanet_dates(project: Path) -> None:
+    """With islamic_reckoning: diyanet every Diyanet date of 2021–2026 is met to the day (not within one)."""
+    edition = project / "content" / "edition.yaml"
+    edition.write_text(edition.read_text(encoding="utf-8").replace(
+        "islamic_reckoning: umm-al-qura", "islamic_reckoning: diyanet"), encoding="utf-8")
+    diyanet = load_content(project)
+    cases = _diyanet_cases()
+    assert len(cases) >= 40
+    missed = []
+    for holiday_id, year, expected in cases:
+        computed = [o.start for o in compute_year(diyanet, year).occurrences if o.id == holiday_id and o.start.year == year]
+        if computed != [dt.date.fromisoformat(expected)]:
+            missed.append((holiday_id, year, expected, computed))
+    assert missed == []
+    # and the test tells the reckonings apart: Umm al-Qura misses some of them by a day
+    assert any([o.start for o in table(year).occurrences if o.id == holiday_id and o.start.year == year]
+               != [dt.date.fromisoformat(expected)] for holiday_id, year, expected in cases)

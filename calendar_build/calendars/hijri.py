@@ -1,7 +1,9 @@
-"""The Islamic (Hijri) calendar under two reckonings an edition can choose.
+"""The Islamic (Hijri) calendar under three reckonings an edition can choose.
 
 - umm-al-qura: the official calendar of Saudi Arabia (hijridate's tables, 1343–1500 AH,
   i.e. 1924–2077); outside that range the arithmetic calendar stands in.
+- diyanet: the unified Hijri calendar of the Istanbul congress (2016), which Diyanet (Turkey)
+  and the DITIB mosques in Germany follow, computed from its criterion (`unified_hijri.py`).
 - arithmetic: the tabular Islamic calendar (30-year cycle, leap years 2, 5, 7, 10, 13, 16,
   18, 21, 24, 26, 29; epoch 16 July 622 Julian), after Reingold & Dershowitz.
 
@@ -17,8 +19,11 @@ from functools import lru_cache
 from hijridate import Hijri
 from hijridate.ummalqura import HIJRI_RANGE  # type: ignore[import-untyped]
 
+from calendar_build.calendars import unified_hijri
+
 RECKONINGS = {
     "umm-al-qura": "Umm-al-Qura-Kalender (Saudi-Arabien)",
+    "diyanet": "Vereinheitlichter Hidschri-Kalender (Istanbul 2016), wie Diyanet/DITIB ihn verwenden",
     "arithmetic": "Tabellarischer (arithmetischer) islamischer Kalender",
 }
 
@@ -54,6 +59,8 @@ def to_gregorian(year: int, month: int, day: int, reckoning: str) -> dt.date:
     if reckoning == "umm-al-qura" and umm_al_qura_covers(year):
         first = Hijri(year, month, 1).to_gregorian()
         return dt.date(first.year, first.month, first.day) + dt.timedelta(days=day - 1)
+    if reckoning == "diyanet":
+        return unified_hijri.month_start(arithmetic_to_gregorian(year, month, 1)) + dt.timedelta(days=day - 1)
     if reckoning not in RECKONINGS:
         raise ValueError(f"unknown reckoning {reckoning!r}")
     return arithmetic_to_gregorian(year, month, 1) + dt.timedelta(days=day - 1)

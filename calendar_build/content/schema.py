@@ -272,7 +272,7 @@ class Edition(Strict):
     title: str = "Interkultureller Kalender"  # cover title (the year is appended)
     motto: str = ""  # cover motto
     publisher: str = ""  # publisher for cover and imprint
-    islamic_reckoning: Literal["umm-al-qura", "arithmetic"] = "umm-al-qura"  # Hijri reckoning
+    islamic_reckoning: Literal["umm-al-qura", "diyanet", "arithmetic"] = "umm-al-qura"  # Hijri reckoning
     school_holidays: bool = True  # show Hessen school holidays in the grid
     output_profile: str | None = None  # printer's CMYK ICC profile, relative to the project
     document_date: dt.date | None = None  # date printed and stored in the PDF (reproducible builds)
