@@ -81,7 +81,11 @@ def _tree(pid: int) -> list[int]:
     while pending:
         current = pending.pop()
         found.append(current)
-        for task in Path(f"/proc/{current}/task").glob("*"):
+        try:
+            tasks = list(Path(f"/proc/{current}/task").iterdir())
+        except OSError:
+            continue  # ended meanwhile
+        for task in tasks:
             try:
                 pending += [int(child) for child in (task / "children").read_text().split()]
             except OSError:
