@@ -262,8 +262,12 @@ def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size=size)
 
 
-def _label(img: Image.Image, pal: Palette) -> None:
-    """Draw the 'MUSTERFOTO' badge into the top right corner (in place)."""
+# The cover's tiles show about this share of a 3:2 photo's width, around the focal point.
+TILE_SHARE = 0.62
+
+
+def _label(img: Image.Image, pal: Palette, focal_x: float) -> None:
+    """Draw the 'MUSTERFOTO' badge top right, where the cover's tile still shows it (in place)."""
     w, h = img.size
     u = min(h, int(w * 0.9))
     big = max(12, round(u * 0.055))
@@ -285,7 +289,8 @@ def _label(img: Image.Image, pal: Palette) -> None:
     th = (b1[3] - b1[1]) + gap + (b2[3] - b2[1])
 
     box_w, box_h = tw + 2 * pad, th + 2 * pad
-    x0, y0 = max(0, w - margin - box_w), margin
+    tile_right = min(1.0, max(TILE_SHARE, focal_x + TILE_SHARE / 2)) * w
+    x0, y0 = max(0, round(tile_right) - margin - box_w), margin
     region = (x0, y0, min(w, x0 + box_w), min(h, y0 + box_h))
     overlay = Image.new("RGBA", (region[2] - x0, region[3] - y0), (0, 0, 0, 0))
     od = ImageDraw.Draw(overlay)
@@ -320,7 +325,7 @@ def render(spec: PhotoSpec, size: tuple[int, int]) -> Image.Image:
     img = _background(size, pal, rng, *spec.focal_point)
     mask = _silhouette_mask(size, spec, rng)
     img.paste(pal.figure, (0, 0, size[0], size[1]), mask)
-    _label(img, pal)
+    _label(img, pal, spec.focal_point[0])
     return img
 
 
