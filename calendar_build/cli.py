@@ -18,8 +18,7 @@ from calendar_build.content.loader import load_content
 from calendar_build.engine.occurrences import compute_year
 from calendar_build.engine.rules import SUPPORTED_YEARS
 from calendar_build.errors import ContentError, Problem, UsageError, print_problems
-from calendar_build.export import ics, table
-from calendar_build.export.write import write_ics
+from calendar_build.export import table
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -100,6 +99,8 @@ def cmd_holidays(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         sys.stdout.write(table.to_csv(year_table, labels))
     else:
+        from calendar_build.export import ics  # noqa: PLC0415 - icalendar is needed for ICS only
+
         stamp = ics_stamp(content.edition.document_date, args.year)
         sys.stdout.flush()
         sys.stdout.buffer.write(ics.to_ics(year_table, labels, stamp, ics.calendar_name(args.year)))
@@ -108,11 +109,15 @@ def cmd_holidays(args: argparse.Namespace) -> int:
 
 def ics_stamp(document_date: dt.date | None, year: int) -> dt.datetime:
     """Return the fixed DTSTAMP: the document date, else SOURCE_DATE_EPOCH, never the clock."""
+    from calendar_build.export import ics  # noqa: PLC0415 - icalendar is needed for ICS only
+
     return ics.dtstamp(document_date, year, clock.source_epoch())
 
 
 def cmd_ics(args: argparse.Namespace) -> int:
     """Write the iCalendar files of a year: all categories combined and one per category."""
+    from calendar_build.export.write import write_ics  # noqa: PLC0415 - icalendar is needed for ICS only
+
     check_year(args.year)
     content = load_content(args.root)
     year_table = compute_year(content, args.year)
