@@ -405,7 +405,8 @@ def build(options: BuildOptions, step: Callable[[str], None] = _no_progress) -> 
     allowed = (options.root, options.cache) + ((valid.output_profile.parent,) if valid.output_profile else ())
     target = options.out_dir / f"calendar-{options.year}-{options.variant}.pdf"
     result = render_pdf(PdfJob(parts, templates, generated, allowed, options.variant, valid.output_profile,
-                               bleed_mm=BLEED_MM, strict=options.strict, parallel=options.parallel_parts), target)
+                               bleed_mm=BLEED_MM, strict=options.strict, parallel=options.parallel_parts,
+                               scratch=options.cache), target)
     report.timings["pdf"] = time.perf_counter() - mark
     report.pages = result.pages
     if result.overflows:

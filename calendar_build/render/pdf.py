@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import logging
 import re
+import shutil
+import tempfile
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -97,6 +99,7 @@ class PdfJob:
     bleed_mm: float = 3.0
     strict: bool = False  # any WeasyPrint warning keeps the PDF from being written
     parallel: bool = True  # set the parts in parallel processes (the PDF is the same either way)
+    scratch: Path | None = None  # where the parts' files are made before they are joined (default: temp folder)
 
     @property
     def key(self) -> str:
@@ -121,9 +124,9 @@ class PdfResult:
 
 @dataclass(frozen=True)
 class _Part:
-    """One page range set by WeasyPrint: its PDF (when nothing was wrong) and what was said."""
+    """One page range set by WeasyPrint: whether its PDF may be used, and what was said."""
 
-    pdf: bytes | None
+    usable: bool  # written, and nothing missing, refused or (strict) warned about
     messages: tuple[str, ...]
     refused: tuple[str, ...]
     pages: int
@@ -176,44 +179,77 @@ def render_pdf(job: PdfJob, target: Path) -> PdfResult:
     """Render the job and write the PDF atomically to `target`; collect warnings, missing glyphs, refused URLs.
 
     Each part of the job is set by WeasyPrint in a process of its own (layout takes one core per
-    document), the first one in this process; the parts are then joined into one PDF. The PDF is
-    written only when no glyph is missing, no URL was refused and no block overflows: the earlier
-    file stays as it was otherwise.
+    document), the first one in this process; the parts' files are then joined into one PDF. The
+    PDF is written only when no glyph is missing, no URL was refused and no block overflows: the
+    earlier file stays as it was otherwise.
     """
-    parts = _render_parts(job)
+    if len(job.parts) == 1:
+        try:
+            with atomic_file(target) as stream:  # written as it is drawn: no copy of the PDF in memory
+                parts = [_render_part(job, 0, stream)]
+                if not parts[0].usable:
+                    raise _Rejected
+        except _Rejected:
+            pass
+    else:
+        with tempfile.TemporaryDirectory(prefix=".parts-", dir=_scratch(job)) as folder:
+            files = [Path(folder) / f"part-{index + 1}.pdf" for index in range(len(job.parts))]
+            parts = _render_parts(job, files)
+            if all(part.usable for part in parts):
+                with atomic_file(target) as stream:
+                    join_pdfs(files, stream)
     messages = list(dict.fromkeys(m for part in parts for m in part.messages))
     refused = list(dict.fromkeys(url for part in parts for url in part.refused))
     overflows, offset = [], 0
     for part in parts:
         overflows += [(offset + index, name) for index, name in part.overflows]
         offset += part.pages
-    written = all(part.pdf is not None for part in parts)
-    if written:
-        with atomic_file(target) as stream:
-            if len(parts) == 1:
-                stream.write(parts[0].pdf)  # type: ignore[arg-type]
-            else:
-                join_pdfs([part.pdf for part in parts], stream)  # type: ignore[misc]
     glyphs = [m for m in messages if _NOTDEF.search(m)]
     warnings = [m for m in messages if not _NOTDEF.search(m) and "refused:" not in m]
-    return PdfResult(warnings, glyphs, refused, offset, written=written, overflows=overflow_messages(overflows))
+    return PdfResult(warnings, glyphs, refused, offset, written=all(part.usable for part in parts),
+                     overflows=overflow_messages(overflows))
 
 
-def _render_parts(job: PdfJob) -> list[_Part]:
-    """Set every part of the job: the first here, the others in worker processes at the same time."""
-    if len(job.parts) == 1 or not job.parallel:
-        return [_render_part(job, index) for index in range(len(job.parts))]
+STALE_SCRATCH_SECONDS = 3600  # a parts folder this old was left by a build that was killed
+
+
+def _scratch(job: PdfJob) -> Path | None:
+    """Return the folder for the parts' files (made if missing), after removing folders killed builds left."""
+    if job.scratch is None:
+        return None
+    job.scratch.mkdir(parents=True, exist_ok=True)
+    for stale in job.scratch.glob(".parts-*"):
+        try:
+            if time.time() - stale.stat().st_mtime > STALE_SCRATCH_SECONDS:
+                shutil.rmtree(stale, ignore_errors=True)
+        except OSError:
+            pass
+    return job.scratch
+
+
+def _render_parts(job: PdfJob, files: list[Path]) -> list[_Part]:
+    """Set every part into its file: the first here, the others in worker processes at the same time."""
+    def one(index: int) -> _Part:
+        return _render_part_file(job, index, files[index])
+
+    if not job.parallel:
+        return [one(index) for index in range(len(job.parts))]
     try:
         with ProcessPoolExecutor(max_workers=len(job.parts) - 1) as pool:
-            others = [pool.submit(_render_part, job, index) for index in range(1, len(job.parts))]
-            first = _render_part(job, 0)
+            others = [pool.submit(_render_part_file, job, index, files[index]) for index in range(1, len(job.parts))]
+            first = one(0)
             return [first] + [future.result() for future in others]
     except (OSError, NotImplementedError):  # no process pool here (e.g. no semaphores): one after the other
-        return [_render_part(job, index) for index in range(len(job.parts))]
+        return [one(index) for index in range(len(job.parts))]
 
 
-def _render_part(job: PdfJob, index: int) -> _Part:
-    """Set one part and return its PDF bytes, or None for the PDF when it must not be used."""
+def _render_part_file(job: PdfJob, index: int, path: Path) -> _Part:
+    with path.open("wb") as stream:
+        return _render_part(job, index, stream)
+
+
+def _render_part(job: PdfJob, index: int, stream: BinaryIO) -> _Part:
+    """Set one part and write its PDF to `stream` unless a block overflows; say whether it may be used."""
     fetcher = LocalFetcher(job.allowed + SYSTEM_FONT_DIRS)
     font_config = FontConfiguration()
     color_profiles: dict[str, object] = {}
@@ -229,13 +265,13 @@ def _render_part(job: PdfJob, index: int) -> _Part:
         options = ({"pdf_variant": "pdf/x-4", "output_intent": "device-cmyk"} if job.variant == "print"
                    else {"pdf_variant": "pdf/ua-1"})
         # Drawing is where missing glyphs are reported: only a part without them may be used.
-        pdf = None if overflows else document.write_pdf(finisher=_finisher(job.key, marks), **options)
-        if _bad(messages, fetcher.refused, job.strict):
-            pdf = None
-    return _Part(pdf, tuple(messages), tuple(fetcher.refused), len(document.pages), overflows)
+        if not overflows:
+            document.write_pdf(stream, finisher=_finisher(job.key, marks), **options)
+        usable = not overflows and not _bad(messages, fetcher.refused, job.strict)
+    return _Part(usable, tuple(messages), tuple(fetcher.refused), len(document.pages), overflows)
 
 
-def join_pdfs(parts: list[bytes], stream: BinaryIO) -> None:
+def join_pdfs(parts: Sequence[Path], stream: BinaryIO) -> None:
     """Write the pages of the PDFs one after the other to `stream`, keeping the first one's document data.
 
     The first PDF brings the catalogue (output intent, XMP metadata, document info); the pages of
@@ -243,7 +279,7 @@ def join_pdfs(parts: list[bytes], stream: BinaryIO) -> None:
     Streams are copied as they are (no recompression); the file ID derives from the content.
     """
     with contextlib.ExitStack() as open_pdfs:
-        pdfs = [open_pdfs.enter_context(pikepdf.open(io.BytesIO(data))) for data in parts]
+        pdfs = [open_pdfs.enter_context(pikepdf.open(path)) for path in parts]
         joined = pdfs[0]
         bookmarks: list[pikepdf.OutlineItem] = []
         for other in pdfs[1:]:

@@ -40,16 +40,18 @@ def test_split_keeps_every_page_in_order_and_balances_the_work(parts: int) -> No
     assert max(loads) <= sum(loads) / parts + max(work(page) for page in CALENDAR)
 
 
-def _pdf(titles: list[str], name: str = "T") -> bytes:
-    """Return a small PDF with one page and one bookmark per title, made by WeasyPrint."""
+def _pdf(folder: Path, titles: list[str], name: str = "T") -> Path:
+    """Write a small PDF with one page and one bookmark per title, made by WeasyPrint; return its path."""
     from weasyprint import HTML  # noqa: PLC0415
 
     body = "".join(f'<h2 style="break-after: page">{title}</h2>' for title in titles)
-    return HTML(string=f"<html lang=de><title>{name}</title><body>{body}</body></html>").write_pdf()
+    path = folder / f"{name}-{titles[0]}.pdf"
+    HTML(string=f"<html lang=de><title>{name}</title><body>{body}</body></html>").write_pdf(path)
+    return path
 
 
-def test_join_keeps_page_order_bookmarks_and_the_first_documents_data() -> None:
-    first, second = _pdf(["Januar", "Februar"], "Erster"), _pdf(["März", "April", "Mai"], "Zweiter")
+def test_join_keeps_page_order_bookmarks_and_the_first_documents_data(tmp_path: Path) -> None:
+    first, second = _pdf(tmp_path, ["Januar", "Februar"], "Erster"), _pdf(tmp_path, ["März", "April", "Mai"], "Zweiter")
     out = io.BytesIO()
     join_pdfs([first, second], out)
     out.seek(0)
@@ -70,8 +72,8 @@ def _page_index(pdf: pikepdf.Pdf, item: pikepdf.OutlineItem) -> int:
     return [page.objgen for page in pdf.pages].index(destination[0].objgen)
 
 
-def test_join_is_deterministic() -> None:
-    parts = [_pdf(["A"]), _pdf(["B"])]
+def test_join_is_deterministic(tmp_path: Path) -> None:
+    parts = [_pdf(tmp_path, ["A"]), _pdf(tmp_path, ["B"])]
     first, second = io.BytesIO(), io.BytesIO()
     join_pdfs(parts, first)
     join_pdfs(parts, second)
@@ -124,3 +126,25 @@ def test_all_variants_at_once_give_the_same_print_pdf(print_build: Built, tmp_pa
     assert not isinstance(outcomes["print"], list) and not isinstance(outcomes["screen"], list), outcomes
     assert (tmp_path / "calendar-2027-print.pdf").read_bytes() == print_build.pdf.read_bytes()
     assert (tmp_path / "calendar-2027-screen.pdf").is_file()
+
+
+def test_no_part_files_are_left_behind(print_build: Built) -> None:
+    assert list(print_build.options.cache.glob(".parts-*")) == []
+    assert [p.name for p in print_build.pdf.parent.iterdir() if ".part" in p.name] == []
+
+
+def test_part_folders_of_killed_builds_are_removed_later(tmp_path: Path) -> None:
+    """A build killed outright leaves its parts folder in the cache; the next one removes it after an hour."""
+    import os  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
+    from calendar_build.render.pdf import STALE_SCRATCH_SECONDS, PdfJob, _scratch  # noqa: PLC0415
+
+    stale, running = tmp_path / ".parts-old", tmp_path / ".parts-now"
+    for folder in (stale, running):
+        folder.mkdir()
+        (folder / "part-1.pdf").write_bytes(b"%PDF")
+    old = time.time() - STALE_SCRATCH_SECONDS - 60
+    os.utime(stale, (old, old))
+    _scratch(PdfJob(("",), tmp_path, "", (), "print", scratch=tmp_path))
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".parts-now"]  # another build may still use it
