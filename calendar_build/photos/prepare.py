@@ -123,18 +123,23 @@ def _warm(cache_dir: Path, head: bytes, source: Path) -> cache.Entry | None:
 def _run(tasks: list[_Task], workers: int | None, meanwhile: Callable[[], None] | None) -> list[list[_Outcome]]:
     """Prepare the tasks, in worker processes when there are several; run `meanwhile` here in the meantime."""
     workers = min(workers or os.cpu_count() or 1, len(tasks))
+    pool = None
     if workers > 1:
         try:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                results = pool.map(_prepare_one, tasks)  # all submitted: the workers are busy from here on
-                if meanwhile is not None:
-                    meanwhile()
-                return list(results)
+            pool = ProcessPoolExecutor(max_workers=workers)
+            results = pool.map(_prepare_one, tasks)  # all submitted: the workers are busy from here on
         except (OSError, NotImplementedError):  # no process pool here (e.g. no semaphores): one by one
-            pass
-    if meanwhile is not None:
-        meanwhile()
-    return [_prepare_one(task) for task in tasks]
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+            pool = None
+    if pool is None:
+        if meanwhile is not None:
+            meanwhile()
+        return [_prepare_one(task) for task in tasks]
+    with pool:
+        if meanwhile is not None:
+            meanwhile()
+        return list(results)
 
 
 

@@ -232,15 +232,20 @@ def _render_parts(job: PdfJob, files: list[Path]) -> list[_Part]:
     def one(index: int) -> _Part:
         return _render_part_file(job, index, files[index])
 
-    if not job.parallel:
-        return [one(index) for index in range(len(job.parts))]
-    try:
-        with ProcessPoolExecutor(max_workers=len(job.parts) - 1) as pool:
+    pool = None
+    if job.parallel:
+        try:
+            pool = ProcessPoolExecutor(max_workers=len(job.parts) - 1)
             others = [pool.submit(_render_part_file, job, index, files[index]) for index in range(1, len(job.parts))]
-            first = one(0)
-            return [first] + [future.result() for future in others]
-    except (OSError, NotImplementedError):  # no process pool here (e.g. no semaphores): one after the other
+        except (OSError, NotImplementedError):  # no process pool here (e.g. no semaphores): one after the other
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+            pool = None
+    if pool is None:
         return [one(index) for index in range(len(job.parts))]
+    with pool:
+        first = one(0)
+        return [first] + [future.result() for future in others]
 
 
 def _render_part_file(job: PdfJob, index: int, path: Path) -> _Part:

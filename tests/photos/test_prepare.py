@@ -387,3 +387,22 @@ def test_a_photo_looks_the_same_whether_its_targets_come_together_or_alone(
         key = (source, job[2])
         assert alone[key].path.read_bytes() == together[key].path.read_bytes()
     assert together[(source, tile)].width_px == tile.pixels[0]
+
+
+@pytest.mark.parametrize("pool", ["works", "refused"])
+def test_meanwhile_runs_once_with_or_without_a_process_pool(pool: str, print_target: PhotoTarget, write: Write,
+                                                           tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where no process pool can be made (no semaphores), photos are prepared one by one, and the
+    work meant for meanwhile still runs exactly once."""
+    from calendar_build.photos import prepare as module  # noqa: PLC0415
+
+    if pool == "refused":
+        def refuse(*_args: object, **_kwargs: object) -> None:
+            raise NotImplementedError("no semaphores")
+
+        monkeypatch.setattr(module, "ProcessPoolExecutor", refuse)
+    jobs = [(write(f"{n:02d}-x.jpg", encode(marked((600, 400), (100 + 40 * n, 200)))), (0.5, 0.5), print_target,
+             f"portraits/2027/{n:02d}-x.yaml", 9) for n in range(2)]
+    calls: list[int] = []
+    prepared = prepare_photos(jobs, tmp_path / "cache", Problems(), workers=2, meanwhile=lambda: calls.append(1))
+    assert calls == [1] and len(prepared) == 2

@@ -148,3 +148,20 @@ def test_part_folders_of_killed_builds_are_removed_later(tmp_path: Path) -> None
     os.utime(stale, (old, old))
     _scratch(PdfJob(("",), tmp_path, "", (), "print", scratch=tmp_path))
     assert sorted(p.name for p in tmp_path.iterdir()) == [".parts-now"]  # another build may still use it
+
+
+def test_parts_are_set_one_after_the_other_without_a_process_pool(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from calendar_build.render import pdf as module  # noqa: PLC0415
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise NotImplementedError("no semaphores")
+
+    monkeypatch.setattr(module, "ProcessPoolExecutor", refuse)
+    page = '<section style="break-after: page"><h2>{}</h2></section>'
+    parts = tuple(f"<html lang=de><title>T</title><body>{page.format(t)}</body></html>" for t in ("Eins", "Zwei"))
+    job = module.PdfJob(parts, tmp_path, "@page { size: A6; }", (tmp_path,), "screen", scratch=tmp_path / "scratch")
+    result = module.render_pdf(job, tmp_path / "out.pdf")
+    assert result.written and result.pages == 2
+    document = pdfium.PdfDocument(tmp_path / "out.pdf")
+    assert [document[i].get_textpage().get_text_range().strip() for i in range(2)] == ["Eins", "Zwei"]
