@@ -137,8 +137,9 @@ def cjk_subset(chars: str, cache_dir: Path) -> Path:
     if source is None:
         raise FontError("Die CJK-Schrift fehlt (Debian-Paket fonts-noto-cjk) – 'make install' ausführen.")
     text = chars + "".join(chr(c) for c in range(0x20, 0x7F))
-    # "hb": made by HarfBuzz (the bytes differ from the fontTools subsets of earlier versions)
-    key = hashlib.sha256(f"hb:{source}:{source.stat().st_size}:{CJK_FACE}:{text}".encode()).hexdigest()[:20]
+    # made by HarfBuzz, whose version shapes the bytes (as do the fontTools subsets of earlier versions)
+    made_by = f"hb {hb.__version__}"
+    key = hashlib.sha256(f"{made_by}:{source}:{source.stat().st_size}:{CJK_FACE}:{text}".encode()).hexdigest()[:20]
     target = cache_dir / "fonts" / f"cjk-subset-{key}.otf"
     if target.is_file() and target.stat().st_size > 0:
         return target

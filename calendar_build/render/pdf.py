@@ -287,7 +287,8 @@ def join_pdfs(parts: Sequence[Path], stream: BinaryIO) -> None:
         pdfs = [open_pdfs.enter_context(pikepdf.open(path)) for path in parts]
         joined = pdfs[0]
         bookmarks: list[pikepdf.OutlineItem] = []
-        for other in pdfs[1:]:
+        for number, other in enumerate(pdfs[1:], start=2):
+            _retag_subsets(other, number)
             start = len(joined.pages)
             joined.pages.extend(other.pages)
             pages = {page.objgen: start + number for number, page in enumerate(other.pages)}
@@ -297,6 +298,27 @@ def join_pdfs(parts: Sequence[Path], stream: BinaryIO) -> None:
             with joined.open_outline() as outline:
                 outline.root.extend(bookmarks)
         joined.save(stream, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+
+
+_SUBSET_TAG = re.compile(r"^/([A-Z]{6})\+")
+
+
+def _retag_subsets(pdf: pikepdf.Pdf, part: int) -> None:
+    """Give the font subsets of a later part their own tags (ABCDEF+Name).
+
+    WeasyPrint derives a subset's tag from the font alone, so every part names its own subset of a
+    font alike; one PDF must not hold different subsets under one name (ISO 32000-1, 9.6.4), or a
+    RIP caching fonts by name prints the wrong glyphs. The new tag derives from the old one and the part.
+    """
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Dictionary):
+            continue
+        for key in ("/BaseFont", "/FontName"):
+            name = obj.get(key)
+            if isinstance(name, pikepdf.Name) and (match := _SUBSET_TAG.match(str(name))):
+                digest = hashlib.sha256(f"{match.group(1)}:{part}".encode()).digest()
+                tag = "".join(chr(ord("A") + byte % 26) for byte in digest[:6])
+                obj[key] = pikepdf.Name(f"/{tag}+{str(name)[8:]}")
 
 
 def _moved(item: pikepdf.OutlineItem, pages: dict[tuple[int, int], int], joined: pikepdf.Pdf) -> pikepdf.OutlineItem:

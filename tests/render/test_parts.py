@@ -165,3 +165,20 @@ def test_parts_are_set_one_after_the_other_without_a_process_pool(tmp_path: Path
     assert result.written and result.pages == 2
     document = pdfium.PdfDocument(tmp_path / "out.pdf")
     assert [document[i].get_textpage().get_text_range().strip() for i in range(2)] == ["Eins", "Zwei"]
+
+
+def test_font_subsets_of_the_parts_have_their_own_names(print_build: Built) -> None:
+    """Each part embeds its own subset of a font: one PDF must not name two different subsets alike."""
+    with pikepdf.open(print_build.pdf) as pdf:
+        files: dict[str, set[bytes]] = {}
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor":
+                stream = next(obj[k] for k in ("/FontFile", "/FontFile2", "/FontFile3") if k in obj)
+                files.setdefault(str(obj.FontName), set()).add(stream.read_raw_bytes())
+        fonts = [obj for obj in pdf.objects if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/Font"]
+    assert {name: len(found) for name, found in files.items() if len(found) > 1} == {}
+    # Type0 fonts name their descendant and its descriptor with the same tag
+    for font in fonts:
+        if "/DescendantFonts" in font:
+            descendant = font.DescendantFonts[0]
+            assert str(font.BaseFont)[:7] == str(descendant.BaseFont)[:7] == str(descendant.FontDescriptor.FontName)[:7]
