@@ -208,8 +208,9 @@ def _check_glyphs(content: Content, portraits: tuple[Portrait, ...], theme: Them
 def _photo_targets(options: BuildOptions, valid: Validated) -> tuple[PhotoTarget, PhotoTarget]:
     """Return where the photos go: the month page's frame and the cover's tile.
 
-    The tile is cut from the full-size decoding that the print frame needs as well (decoding a
-    camera JPEG costs more than scaling it), so it asks for no draft.
+    The tile asks for no JPEG draft: it is cut from the full-size decoding that the A3 print frame of
+    a camera photo needs as well (decoding costs more than scaling). Where the frame can use a draft
+    (A4, screen), the tile gets a full decoding of its own.
 
     Print photos are separated into the printer's CMYK profile when the edition names one
     (`output_profile`). Without it they stay sRGB with the profile stated in the PDF, which PDF/X-4

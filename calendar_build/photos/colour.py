@@ -107,8 +107,8 @@ def convert(image: Image.Image, embedded: bytes | None, colour: Colour,
     """Return `image` (mode L, RGB or CMYK) in the output colour space and notes for the editor.
 
     Untagged RGB and greyscale are sRGB. Untagged CMYK is taken to be in the output profile already:
-    for print it stays as it is (also when the other photos stay sRGB: separated data is not turned
-    back into RGB). For "srgb", `output_icc` (if given) is the assumed profile of untagged CMYK photos.
+    for print it stays as it is (also when the other photos stay sRGB: untagged separated data is not
+    turned back into RGB; CMYK with its own profile is converted like any tagged photo). For "srgb", `output_icc` (if given) is the assumed profile of untagged CMYK photos.
     """
     notes: list[str] = []
     source = _source_profile(embedded, image.mode, notes)
