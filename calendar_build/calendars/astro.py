@@ -76,15 +76,20 @@ def sunrise(day: dt.date, place: Place) -> dt.datetime:
     return _sun_event(day, place, rising=True, horizon=ALMANAC_HORIZON)
 
 
+def observer(lat: float, lon: float, when: dt.datetime, horizon: str = ALMANAC_HORIZON) -> ephem.Observer:
+    """Return an observer at sea level without refraction (the horizon carries it for rising and setting)."""
+    place = ephem.Observer()
+    place.lat, place.lon = str(lat), str(lon)
+    place.elevation = 0
+    place.pressure = 0  # refraction is in the horizon, as the almanacs do; altitudes are airless
+    place.horizon = horizon
+    place.date = _to_ephem(when)
+    return place
+
+
 def _sun_event(day: dt.date, place: Place, rising: bool, horizon: str) -> dt.datetime:
-    observer = ephem.Observer()
-    observer.lat = str(place.lat)
-    observer.lon = str(place.lon)
-    observer.elevation = 0
-    observer.pressure = 0  # refraction is in the horizon, as the almanacs do
-    observer.horizon = horizon
-    observer.date = _to_ephem(local_midnight(day, place))
-    event = observer.next_rising(_sun()) if rising else observer.next_setting(_sun())
+    at = observer(place.lat, place.lon, local_midnight(day, place), horizon)
+    event = at.next_rising(_sun()) if rising else at.next_setting(_sun())
     return _to_datetime(event)
 
 

@@ -35,21 +35,11 @@ NEW_ZEALAND = astro.Place("Wellington", -41.29, 174.78, 12.0)
 FAJR_HORIZON = "-18"  # dawn: the Sun 18° below the horizon
 
 
-def _observer(lat: float, lon: float, when: dt.datetime, horizon: str = astro.ALMANAC_HORIZON) -> ephem.Observer:
-    observer = ephem.Observer()
-    observer.lat, observer.lon = str(lat), str(lon)
-    observer.elevation = 0
-    observer.pressure = 0  # no refraction: the horizon carries it for sunset, altitudes are airless
-    observer.horizon = horizon
-    observer.date = ephem.Date(when)
-    return observer
-
-
 def _sunset(lat: float, lon: float, evening: dt.date) -> dt.datetime | None:
     """Return the UTC moment of sunset on the local `evening` at a place, None where the Sun does not set."""
     local_noon = dt.datetime.combine(evening, dt.time(12)) - dt.timedelta(hours=lon / 15)
     try:
-        return ephem.Date(_observer(lat, lon, local_noon).next_setting(ephem.Sun())).datetime()
+        return ephem.Date(astro.observer(lat, lon, local_noon).next_setting(ephem.Sun())).datetime()
     except (ephem.AlwaysUpError, ephem.NeverUpError):
         return None
 
@@ -57,7 +47,7 @@ def _sunset(lat: float, lon: float, evening: dt.date) -> dt.datetime | None:
 def _moon_at(lat: float, lon: float, moment: dt.datetime) -> tuple[float, float]:
     """Return the Moon's altitude (topocentric, airless) and geocentric elongation in degrees."""
     moon, sun = ephem.Moon(), ephem.Sun()
-    moon.compute(_observer(lat, lon, moment))
+    moon.compute(astro.observer(lat, lon, moment))
     altitude = math.degrees(moon.alt)
     moon.compute(ephem.Date(moment))
     sun.compute(ephem.Date(moment))
@@ -105,7 +95,7 @@ def criterion_met(evening: dt.date, conjunction: dt.datetime) -> bool:
 def _fajr_in_new_zealand(day: dt.date) -> dt.datetime:
     """Return the UTC moment of dawn (fajr) in New Zealand on its local `day`."""
     start = astro.local_midnight(day, NEW_ZEALAND)
-    observer = _observer(NEW_ZEALAND.lat, NEW_ZEALAND.lon, start, horizon=FAJR_HORIZON)
+    observer = astro.observer(NEW_ZEALAND.lat, NEW_ZEALAND.lon, start, horizon=FAJR_HORIZON)
     return ephem.Date(observer.next_rising(ephem.Sun(), use_center=True)).datetime()
 
 
