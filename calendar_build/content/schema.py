@@ -12,6 +12,7 @@ from typing import Annotated, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from calendar_build.calendars import hebrew, indic
+from calendar_build.region.profile import REGION_CODES
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[str, ...] = hebrew.WEEKDAYS
@@ -235,7 +236,7 @@ class Category(Strict):
         Annotated[float, Field(ge=0, le=100)],
     ]  # print colour in percent
     letter: Annotated[str, Field(pattern=r"^[A-Z]$")]  # letter inside the dot, for colour-blind readers
-    legal_calendar: bool = False  # its days can be Hessen legal holidays
+    legal_calendar: bool = False  # its days can be legal holidays of the edition's region
 
 
 class CategoriesFile(Strict):
@@ -265,6 +266,22 @@ class OverridesFile(Strict):
     overrides: list[Override] = []  # pinned dates of that year
 
 
+class PortraitRules(Strict):
+    """How many portraits an edition has and how they spread over towns and genders."""
+
+    count: Annotated[int, Field(ge=1, le=12)] = 12  # portraits per edition, at most one per month
+    cover_towns: bool = True  # every town of `towns` has a portrait (needs count >= number of towns)
+    max_per_town: Annotated[int, Field(ge=1, le=12)] = 1  # each town at most this many times
+    gender_balance: Literal["equal", "none"] = "equal"  # equal: as many women as men (odd count: one more)
+
+
+class SchoolExemption(Strict):
+    """A note on leave from school for religious holidays, printed only with its legal source."""
+
+    text: Annotated[str, Field(min_length=1, max_length=400)]  # German, one or two sentences
+    source: Annotated[str, Field(min_length=1, max_length=200)]  # the regulation, e.g. its name and section
+
+
 class Edition(Strict):
     """content/edition.yaml: the settings of one edition."""
 
@@ -273,7 +290,14 @@ class Edition(Strict):
     motto: str = ""  # cover motto
     publisher: str = ""  # publisher for cover and imprint
     islamic_reckoning: Literal["umm-al-qura", "diyanet", "arithmetic"] = "umm-al-qura"  # Hijri reckoning
-    school_holidays: bool = True  # show Hessen school holidays in the grid
+    school_holidays: bool = True  # show the region's school holidays as a band in the grid
+    region: Literal[REGION_CODES] = "DE-HE"  # type: ignore[valid-type]  # ISO 3166-2 code of the state
+    district: Annotated[str, Field(max_length=80)] = ""  # district or city of the edition (legend, imprint)
+    towns: tuple[Annotated[str, Field(min_length=1, max_length=60)], ...] = ()  # portrait towns (empty: any)
+    local_holidays: dict[str, Literal["all", "some"]] = {}  # holidays legal in part of the state: all/some towns
+    logo: str | None = None  # SVG or PNG logo for cover and imprint, relative to the project
+    portraits: PortraitRules = PortraitRules()  # how many portraits and how they spread
+    school_exemption: SchoolExemption | None = None  # leave from school for religious holidays, with source
     output_profile: str | None = None  # printer's CMYK ICC profile, relative to the project
     document_date: dt.date | None = None  # date printed and stored in the PDF (reproducible builds)
     imprint: str = ""  # extra imprint text
