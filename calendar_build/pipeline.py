@@ -124,7 +124,9 @@ def validate(options: BuildOptions) -> Validated:
     problems = Problems()
     content = load_content(options.root, problems)
     table = compute_year(content, options.year, problems) if not problems.errors else None
-    portraits = load_portraits(options.root, options.year, problems, strict=options.strict)
+    edition = content.edition
+    portraits = load_portraits(options.root, options.year, problems, strict=options.strict, towns=edition.towns,
+                               rules=edition.portraits)
     theme_path = options.root / "templates" / "theme.css"
     theme = None
     try:

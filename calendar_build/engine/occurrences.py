@@ -106,12 +106,13 @@ def compute_year(content: Content, year: int, problems: Problems | None = None) 
         if entry.holiday.id in pins_by_id:
             # Pins replace what was computed to start in this year; spans carried over stay.
             found = [o for o in found if o.start.year != year] + _pinned(entry, pins_by_id[entry.holiday.id])
-        for occurrence in found:
-            public = entry.category in legal_categories and occurrence.start in legal
-            occurrences.append(
-                occurrence if not public else Occurrence(**{**occurrence.__dict__, "public": True})
-            )
-    covered = {o.start for o in occurrences if o.public}
+        occurrences.extend(found)
+    # Each legal day marks one entry public: the legal-calendar entry on that day whose name fits best.
+    chosen = legal_entries.matches(legal, [(o.id, o.entry.holiday.name, o.start) for o in occurrences
+                                           if o.category in legal_categories and o.start in legal])
+    occurrences = [Occurrence(**{**o.__dict__, "public": True}) if (o.id, o.start) in chosen else o
+                   for o in occurrences]
+    covered = {day for _, day in chosen}
     ordered = tuple(c.id for c in content.catalogue.categories if c.legal_calendar)
     for entry, day in legal_entries.unmatched(legal, covered, ordered, region, year):
         occurrences.append(Occurrence(entry, day, day, False, True, "dates"))

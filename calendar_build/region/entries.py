@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from difflib import SequenceMatcher
 
 from calendar_build.content.loader import Entry, Where
 from calendar_build.content.schema import DatesRule, Holiday
@@ -48,3 +49,13 @@ def unmatched(legal: dict[dt.date, str], covered: set[dt.date], legal_categories
                           description=f"Gesetzlicher Feiertag {region.in_name}.")
         found.append((Entry(holiday, category, WHERE), day))
     return found
+
+
+def matches(legal: dict[dt.date, str], candidates: list[tuple[str, str, dt.date]]) -> set[tuple[str, dt.date]]:
+    """Return (id, day) of the candidate (id, name, day) whose name is closest to each legal day's name."""
+    best: dict[dt.date, tuple[float, str]] = {}
+    for holiday_id_, name, day in candidates:
+        score = SequenceMatcher(None, name.casefold(), legal[day].casefold()).ratio()
+        if day not in best or score > best[day][0]:
+            best[day] = (score, holiday_id_)
+    return {(holiday_id_, day) for day, (_, holiday_id_) in best.items()}
