@@ -30,6 +30,7 @@ from calendar_build.paths import PathOutside, inside
 from calendar_build.photos.colour import output_profile_problem
 from calendar_build.photos.prepare import PhotoJob, PhotoTarget, PreparedPhoto, prepare_photos
 from calendar_build.portraits.loader import Portrait, load_portraits
+from calendar_build.region import checks as region_checks
 from calendar_build.render import fonts
 from calendar_build.render.assets import check_assets
 from calendar_build.render.html import TemplateProblem, Urls, page_ids, render_html
@@ -124,6 +125,7 @@ def validate(options: BuildOptions) -> Validated:
     problems = Problems()
     content = load_content(options.root, problems)
     table = compute_year(content, options.year, problems) if not problems.errors else None
+    region_checks.report(content, options.year, problems)
     edition = content.edition
     portraits = load_portraits(options.root, options.year, problems, strict=options.strict, towns=edition.towns,
                                rules=edition.portraits)

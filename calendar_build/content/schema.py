@@ -266,6 +266,36 @@ class OverridesFile(Strict):
     overrides: list[Override] = []  # pinned dates of that year
 
 
+SCHOOL_BREAK_NAMES = (
+    "Winterferien", "Semesterferien", "Frühjahrsferien", "Osterferien", "Oster-/Frühjahrsferien", "Pfingstferien",
+    "Himmelfahrts-/Pfingstferien", "Sommerferien", "Hauptferien", "Herbstferien", "Weihnachtsferien",
+)  # fmt: skip
+
+
+class SchoolBreak(Strict):
+    """One school holiday period as the state published it."""
+
+    name: Literal[SCHOOL_BREAK_NAMES]  # type: ignore[valid-type]  # Herbstferien, Weihnachtsferien, …
+    start: dt.date  # first day without school
+    end: dt.date  # last day without school
+
+    @model_validator(mode="after")
+    def _order(self) -> SchoolBreak:
+        if self.end < self.start:
+            raise ValueError("'end' liegt vor 'start'")
+        if (self.end - self.start).days > 90:
+            raise ValueError(f"{(self.end - self.start).days + 1} Tage Ferien am Stück – bitte 'start' und 'end' prüfen")
+        return self
+
+
+class SchoolHolidaysFile(Strict):
+    """content/school-holidays/<year>.yaml: the state's official school holidays touching that year."""
+
+    region: Literal[REGION_CODES] | None = None  # type: ignore[valid-type]  # the state; must be the edition's
+    source: Annotated[str, Field(min_length=1, max_length=200)]  # who published the dates (named in the imprint)
+    holidays: list[SchoolBreak]  # the periods, each touching the file's year
+
+
 class PortraitRules(Strict):
     """How many portraits an edition has and how they spread over towns and genders."""
 
