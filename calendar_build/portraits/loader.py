@@ -116,7 +116,7 @@ def _check_edition(portraits: list[Portrait], folder: str, problems: Problems, s
     by_town = Counter(p.spec.town for p in portraits)
     limit = rules.max_per_town
     rule = "jede Stadt genau einmal" if limit == 1 and rules.cover_towns and len(towns) == count else \
-        f"jede Stadt höchstens {'einmal' if limit == 1 else f'{_words(limit)}-mal'}"
+        f"jede Stadt höchstens {_words(limit) + 'mal' if limit > 1 else 'einmal'}"
     for portrait in portraits:
         if by_town[portrait.spec.town] > limit:
             problems.error(portrait.where.path, portrait.town_line,

@@ -145,7 +145,7 @@ def test_local_holiday_counts_only_where_the_profile_says_all(sample: Content, l
 
 def test_cli_json_for_a_project_in_vienna(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     edition = project / "content" / "edition.yaml"
-    edition.write_text(edition.read_text(encoding="utf-8") + "region: AT-9\n", encoding="utf-8")
+    edition.write_text(edition.read_text(encoding="utf-8").replace("region: DE-HE", "region: AT-9"), encoding="utf-8")
     assert main(["holidays", "--root", str(project), "--year", "2029", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert {dt.date.fromisoformat(r["start"]) for r in rows if r["public"]} == expected("AT-9", 2029)
