@@ -45,17 +45,20 @@ class Period:
     where: str = ""  # the editor's file, '' for the package
     line: int | None = None
 
+    def carried(self, year: int) -> bool:
+        """Return whether the period belongs to the turn of the year before (Christmas break in January)."""
+        return self.start.year < year or (KIND.get(self.name) == "christmas" and self.start.month <= 6)
+
     def key(self, year: int) -> tuple[str, bool]:
         """Return (kind, carried over from the year before) – what the period is within `year`."""
-        return KIND.get(self.name, self.name), self.start.year < year
+        return KIND.get(self.name, self.name), self.carried(year)
 
     def label(self, year: int) -> str:
-        """Return the name as the legend shows it: 'Weihnachtsferien 2028/29' for a period across New Year."""
-        if self.start.year != self.end.year:
-            return f"{self.name} {self.start.year}/{str(self.end.year)[2:]}"
-        if self.start.year < year or self.end.year > year:
-            return f"{self.name} {self.start.year}/{str(self.start.year + 1)[2:]}"
-        return self.name
+        """Return the name as the legend shows it: 'Weihnachtsferien 2028/29' for the breaks at New Year."""
+        if KIND.get(self.name) != "christmas" and self.start.year == self.end.year:
+            return self.name
+        first = year - 1 if self.carried(year) else year
+        return f"{self.name} {first}/{str(first + 1)[2:]}"
 
     def touches(self, year: int) -> bool:
         """Return whether any day of the period lies in `year`."""
@@ -116,8 +119,8 @@ def _package_periods(code: str, year: int) -> tuple[Period, ...]:
 
 
 def _complete(periods: tuple[Period, ...], year: int) -> bool:
-    """Return whether the year's last period runs into the next year (the Christmas break is known)."""
-    return any(p.end.year > year for p in periods)
+    """Return whether the year's Christmas break at its end is known (the last break a year's data gets)."""
+    return ("christmas", False) in {p.key(year) for p in periods}
 
 
 def expected(region: Region, year: int) -> dict[tuple[str, bool], str]:
@@ -125,15 +128,19 @@ def expected(region: Region, year: int) -> dict[tuple[str, bool], str]:
     for earlier in range(year - 1, year - 1 - LOOK_BACK, -1):
         periods = _package_periods(region.code, earlier)
         if _complete(periods, earlier):
-            return {p.key(earlier): _shifted(p, earlier, year) for p in periods}
+            found = {p.key(earlier): _label(p.name, p.key(earlier), year) for p in periods}
+            christmas = next(p.name for p in periods if p.key(earlier) == ("christmas", False))
+            # the break at New Year belongs to every year, also where one ended on 31 December
+            return {("christmas", True): _label(christmas, ("christmas", True), year), **found}
     return {}
 
 
-def _shifted(period: Period, earlier: int, year: int) -> str:
-    """Return the label the period of `earlier` would have in `year`."""
-    label = period.label(earlier)
-    return label.replace(f"{earlier - 1}/{str(earlier)[2:]}", f"{year - 1}/{str(year)[2:]}").replace(
-        f"{earlier}/{str(earlier + 1)[2:]}", f"{year}/{str(year + 1)[2:]}")
+def _label(name: str, key: tuple[str, bool], year: int) -> str:
+    """Return the label a period of that kind has in `year`."""
+    if key[0] != "christmas":
+        return name
+    first = year - 1 if key[1] else year
+    return f"{name} {first}/{str(first + 1)[2:]}"
 
 
 def school_year(region: Region, year: int, files: dict[int, tuple[Period, ...]]) -> SchoolYear:
@@ -145,6 +152,9 @@ def school_year(region: Region, year: int, files: dict[int, tuple[Period, ...]])
                if p.key(year) not in keys and not any(p.start <= o.end and o.start <= p.end for o in own)]
     periods = tuple(sorted(own + package, key=lambda p: p.start))
     have = {p.key(year) for p in periods}
+    before = [*_package_periods(region.code, year - 1), *files.get(year - 1, ()), *own]
+    if ("christmas", False) in {p.key(year - 1) for p in before if p.touches(year - 1)}:
+        have.add(("christmas", True))  # the break at New Year is known, even when it ended on 31 December
     missing = tuple(label for key, label in expected(region, year).items() if key not in have)
     return SchoolYear(year, region, periods, missing)
 

@@ -28,6 +28,10 @@ SCHOOL = "content/school-holidays/2029.yaml"
     ("DE-HE", 2030, ("Weihnachtsferien 2029/30", "Oster-/Frühjahrsferien", "Sommerferien", "Herbstferien",
                      "Weihnachtsferien 2030/31")),
     ("DE-BY", 2029, ("Herbstferien", "Weihnachtsferien 2029/30")),
+    # Berlin's Christmas break 2027/28 ends on 31 December 2027: nothing of it is missing in 2028
+    ("DE-BE", 2028, ()),
+    ("DE-BE", 2030, ("Weihnachtsferien 2029/30", "Winterferien", "Oster-/Frühjahrsferien",
+                     "Himmelfahrts-/Pfingstferien", "Sommerferien", "Herbstferien", "Weihnachtsferien 2030/31")),
     ("AT-9", 2029, ()),  # computed from the Schulzeitgesetz for every year
     ("AT-9", 2031, ()),
 ])
