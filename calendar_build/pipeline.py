@@ -30,7 +30,7 @@ from calendar_build.paths import PathOutside, inside
 from calendar_build.photos.colour import output_profile_problem
 from calendar_build.photos.prepare import PhotoJob, PhotoTarget, PreparedPhoto, prepare_photos
 from calendar_build.portraits.loader import Portrait, load_portraits
-from calendar_build.region import checks as region_checks
+from calendar_build.region import checks as region_checks, logo
 from calendar_build.render import fonts
 from calendar_build.render.assets import check_assets
 from calendar_build.render.html import TemplateProblem, Urls, page_ids, render_html
@@ -344,7 +344,11 @@ def page_model(options: BuildOptions, valid: Validated,
     computed_on = valid.content.edition.document_date or clock.today()
     with_outlook = options.variant == "screen" or valid.content.edition.outlook_in_print
     rows = outlook(valid.content, options.year + 1, OUTLOOK_YEARS) if with_outlook else ()
-    return build_calendar(valid.content, valid.table, valid.portraits, photo_urls, page_options, computed_on, rows)
+    calendar, shortenings = build_calendar(valid.content, valid.table, valid.portraits, photo_urls, page_options,
+                                           computed_on, rows)
+    if options.variant == "print":  # SVG colours would be DeviceRGB: the logo goes in as an sRGB-tagged image
+        calendar = logo.for_print(calendar, options.cache)
+    return calendar, shortenings
 
 
 def paged_explanations(calendar: Calendar, valid: Validated) -> list[tuple]:  # type: ignore[type-arg]

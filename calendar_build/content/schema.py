@@ -197,6 +197,7 @@ class Holiday(Strict):
     until: Annotated[int, Field(ge=1, le=9999)] | None = None  # last year observed
     description: Annotated[str, Field(min_length=1, max_length=900)]  # German, 2–4 sentences
     greeting: Annotated[str, Field(max_length=80)] | None = None  # customary greeting
+    regions: tuple[Annotated[str, Field(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,2})?$")], ...] = ()  # only there (DE, AT-9)
 
     @field_validator("window")
     @classmethod
@@ -210,6 +211,10 @@ class Holiday(Strict):
     def display_short(self) -> str:
         """Return the short name, or the name where no short one is given."""
         return self.short or self.name
+
+    def shown_in(self, region: str) -> bool:
+        """Return whether the entry belongs in an edition for `region` (ISO 3166-2; no `regions`: everywhere)."""
+        return not self.regions or region in self.regions or region.split("-")[0] in self.regions
 
     def observed_in(self, year: int) -> bool:
         """Return whether the observance existed in `year`."""

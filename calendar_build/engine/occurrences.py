@@ -107,6 +107,9 @@ def compute_year(content: Content, year: int, problems: Problems | None = None) 
             # Pins replace what was computed to start in this year; spans carried over stay.
             found = [o for o in found if o.start.year != year] + _pinned(entry, pins_by_id[entry.holiday.id])
         occurrences.extend(found)
+    # Entries for other regions (Tag der Deutschen Einheit in Wien) are computed for the checks, not shown.
+    elsewhere = [o for o in occurrences if not o.entry.holiday.shown_in(region.code)]
+    occurrences = [o for o in occurrences if o.entry.holiday.shown_in(region.code)]
     # Each legal day marks one entry public: the legal-calendar entry on that day whose name fits best.
     chosen = legal_entries.matches(legal, [(o.id, o.entry.holiday.name, o.start) for o in occurrences
                                            if o.category in legal_categories and o.start in legal])
@@ -116,7 +119,10 @@ def compute_year(content: Content, year: int, problems: Problems | None = None) 
     ordered = tuple(c.id for c in content.catalogue.categories if c.legal_calendar)
     for entry, day in legal_entries.unmatched(legal, covered, ordered, region, year):
         occurrences.append(Occurrence(entry, day, day, False, True, "dates"))
-    sanity.check_year(content, year, occurrences, problems)
+    for entry, day in legal_entries.partial(content.edition.local_holidays, {o.start for o in occurrences if
+                                            o.category in legal_categories}, ordered, region, year):
+        occurrences.append(Occurrence(entry, day, day, False, False, "dates"))  # legal only in some towns
+    sanity.check_year(content, year, occurrences + elsewhere, problems)
     if own:
         problems.raise_if_errors()
     occurrences.sort(key=lambda o: (o.start, o.end, o.category, o.id))

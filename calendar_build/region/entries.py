@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 
 from calendar_build.content.loader import Entry, Where
 from calendar_build.content.schema import DatesRule, Holiday
-from calendar_build.region.profile import Region
+from calendar_build.region.profile import Region, local_holidays
 
 # Words that make a legal holiday a Christian feast (its dot is then the Christian category's).
 CHRISTIAN_WORDS = ("Mariä", "Heilig", "Fronleichnam", "Allerheiligen", "Stephan", "Christ", "Reformation",
@@ -59,3 +59,19 @@ def matches(legal: dict[dt.date, str], candidates: list[tuple[str, str, dt.date]
         if day not in best or score > best[day][0]:
             best[day] = (score, holiday_id_)
     return {(holiday_id_, day) for day, (_, holiday_id_) in best.items()}
+
+
+def partial(local: dict[str, str], covered: set[dt.date], legal_categories: tuple[str, ...], region: Region,
+            year: int) -> list[tuple[Entry, dt.date]]:
+    """Return an entry for each holiday the profile marks legal in only some towns ('some'), not red."""
+    found = []
+    for name, holiday in local_holidays(region, year).items():
+        category = category_for(name, legal_categories)
+        if local.get(name) != "some" or category is None:
+            continue
+        for day in holiday.dates:
+            if day not in covered:
+                entry = Holiday(id=holiday_id(name), name=name[:80], rule=DatesRule(kind="dates", dates={year: day}),
+                                description=f"Gesetzlicher Feiertag {region.in_name} {holiday.where}.")
+                found.append((Entry(entry, category, WHERE), day))
+    return found

@@ -155,3 +155,27 @@ def test_package_version_is_pinned() -> None:
     # The categories (public vs bank) are the package's; an upper bound keeps a major change from slipping in.
     text = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     assert '"holidays>=0.80,<1"' in text
+
+
+def all_rows(content: Content, region: str, year: int, local: dict[str, str] | None = None) -> list[dict]:
+    """Return every row of `holidays --format json` for a region."""
+    edition = content.edition.model_copy(update={"region": region, "local_holidays": local or {}})
+    table = compute_year(replace(content, edition=edition), year)
+    return json.loads(to_json(table, {c.id: c.label for c in content.catalogue.categories}))
+
+
+@pytest.mark.parametrize(("region", "shown"), [("DE-HE", True), ("DE-BE", True), ("AT-9", False), ("CH-ZH", False)])
+def test_german_unity_day_only_in_german_editions(sample: Content, region: str, shown: bool) -> None:
+    assert any(row["id"] == "german-unity-day" for row in all_rows(sample, region, 2027)) is shown
+
+
+def test_a_holiday_legal_in_some_towns_is_listed_but_not_red(sample: Content) -> None:
+    rows = [r for r in all_rows(sample, "DE-BY", 2028, {"Mariä Himmelfahrt": "some"}) if r["start"] == "2028-08-15"]
+    assert [(r["name"], r["public"]) for r in rows] == [("Mariä Himmelfahrt", False)]
+    assert "nur in Gemeinden mit überwiegend katholischer Bevölkerung" in rows[0]["description"]
+
+
+def test_refugee_day_is_not_public_when_corpus_christi_falls_on_it(sample: Content) -> None:
+    # 20 June 2030 is Fronleichnam (Easter 21 April + 60): only Fronleichnam is the legal holiday.
+    rows = {r["id"]: r["public"] for r in all_rows(sample, "DE-HE", 2030) if r["start"] == "2030-06-20"}
+    assert rows == {"corpus-christi": True, "world-refugee-day": False}
