@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from difflib import SequenceMatcher
 
 from calendar_build.content.loader import Entry, Where
@@ -61,7 +62,7 @@ def matches(legal: dict[dt.date, str], candidates: list[tuple[str, str, dt.date]
     return {(holiday_id_, day) for day, (_, holiday_id_) in best.items()}
 
 
-def partial(local: dict[str, str], covered: set[dt.date], legal_categories: tuple[str, ...], region: Region,
+def partial(local: Mapping[str, str], covered: set[dt.date], legal_categories: tuple[str, ...], region: Region,
             year: int) -> list[tuple[Entry, dt.date]]:
     """Return an entry for each holiday the profile marks legal in only some towns ('some'), not red."""
     found = []

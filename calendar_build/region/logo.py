@@ -31,7 +31,7 @@ def _draw_svg(path: Path) -> Image.Image:
 
     html = f'<style>@page {{ size: 400mm 400mm; margin: 0 }} img {{ display: block }}</style><img src="{path.as_uri()}">'
     pdf = pypdfium2.PdfDocument(weasyprint.HTML(string=html).write_pdf())
-    image = pdf[0].render(scale=DPI / 72, fill_color=(255, 255, 255, 0)).to_pil().convert("RGBA")
+    image: Image.Image = pdf[0].render(scale=DPI / 72, fill_color=(255, 255, 255, 0)).to_pil().convert("RGBA")
     box = image.getbbox()
     return image.crop(box) if box else image
 

@@ -11,13 +11,16 @@ State names come from the package's German subdivision aliases, so no region is 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Any, Literal
 
-import holidays as holidays_package
+from holidays.countries.austria import Austria
+from holidays.countries.germany import Germany
+from holidays.countries.switzerland import Switzerland
 
-COUNTRIES = {"DE": holidays_package.Germany, "AT": holidays_package.Austria, "CH": holidays_package.Switzerland}
+COUNTRIES: dict[str, Any] = {"DE": Germany, "AT": Austria, "CH": Switzerland}  # untyped package classes
 COUNTRY_NAMES = {"DE": "Deutschland", "AT": "Österreich", "CH": "der Schweiz"}
 LOCAL_CATEGORIES = {"DE": ("catholic",), "AT": (), "CH": ()}  # legal only in some municipalities of a state
 # The preposition a state name takes where it is not simply "in" (the Saarland; Swiss cantons).
@@ -150,7 +153,7 @@ def local_names(region: Region) -> tuple[str, ...]:
     return tuple(names)
 
 
-def legal_holidays(region: Region, local: dict[str, str], year: int) -> dict[dt.date, str]:
+def legal_holidays(region: Region, local: Mapping[str, str], year: int) -> dict[dt.date, str]:
     """Return the legal holidays of `year` for the edition: state-wide plus local ones the profile marks 'all'."""
     found = dict(public_holidays(region, year))
     for name, holiday in local_holidays(region, year).items():

@@ -191,7 +191,7 @@ def load_files(reader: Reader, folder: Path, region: str) -> dict[int, tuple[Per
             reader.problems.error(shown, doc.line(("region",)), f"Die Datei gilt für {parsed.region}, die Ausgabe "
                                   f"für {region} (region in content/edition.yaml).")
             continue
-        periods = []
+        periods: list[Period] = []
         for index, entry in enumerate(parsed.holidays):
             line = doc.line(("holidays", index))
             period = Period(entry.name, entry.start, entry.end, parsed.source, shown, line)
