@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import NoReturn
 
@@ -17,7 +18,7 @@ from calendar_build import clock
 from calendar_build.content.loader import load_content
 from calendar_build.engine.occurrences import compute_year
 from calendar_build.engine.rules import SUPPORTED_YEARS
-from calendar_build.errors import ContentError, Problem, UsageError, print_problems
+from calendar_build.errors import ContentError, Problem, UsageError, os_error_problem, print_problems
 from calendar_build.export import table
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -116,21 +117,27 @@ def ics_stamp(document_date: dt.date | None, year: int) -> dt.datetime:
 
 def cmd_ics(args: argparse.Namespace) -> int:
     """Write the iCalendar files of a year: all categories combined and one per category."""
-    from calendar_build.export.write import write_ics  # noqa: PLC0415 - icalendar is needed for ICS only
-
-    check_year(args.year)
-    content = load_content(args.root)
-    year_table = compute_year(content, args.year)
-    labels = {c.id: c.label for c in content.catalogue.categories}
-    out = args.out or args.root / "output" / str(args.year)
-    check_out_dir(out)
-    for path in write_ics(year_table, labels, out, ics_stamp(content.edition.document_date, args.year)):
+    for path in write_ics_files(args.root, args.year, args.out):
         print(f"geschrieben: {path}")
     return EXIT_OK
 
 
+def write_ics_files(root: Path, year: int, out: Path | None) -> list[Path]:
+    """Write the iCalendar files of a year into `out` (default output/JAHR); return their paths."""
+    from calendar_build.export.write import write_ics  # noqa: PLC0415 - icalendar is needed for ICS only
+
+    check_year(year)
+    content = load_content(root)
+    year_table = compute_year(content, year)
+    labels = {c.id: c.label for c in content.catalogue.categories}
+    folder = out or root / "output" / str(year)
+    check_out_dir(folder)
+    return write_ics(year_table, labels, folder, ics_stamp(content.edition.document_date, year))
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the calendar PDF (print, screen, or all variants plus the ICS files)."""
+    from calendar_build.output import transaction  # noqa: PLC0415
     from calendar_build.pipeline import BuildOptions  # noqa: PLC0415 - WeasyPrint loads slowly
     from calendar_build.variants import VARIANTS, build_variants, print_report  # noqa: PLC0415
 
@@ -142,17 +149,23 @@ def cmd_build(args: argparse.Namespace) -> int:
     from calendar_build.progress import steps  # noqa: PLC0415
 
     problems: list[Problem] = []
-    with steps(args.quiet) as step:
-        outcomes = build_variants(options, variants, step)
+    # All outputs of this build are written first and renamed into place together at the end.
+    with transaction(options.out_dir) as outputs:
+        with steps(args.quiet) as step:
+            outcomes = build_variants(options, variants, step)
+        for _, outcome in outcomes:
+            if isinstance(outcome, list):
+                problems.extend(p for p in outcome if p not in problems)
+        if problems:  # nothing is replaced; the other variant's warnings still count
+            raise ContentError(problems + [w for _, o in outcomes if not isinstance(o, list) for w in o.warnings
+                                           if w not in problems])
+        written = write_ics_files(args.root, args.year, args.out) if args.variant == "all" else []
+        outputs.commit()
     for variant, outcome in outcomes:
-        if isinstance(outcome, list):
-            problems.extend(p for p in outcome if p not in problems)
-        else:
+        if not isinstance(outcome, list):
             print_report(variant, outcome)
-    if args.variant == "all" and not problems:
-        cmd_ics(argparse.Namespace(root=args.root, year=args.year, out=args.out))
-    if problems:
-        raise ContentError(problems)
+    for path in written:
+        print(f"geschrieben: {path}")
     return EXIT_OK
 
 
@@ -274,12 +287,18 @@ def build_parser() -> GermanParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code."""
+    from calendar_build.workers import stop_on_signals  # noqa: PLC0415
+
+    _tolerant_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        if args.year is None:
-            args.year = default_year(args.root)
-        return int(args.run(args))
+        with stop_on_signals():
+            if args.year is None:
+                args.year = default_year(args.root)
+            code = int(args.run(args))
+            sys.stdout.flush()
+            return code
     except ContentError as exc:
         errors, warnings = print_problems(exc.problems)
         print(f"{errors} Fehler, {warnings} Warnungen – nichts geschrieben.", file=sys.stderr)
@@ -290,3 +309,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Abgebrochen.", file=sys.stderr)
         return 130
+    except OSError as exc:  # the disk, not the content: full, read-only, a folder in the way …
+        return _system_failure(os_error_problem(exc, args.root))
+    except (BrokenProcessPool, MemoryError) as exc:
+        return _system_failure(Problem("calendar-build", None, _FAILURES[type(exc)]))
+
+
+_FAILURES = {
+    BrokenProcessPool: "Ein Arbeitsprozess wurde beendet (zu wenig Arbeitsspeicher?) – nichts geschrieben.",
+    MemoryError: "Zu wenig Arbeitsspeicher – nichts geschrieben.",
+}
+
+
+def _system_failure(problem: Problem) -> int:
+    """Report a failure of the machine (disk, memory) in German and return exit code 1."""
+    _quiet_stdout()
+    print_problems([problem])
+    return EXIT_CONTENT
+
+
+def _tolerant_streams() -> None:
+    """Let stdout and stderr show every character, whatever PYTHONIOENCODING says (escaped if need be)."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _quiet_stdout() -> None:
+    """Drop what stdout still holds (it may be a full device): nothing more to fail at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from dataclasses import dataclass
@@ -58,6 +59,52 @@ def display_path(path: Path, root: Path) -> str:
         except ValueError:
             continue
     return path.name
+
+
+# What a failed file operation means for an editor, by errno (Linux names).
+_ERRNO_DE = {
+    errno.ENOENT: "Datei oder Ordner fehlt",
+    errno.EACCES: "keine Berechtigung – darf hier gelesen bzw. geschrieben werden?",
+    errno.EPERM: "keine Berechtigung – darf hier gelesen bzw. geschrieben werden?",
+    errno.ENOSPC: "der Datenträger ist voll – bitte Platz schaffen oder mit --out einen anderen Ordner wählen",
+    errno.EDQUOT: "das Speicherkontingent ist erschöpft – bitte Platz schaffen",
+    errno.EFBIG: "die Datei wird zu groß für diesen Datenträger",
+    errno.EROFS: "der Datenträger ist schreibgeschützt – bitte mit --out einen beschreibbaren Ordner wählen",
+    errno.ENOTDIR: "ein Teil des Pfads ist eine Datei, kein Ordner",
+    errno.EISDIR: "ist ein Ordner, keine Datei",
+    errno.ELOOP: "Symlink-Schleife (der Verweis zeigt auf sich selbst)",
+    errno.ENAMETOOLONG: "der Pfad ist zu lang",
+    errno.EIO: "Ein-/Ausgabefehler des Datenträgers",
+    errno.EMFILE: "zu viele offene Dateien",
+    errno.ENFILE: "zu viele offene Dateien",
+    errno.ENXIO: "ist keine gewöhnliche Datei (Socket oder Gerät)",
+    errno.EBUSY: "die Datei ist gerade in Benutzung",
+    errno.EEXIST: "existiert schon",
+    errno.ENOTEMPTY: "der Ordner ist nicht leer",
+    errno.EXDEV: "liegt auf einem anderen Datenträger",
+    errno.ENOMEM: "zu wenig Arbeitsspeicher",
+    errno.EPIPE: "die Ausgabe wurde geschlossen",
+}
+
+
+def os_error_message(exc: OSError) -> str:
+    """Return a German sentence for a failed file operation (without the file name)."""
+    from calendar_build.paths import NotRegularFile  # noqa: PLC0415 - paths imports nothing of ours
+
+    if isinstance(exc, NotRegularFile):
+        return f"{exc.strerror} – bitte eine gewöhnliche Datei an diese Stelle legen."
+    return _ERRNO_DE.get(exc.errno or 0, f"Dateifehler ({errno.errorcode.get(exc.errno or 0, exc.errno)})")
+
+
+def os_error_problem(exc: OSError, root: Path | None = None) -> Problem:
+    """Return a failed file operation as a problem naming the file (relative to `root` where possible)."""
+    shown = "calendar-build" if exc.filename is None else os.fsdecode(exc.filename)
+    if root is not None and exc.filename is not None:
+        try:
+            shown = Path(os.path.abspath(shown)).relative_to(os.path.abspath(root)).as_posix()
+        except ValueError:
+            pass  # outside the project (an --out folder): the whole path says most
+    return Problem(shown, None, f"{os_error_message(exc)}.")
 
 
 class Problems:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
+from calendar_build import workers
 from calendar_build.errors import ContentError, Problem, print_problems
 from calendar_build.pipeline import BuildOptions, BuildReport, build
 
@@ -31,8 +31,8 @@ def build_variants(options: BuildOptions, variants: tuple[str, ...],
     if step is not None:
         step(f"{' und '.join(variants)} parallel bauen")
     import calendar_build.render.pdf  # noqa: F401, PLC0415 - WeasyPrint loaded once, before the processes fork
-    with ProcessPoolExecutor(max_workers=len(jobs)) as pool:
-        return list(zip(variants, pool.map(_build_one, jobs)))
+    outcomes, _ = workers.run_all(_build_one, jobs, len(jobs))
+    return list(zip(variants, outcomes))
 
 
 def print_report(variant: str, report: BuildReport) -> None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from calendar_build import workers as pool
 from calendar_build.errors import Problems
 from calendar_build.photos import cache
 from calendar_build.photos.colour import digest, output_profile_problem
@@ -122,25 +122,8 @@ def _warm(cache_dir: Path, head: bytes, source: Path) -> cache.Entry | None:
 
 def _run(tasks: list[_Task], workers: int | None, meanwhile: Callable[[], None] | None) -> list[list[_Outcome]]:
     """Prepare the tasks, in worker processes when there are several; run `meanwhile` here in the meantime."""
-    workers = min(workers or os.cpu_count() or 1, len(tasks))
-    pool = None
-    if workers > 1:
-        try:
-            pool = ProcessPoolExecutor(max_workers=workers)
-            results = pool.map(_prepare_one, tasks)  # all submitted: the workers are busy from here on
-        except (OSError, NotImplementedError):  # no process pool here (e.g. no semaphores): one by one
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
-            pool = None
-    if pool is None:
-        if meanwhile is not None:
-            meanwhile()
-        return [_prepare_one(task) for task in tasks]
-    with pool:
-        if meanwhile is not None:
-            meanwhile()
-        return list(results)
-
+    results, _ = pool.run_all(_prepare_one, tasks, workers or os.cpu_count() or 1, meanwhile)
+    return results
 
 
 def _report(jobs: Iterable[PhotoJob], outcomes: dict[tuple[Path, PhotoTarget], _Outcome],

@@ -19,7 +19,6 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +31,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
+from calendar_build import workers
 from calendar_build.output import atomic_file
 from calendar_build.photos.colour import SRGB_ICC
 from calendar_build.render.marks import add_crop_marks
@@ -229,23 +229,15 @@ def _scratch(job: PdfJob) -> Path | None:
 
 def _render_parts(job: PdfJob, files: list[Path]) -> list[_Part]:
     """Set every part into its file: the first here, the others in worker processes at the same time."""
-    def one(index: int) -> _Part:
-        return _render_part_file(job, index, files[index])
+    others = [(job, index, files[index]) for index in range(1, len(job.parts))]
+    rest, first = workers.run_all(_render_numbered, others, len(job.parts) if job.parallel else 1,
+                                  lambda: _render_part_file(job, 0, files[0]))
+    assert first is not None
+    return [first, *rest]
 
-    pool = None
-    if job.parallel:
-        try:
-            pool = ProcessPoolExecutor(max_workers=len(job.parts) - 1)
-            others = [pool.submit(_render_part_file, job, index, files[index]) for index in range(1, len(job.parts))]
-        except (OSError, NotImplementedError):  # no process pool here (e.g. no semaphores): one after the other
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
-            pool = None
-    if pool is None:
-        return [one(index) for index in range(len(job.parts))]
-    with pool:
-        first = one(0)
-        return [first] + [future.result() for future in others]
+
+def _render_numbered(work: tuple[PdfJob, int, Path]) -> _Part:
+    return _render_part_file(*work)
 
 
 def _render_part_file(job: PdfJob, index: int, path: Path) -> _Part:

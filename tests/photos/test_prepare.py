@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms, ImageFile
 
+from calendar_build import workers
 from calendar_build.errors import Problems
 from calendar_build.photos import PhotoTarget, PreparedPhoto, prepare_photos
 from calendar_build.photos.colour import SRGB_ICC
@@ -400,7 +401,7 @@ def test_meanwhile_runs_once_with_or_without_a_process_pool(pool: str, print_tar
         def refuse(*_args: object, **_kwargs: object) -> None:
             raise NotImplementedError("no semaphores")
 
-        monkeypatch.setattr(module, "ProcessPoolExecutor", refuse)
+        monkeypatch.setattr(workers, "ProcessPoolExecutor", refuse)
     jobs = [(write(f"{n:02d}-x.jpg", encode(marked((600, 400), (100 + 40 * n, 200)))), (0.5, 0.5), print_target,
              f"portraits/2027/{n:02d}-x.yaml", 9) for n in range(2)]
     calls: list[int] = []
