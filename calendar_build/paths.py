@@ -39,7 +39,9 @@ def inside(root: Path, path: Path | str) -> Path:
     resolved_root = root.resolve()
     try:
         resolved = (root / path).resolve() if not Path(path).is_absolute() else Path(path).resolve()
-    except (OSError, ValueError, RuntimeError):  # a NUL byte, a symlink loop: no path into the project
+    except RuntimeError:  # a symlink loop: named as written, so that reading it reports the loop (ELOOP)
+        resolved = Path(os.path.abspath(root / path))
+    except (OSError, ValueError):  # a NUL byte: no path into the project
         raise PathOutside(text) from None
     if resolved != resolved_root and resolved_root not in resolved.parents:
         raise PathOutside(text)
@@ -51,7 +53,7 @@ def check_regular(path: Path) -> os.stat_result:
     info = os.stat(path)
     if not stat.S_ISREG(info.st_mode):
         raise NotRegularFile(errno.EISDIR if stat.S_ISDIR(info.st_mode) else errno.EINVAL,
-                             f"ist {kind_of(info.st_mode)}, keine gewöhnliche Datei", str(path))
+                             f"Dies ist {kind_of(info.st_mode)}, keine gewöhnliche Datei", str(path))
     return info
 
 
@@ -74,7 +76,7 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
     try:
         info = os.fstat(handle)
         if not stat.S_ISREG(info.st_mode):  # swapped for a FIFO between stat and open
-            raise NotRegularFile(errno.EINVAL, f"ist {kind_of(info.st_mode)}, keine gewöhnliche Datei", str(path))
+            raise NotRegularFile(errno.EINVAL, f"Dies ist {kind_of(info.st_mode)}, keine gewöhnliche Datei", str(path))
         with os.fdopen(handle, "rb", closefd=False) as stream:
             return stream.read() if limit is None else stream.read(limit + 1)
     finally:

@@ -20,13 +20,13 @@ from urllib.parse import unquote, urlparse
 from calendar_build import clock
 from calendar_build.content.loader import Content, load_content
 from calendar_build.engine.occurrences import YearTable, compute_year
-from calendar_build.errors import ContentError, Problem, Problems
+from calendar_build.errors import ContentError, Problem, Problems, os_error_message
 from calendar_build.output import atomic_write, swap_in
 from calendar_build.pages.build import Options, build_calendar
 from calendar_build.pages.fitting import CellBox, TextBox
 from calendar_build.pages.outlook import outlook
 from calendar_build.pages.model import Calendar, PhotoUrls, Shortening
-from calendar_build.paths import PathOutside, inside
+from calendar_build.paths import PathOutside, inside, read_regular
 from calendar_build.photos.colour import output_profile_problem
 from calendar_build.photos.prepare import PhotoJob, PhotoTarget, PreparedPhoto, prepare_photos
 from calendar_build.portraits.loader import Portrait, load_portraits
@@ -107,7 +107,13 @@ def _output_profile(content: Content, problems: Problems) -> Path | None:
         if not profile.is_file():
             problems.error("content/edition.yaml", line, f"Farbprofil '{content.edition.output_profile}' fehlt.")
             return None
-        reason = output_profile_problem(profile.read_bytes())
+        try:
+            data = read_regular(profile, 100_000_000)
+        except OSError as exc:
+            problems.error("content/edition.yaml", line, f"Farbprofil '{content.edition.output_profile}': "
+                           f"{os_error_message(exc)}.")
+            return None
+        reason = output_profile_problem(data)
         if reason is not None:
             problems.error("content/edition.yaml", line, f"Farbprofil '{content.edition.output_profile}' {reason}.")
             return None
@@ -133,7 +139,8 @@ def validate(options: BuildOptions) -> Validated:
         problems.error("templates/theme.css", None, LINKED_OUT)
     except (OSError, ThemeError, UnicodeDecodeError) as exc:
         problems.error("templates/theme.css", None, str(exc) if isinstance(exc, ThemeError) else
-                       NOT_UTF8 if isinstance(exc, UnicodeDecodeError) else "Datei fehlt.")
+                       NOT_UTF8 if isinstance(exc, UnicodeDecodeError) else "Datei fehlt." if
+                       isinstance(exc, FileNotFoundError) else f"{os_error_message(exc)}.")
     if theme is not None:
         _check_layout(options, problems)
     check_assets(options.root, problems)
@@ -150,12 +157,14 @@ def validate(options: BuildOptions) -> Validated:
 def read_template_text(templates: Path, name: str) -> str:
     """Return a text file of the templates folder; raise ContentError when it is missing or not UTF-8."""
     try:
-        raw = inside(templates.parent, templates / name).read_bytes()
+        raw = read_regular(inside(templates.parent, templates / name))
     except PathOutside:
         raise ContentError([Problem(f"templates/{name}", None, LINKED_OUT)]) from None
-    except OSError:
+    except FileNotFoundError:
         raise ContentError([Problem(f"templates/{name}", None, "Datei fehlt oder kann nicht gelesen werden.")]
                            ) from None
+    except OSError as exc:
+        raise ContentError([Problem(f"templates/{name}", None, f"{os_error_message(exc)}.")]) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -112,7 +113,7 @@ class Reader:
 
 def _load_categories(reader: Reader, content_dir: Path) -> tuple[Category, ...]:
     path = content_dir / "categories.yaml"
-    if not path.is_file():
+    if not os.path.lexists(path):  # anything else under the name (a FIFO, a loop) is named when read
         reader.problems.error(reader.shown(path), None, "Datei fehlt – sie legt die Kategorien (Farbpunkte) fest.")
         return ()
     loaded = reader.read(path, CategoriesFile)
@@ -194,7 +195,7 @@ def _load_overrides(reader: Reader, content_dir: Path, ids: set[str]) -> dict[in
 def _read_edition(reader: Reader, content_dir: Path) -> tuple[Edition, dict[str, int]]:
     """Return the edition settings and the line of each key written in the file."""
     path = content_dir / "edition.yaml"
-    if not path.exists():
+    if not os.path.lexists(path):
         return Edition(), {}
     loaded = reader.read(path, Edition)
     if loaded is None:

@@ -191,8 +191,11 @@ def parse_yaml(raw: bytes) -> YamlDoc:
 
 def load_yaml(path: Path) -> YamlDoc:
     """Read and parse a YAML file (see parse_yaml)."""
+    from calendar_build.errors import os_error_message  # noqa: PLC0415
+    from calendar_build.paths import read_regular  # noqa: PLC0415
+
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_FILE_BYTES)  # never waits on a FIFO, never reads a device without end
     except OSError as exc:
-        raise YamlProblem(None, f"Datei kann nicht gelesen werden ({exc.strerror}).") from exc
+        raise YamlProblem(None, f"{os_error_message(exc)}.") from exc
     return parse_yaml(raw)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from calendar_build import workers as pool
 from calendar_build.errors import Problems
+from calendar_build.paths import NotRegularFile, read_regular
 from calendar_build.photos import cache
 from calendar_build.photos.colour import digest, output_profile_problem
 from calendar_build.photos.model import MM_PER_INCH, PhotoJob, PhotoTarget, PreparedPhoto
@@ -92,7 +93,7 @@ def _output_profiles(targets: Iterable[PhotoTarget], problems: Problems) -> dict
             continue
         shown = target.output_profile.name
         try:
-            data = target.output_profile.read_bytes()
+            data = read_regular(target.output_profile, 100_000_000)
         except OSError:
             problems.error(shown, None, f"Ausgabeprofil '{shown}' kann nicht gelesen werden – fehlt die Datei?")
             continue
@@ -170,9 +171,11 @@ def _prepare_one(task: _Task) -> list[_Outcome]:
     """Prepare one photo for each of its targets (in a worker process) and store them in the cache."""
     source = task.jobs[0].source
     try:
-        data = source.read_bytes()
+        data = read_regular(source)
     except FileNotFoundError:
         return _failed(task, "wurde nicht gefunden.")
+    except NotRegularFile as exc:
+        return _failed(task, f"{exc.strerror} – bitte das Foto selbst an diese Stelle legen.")
     except OSError:
         return _failed(task, "kann nicht gelesen werden – ist es eine Datei, und darf sie gelesen werden?")
     if not data:

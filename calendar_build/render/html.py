@@ -21,7 +21,7 @@ import jinja2
 from jinja2 import nodes
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment, safe_range
 
 from calendar_build.pages.model import Calendar
 from calendar_build.errors import os_error_message
@@ -150,7 +150,16 @@ def environment(templates: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals.pop("lipsum", None)  # a filler-text generator: nothing a calendar prints
+    env.globals["range"] = bounded_range
     return env
+
+
+def bounded_range(*args: int) -> range:
+    """Return range(*args), refusing more than the sandbox's MAX_RANGE steps with a SecurityError."""
+    try:
+        return safe_range(*args)
+    except OverflowError:
+        raise SecurityError(f"range too big: höchstens {MAX_RANGE} Schritte") from None
 
 
 def check_nesting(env: jinja2.Environment, name: str) -> None:
@@ -250,7 +259,7 @@ def security_message(exc: SecurityError) -> str:
         return ("Die Vorlage versucht, Daten zu ändern oder etwas Unsicheres aufzurufen – Vorlagen dürfen nur "
                 "die Kalenderdaten ausgeben; bitte den Ausdruck entfernen.")
     if "range too big" in text:
-        return "range() ist in der Vorlage zu groß – höchstens 100000 Schritte."
+        return f"range() ist in der Vorlage zu groß – höchstens {MAX_RANGE} Schritte."
     return f"In Vorlagen nicht erlaubt: {text}."
 
 

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from calendar_build.paths import read_regular_text
+
 _BLOCK = re.compile(r"(:root|html\.format-a4|html\.print|html\.screen)\s*\{(.*?)\}", re.S)
 _VAR = re.compile(r"var\((--[a-z0-9-]+)\)")
 _PROPERTY = re.compile(r"(--[a-z0-9-]+)\s*:\s*([^;]+);")
@@ -77,7 +79,7 @@ def compile_css(theme_css: str, layout_css: str, page_format: str, variant: str,
 
 def read_theme(path: Path, page_format: str) -> ThemeNumbers:
     """Return the theme numbers for a page format; raise ThemeError naming the property."""
-    props = properties(path.read_text(encoding="utf-8"), page_format)
+    props = properties(read_regular_text(path), page_format)
 
     def need(name: str) -> str:
         if name not in props:
