@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
@@ -20,6 +21,7 @@ from calendar_build.engine.occurrences import compute_year
 from calendar_build.engine.rules import SUPPORTED_YEARS
 from calendar_build.errors import ContentError, Problem, UsageError, os_error_problem, print_problems
 from calendar_build.export import table
+from calendar_build.workers import Terminated, stop_on_signals
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -287,8 +289,6 @@ def build_parser() -> GermanParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code."""
-    from calendar_build.workers import stop_on_signals  # noqa: PLC0415
-
     _tolerant_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -306,9 +306,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"calendar-build: Fehler: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP (Terminated): the shell's code for the signal
         print("Abgebrochen.", file=sys.stderr)
-        return 130
+        return 128 + (int(exc.args[0]) if isinstance(exc, Terminated) else int(signal.SIGINT))
     except OSError as exc:  # the disk, not the content: full, read-only, a folder in the way …
         return _system_failure(os_error_problem(exc, args.root))
     except (BrokenProcessPool, MemoryError) as exc:
