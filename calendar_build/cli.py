@@ -119,7 +119,12 @@ def ics_stamp(document_date: dt.date | None, year: int) -> dt.datetime:
 
 def cmd_ics(args: argparse.Namespace) -> int:
     """Write the iCalendar files of a year: all categories combined and one per category."""
-    for path in write_ics_files(args.root, args.year, args.out):
+    from calendar_build.output import transaction  # noqa: PLC0415
+
+    with transaction(args.out or args.root / "output" / str(args.year)) as outputs:
+        written = write_ics_files(args.root, args.year, args.out)
+        outputs.commit()
+    for path in written:
         print(f"geschrieben: {path}")
     return EXIT_OK
 

@@ -14,6 +14,7 @@ staged files; those of a build killed outright are removed by the next transacti
 
 from __future__ import annotations
 
+import multiprocessing.util
 import os
 import re
 import secrets
@@ -22,6 +23,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -107,7 +109,21 @@ def _destination(target: Path) -> Path:
 
 @contextmanager
 def atomic_file(target: Path) -> Iterator[BinaryIO]:
-    """Yield a binary stream to a temporary file beside `target`; rename it into place on success."""
+    """Yield a binary stream to a temporary file beside `target`; rename it into place on success.
+
+    A failed write (a full disk) is raised as an OSError naming `target`.
+    """
+    try:
+        with _atomic_file(target) as stream:
+            yield stream
+    except OSError as exc:
+        if exc.filename is not None:
+            raise
+        raise type(exc)(exc.errno, exc.strerror, str(target)) from exc
+
+
+@contextmanager
+def _atomic_file(target: Path) -> Iterator[BinaryIO]:
     target.parent.mkdir(parents=True, exist_ok=True)
     handle = _unnamed(target.parent)
     if handle is not None:
@@ -172,6 +188,41 @@ def _name_and_replace(stream: BinaryIO, target: Path) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+_PRIVATE: dict[int, Path] = {}
+
+
+def private_folder() -> Path:
+    """Return a temporary folder of this process (made on first use, removed when the process ends)."""
+    pid = os.getpid()
+    if pid not in _PRIVATE:
+        _PRIVATE[pid] = Path(tempfile.mkdtemp(prefix="calendar-build-"))
+        # multiprocessing's finalizers run only in the process that made them, also where a worker ends
+        multiprocessing.util.Finalize(None, shutil.rmtree, args=(str(_PRIVATE[pid]), True), exitpriority=0)
+    return _PRIVATE[pid]
+
+
+@lru_cache(maxsize=8)
+def cache_refusal(folder: Path) -> str | None:
+    """Return why `folder` cannot hold the cache (German), None when a file can be made in it."""
+    from calendar_build.errors import os_error_message  # noqa: PLC0415 - errors imports nothing of ours
+
+    if folder.exists() and not folder.is_dir():
+        return "dort liegt eine Datei statt eines Ordners"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(prefix=".probe-", dir=folder)
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as exc:
+        return os_error_message(exc)
+    return None
+
+
+def usable_cache(folder: Path) -> Path:
+    """Return `folder`, or a private temporary folder when the cache cannot be written there."""
+    return folder if cache_refusal(folder) is None else private_folder()
 
 
 def atomic_write(target: Path, data: bytes) -> None:

@@ -20,8 +20,8 @@ from urllib.parse import unquote, urlparse
 from calendar_build import clock
 from calendar_build.content.loader import Content, load_content
 from calendar_build.engine.occurrences import YearTable, compute_year
-from calendar_build.errors import ContentError, Problem, Problems, os_error_message
-from calendar_build.output import atomic_write, swap_in
+from calendar_build.errors import ContentError, Problem, Problems, display_path, os_error_message
+from calendar_build.output import atomic_write, cache_refusal, swap_in, usable_cache
 from calendar_build.pages.build import Options, build_calendar
 from calendar_build.pages.fitting import CellBox, TextBox
 from calendar_build.pages.outlook import outlook
@@ -68,7 +68,12 @@ class BuildOptions:
 
     @property
     def cache(self) -> Path:
-        """Return the cache folder."""
+        """Return the cache folder (a temporary one where the project's cannot be written)."""
+        return usable_cache(self.configured_cache)
+
+    @property
+    def configured_cache(self) -> Path:
+        """Return the cache folder asked for: `cache_dir` or <root>/.cache/calendar-build."""
         return self.cache_dir or self.root / ".cache" / "calendar-build"
 
 
@@ -144,6 +149,9 @@ def validate(options: BuildOptions) -> Validated:
     if theme is not None:
         _check_layout(options, problems)
     check_assets(options.root, problems)
+    if (refusal := cache_refusal(options.configured_cache)) is not None:
+        problems.warning(display_path(options.configured_cache, options.root), None,
+                         f"Zwischenspeicher nicht nutzbar ({refusal}) – es wird ohne ihn gebaut (langsamer).")
     profile = _output_profile(content, problems) if options.variant == "print" else None
     if theme is not None:
         _check_glyphs(content, portraits, theme, problems)

@@ -102,7 +102,7 @@ def preview(options: BuildOptions, pages: list[int] | None) -> PreviewReport:
     for earlier in final.glob("seite-*.png") if final.is_dir() else ():
         shutil.copyfile(earlier, folder / earlier.name)
     allowed = (options.root, options.cache) + ((valid.output_profile.parent,) if valid.output_profile else ())
-    with tempfile.TemporaryDirectory(prefix=".preview-", dir=options.cache) as scratch:
+    with tempfile.TemporaryDirectory(prefix=".preview-") as scratch:  # never in a read-only project
         pdf_path = Path(scratch) / "preview.pdf"
         result = render_pdf(PdfJob((document,), templates, css, allowed, options.variant, valid.output_profile,
                                    crop_marks=False, bleed_mm=BLEED_MM), pdf_path)

@@ -104,6 +104,7 @@ def store(cache_dir: Path, key: str, data: bytes, width_px: int, height_px: int,
           notes: tuple[str, ...]) -> Entry:
     """Write the JPEG, then its sidecar, each atomically; return the entry."""
     path = cache_dir / f"{key}.jpg"
+    cache_dir.mkdir(parents=True, exist_ok=True)  # deleted meanwhile: made again
     meta = {"sha256": hashlib.sha256(data).hexdigest(), "width_px": width_px, "height_px": height_px,
             "effective_ppi": effective_ppi, "notes": list(notes)}
     _write_atomic(path, data)

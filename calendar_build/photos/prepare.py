@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from calendar_build import workers as pool
-from calendar_build.errors import Problems
+from calendar_build.errors import Problems, os_error_message
+from calendar_build.output import private_folder
 from calendar_build.paths import NotRegularFile, read_regular
 from calendar_build.photos import cache
 from calendar_build.photos.colour import digest, output_profile_problem
@@ -53,7 +54,13 @@ def prepare_photos(jobs: Sequence[PhotoJob | tuple[Path, tuple[float, float], Ph
     the same source and target with two focal points is an error.
     """
     all_jobs = [PhotoJob(*job) for job in jobs]
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file in the cache folder's place: prepared anew into a temporary folder
+        problems.warning(cache_dir.name, None, f"Zwischenspeicher der Fotos nicht nutzbar ({os_error_message(exc)}) "
+                         "– die Fotos werden ohne ihn vorbereitet (langsamer).")
+        cache_dir = private_folder() / "photos"
+        cache_dir.mkdir(exist_ok=True)
     profiles = _output_profiles({job.target for job in all_jobs}, problems)
     unique: dict[tuple[Path, PhotoTarget], PhotoJob] = {}
     for job in all_jobs:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import logging
 import re
 import shutil
@@ -192,7 +193,7 @@ def render_pdf(job: PdfJob, target: Path) -> PdfResult:
         except _Rejected:
             pass
     else:
-        with tempfile.TemporaryDirectory(prefix=".parts-", dir=_scratch(job)) as folder:
+        with _scratch_folder(job) as folder:
             files = [Path(folder) / f"part-{index + 1}.pdf" for index in range(len(job.parts))]
             parts = _render_parts(job, files)
             if all(part.usable for part in parts):
@@ -208,6 +209,14 @@ def render_pdf(job: PdfJob, target: Path) -> PdfResult:
     warnings = [m for m in messages if not _NOTDEF.search(m) and "refused:" not in m]
     return PdfResult(warnings, glyphs, refused, offset, written=all(part.usable for part in parts),
                      overflows=overflow_messages(overflows))
+
+
+def _scratch_folder(job: PdfJob) -> tempfile.TemporaryDirectory[str]:
+    """Return a new folder for the parts' files: in the scratch folder, else in the system's temporary one."""
+    try:
+        return tempfile.TemporaryDirectory(prefix=".parts-", dir=_scratch(job))
+    except OSError:  # a read-only project, a file in the cache's place, the cache deleted meanwhile
+        return tempfile.TemporaryDirectory(prefix="calendar-build-parts-")
 
 
 STALE_SCRATCH_SECONDS = 3600  # a parts folder this old was left by a build that was killed
@@ -289,7 +298,11 @@ def join_pdfs(parts: Sequence[Path], stream: BinaryIO) -> None:
         if bookmarks:
             with joined.open_outline() as outline:
                 outline.root.extend(bookmarks)
-        joined.save(stream, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+        # Saved into memory first: qpdf cannot pass a failed write of a Python stream (a full disk) on
+        # as an error and aborts the whole process; a write of the bytes fails as an OSError instead.
+        joined_bytes = io.BytesIO()
+        joined.save(joined_bytes, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+    stream.write(joined_bytes.getbuffer())
 
 
 _SUBSET_TAG = re.compile(r"^/([A-Z]{6})\+")
