@@ -97,15 +97,14 @@ def cmd_holidays(args: argparse.Namespace) -> int:
     content = load_content(args.root)
     year_table = compute_year(content, args.year)
     labels = {c.id: c.label for c in content.catalogue.categories}
-    if args.format == "json":
-        sys.stdout.write(table.to_json(year_table, labels))
-    elif args.format == "csv":
-        sys.stdout.write(table.to_csv(year_table, labels))
+    sys.stdout.flush()
+    if args.format in ("json", "csv"):  # data files are UTF-8, whatever the terminal's encoding is
+        render = table.to_json if args.format == "json" else table.to_csv
+        sys.stdout.buffer.write(render(year_table, labels).encode("utf-8"))
     else:
         from calendar_build.export import ics  # noqa: PLC0415 - icalendar is needed for ICS only
 
         stamp = ics_stamp(content.edition.document_date, args.year)
-        sys.stdout.flush()
         sys.stdout.buffer.write(ics.to_ics(year_table, labels, stamp, ics.calendar_name(args.year)))
     return EXIT_OK
 
