@@ -151,6 +151,8 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     if "escape character" in problem or "escape code" in problem:
         return ("Ungültige Escape-Sequenz mit '\\' in doppelten Anführungszeichen – einfache Anführungszeichen "
                 "verwenden oder den Backslash verdoppeln.")
+    if "maximum nesting depth" in problem:
+        return "Zu tief verschachtelt (Listen oder Zuordnungen in Hunderten Ebenen) – bitte die Klammern prüfen."
     if "found undefined tag" in problem or "could not determine a constructor" in problem:
         return "Unerlaubter YAML-Tag – nur einfache Werte, Listen und Zuordnungen sind erlaubt."
     return f"YAML-Syntaxfehler: {problem}."

@@ -21,7 +21,7 @@ from PIL import features
 from calendar_build.paths import check_regular, read_regular
 
 # Bump when the same input would now give different output (crop, scaling, colour, encoding).
-VERSION = "photos-4"  # bump whenever the pixels a job produces change (2: bicubic, 3: reducing gap, 4: Hamming)
+VERSION = "photos-5"  # bump whenever what a job produces changes (2: bicubic, 3: reducing gap, 4: Hamming, 5: notes)
 _CHUNK = 1 << 20
 
 

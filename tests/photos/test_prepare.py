@@ -407,3 +407,18 @@ def test_meanwhile_runs_once_with_or_without_a_process_pool(pool: str, print_tar
     calls: list[int] = []
     prepared = prepare_photos(jobs, tmp_path / "cache", Problems(), workers=2, meanwhile=lambda: calls.append(1))
     assert calls == [1] and len(prepared) == 2
+
+
+# An EXIF block whose one entry points past its end: Pillow warns "Truncated File Read" (a UserWarning).
+BROKEN_EXIF = b"Exif\x00\x00MM\x00*\x00\x00\x00\x08\x00\x05\x01\x1a\x00\x05\x00\x00\x00\x01\x00\x00\x99\x99"
+
+
+def test_pillow_warning_becomes_a_german_note(screen_target: PhotoTarget, write: Write, tmp_path: Path,
+                                              recwarn: pytest.WarningsRecorder) -> None:
+    source = write("01-x.jpg", encode(Image.new("RGB", (600, 400), BLUE), exif=BROKEN_EXIF))
+    photo, problems = run(source, screen_target, tmp_path / "cache")
+    assert problems == ["portraits/2027/01-x.yaml:9: Warnung: Foto '01-x.jpg' ist nicht ganz regelgerecht "
+                        "gespeichert (z. B. beschädigte EXIF-Metadaten) – es wird verwendet; bitte das Ergebnis "
+                        "prüfen oder das Foto neu exportieren."]
+    assert photo is not None and close(pixel(photo, 100, 100), BLUE)
+    assert [str(w.message) for w in recwarn] == []  # nothing in English on stderr
