@@ -14,6 +14,7 @@ from calendar_build.content.schema import (
     CategoriesFile,
     Category,
     Edition,
+    MAX_DURATION,
     Holiday,
     HolidayFile,
     Override,
@@ -186,6 +187,11 @@ def _load_overrides(reader: Reader, content_dir: Path, ids: set[str]) -> dict[in
             if override.start.year != year:
                 reader.problems.error(shown, doc.line(("overrides", index, "start")),
                                       f"Das Datum {override.start.isoformat()} liegt nicht im Jahr {year} dieser Datei.")
+                continue
+            if override.end is not None and (override.end - override.start).days >= MAX_DURATION:
+                reader.problems.error(shown, doc.line(("overrides", index, "end")),
+                                      f"Das Ende {override.end.isoformat()} liegt mehr als {MAX_DURATION} Tage nach "
+                                      f"dem Beginn – bitte 'end' prüfen.")
                 continue
             pinned.append(PinnedDate(override, Where(shown, line)))
         found[year] = tuple(pinned)

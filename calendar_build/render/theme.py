@@ -46,6 +46,14 @@ def _number(value: str, unit: str, name: str) -> float:
     return float(match.group(1))
 
 
+def _count(value: str, name: str, most: int) -> int:
+    """Return a whole number from 1 to `most`; raise ThemeError otherwise (0 columns would divide by zero)."""
+    number = _number(value, "", name)
+    if number != int(number) or not 1 <= number <= most:
+        raise ThemeError(f"'{name}' muss eine ganze Zahl von 1 bis {most} sein, nicht '{value.strip()}'")
+    return int(number)
+
+
 def properties(css: str, page_format: str, variant: str = "print") -> dict[str, str]:
     """Return the custom properties of :root, overridden by the variant's and the format's block."""
     found: dict[str, str] = {}
@@ -93,10 +101,10 @@ def read_theme(path: Path, page_format: str) -> ThemeNumbers:
         grid_width_mm=_number(need("--grid-width"), "mm", "--grid-width"),
         kw_width_mm=_number(need("--kw-width"), "mm", "--kw-width"),
         label_size_pt=_number(need("--size-label"), "pt", "--size-label"),
-        label_lines=int(_number(need("--label-lines"), "", "--label-lines")),
+        label_lines=_count(need("--label-lines"), "--label-lines", 12),
         explanation_size_pt=_number(need("--size-explanation"), "pt", "--size-explanation"),
         explanation_leading=_number(need("--explanation-leading"), "", "--explanation-leading"),
-        explanation_columns=int(_number(need("--explanation-columns"), "", "--explanation-columns")),
+        explanation_columns=_count(need("--explanation-columns"), "--explanation-columns", 8),
         explanation_column_width_mm=_number(need("--explanation-column-width"), "mm", "--explanation-column-width"),
         explanation_column_height_mm=_number(need("--explanation-column-height"), "mm", "--explanation-column-height"),
     )

@@ -1,4 +1,4 @@
-"""Hostile templates and odd files: nothing breaks out of the project, nothing hangs, nothing crashes.
+"""Hostile templates, odd files, values of the wrong type: nothing breaks out, hangs, crashes or slips through.
 
 Each row changes a fresh copy of the sample project in one way and runs `calendar-build check`
 in-process; the expected German lines are matched exactly. The sandbox rows are the escapes
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import CliRunner, assert_clean_failure
-from tests.cli.test_bad_input import CSS, MONTH, append, both, delete, line, write
+from tests.cli.test_bad_input import CSS, MONTH, append, both, delete, end, line, replace, write
 
 Edit = Callable[[Path], None]
 COVER = "templates/pages/cover.html.j2"
@@ -31,6 +31,7 @@ INTERNALS = ("Die Vorlage greift auf '{}' zu, ein Innenleben von Python – Vorl
 FIFO = "Dies ist eine benannte Pipe (FIFO), keine gewöhnliche Datei – bitte eine gewöhnliche Datei an diese Stelle legen."
 FOLDER = "Dies ist ein Ordner, keine gewöhnliche Datei – bitte eine gewöhnliche Datei an diese Stelle legen."
 LOOP = "Symlink-Schleife (der Verweis zeigt auf sich selbst)."
+FEAST = "  - id: test-feast\n    name: Testfest\n    rule: {rule}\n    description: Ein Fest zum Prüfen.\n{extra}"
 
 
 def fifo(name: str) -> Edit:
@@ -120,7 +121,25 @@ CASES: list[tuple[str, Edit, list[str]]] = [
     ("loop-photo", loop(PHOTO),
      [f"{PORTRAIT}:{line(PORTRAIT, 'photo:')}: Fehler: Foto '01-selam-tesfamariam.jpg': {LOOP}"]),
     ("missing-theme", delete(THEME), [f"{THEME}: Fehler: Datei fehlt."]),
+    # values of the wrong type or far off: an error with file and line, never read as something else
+    ("duration-true", append(HOLIDAYS, FEAST.format(rule="{kind: fixed, month: 5, day: 2}", extra="    duration: true\n")),
+     [f"{HOLIDAYS}:{end(HOLIDAYS) + 4}: Fehler: 'holidays.duration' muss eine ganze Zahl sein, nicht true."]),
+    ("eve-yes-string", append(HOLIDAYS, FEAST.format(rule="{kind: fixed, month: 5, day: 2}", extra="    eve: 'yes'\n")),
+     [f"{HOLIDAYS}:{end(HOLIDAYS) + 4}: Fehler: 'holidays.eve' muss true oder false sein, nicht 'yes'."]),
+    ("dates-far-from-year", append(HOLIDAYS, FEAST.format(rule="{kind: dates, dates: {2027: 9999-12-31}}", extra="")),
+     [f"{HOLIDAYS}:{end(HOLIDAYS) + 2}: Fehler: 'holidays.rule.dates': das Datum 9999-12-31 gehört nicht zum Jahr "
+      "2027."]),
+    ("dates-year-9999", append(HOLIDAYS, FEAST.format(rule="{kind: dates, dates: {9999: 9999-12-31}}", extra="")),
+     [f"{HOLIDAYS}:{end(HOLIDAYS) + 2}: Fehler: 'holidays.rule.dates' darf höchstens 3000 sein, nicht "
+      "9999."]),
+    ("override-ends-in-9999", write("content/overrides/2027.yaml", "overrides:\n  - id: epiphany\n    start: 2027-01-06\n"
+                                    "    end: 9999-12-31\n"),
+     ["content/overrides/2027.yaml:4: Fehler: Das Ende 9999-12-31 liegt mehr als 40 Tage nach dem Beginn – bitte "
+      "'end' prüfen."]),
+    ("explanation-columns-0", replace(THEME, "--explanation-columns: 3;", "--explanation-columns: 0;"),
+     [f"{THEME}: Fehler: '--explanation-columns' muss eine ganze Zahl von 1 bis 8 sein, nicht '0'"]),
 ]
+
 
 
 @pytest.mark.parametrize(("case", "edit", "expected"), CASES, ids=[row[0] for row in CASES])
@@ -133,3 +152,11 @@ def test_check_refuses_hostile_input(case: str, edit: Edit, expected: list[str],
     assert run.lines == expected, run.err
     assert not (sample / "escaped").exists()
     assert "localhost" not in run.out + run.err and os.uname().nodename not in run.err
+
+
+def test_dates_for_other_years_only_is_a_warning(sample: Path, cli: CliRunner) -> None:
+    append(HOLIDAYS, FEAST.format(rule="{kind: dates, dates: {2026: 2026-05-01, 2028: 2028-05-01}}", extra=""))(sample)
+    run = cli("check", sample)
+    assert run.code == 0
+    assert run.lines == [f"{HOLIDAYS}:{end(HOLIDAYS)}: Warnung: 'test-feast': In 'dates' steht kein Datum für 2027 "
+                         "(nur für 2026, 2028) – der Feiertag fehlt in diesem Kalender."]
