@@ -70,7 +70,7 @@ _ERRNO_DE = {
     errno.ENOSPC: "Der Datenträger ist voll – bitte Platz schaffen oder mit --out einen anderen Ordner wählen",
     errno.EDQUOT: "Das Speicherkontingent ist erschöpft – bitte Platz schaffen",
     errno.EFBIG: "Die Datei wird zu groß für diesen Datenträger",
-    errno.EROFS: "Der Datenträger ist schreibgeschützt – bitte mit --out einen beschreibbaren Ordner wählen",
+    errno.EROFS: "Der Datenträger ist schreibgeschützt – bitte einen beschreibbaren Ordner wählen (mit --out)",
     errno.ENOTDIR: "Ein Teil des Pfads ist eine Datei, kein Ordner",
     errno.EISDIR: "Dies ist ein Ordner, keine Datei",
     errno.ELOOP: "Symlink-Schleife (der Verweis zeigt auf sich selbst)",
