@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment, safe_range
 from calendar_build.pages.model import Calendar
 from calendar_build.errors import os_error_message
 from calendar_build.output import atomic_write
+from calendar_build.pages.plan import PageRef
 from calendar_build.paths import PathOutside, inside, read_regular
 
 MAX_NESTING = 8  # includes within includes (calendar -> page -> macros is 3)
@@ -199,19 +200,13 @@ def _references(tree: nodes.Template) -> Iterator[tuple[str, int]]:
                 yield referenced, node.lineno
 
 
-def page_ids(calendar: Calendar, explanation_pages: Any) -> list[str]:
-    """Return the ids of the calendar's pages in print order (page n is item n-1)."""
-    return (["cover"] + [f"month-{m.number}" for m in calendar.months] + ["legend"]
-            + (["outlook"] if calendar.outlook else [])
-            + [f"explanations-{i}" for i in range(1, len(explanation_pages) + 1)] + ["imprint"])
+def render_html(templates: Path, calendar: Calendar, pages: Sequence[PageRef], urls: Urls, created: str) -> str:
+    """Return the HTML of the calendar's `pages` (all of a product's, or a few for a preview or a part).
 
-
-def render_html(templates: Path, calendar: Calendar, explanation_pages: Any, urls: Urls, created: str,
-                selected: frozenset[str] | None = None) -> str:
-    """Return the calendar's HTML (only the `selected` pages, if given); raise TemplateProblem on errors."""
-    return render_template(templates, "calendar.html.j2", cal=calendar, explanation_pages=explanation_pages,
-                           urls=urls, meta={"created": created},
-                           selected=frozenset(page_ids(calendar, explanation_pages)) if selected is None else selected)
+    Raise TemplateProblem on errors.
+    """
+    return render_template(templates, "calendar.html.j2", cal=calendar, pages=pages, urls=urls,
+                           meta={"created": created})
 
 
 def render_template(templates: Path, name: str, **context: Any) -> str:
