@@ -9,6 +9,7 @@ MAX_NESTING, is reported with file and line instead of recursing until Python gi
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import os
 import re
@@ -79,6 +80,10 @@ class ProjectLoader(jinja2.BaseLoader):
             raise TemplateProblem(f"templates/{template}", raw.count(b"\n", 0, exc.start) + 1,
                                   "Die Datei ist nicht UTF-8-kodiert – bitte als UTF-8 speichern.") from None
         return source, str(path), lambda: resolved.is_file() and resolved.stat().st_mtime == mtime
+
+    def list_templates(self) -> list[str]:
+        """Return the names of the template files (.j2) below the templates folder."""
+        return sorted(p.relative_to(self.templates).as_posix() for p in self.templates.rglob("*.j2"))
 
 
 class VerifiedBytecodeCache(jinja2.BytecodeCache):
@@ -181,23 +186,42 @@ def check_nesting(env: jinja2.Environment, name: str) -> None:
         except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
             return  # reported with file and line when the template is rendered
         chain.append(current)
-        for referenced, line in _references(tree):
+        for referenced, line in _references(tree, env):
             visit(referenced, (f"templates/{current}", line))
         chain.pop()
 
     visit(name, (f"templates/{name}", None))
 
 
-def _references(tree: nodes.Template) -> Iterator[tuple[str, int]]:
-    """Yield (template name, line) of every include, import and extends with a literal name."""
+def _references(tree: nodes.Template, env: jinja2.Environment) -> Iterator[tuple[str, int]]:
+    """Yield (template name, line) of every include, import and extends.
+
+    A name built at render time ("pages/" ~ page.kind ~ ".html.j2") stands for every template its
+    fixed parts fit.
+    """
     for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
         target = node.template
-        names = ([target.value] if isinstance(target, nodes.Const) else
-                 [item.value for item in target.items if isinstance(item, nodes.Const)]
-                 if isinstance(target, (nodes.Tuple, nodes.List)) else [])
-        for referenced in names:
-            if isinstance(referenced, str):
+        choices = target.items if isinstance(target, (nodes.Tuple, nodes.List)) else [target]
+        for choice in choices:
+            pattern = _name_pattern(choice)
+            if pattern is None:
+                continue
+            names = [pattern] if not any(c in pattern for c in "*?[") else \
+                fnmatch.filter(env.list_templates(), pattern)
+            for referenced in names:
                 yield referenced, node.lineno
+
+
+def _name_pattern(node: nodes.Node) -> str | None:
+    """Return the template name a node gives, with '*' for the parts known only at render time."""
+    if isinstance(node, nodes.Const):
+        return node.value if isinstance(node.value, str) else None
+    if isinstance(node, nodes.Concat):
+        return "".join(part.value if isinstance(part, nodes.Const) and isinstance(part.value, str) else "*"
+                       for part in node.nodes)
+    if isinstance(node, nodes.Add):
+        return f"{_name_pattern(node.left) or '*'}{_name_pattern(node.right) or '*'}"
+    return "*"
 
 
 def render_html(templates: Path, calendar: Calendar, pages: Sequence[PageRef], urls: Urls, created: str) -> str:

@@ -96,8 +96,8 @@ CASES: list[tuple[str, Edit, list[str]]] = [
               "bitte den Verweis entfernen.")),
     ("include-cycle", both(cover("{% include 'pages/a.html.j2' %}"),
                            write("templates/pages/a.html.j2", "\n{% include 'pages/cover.html.j2' %}\n")),
-     ["templates/pages/a.html.j2:2: Fehler: Die Vorlage bindet sich selbst ein (pages/cover.html.j2 → "
-      "pages/a.html.j2 → pages/cover.html.j2) – das endet nie; bitte den Verweis entfernen."]),
+     at_cover("Die Vorlage bindet sich selbst ein (pages/a.html.j2 → pages/cover.html.j2 → pages/a.html.j2) – "
+              "das endet nie; bitte den Verweis entfernen.")),
     ("include-chain-too-deep", both(cover("{% include 'pages/d1.j2' %}"),
                                     *[write(f"templates/pages/d{n}.j2", f"{{% include 'pages/d{n + 1}.j2' %}}")
                                       for n in range(1, 9)], write("templates/pages/d9.j2", "")),
@@ -120,7 +120,7 @@ CASES: list[tuple[str, Edit, list[str]]] = [
     ("loop-template", loop(MONTH), [f"{MONTH}: Fehler: {LOOP}"]),
     ("loop-photo", loop(PHOTO),
      [f"{PORTRAIT}:{line(PORTRAIT, 'photo:')}: Fehler: Foto '01-selam-tesfamariam.jpg': {LOOP}"]),
-    ("missing-theme", delete(THEME), [f"{THEME}: Fehler: Datei fehlt."]),
+    ("missing-theme", delete(THEME), [f"{THEME}: Fehler: Datei fehlt oder kann nicht gelesen werden."]),
     # values of the wrong type or far off: an error with file and line, never read as something else
     ("duration-true", append(HOLIDAYS, FEAST.format(rule="{kind: fixed, month: 5, day: 2}", extra="    duration: true\n")),
      [f"{HOLIDAYS}:{end(HOLIDAYS) + 4}: Fehler: 'holidays.duration' muss eine ganze Zahl sein, nicht true."]),
@@ -137,7 +137,8 @@ CASES: list[tuple[str, Edit, list[str]]] = [
      ["content/overrides/2027.yaml:4: Fehler: Das Ende 9999-12-31 liegt mehr als 40 Tage nach dem Beginn – bitte "
       "'end' prüfen."]),
     ("explanation-columns-0", replace(THEME, "--explanation-columns: 3;", "--explanation-columns: 0;"),
-     [f"{THEME}: Fehler: '--explanation-columns' muss eine ganze Zahl von 1 bis 8 sein, nicht '0'"]),
+     [f"{THEME}:{line(THEME, '--explanation-columns:')}: Fehler: '--explanation-columns' muss eine ganze Zahl von 1 "
+      "bis 6 sein, nicht '0'."]),
 ]
 
 
