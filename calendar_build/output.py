@@ -203,6 +203,11 @@ def private_folder() -> Path:
     return _PRIVATE[pid]
 
 
+def private_folders() -> tuple[Path, ...]:
+    """Return the private temporary folders made so far (by this process or before it was forked)."""
+    return tuple(_PRIVATE.values())
+
+
 @lru_cache(maxsize=8)
 def cache_refusal(folder: Path) -> str | None:
     """Return why `folder` cannot hold the cache (German), None when a file can be made in it."""

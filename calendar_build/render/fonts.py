@@ -19,7 +19,7 @@ from pathlib import Path
 import uharfbuzz as hb
 from fontTools.ttLib import TTFont
 
-from calendar_build.output import atomic_write
+from calendar_build.output import atomic_write, private_folder
 from calendar_build.paths import read_regular
 
 CJK_FAMILY = "CJK Subset"
@@ -182,6 +182,10 @@ def cjk_subset(chars: str, cache_dir: Path) -> Path:
     if subset is None:
         raise FontError(f"Die CJK-Schrift '{source.name}' lässt sich nicht verkleinern (Subset).")
     data = bytes(subset.blob.data)
-    atomic_write(target, data)
-    atomic_write(check, hashlib.sha256(data).hexdigest().encode())  # last: it vouches for the font
+    try:
+        atomic_write(target, data)
+        atomic_write(check, hashlib.sha256(data).hexdigest().encode())  # last: it vouches for the font
+    except OSError:  # a full or read-only cache: this build's own copy, without a cache
+        target = private_folder() / target.name
+        target.write_bytes(data)
     return target

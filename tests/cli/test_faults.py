@@ -37,8 +37,8 @@ BOUNDARY = [
     ("EDQUOT", OSError(errno.EDQUOT, "Disk quota exceeded", "/srv/out/x.ics"),
      "/srv/out/x.ics: Fehler: Das Speicherkontingent ist erschöpft – bitte Platz schaffen."),
     ("EROFS", OSError(errno.EROFS, "Read-only file system", "/media/cd/output"),
-     "/media/cd/output: Fehler: Der Datenträger ist schreibgeschützt – bitte mit --out einen beschreibbaren Ordner "
-     "wählen."),
+     "/media/cd/output: Fehler: Der Datenträger ist schreibgeschützt – bitte einen beschreibbaren Ordner wählen "
+     "(mit --out)."),
     ("EACCES", PermissionError(errno.EACCES, "Permission denied", "{root}/output/2027"),
      "output/2027: Fehler: Keine Berechtigung – darf hier gelesen bzw. geschrieben werden?."),
     ("ENOTDIR", NotADirectoryError(errno.ENOTDIR, "Not a directory", "{root}/.cache/calendar-build/photos"),
@@ -81,7 +81,7 @@ def test_full_disk_while_writing_the_pdf(sample: Path, cli: CliRunner, monkeypat
     """ENOSPC injected where the finished PDF is flushed to disk; the earlier PDF stays, no temporary file."""
     out = sample / "output"
     out.mkdir()
-    earlier = out / f"calendar-{YEAR}-print.pdf"
+    earlier = out / f"calendar-{YEAR}-print-a3.pdf"
     earlier.write_bytes(b"%PDF-1.7 earlier\n%%EOF\n")
 
     def full(_fd: int) -> None:
@@ -90,7 +90,7 @@ def test_full_disk_while_writing_the_pdf(sample: Path, cli: CliRunner, monkeypat
     monkeypatch.setattr(os, "fsync", full)
     run = cli("build", sample, "--out", str(out))
     assert_clean_failure(run)
-    assert run.lines == [f"output/calendar-{YEAR}-print.pdf: Fehler: {FULL}"]
+    assert run.lines == [f"output/calendar-{YEAR}-print-a3.pdf: Fehler: {FULL}"]
     assert [p.name for p in out.iterdir()] == [earlier.name]
     assert earlier.read_bytes() == b"%PDF-1.7 earlier\n%%EOF\n"
 

@@ -45,7 +45,7 @@ def test_bounded_before_expansion(args: list[str], code: int, message: str, samp
 
 # --- workers die with the build -----------------------------------------------------------------------------------
 
-EARLIER = {f"calendar-{YEAR}-print.pdf": b"%PDF-1.7 earlier print\n%%EOF\n",
+EARLIER = {f"calendar-{YEAR}-print-a3.pdf": b"%PDF-1.7 earlier print\n%%EOF\n",
            f"calendar-{YEAR}-screen.pdf": b"%PDF-1.7 earlier screen\n%%EOF\n",
            f"holidays-{YEAR}.ics": b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"}
 

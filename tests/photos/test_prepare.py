@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import struct
 import zlib
 from collections.abc import Callable
@@ -157,7 +158,9 @@ BAD = [
     # (case, how to make 01-x.jpg, target, message after "Foto '01-x.jpg' ")
     ("missing", None, "print", "wurde nicht gefunden."),
     ("directory", make_directory, "print",
-     "kann nicht gelesen werden – ist es eine Datei, und darf sie gelesen werden?"),
+     "ist ein Ordner, keine gewöhnliche Datei – bitte das Foto selbst an diese Stelle legen."),
+    ("fifo", os.mkfifo, "print",
+     "ist eine benannte Pipe (FIFO), keine gewöhnliche Datei – bitte das Foto selbst an diese Stelle legen."),
     ("empty", b"", "print", "ist leer (0 Bytes) – bitte das Foto erneut kopieren oder exportieren."),
     ("truncated", lambda: gradient_jpeg()[: len(gradient_jpeg()) // 2], "print",
      "ist beschädigt oder unvollständig – bitte erneut aus dem Original exportieren."),
@@ -190,8 +193,8 @@ def test_bad_photo_is_a_clear_problem(case: str, make: bytes | Callable[..., obj
     source = tmp_path / "01-x.jpg"
     if isinstance(make, bytes):
         source.write_bytes(make)
-    elif make is make_directory:
-        make_directory(source)
+    elif make is make_directory or make is os.mkfifo:
+        make(source)  # type: ignore[operator]
     elif make is not None:
         data = make()
         assert isinstance(data, bytes)
