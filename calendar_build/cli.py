@@ -201,7 +201,9 @@ def cmd_preview(args: argparse.Namespace) -> int:
     check_year(args.year)
     pages = parse_pages(args.pages)
     product = product_for(args.variant, args.format or "a3")
-    report = preview(BuildOptions(root=args.root, year=args.year, product=product, out=args.out), pages)
+    options = BuildOptions(root=args.root, year=args.year, product=product, out=args.out)
+    check_out_dir(options.out_dir)  # a file in the way: a usage error before anything is rendered
+    report = preview(options, pages)
     print_problems(report.warnings)
     print(f"Vorschau: {len(report.pngs)} Seiten in {report.seconds:.1f} s – {report.sheet}")
     return EXIT_OK

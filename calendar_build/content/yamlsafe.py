@@ -200,4 +200,6 @@ def load_yaml(path: Path) -> YamlDoc:
         raw = read_regular(path, MAX_FILE_BYTES)  # never waits on a FIFO, never reads a device without end
     except OSError as exc:
         raise YamlProblem(None, f"{os_error_message(exc)}.") from exc
+    if len(raw) > MAX_FILE_BYTES:  # only the first bytes were read: name the file's whole size
+        raise YamlProblem(None, f"Datei ist zu groß ({path.stat().st_size} Bytes, höchstens {MAX_FILE_BYTES}).")
     return parse_yaml(raw)

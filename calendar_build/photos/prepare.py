@@ -16,7 +16,7 @@ from pathlib import Path
 
 from calendar_build import workers as pool
 from calendar_build.errors import Problems, os_error_message
-from calendar_build.output import private_folder
+from calendar_build.output import cache_refusal, private_folder
 from calendar_build.paths import NotRegularFile, read_regular
 from calendar_build.photos import cache
 from calendar_build.photos.colour import digest, output_profile_problem
@@ -57,8 +57,9 @@ def prepare_photos(jobs: Sequence[PhotoJob | tuple[Path, tuple[float, float], Ph
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # a file in the cache folder's place: prepared anew into a temporary folder
-        problems.warning(cache_dir.name, None, f"Zwischenspeicher der Fotos nicht nutzbar ({os_error_message(exc)}) "
-                         "– die Fotos werden ohne ihn vorbereitet (langsamer).")
+        reason = cache_refusal(cache_dir) or os_error_message(exc)
+        problems.warning(f"{cache_dir.parent.name}/{cache_dir.name}", None, f"Zwischenspeicher der Fotos nicht "
+                         f"nutzbar ({reason}) – die Fotos werden ohne ihn vorbereitet (langsamer).")
         cache_dir = private_folder() / "photos"
         cache_dir.mkdir(exist_ok=True)
     profiles = _output_profiles({job.target for job in all_jobs}, problems)

@@ -111,3 +111,17 @@ def test_output_streams(case: str, args: list[str], env: dict[str, str], sample:
     else:  # the table is UTF-8 as a file would be, not escaped for the terminal
         assert (done.returncode, stderr) == (0, "")
         assert "Naw-Rúz".encode() in done.stdout
+
+
+@pytest.mark.parametrize(("case", "blocked", "warning"), [
+    ("cache-is-a-file", ".cache/calendar-build",
+     ".cache/calendar-build: Warnung: Zwischenspeicher nicht nutzbar (dort liegt eine Datei statt eines Ordners) – "
+     "es wird ohne ihn gebaut (langsamer)."),
+])
+def test_unusable_cache_is_a_warning(case: str, blocked: str, warning: str, project: Path, cli: CliRunner) -> None:
+    """A file where the cache folder belongs: the check still runs, without the cache, and says so."""
+    (project / blocked).parent.mkdir(parents=True, exist_ok=True)
+    (project / blocked).write_bytes(b"not a folder")
+    run = cli("check", project)
+    assert (run.code, run.lines) == (0, [warning]), run.err
+    assert (project / blocked).read_bytes() == b"not a folder"
