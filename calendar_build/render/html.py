@@ -200,7 +200,7 @@ def _references(tree: nodes.Template, env: jinja2.Environment) -> Iterator[tuple
     fixed parts fit.
     """
     for node in tree.find_all((nodes.Extends, nodes.Include, nodes.Import, nodes.FromImport)):
-        target = node.template
+        target = node.template  # type: ignore[attr-defined]  # every one of the four has it
         choices = target.items if isinstance(target, (nodes.Tuple, nodes.List)) else [target]
         for choice in choices:
             pattern = _name_pattern(choice)
