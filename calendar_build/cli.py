@@ -196,6 +196,8 @@ def cmd_new_edition(args: argparse.Namespace) -> int:
     plan = plan_edition(args.root, args.year, args.source_year)
     for path in write_edition(args.root, plan):
         print(f"angelegt: {path}")
+    if plan.edition is not None:
+        print(f"geändert: {args.root / 'content' / 'edition.yaml'} – " + "; ".join(plan.edition.changes))
     order = f"Reihenfolge der Städte wie {plan.source_year}" if plan.source_year else "Städte alphabetisch"
     print(f"Ausgabe {args.year} angelegt ({order}). Jetzt die Porträts ausfüllen und mit "
           f"'calendar-build check --year {args.year}' prüfen.")

@@ -6,6 +6,8 @@
 Months go to towns in the order of the source edition (default: the newest earlier edition),
 so a town keeps its month; without one, alphabetically. Nothing of the previous year's overrides
 is copied – announced dates belong to one year – but their ids are listed as a hint.
+content/edition.yaml is switched to the new year (year, document date, no sample wording) when
+the new year is later than the one it names; comments stay (line-based edits, see edition_file).
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from calendar_build import clock
 from calendar_build.content.yamlsafe import YamlProblem, load_yaml
+from calendar_build.edition_file import EditionSwitch, switch_edition
 from calendar_build.errors import ContentError, Problem, UsageError
 from calendar_build.output import atomic_write
 from calendar_build.portraits.loader import MONTH_NAMES
@@ -38,6 +42,7 @@ class EditionPlan:
     source_year: int | None  # the edition whose town order was kept; None = alphabetical
     towns: tuple[str, ...]  # town of month 1 … 12
     files: tuple[NewFile, ...]
+    edition: EditionSwitch | None = None  # content/edition.yaml switched to the year; None: left as it is
 
 
 def slug(text: str) -> str:
@@ -206,7 +211,21 @@ def plan_edition(root: Path, year: int, source_year: int | None = None) -> Editi
     files = [NewFile(f"portraits/{year}/{month:02d}-{slug(town)}.yaml", portrait_yaml(year, month, town))
              for month, town in enumerate(towns, start=1)]
     files.append(NewFile(f"content/overrides/{year}.yaml", overrides_yaml(year, _pinned_ids(root, year))))
-    return EditionPlan(year, source_year if previous else None, towns, tuple(files))
+    return EditionPlan(year, source_year if previous else None, towns, tuple(files), _edition_switch(root, year))
+
+
+def _edition_switch(root: Path, year: int) -> EditionSwitch | None:
+    """Return content/edition.yaml switched to `year`; None when it names this or a later year already."""
+    path = root / "content" / "edition.yaml"
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    try:
+        data = load_yaml(path).data if text.strip() else {}
+    except YamlProblem:
+        return None  # reported by check; a broken file is not rewritten
+    current = data.get("year") if isinstance(data, dict) else None
+    if isinstance(current, int) and current >= year:
+        return None
+    return switch_edition(text, year, clock.today())
 
 
 def write_edition(root: Path, plan: EditionPlan) -> list[Path]:
@@ -220,4 +239,6 @@ def write_edition(root: Path, plan: EditionPlan) -> list[Path]:
         target = root / new.path
         atomic_write(target, new.text.encode("utf-8"))
         written.append(target)
+    if plan.edition is not None:
+        atomic_write(root / "content" / "edition.yaml", plan.edition.text.encode("utf-8"))
     return written

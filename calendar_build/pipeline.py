@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from calendar_build import clock
+from calendar_build.content.edition_checks import check_edition
 from calendar_build.content.loader import Content, load_content
 from calendar_build.engine.occurrences import YearTable, compute_year
 from calendar_build.errors import ContentError, Problem, Problems
@@ -125,6 +126,7 @@ def validate(options: BuildOptions) -> Validated:
     content = load_content(options.root, problems)
     table = compute_year(content, options.year, problems) if not problems.errors else None
     portraits = load_portraits(options.root, options.year, problems, strict=options.strict)
+    check_edition(content, options.year, portraits, problems)
     theme_path = options.root / "templates" / "theme.css"
     theme = None
     try:
