@@ -172,6 +172,11 @@ def overrides_yaml(year: int, previous: tuple[int, list[str]] | None) -> str:
 #     end: {year}-MM-TT         # letzter Tag – weglassen, dann gilt die übliche Dauer
 #     note: "bekanntgegeben von …, am …"
 #
+# Ein bekanntgegebener Ramadan-Beginn (ramadan-begin) verschiebt alle Feste des Ramadan mit,
+# das Fest des Fastenbrechens (eid-al-fitr) alle Feste des Schawwal.
+# Dasselbe Fest zweimal ist ein Fehler; mehr als drei Tage vom berechneten Termin gibt eine Warnung.
+# Einen gesetzlichen Feiertag verlegen oder bewusst weit abweichen: "deliberate: true" ergänzen.
+#
 # Jeder weitere Termin bekommt einen eigenen Eintrag, der mit "- id:" beginnt.
 # Danach prüfen: calendar-build diff --year {year}
 #

@@ -23,6 +23,7 @@ def basis_label(occurrence: Occurrence) -> str:
         return hijri.RECKONINGS[basis]
     return {
         "override": "Von der Gemeinschaft bekanntgegeben",
+        "month-start": "Folgt dem bekanntgegebenen Monatsbeginn",
         "table": "nach veröffentlichter Kalendertabelle",
         "computed": "Astronomisch berechnet",
         "dates": "Festgelegtes Datum",
