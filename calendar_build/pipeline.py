@@ -202,9 +202,8 @@ def _check_glyphs(content: Content, portraits: tuple[Portrait, ...], theme: Them
     except fonts.FontError as exc:
         problems.error("templates/theme.css", None, str(exc))
         return
-    for located, char in fonts.missing_glyphs(printed_texts(content, portraits), files):
-        problems.error(located.path, located.line, f"Das Zeichen {fonts.describe(char)} kann mit keiner Schrift "
-                       f"gedruckt werden – bitte ersetzen oder eine passende Schrift in theme.css ergänzen.")
+    for located, script, chars in fonts.missing_by_script(printed_texts(content, portraits), files):
+        problems.error(located.path, located.line, fonts.unprintable_message(located.text, script, chars))
 
 
 def _photo_targets(options: BuildOptions, valid: Validated) -> tuple[PhotoTarget, PhotoTarget]:
