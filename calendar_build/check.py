@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from calendar_build.errors import ContentError, Problem, print_problems
+from calendar_build.errors import ContentError, Problem, print_problems, problem_summary
 from calendar_build.pipeline import BuildOptions, page_model, paged_explanations, prepare, validate
 from calendar_build.render.html import TemplateProblem, Urls, render_html
 
 
-def run_check(root: Path, year: int, strict: bool, page_format: str = "a3") -> int:
-    """Return 0 when clean, 1 on errors (or on warnings under --strict); print problems and a summary."""
+def run_check(root: Path, year: int, strict: bool, page_format: str = "a3", quiet: bool = False) -> int:
+    """Return 0 when clean, 1 on errors (or on warnings under --strict); print problems and a summary.
+
+    With `quiet` a clean check prints nothing at all.
+    """
     options = BuildOptions(root=root, year=year, page_format=page_format, strict=strict)
     problems: list[Problem] = []
     try:
@@ -27,5 +30,6 @@ def run_check(root: Path, year: int, strict: bool, page_format: str = "a3") -> i
     except TemplateProblem as exc:
         problems.append(Problem(exc.path, exc.line, exc.message))
     errors, warnings = print_problems(problems)
-    print(f"Prüfung {year}: {errors} Fehler, {warnings} Warnungen.")
+    if errors or warnings or not quiet:
+        print(f"Prüfung {year}: {problem_summary(errors, warnings)}.")
     return 1 if errors or (strict and warnings) else 0

@@ -7,24 +7,53 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
+import re
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from calendar_build import clock
 from calendar_build.content.loader import load_content
 from calendar_build.engine.occurrences import compute_year
 from calendar_build.engine.rules import SUPPORTED_YEARS
-from calendar_build.errors import ContentError, Problem, UsageError, print_problems
+from calendar_build.errors import ContentError, Problem, UsageError, count, print_problems, problem_summary
 from calendar_build.export import table
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
+class GermanHelpFormatter(argparse.HelpFormatter):
+    """Help text with a German usage line ('Aufruf:')."""
+
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None) -> None:
+        """Add the usage line with a German prefix."""
+        super().add_usage(usage, actions, groups, "Aufruf: " if prefix is None else prefix)
+
+
+def did_you_mean(message: str) -> str:
+    """Return " – Meinten Sie 'build'?" for an invalid choice close to an allowed one, else ''."""
+    match = re.search(r"ungültige Auswahl: '([^']*)' \(möglich sind (.*)\)", message)
+    if not match:
+        return ""
+    close = difflib.get_close_matches(match[1], re.findall(r"'([^']*)'", match[2]), n=1)
+    return f" – Meinten Sie '{close[0]}'?" if close else ""
+
+
 class GermanParser(argparse.ArgumentParser):
-    """An argument parser that reports misuse in German and exits with 2."""
+    """An argument parser that reports misuse and shows its help in German and exits with 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", GermanHelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "Befehle"
+        self._optionals.title = "Angaben"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help="diese Hilfe zeigen und beenden")
 
     def error(self, message: str) -> NoReturn:
         """Print a German usage error and exit with 2."""
@@ -36,11 +65,23 @@ class GermanParser(argparse.ArgumentParser):
             "expected one argument": "erwartet einen Wert",
             "argument": "Angabe",
             "choose from": "möglich sind",
+            "ambiguous option": "mehrdeutige Angabe",
+            "could match": "passt zu",
+            "expected at most one argument": "erwartet höchstens einen Wert",
+            "ignored explicit argument": "Wert nicht erlaubt",
+            "not allowed with argument": "nicht zusammen mit",
         }
         for english, german in replacements.items():
             message = message.replace(english, german)
+        message += did_you_mean(message)
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: Fehler: {message}\n")
+
+
+def say(args: argparse.Namespace, text: str) -> None:
+    """Print an informational line on stdout, unless --quiet (problems are printed regardless)."""
+    if not getattr(args, "quiet", False):
+        print(text)
 
 
 def default_year(root: Path) -> int:
@@ -125,7 +166,7 @@ def cmd_ics(args: argparse.Namespace) -> int:
     out = args.out or args.root / "output" / str(args.year)
     check_out_dir(out)
     for path in write_ics(year_table, labels, out, ics_stamp(content.edition.document_date, args.year)):
-        print(f"geschrieben: {path}")
+        say(args, f"geschrieben: {path}")
     return EXIT_OK
 
 
@@ -148,9 +189,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         if isinstance(outcome, list):
             problems.extend(p for p in outcome if p not in problems)
         else:
-            print_report(variant, outcome)
+            print_report(variant, outcome, quiet=args.quiet)
     if args.variant == "all" and not problems:
-        cmd_ics(argparse.Namespace(root=args.root, year=args.year, out=args.out))
+        cmd_ics(argparse.Namespace(root=args.root, year=args.year, out=args.out, quiet=args.quiet))
     if problems:
         raise ContentError(problems)
     return EXIT_OK
@@ -165,7 +206,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
     pages = parse_pages(args.pages)
     report = preview(BuildOptions(root=args.root, year=args.year, page_format=args.format, out=args.out), pages)
     print_problems(report.warnings)
-    print(f"Vorschau: {len(report.pngs)} Seiten in {report.seconds:.1f} s – {report.sheet}")
+    say(args, f"Vorschau: {count(len(report.pngs), 'Seite', 'Seiten')} in {report.seconds:.1f} s – {report.sheet}")
     return EXIT_OK
 
 
@@ -185,7 +226,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from calendar_build.check import run_check  # noqa: PLC0415
 
     check_year(args.year)
-    return run_check(args.root, args.year, args.strict, args.format)
+    return run_check(args.root, args.year, args.strict, args.format, quiet=args.quiet)
 
 
 def cmd_new_edition(args: argparse.Namespace) -> int:
@@ -195,11 +236,11 @@ def cmd_new_edition(args: argparse.Namespace) -> int:
     check_year(args.year)
     plan = plan_edition(args.root, args.year, args.source_year)
     for path in write_edition(args.root, plan):
-        print(f"angelegt: {path}")
+        say(args, f"angelegt: {path}")
     if plan.edition is not None:
-        print(f"geändert: {args.root / 'content' / 'edition.yaml'} – " + "; ".join(plan.edition.changes))
+        say(args, f"geändert: {args.root / 'content' / 'edition.yaml'} – " + "; ".join(plan.edition.changes))
     order = f"Reihenfolge der Städte wie {plan.source_year}" if plan.source_year else "Städte alphabetisch"
-    print(f"Ausgabe {args.year} angelegt ({order}). Jetzt die Porträts ausfüllen und mit "
+    say(args, f"Ausgabe {args.year} angelegt ({order}). Jetzt die Porträts ausfüllen und mit "
           f"'calendar-build check --year {args.year}' prüfen.")
     return EXIT_OK
 
@@ -214,9 +255,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
         result = run_diff(args.root, args.year, step)
     sys.stdout.write(result.text)
     report, *sheets = result.outputs
-    print(f"geschrieben: {report}")
+    say(args, f"geschrieben: {report}")
     if sheets:
-        print(f"geschrieben: {len(sheets)} Prüfbögen in {sheets[0].parent}")
+        say(args, f"geschrieben: {count(len(sheets), 'Prüfbogen', 'Prüfbögen')} in {sheets[0].parent}")
     return EXIT_OK
 
 
@@ -228,11 +269,12 @@ def build_parser() -> GermanParser:
 
     def command(name: str, help_text: str, run: Callable[[argparse.Namespace], int]) -> GermanParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument("--root", type=lambda p: Path(p).resolve(), default=Path(".").resolve(),
+        sub.add_argument("--root", type=lambda p: Path(p).resolve(), default=Path(".").resolve(), metavar="ORDNER",
                          help="Kalenderprojekt-Ordner (Standard: hier)")
-        sub.add_argument("--year", type=year_arg, default=None,
+        sub.add_argument("--year", type=year_arg, default=None, metavar="JAHR",
                          help="Jahr (Standard: 'year' aus content/edition.yaml, sonst nächstes Jahr)")
-        sub.add_argument("--quiet", action="store_true", help="keine Fortschrittsanzeige")
+        sub.add_argument("--quiet", action="store_true",
+                         help="nur Fehler und Warnungen ausgeben (keine Fortschrittsanzeige, keine Erfolgsmeldungen)")
         sub.set_defaults(run=run)
         return sub
 
@@ -241,13 +283,13 @@ def build_parser() -> GermanParser:
 
     ics_cmd = command("ics", "Kalenderdateien (ICS) eines Jahres schreiben: alle Kategorien und je Kategorie.",
                       cmd_ics)
-    ics_cmd.add_argument("--out", type=Path, default=None, help="Zielordner (Standard: output/JAHR)")
+    ics_cmd.add_argument("--out", type=Path, default=None, metavar="ORDNER", help="Zielordner (Standard: output/JAHR)")
 
     build_cmd = command("build", "Kalender-PDF bauen.", cmd_build)
     build_cmd.add_argument("--format", choices=("a3", "a4"), default="a3", help="Seitenformat (Standard: a3)")
     build_cmd.add_argument("--variant", choices=("print", "screen", "all"), default="print",
                            help="print: Druck-PDF, screen: barrierearme Bildschirm-PDF, all: beide und ICS")
-    build_cmd.add_argument("--out", type=Path, default=None, help="Zielordner (Standard: output/JAHR)")
+    build_cmd.add_argument("--out", type=Path, default=None, metavar="ORDNER", help="Zielordner (Standard: output/JAHR)")
     build_cmd.add_argument("--keep-html", action="store_true", help="HTML und Bilder zusätzlich ablegen")
     build_cmd.add_argument("--strict", action="store_true", help="Warnungen als Fehler behandeln")
 
@@ -256,9 +298,9 @@ def build_parser() -> GermanParser:
         ("watch", "Vorschau bei jeder Änderung an content/, portraits/, templates/ neu erzeugen.", cmd_watch),
     ):
         sub = command(name, help_text, run)
-        sub.add_argument("--pages", default=None, help="Seiten, z. B. 1,5-6 (Standard: alle)")
+        sub.add_argument("--pages", default=None, metavar="SEITEN", help="Seiten, z. B. 1,5-6 (Standard: alle)")
         sub.add_argument("--format", choices=("a3", "a4"), default="a3", help="Seitenformat (Standard: a3)")
-        sub.add_argument("--out", type=Path, default=None, help="Zielordner (Standard: output/JAHR)")
+        sub.add_argument("--out", type=Path, default=None, metavar="ORDNER", help="Zielordner (Standard: output/JAHR)")
 
     check_cmd = command("check", "Alles prüfen, was ein Build verwendet, ohne PDF zu schreiben.", cmd_check)
     check_cmd.add_argument("--format", choices=("a3", "a4"), default="a3", help="Seitenformat (Standard: a3)")
@@ -284,7 +326,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except ContentError as exc:
         errors, warnings = print_problems(exc.problems)
-        print(f"{errors} Fehler, {warnings} Warnungen – nichts geschrieben.", file=sys.stderr)
+        print(f"{problem_summary(errors, warnings)} – nichts geschrieben.", file=sys.stderr)
         return EXIT_CONTENT
     except UsageError as exc:
         print(f"calendar-build: Fehler: {exc}", file=sys.stderr)

@@ -18,7 +18,7 @@ from pathlib import Path
 from calendar_build import clock
 from calendar_build.content.yamlsafe import YamlProblem, load_yaml
 from calendar_build.edition_file import EditionSwitch, switch_edition
-from calendar_build.errors import ContentError, Problem, UsageError
+from calendar_build.errors import ContentError, Problem, UsageError, count
 from calendar_build.output import atomic_write
 from calendar_build.portraits.loader import MONTH_NAMES
 from calendar_build.portraits.schema import TEXT_MAX, TOWNS, PortraitSpec
@@ -106,7 +106,8 @@ def portrait_yaml(year: int, month: int, town: str) -> str:
 name: ""
 # Stadt im Main-Taunus-Kreis – jede der zwölf Städte kommt genau einmal vor
 town: {town}
-# female (Frau) oder male (Mann) – eine Ausgabe zeigt sechs Frauen und sechs Männer
+# female (Frau), male (Mann) oder divers – eine Ausgabe zeigt gleich viele Frauen und Männer
+# (sechs und sechs; wer divers angibt, zählt für keine Seite)
 gender: ""
 # Monatsseite: 1 = Januar … 12 = Dezember – jeder Monat genau einmal
 month: {month}
@@ -195,7 +196,7 @@ def plan_edition(root: Path, year: int, source_year: int | None = None) -> Editi
     existing = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if existing:
         problems.append(Problem(f"portraits/{year}", None,
-                                f"Für {year} gibt es schon {len(existing)} Porträt-Datei(en) – new-edition "
+                                f"Für {year} gibt es schon {count(len(existing), 'Porträt-Datei', 'Porträt-Dateien')} – new-edition "
                                 f"überschreibt nichts. Bitte die vorhandenen Dateien bearbeiten oder den Ordner "
                                 f"erst umbenennen."))
     overrides = root / "content" / "overrides" / f"{year}.yaml"

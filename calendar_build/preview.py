@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from calendar_build.errors import ContentError, Problem, UsageError
+from calendar_build.errors import ContentError, Problem, UsageError, count
 from calendar_build.output import swap_in
 from calendar_build.pipeline import (
     BLEED_MM,
@@ -75,7 +75,7 @@ def preview(options: BuildOptions, pages: list[int] | None) -> PreviewReport:
     wanted = pages or list(range(1, len(ids) + 1))
     beyond = [n for n in wanted if n > len(ids)]
     if beyond:
-        raise UsageError(f"--pages: Seite {beyond[0]} gibt es nicht – der Kalender hat {len(ids)} Seiten.")
+        raise UsageError(f"--pages: Seite {beyond[0]} gibt es nicht – der Kalender hat {count(len(ids), 'Seite', 'Seiten')}.")
     selected = frozenset(ids[n - 1] for n in wanted)
     months = frozenset(int(i.split("-")[1]) for i in selected if i.startswith("month-"))
     photos, photo_warnings = prepare(options, valid, months, cover="cover" in selected)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
-from calendar_build.errors import ContentError, Problem, print_problems
+from calendar_build.errors import ContentError, Problem, count, print_problems
+from calendar_build.pages.dates import long_date
 from calendar_build.pipeline import BuildOptions, BuildReport, build
 
 VARIANTS = ("print", "screen")
@@ -35,13 +37,16 @@ def build_variants(options: BuildOptions, variants: tuple[str, ...],
         return list(zip(variants, pool.map(_build_one, jobs)))
 
 
-def print_report(variant: str, report: BuildReport) -> None:
-    """Print what a build wrote, what it shortened and its warnings (German)."""
+def print_report(variant: str, report: BuildReport, quiet: bool = False) -> None:
+    """Print what a build wrote, what it shortened and its warnings (German); with `quiet` only the warnings."""
     print_problems(report.warnings)
+    if quiet:
+        return
     for shortened in report.shortenings:
         hidden = f"; in die Liste verschoben: {', '.join(shortened.hidden)}" if shortened.hidden else ""
-        print(f"Gekürzt am {shortened.day}: {', '.join(shortened.shown)}{hidden}", file=sys.stderr)
+        day = long_date(dt.date.fromisoformat(shortened.day))
+        print(f"Gekürzt am {day}: {', '.join(shortened.shown)}{hidden}", file=sys.stderr)
     for path in report.outputs:
         print(f"geschrieben: {path}")
-    print(f"{variant}: {report.pages} Seiten in {report.timings.get('total', 0):.1f} s, "
-          f"{len(report.warnings)} Warnungen.")
+    print(f"{variant}: {count(report.pages, 'Seite', 'Seiten')} in {report.timings.get('total', 0):.1f} s, "
+          f"{count(len(report.warnings), 'Warnung', 'Warnungen')}.")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from calendar_build.content import schema
-from calendar_build.errors import Problems
+from calendar_build.errors import Problems, count
 from calendar_build.pages.dates import long_date
 
 if TYPE_CHECKING:
@@ -47,8 +47,8 @@ def _nearest(pin: PinnedDate, computed: list[Occurrence]) -> Occurrence | None:
     return min(computed, key=lambda o: abs((o.start - pin.override.start).days), default=None)
 
 
-def _days(count: int) -> str:
-    return "1 Tag" if count == 1 else f"{count} Tage"
+def _days(number: int) -> str:
+    return count(number, "Tag", "Tage")
 
 
 def guard_pins(entry: Entry, computed: list[Occurrence], pins: list[PinnedDate], year: int,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from calendar_build.content.loader import Reader, Where
-from calendar_build.errors import Problems
+from calendar_build.errors import Problems, count, suggestion
 from calendar_build.paths import PathOutside, inside
 from calendar_build.portraits.schema import TOWNS, PortraitSpec
 
@@ -49,10 +49,31 @@ def _photo_path(root: Path, yaml_path: Path, spec: PortraitSpec, reader: Reader,
     except OSError:  # e.g. a file name longer than the file system allows
         found = False
     if not found:
-        reader.problems.error(reader.shown(yaml_path), line,
-                              f"Foto '{spec.photo}' fehlt – erwartet in {reader.shown(yaml_path.parent)}/.")
-        return None
+        return _photo_by_other_case(photo, spec.photo, reader, reader.shown(yaml_path), line)
     return photo
+
+
+def _photo_by_other_case(photo: Path, written: str, reader: Reader, shown: str, line: int | None) -> Path | None:
+    """Return the photo whose name differs only in case (with a warning); else record an error with a hint."""
+    folder = photo.parent
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+    except OSError:
+        names = []
+    same = [n for n in names if n.casefold() == photo.name.casefold()]
+    where = reader.shown(folder)
+    if len(same) == 1:
+        reader.problems.warning(shown, line, f"Foto '{written}' heißt im Ordner '{same[0]}' (andere Groß- und "
+                                f"Kleinschreibung) – verwendet wird '{same[0]}'. Bitte den Namen bei 'photo' genau so "
+                                f"schreiben: Auf anderen Rechnern (Linux, Druckerei) würde das Foto sonst fehlen.")
+        try:
+            return inside(reader.root, folder / same[0])
+        except PathOutside:
+            pass
+    pictures = [n for n in names if not n.endswith((".yaml", ".yml"))]
+    reader.problems.error(shown, line, f"Foto '{written}' fehlt – erwartet in {where}/."
+                          f"{suggestion(photo.name, pictures)}")
+    return None
 
 
 def load_portraits(root: Path, year: int, problems: Problems, strict: bool = False) -> tuple[Portrait, ...]:
@@ -106,6 +127,22 @@ def _check_edition(portraits: list[Portrait], folder: str, problems: Problems, s
     if len(portraits) == 12 and missing_towns:
         problems.error(folder, None, f"Keine Porträts aus: {', '.join(missing_towns)}.")
     genders = Counter(p.spec.gender for p in portraits)
-    if len(portraits) == 12 and genders["female"] != 6:
-        message = (f"{genders['female']} Frauen und {genders['male']} Männer – vorgesehen sind sechs und sechs.")
-        (problems.error if strict else problems.warning)(folder, None, message)
+    if len(portraits) == 12 and not balanced(genders["female"], genders["male"], genders["divers"]):
+        (problems.error if strict else problems.warning)(folder, None, balance_message(genders))
+
+
+def balanced(female: int, male: int, divers: int) -> bool:
+    """Return whether women and men are balanced: six and six, or as close as the diverse portraits allow."""
+    return max(female, male) <= 6 and abs(female - male) <= divers
+
+
+def balance_message(genders: Counter[str]) -> str:
+    """Return the German warning for an unbalanced edition: '7 Frauen und 5 Männer – …'."""
+    parts = [count(genders["female"], "Frau", "Frauen"), count(genders["male"], "Mann", "Männer")]
+    if genders["divers"]:
+        parts.append(count(genders["divers"], "Person divers", "Personen divers"))
+    listed = " und ".join([", ".join(parts[:-1]), parts[-1]])
+    rule = ("vorgesehen sind sechs und sechs" if not genders["divers"] else
+            "vorgesehen sind höchstens sechs Frauen und höchstens sechs Männer, und der Unterschied "
+            "ist nicht größer als die Zahl der Personen mit 'divers'")
+    return f"{listed} – {rule}."

@@ -24,7 +24,7 @@ class PortraitSpec(Strict):
 
     name: Annotated[str, Field(min_length=1, max_length=60)]  # the resident's name as printed
     town: Literal[TOWNS]  # type: ignore[valid-type]  # one of the twelve towns of the district
-    gender: Literal["female", "male"]  # for the six-and-six balance of an edition
+    gender: Literal["female", "male", "divers"]  # for the balance of an edition (divers: neither side)
     month: Annotated[int, Field(ge=1, le=12)]  # the month page
     text: Annotated[str, Field(min_length=1, max_length=TEXT_MAX)]  # short German text
     photo: Annotated[str, Field(min_length=1)]  # photo file, relative to this YAML file

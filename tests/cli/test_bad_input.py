@@ -232,7 +232,7 @@ CASES: list[tuple[str, Edit, list[str]]] = [
     ("unknown-override-id", write(O, ONE_OVERRIDE.format(id="ramadan-anfang", start="2027-02-08")),
      [f"{O}:2: Fehler: Unbekannter Feiertag 'ramadan-anfang' – die Kennung muss in content/holidays/ stehen."]),
     ("override-wrong-year", write(O, ONE_OVERRIDE.format(id="eid-al-fitr", start="2028-03-10")),
-     [f"{O}:3: Fehler: Das Datum 2028-03-10 liegt nicht im Jahr 2027 dieser Datei."]),
+     [f"{O}:3: Fehler: Das Datum 10. März 2028 liegt nicht im Jahr 2027 dieser Datei."]),
     ("override-impossible-date", write(O, ONE_OVERRIDE.format(id="eid-al-fitr", start="2027-02-30")),
      [f"{O}:3: Fehler: Ungültiges Datum '2027-02-30' – {NO_DATE}"]),
     ("duplicate-id-across-files", append(ISLAMIC, EXTRA_HOLIDAY),

@@ -44,7 +44,7 @@ def test_clean_sample_passes_in_a4(sample: Path, cli: CliRunner) -> None:
 
 def test_every_problem_at_once(sample: Path, cli: CliRunner) -> None:
     replace(H, "category: christian", "category: christan")(sample)
-    replace(P2, "gender: male", "gender: divers")(sample)
+    replace(P2, "gender: male", "gender: mann")(sample)
     replace(E, "school_holidays: true", "school_holidays: ja")(sample)
     write(O, "overrides:\n  - id: ramadan-anfang\n    start: 2027-02-08\n")(sample)
     run = cli("check", sample)
@@ -54,7 +54,7 @@ def test_every_problem_at_once(sample: Path, cli: CliRunner) -> None:
         f"alevi, jewish, hindu, buddhist, sikh, bahai, yazidi.",
         f"{O}:2: Fehler: Unbekannter Feiertag 'ramadan-anfang' – die Kennung muss in content/holidays/ stehen.",
         f"{E}:{line(E, 'school_holidays')}: Fehler: 'school_holidays' muss true oder false sein, nicht 'ja'.",
-        f"{P2}:{line(P2, 'gender:')}: Fehler: Unbekannter Wert 'divers' in 'gender' – erlaubt: female, male.",
+        f"{P2}:{line(P2, 'gender:')}: Fehler: Unbekannter Wert 'mann' in 'gender' – erlaubt: female, male, divers.",
     ]
     assert run.out == f"Prüfung {YEAR}: 4 Fehler, 0 Warnungen.\n"
 
