@@ -276,15 +276,17 @@ CASES: list[tuple[str, Edit, list[str]]] = [
     ("photo-corrupt", transform(J1, lambda b: b[:4] + bytes(range(256)) * 8),
      [f"{AT_PHOTO}: Fehler: {PHOTO} ist beschädigt – bitte erneut aus dem Original exportieren."]),
     ("photo-not-an-image", write(J1, "Hier sollte ein Foto sein.\n"),
-     [f"{AT_PHOTO}: Fehler: {PHOTO} ist keine lesbare Bilddatei – erwartet wird JPEG, PNG, TIFF oder WebP."]),
+     [f"{AT_PHOTO}: Fehler: {PHOTO} ist keine lesbare Bilddatei – erwartet wird JPEG, PNG, TIFF, WebP oder HEIC."]),
     ("photo-a-folder", both(delete(J1), lambda root: (root / J1).mkdir()),
      [f"{AT_PHOTO}: Fehler: {PHOTO} fehlt – erwartet in portraits/2027/."]),
     ("photo-decompression-bomb", write(J1, png_header(20_000, 20_000)),
      [f"{AT_PHOTO}: Fehler: {PHOTO} hat 400.000.000 Pixel – mehr als die erlaubten 89.478.485 (Schutz vor "
       f"Dekompressionsbomben); bitte kleiner exportieren."]),
     ("photo-too-small", write(J1, jpeg((600, 400))),
-     [f"{AT_PHOTO}: Fehler: {PHOTO} hat nur 50 ppi bei 303×193 mm – für den Druck werden mindestens 1790×1140 "
-      f"Pixel gebraucht (besser 3579×2280)."]),
+     [f"{AT_PHOTO}: Fehler: {PHOTO} hat nur 600×400 Pixel, also 50 ppi bei 303×193 mm – für den Druck werden "
+      f"mindestens 1790×1140 Pixel gebraucht (besser 3579×2280). Fotos aus WhatsApp und anderen Messengern sind "
+      f"meist stark verkleinert – bitte das Original schicken lassen (in WhatsApp als Dokument senden, oder per "
+      f"E-Mail als Anhang in voller Größe)."]),
     ("photo-16-bit", write(J1, png((64, 64), "I;16")),
      [f"{AT_PHOTO}: Fehler: {PHOTO} hat den Farbmodus I;16, der nicht unterstützt wird – bitte als 8-Bit-RGB-JPEG "
       f"exportieren."]),
