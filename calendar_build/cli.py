@@ -138,7 +138,8 @@ def cmd_holidays(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(table.to_json(year_table, labels))
     elif args.format == "csv":
-        sys.stdout.write(table.to_csv(year_table, labels))
+        sys.stdout.flush()
+        sys.stdout.buffer.write(table.to_csv(year_table, labels))
     else:
         from calendar_build.export import ics  # noqa: PLC0415 - icalendar is needed for ICS only
 
