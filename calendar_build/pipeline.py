@@ -418,9 +418,8 @@ def build(options: BuildOptions, step: Callable[[str], None] = _no_progress) -> 
         )) for line in result.overflows])
     _check_render(result.missing_glyphs, result.refused, result.warnings, options.strict, report)
     report.outputs.append(target)
-    from calendar_build.review import record_snapshot  # noqa: PLC0415 - only needed at the very end
-
-    record_snapshot(valid.table, options.out_dir)  # what this build used, for `calendar-build diff`
+    # The baseline of `diff` ("changes since the last state") belongs to diff alone: a build never moves it,
+    # so a change between two diff runs cannot vanish from the review report.
     if options.keep_html:
         report.outputs.append(_keep_html(options, templates, calendar, explanation_pages, photos, generated, created))
     report.timings["total"] = time.perf_counter() - started
