@@ -374,7 +374,9 @@ def build(options: BuildOptions, step: Callable[[str], None] = _no_progress) -> 
     def meanwhile() -> None:
         # While the photo workers run (they are forked without it): WeasyPrint takes half a second to load.
         import calendar_build.render.pdf  # noqa: F401, PLC0415
+        from calendar_build.render import hyphenation  # noqa: PLC0415
 
+        hyphenation.warm(options.cache)  # the parts are set in forked processes: they inherit the dictionary
         cjk["font"] = cjk_font_for(options, valid)
 
     photos, photo_warnings = prepare(options, valid, meanwhile=meanwhile)

@@ -82,6 +82,9 @@ def preview(options: BuildOptions, pages: list[int] | None) -> PreviewReport:
     report.warnings.extend(photo_warnings)
     calendar = relink(draft, photos.urls())
     templates = options.root / "templates"
+    from calendar_build.render import hyphenation  # noqa: PLC0415
+
+    hyphenation.warm(options.cache)  # parsed once, then read from the cache (see hyphenation.py)
     try:
         document = render_html(templates, calendar, explanation_pages, Urls(), "2000-01-01T00:00:00+00:00", selected)
         css = stylesheet(options, valid, cjk_font_for(options, valid))
