@@ -124,7 +124,10 @@ def validate(options: BuildOptions) -> Validated:
     """Load and check everything a build uses; raise ContentError with every problem."""
     problems = Problems()
     content = load_content(options.root, problems)
-    table = compute_year(content, options.year, problems) if not problems.errors else None
+    # An override the loader refused is left out, so the dates can still be computed and checked (all
+    # slips of an overrides file show at once); a broken catalogue or edition stops here.
+    blocking = [p for p in problems.errors if not p.path.startswith("content/overrides/")]
+    table = compute_year(content, options.year, problems) if not blocking else None
     portraits = load_portraits(options.root, options.year, problems, strict=options.strict)
     check_edition(content, options.year, portraits, problems)
     theme_path = options.root / "templates" / "theme.css"
