@@ -1,35 +1,46 @@
-"""`calendar-build check`: validate everything a build would use, print every problem, write nothing."""
+"""`calendar-build check`: compose and lay out every product a build would make, prove it fits, write nothing."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 
-from calendar_build.errors import ContentError, Problem, print_problems, problem_summary
-from calendar_build.pipeline import BuildOptions, page_model, paged_explanations, prepare, validate
-from calendar_build.render.html import TemplateProblem, Urls, render_html
+from calendar_build.errors import ContentError, Problem, print_problems
+from calendar_build.pipeline import BuildOptions, set_pages
+from calendar_build.products import Product
+from calendar_build.stages.compose import compose
+from calendar_build.variants import plural
 
 
-def run_check(root: Path, year: int, strict: bool, page_format: str = "a3", quiet: bool = False) -> int:
+def check_product(options: BuildOptions) -> list[Problem]:
+    """Return every problem of one product: content, photos, templates, and what does not fit its pages."""
+    try:
+        composed = compose(options)
+        _, css_warnings = set_pages(options, composed, None, parallel=False)
+    except ContentError as exc:
+        return exc.problems
+    return list(composed.warnings) + css_warnings
+
+
+def run_check(options: BuildOptions, products: tuple[Product, ...], quiet: bool = False) -> int:
     """Return 0 when clean, 1 on errors (or on warnings under --strict); print problems and a summary.
 
     With `quiet` a clean check prints nothing at all.
     """
-    options = BuildOptions(root=root, year=year, page_format=page_format, strict=strict)
     problems: list[Problem] = []
-    try:
-        valid = validate(options)
-        problems.extend(valid.warnings)
-        photos, photo_warnings = prepare(options, valid)
-        problems.extend(photo_warnings)
-        calendar, _ = page_model(options, valid, photos.urls())
-        # the templates render with the real context, page by page as in a build
-        render_html(root / "templates", calendar, paged_explanations(calendar, valid), Urls(),
-                    "2000-01-01T00:00:00+00:00")
-    except ContentError as exc:
-        problems.extend(exc.problems)
-    except TemplateProblem as exc:
-        problems.append(Problem(exc.path, exc.line, exc.message))
+    jobs = [replace(options, product=product, parallel_parts=False) for product in products]
+    if len(jobs) == 1:
+        outcomes = [check_product(jobs[0])]
+    else:  # each product is laid out on a core of its own
+        import calendar_build.render.pdf  # noqa: F401, PLC0415 - WeasyPrint loaded once, before the processes fork
+        with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
+            outcomes = list(pool.map(check_product, jobs))
+    for found in outcomes:
+        problems.extend(p for p in found if p not in problems)
     errors, warnings = print_problems(problems)
+    names = ", ".join(p.title for p in products)
     if errors or warnings or not quiet:
-        print(f"Prüfung {year}: {problem_summary(errors, warnings)}.")
-    return 1 if errors or (strict and warnings) else 0
+        print(f"Prüfung {options.year} ({names}): {plural(errors, 'Fehler', 'Fehler')}, "
+              f"{plural(warnings, 'Warnung', 'Warnungen')}.")
+    return 1 if errors or (options.strict and warnings) else 0

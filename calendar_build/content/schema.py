@@ -12,6 +12,7 @@ from typing import Annotated, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from calendar_build.calendars import hebrew, indic
+from calendar_build.products import DEFAULT_PRODUCTS, PRODUCTS
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[str, ...] = hebrew.WEEKDAYS
@@ -266,6 +267,9 @@ class OverridesFile(Strict):
     overrides: list[Override] = []  # pinned dates of that year
 
 
+ProductId = Literal[tuple(PRODUCTS)]  # type: ignore[valid-type]  # the rows of the product table
+
+
 class Edition(Strict):
     """content/edition.yaml: the settings of one edition."""
 
@@ -279,3 +283,4 @@ class Edition(Strict):
     document_date: dt.date | None = None  # date printed and stored in the PDF (reproducible builds)
     imprint: str = ""  # extra imprint text
     outlook_in_print: bool = False  # add the five-year outlook page to the print PDF (always in the screen PDF)
+    products: list[ProductId] = list(DEFAULT_PRODUCTS)  # type: ignore[valid-type]  # what `build --variant all` and `check` make

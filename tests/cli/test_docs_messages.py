@@ -30,7 +30,7 @@ def documented_messages(text: str) -> list[str]:
     found += re.findall(r"(?m)^\| `([^`]+)` \|", table)
     found += [line.strip() for line in text.splitlines()
               if line.startswith("    ") and re.search(r": (Fehler|Warnung): ", line)]
-    found += re.findall(r"`(Prüfung \d{4}: [^`]+)`", text)
+    found += re.findall(r"`(Prüfung \d{4}[^`:]*: [^`]+)`", text)
     return list(dict.fromkeys(found))
 
 

@@ -12,8 +12,10 @@ from calendar_build.cli import build_parser, main
 from calendar_build.errors import count, problem_summary, suggestion
 from calendar_build.pages.model import Shortening
 from calendar_build.pipeline import BuildReport
+from calendar_build.products import PRODUCTS
 from calendar_build.portraits.loader import balance_message, balanced
 from calendar_build.variants import print_report
+from tests.cli.conftest import PRODUCTS as PRODUCTS_CHECKED
 from tests.cli.conftest import CliRunner
 from tests.cli.test_bad_input import O, P1, P2, line, replace, write
 
@@ -30,11 +32,11 @@ def test_summary_has_singular_and_plural() -> None:
 
 def test_build_report_in_german_singular(capsys: pytest.CaptureFixture[str]) -> None:
     report = BuildReport(pages=1, shortenings=(Shortening("2028-03-22", ("Nouruz",), ("Holi",)),))
-    print_report("print", report)
+    print_report(PRODUCTS["print-a3"], report)
     out, err = capsys.readouterr()
-    assert out.endswith("print: 1 Seite in 0.0 s, 0 Warnungen.\n")
+    assert out.endswith("Druck-PDF A3: 1 Seite in 0.0 s, 0 Warnungen.\n")
     assert err == "Gekürzt am 22. März 2028: Nouruz; in die Liste verschoben: Holi\n"
-    print_report("print", report, quiet=True)
+    print_report(PRODUCTS["print-a3"], report, quiet=True)
     assert capsys.readouterr() == ("", "")
 
 
@@ -87,7 +89,7 @@ def test_quiet_check_still_prints_problems(sample: Path, cli: CliRunner) -> None
     replace(P2, "gender: male", "gender: female")(sample)
     run = cli("check", sample, "--quiet")
     assert run.lines == ["portraits/2027: Warnung: 7 Frauen und 5 Männer – vorgesehen sind sechs und sechs."]
-    assert run.out == "Prüfung 2027: 0 Fehler, 1 Warnung.\n"
+    assert run.out == f"Prüfung 2027 ({PRODUCTS_CHECKED}): 0 Fehler, 1 Warnung.\n"
 
 
 def test_misspelt_override_id(sample: Path, cli: CliRunner) -> None:

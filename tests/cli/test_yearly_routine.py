@@ -20,7 +20,7 @@ import pikepdf
 import pytest
 from PIL import Image
 
-from tests.cli.conftest import CliRunner, assert_clean_failure
+from tests.cli.conftest import PRODUCTS, CliRunner, assert_clean_failure
 
 YEAR = "2028"
 TODAY = dt.datetime(2027, 10, 4, tzinfo=dt.timezone.utc)  # the editor prepares 2028 in autumn 2027
@@ -184,13 +184,13 @@ def test_the_yearly_routine(routine: tuple[Path, dict[int, Path]], cli: CliRunne
     assert any(line.startswith(f"{png}: Warnung: Foto '12-gurpreet-singh.png' hat durchsichtige Stellen")
                for line in second.lines), second.err
     assert not [line for line in second.lines if "11-park-seo-yeon.heic" in line]  # the iPhone photo is fine
-    assert second.out == f"Prüfung {YEAR}: 0 Fehler, 2 Warnungen.\n"
+    assert second.out == f"Prüfung {YEAR} ({PRODUCTS}): 0 Fehler, 2 Warnungen.\n"
 
     built = cli("build", root, "--quiet", year=YEAR)
     assert built.code == 0, built.err
     assert built.out == ""  # --quiet: the two warnings on stderr, nothing else
     assert len(built.lines) == 2
-    pdf = root / "output" / YEAR / f"calendar-{YEAR}-print.pdf"
+    pdf = root / "output" / YEAR / f"calendar-{YEAR}-print-a3.pdf"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert not [word for word in SAMPLE_WORDING if word in text]
     assert "Stand: 4. Oktober 2027" in text and "20. November 2026" not in text

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from calendar_build.errors import ContentError
-from calendar_build.pipeline import BuildOptions, validate
+from calendar_build.pipeline import BuildOptions
+from calendar_build.stages.validate import validate
 
 
 def warnings_of(root: Path, year: int = 2027) -> list[str]:
