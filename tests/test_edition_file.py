@@ -59,7 +59,7 @@ def test_new_edition_switches_edition_yaml(project: Path, capsys: pytest.Capture
     assert "content/edition.yaml – year: 2027 → 2028" in out
     # every command without --year now means 2028
     assert main(["check", "--root", str(project)]) == 1
-    assert "Prüfung 2028:" in capsys.readouterr().out
+    assert capsys.readouterr().out.startswith("Prüfung 2028 (")
 
 
 def test_new_edition_of_an_earlier_year_leaves_edition_yaml(project: Path) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from calendar_build.render import fonts
-from calendar_build.render.theme import read_theme
+from calendar_build.products import PRODUCTS
+from calendar_build.render.theme import read_layers, read_theme
 from tests.conftest import REPO
 
 # Fictional sample names (no real persons), one per script the Makefile's Noto packages cover.
@@ -21,7 +22,8 @@ NAMES = {
 @pytest.fixture(scope="module")
 def stack() -> dict[str, object]:
     """Return family -> font file of the sample theme's text stack."""
-    theme = read_theme(REPO / "templates" / "theme.css", "a3")
+    layers = read_layers((REPO / "templates" / "theme.css").read_text(encoding="utf-8"))
+    theme = read_theme(layers, PRODUCTS["print-a3"])
     return fonts.stack_files(theme.font_stack)
 
 
