@@ -243,8 +243,8 @@ def has_transparency(image: Image.Image) -> bool:
         image = image.convert("RGBA")
     if image.mode not in ("LA", "La", "PA", "RGBA", "RGBa"):
         return False
-    low, _ = image.getchannel("A").getextrema()
-    return low < 255
+    low = image.getchannel("A").getextrema()[0]
+    return isinstance(low, (int, float)) and low < 255
 
 
 def _flatten(image: Image.Image) -> Image.Image:

@@ -126,7 +126,7 @@ def _check_edition(portraits: list[Portrait], folder: str, problems: Problems, s
     missing_towns = [t for t in TOWNS if t not in by_town]
     if len(portraits) == 12 and missing_towns:
         problems.error(folder, None, f"Keine Porträts aus: {', '.join(missing_towns)}.")
-    genders = Counter(p.spec.gender for p in portraits)
+    genders: Counter[str] = Counter(p.spec.gender for p in portraits)
     if len(portraits) == 12 and not balanced(genders["female"], genders["male"], genders["divers"]):
         (problems.error if strict else problems.warning)(folder, None, balance_message(genders))
 
