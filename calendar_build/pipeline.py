@@ -31,6 +31,7 @@ from calendar_build.photos.colour import output_profile_problem
 from calendar_build.photos.prepare import PhotoJob, PhotoTarget, PreparedPhoto, prepare_photos
 from calendar_build.portraits.loader import Portrait, load_portraits
 from calendar_build.render import fonts
+from calendar_build.render.condition import CONDITIONS, ConditionError, ensure_profile
 from calendar_build.render.assets import check_assets
 from calendar_build.render.html import TemplateProblem, Urls, page_ids, render_html
 from calendar_build.render.parts import PRINT_PARTS, split_pages
@@ -41,7 +42,6 @@ PAGE_SIZES_MM = {"a3": (297.0, 420.0), "a4": (210.0, 297.0)}
 BLEED_MM = 3.0
 COVER_GRID = (4, 3)  # columns and rows of the cover's photo mosaic (calendar.css floats them)
 COVER_SHARE = 0.56  # the mosaic's share of the page height, below the top bleed
-DEFAULT_OUTPUT_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")  # Debian libgs-common
 CELL_PADDING_MM = 2.2  # left + right padding of a day cell in calendar.css
 NOT_UTF8 = "Die Datei ist nicht UTF-8-kodiert – bitte als UTF-8 speichern."
 LINKED_OUT = "Die Datei verweist (Symlink) aus dem Kalenderprojekt hinaus – bitte die Datei selbst ins Projekt legen."
@@ -112,11 +112,11 @@ def _output_profile(content: Content, problems: Problems) -> Path | None:
             problems.error("content/edition.yaml", line, f"Farbprofil '{content.edition.output_profile}' {reason}.")
             return None
         return profile
-    if not DEFAULT_OUTPUT_PROFILE.is_file():
-        problems.error("content/edition.yaml", None, "Kein CMYK-Farbprofil gefunden (Debian-Paket libgs-common) – "
-                       "'make install' ausführen oder output_profile angeben.")
+    try:  # our profile of the registered condition (made from Fogra's data by `make install`)
+        return ensure_profile(CONDITIONS[content.edition.print_condition])
+    except ConditionError as exc:
+        problems.error("content/edition.yaml", content.edition_line("print_condition"), str(exc))
         return None
-    return DEFAULT_OUTPUT_PROFILE
 
 
 def validate(options: BuildOptions) -> Validated:
@@ -212,15 +212,14 @@ def _photo_targets(options: BuildOptions, valid: Validated) -> tuple[PhotoTarget
     a camera photo needs as well (decoding costs more than scaling). Where the frame can use a draft
     (A4, screen), the tile gets a full decoding of its own.
 
-    Print photos are separated into the printer's CMYK profile when the edition names one
-    (`output_profile`). Without it they stay sRGB with the profile stated in the PDF, which PDF/X-4
-    allows: the printing house converts them into its own printing condition, which the generic
-    fallback profile would only guess.
+    Print photos are separated into the print condition's CMYK profile (ours, made within its ink
+    limit, or the printer's `output_profile`): German printers reject RGB images. `print_photos: srgb`
+    keeps them sRGB with the profile stated in the PDF (PDF/X-4 allows it) for a printer who asks.
     """
     width, _ = PAGE_SIZES_MM[options.page_format]
     tile_w, tile_h = cover_tile_mm(options.page_format)
     if options.variant == "print":
-        colour = "cmyk" if valid.content.edition.output_profile else "srgb"
+        colour = valid.content.edition.print_photos
         profile = valid.output_profile  # for sRGB: the assumed profile of untagged CMYK photos
         frame = PhotoTarget(width + 2 * BLEED_MM, valid.theme.photo_height_mm + BLEED_MM, 300, colour, profile,
                             printed=True)
@@ -405,7 +404,8 @@ def build(options: BuildOptions, step: Callable[[str], None] = _no_progress) -> 
 
     allowed = (options.root, options.cache) + ((valid.output_profile.parent,) if valid.output_profile else ())
     target = options.out_dir / f"calendar-{options.year}-{options.variant}.pdf"
-    result = render_pdf(PdfJob(parts, templates, generated, allowed, options.variant, valid.output_profile,
+    condition = CONDITIONS[valid.content.edition.print_condition] if options.variant == "print" else None
+    result = render_pdf(PdfJob(parts, templates, generated, allowed, options.variant, valid.output_profile, condition,
                                bleed_mm=BLEED_MM, strict=options.strict, parallel=options.parallel_parts,
                                scratch=options.cache), target)
     report.timings["pdf"] = time.perf_counter() - mark

@@ -274,7 +274,9 @@ class Edition(Strict):
     publisher: str = ""  # publisher for cover and imprint
     islamic_reckoning: Literal["umm-al-qura", "diyanet", "arithmetic"] = "umm-al-qura"  # Hijri reckoning
     school_holidays: bool = True  # show Hessen school holidays in the grid
-    output_profile: str | None = None  # printer's CMYK ICC profile, relative to the project
+    print_condition: Literal["FOGRA39"] = "FOGRA39"  # registered print condition named in the PDF's output intent
+    output_profile: str | None = None  # printer's CMYK ICC profile, relative to the project (default: ours for the condition)
+    print_photos: Literal["cmyk", "srgb"] = "cmyk"  # photos separated into the condition, or sRGB for the printer to convert
     document_date: dt.date | None = None  # date printed and stored in the PDF (reproducible builds)
     imprint: str = ""  # extra imprint text
     outlook_in_print: bool = False  # add the five-year outlook page to the print PDF (always in the screen PDF)

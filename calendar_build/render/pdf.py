@@ -34,6 +34,7 @@ from weasyprint.urls import URLFetcher
 
 from calendar_build.output import atomic_file
 from calendar_build.photos.colour import SRGB_ICC
+from calendar_build.render.condition import REGISTRY_NAME, PrintCondition
 from calendar_build.render.marks import add_crop_marks
 
 SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
@@ -95,6 +96,7 @@ class PdfJob:
     allowed: tuple[Path, ...]  # folders files may be read from
     variant: str  # print | screen
     output_profile: Path | None = None  # CMYK ICC profile for print
+    condition: PrintCondition | None = None  # the registered print condition the output intent names
     crop_marks: bool = True
     bleed_mm: float = 3.0
     strict: bool = False  # any WeasyPrint warning keeps the PDF from being written
@@ -140,14 +142,18 @@ class _Rejected(Exception):
 _NOTDEF = re.compile(r"\.notdef glyph|No glyph", re.I)
 
 
-def _finisher(key: str, crop_marks_bleed: float | None):  # type: ignore[no-untyped-def]
-    """Return a finisher: a DocumentID derived from the inputs (PDF/X-4 writes a random one), crop marks."""
+def _finisher(key: str, crop_marks_bleed: float | None,  # type: ignore[no-untyped-def]
+              condition: PrintCondition | None = None):
+    """Return a finisher: a DocumentID derived from the inputs (PDF/X-4 writes a random one), crop marks,
+    the registered print condition in the output intent."""
     document_id = f"xmp.did:{uuid.uuid5(uuid.NAMESPACE_URL, key)}".encode()
 
     def finish(document, pdf) -> None:  # type: ignore[no-untyped-def]
         if crop_marks_bleed is not None:
             add_crop_marks(pdf, crop_marks_bleed)
         tag_rgb_images(pdf)
+        if condition is not None:
+            name_condition(pdf, condition)
         metadata = pdf.catalog.get("Metadata") if hasattr(pdf.catalog, "get") else None
         if metadata is None:
             return
@@ -157,6 +163,19 @@ def _finisher(key: str, crop_marks_bleed: float | None):  # type: ignore[no-unty
                          for part in stream.stream]
 
     return finish
+
+
+def name_condition(pdf: pydyf.PDF, condition: PrintCondition) -> None:
+    """Name the registered print condition in the output intent (WeasyPrint names the profile's file).
+
+    ISO 15930-7 (PDF/X-4), 6.2.4: OutputConditionIdentifier as registered, RegistryName of the
+    registry, OutputCondition and Info in words; DestOutputProfile stays the profile WeasyPrint embedded.
+    """
+    for intent in pdf.catalog.get("OutputIntents") or ():
+        intent["OutputConditionIdentifier"] = pydyf.String(condition.identifier)
+        intent["RegistryName"] = pydyf.String(REGISTRY_NAME)
+        intent["OutputCondition"] = pydyf.String(condition.condition)
+        intent["Info"] = pydyf.String(condition.info)
 
 
 def tag_rgb_images(pdf: pydyf.PDF) -> None:
@@ -271,7 +290,7 @@ def _render_part(job: PdfJob, index: int, stream: BinaryIO) -> _Part:
                    else {"pdf_variant": "pdf/ua-1"})
         # Drawing is where missing glyphs are reported: only a part without them may be used.
         if not overflows:
-            document.write_pdf(stream, finisher=_finisher(job.key, marks), **options)
+            document.write_pdf(stream, finisher=_finisher(job.key, marks, job.condition), **options)
         usable = not overflows and not _bad(messages, fetcher.refused, job.strict)
     return _Part(usable, tuple(messages), tuple(fetcher.refused), len(document.pages), overflows)
 
