@@ -11,10 +11,13 @@ import pypdfium2 as pdfium
 import pytest
 
 from calendar_build.errors import ContentError
-from calendar_build.pipeline import DEFAULT_OUTPUT_PROFILE, BuildOptions, build
+from calendar_build.preflight.ink import max_ink
+from calendar_build.pipeline import BuildOptions, build
 from tests.render.conftest import Built
 
 MM = 72 / 25.4
+# a CMYK profile a printer might send (any will do): Ghostscript's, Debian libgs-common
+PRINTER_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
 MONTH_PAGES = range(1, 13)  # page index of January … December
 
 
@@ -56,17 +59,33 @@ def test_crop_marks_in_registration_colour(print_build: Built) -> None:
         assert b"1 1 1 1 K" in last and last.count(b" l S") == 8
 
 
-def test_output_intent_is_cmyk_pdfx(print_build: Built) -> None:
-    with pikepdf.open(print_build.pdf) as pdf:
+def test_output_intent_names_the_registered_condition(print_builds: Built) -> None:
+    """ISO 15930-7 (PDF/X-4) 6.2.4; FOGRA39 as the ICC Characterization Data Registry names it."""
+    with pikepdf.open(print_builds.pdf) as pdf:
         (intent,) = pdf.Root.OutputIntents
         assert intent.S == "/GTS_PDFX"
+        assert intent.OutputConditionIdentifier == "FOGRA39"
+        assert intent.RegistryName == "http://www.color.org"
+        assert "ISO 12647-2" in str(intent.OutputCondition)
+        assert "FOGRA39" in str(intent.Info)
+        profile = intent.DestOutputProfile.read_bytes()
         assert intent.DestOutputProfile.N == 4
-        assert b"CMYK" in intent.DestOutputProfile.read_bytes()[:20]
+        assert profile[16:20] == b"CMYK" and profile[12:16] == b"prtr"  # an output profile of a CMYK printer
+        assert profile[8] == 2  # ICC version 2: PDF/X-4 (PDF 1.6) knows ICC up to 4.1
+        assert b"FOGRA39" in profile  # our profile, made from Fogra's data
         assert "pdfx" in bytes(pdf.Root.Metadata.read_bytes()).decode("utf-8", "replace").lower()
 
 
-def test_no_device_rgb_anywhere(print_build: Built) -> None:
-    with pikepdf.open(print_build.pdf) as pdf:
+def test_max_ink_coverage_within_the_conditions_limit(print_builds: Built) -> None:
+    """FOGRA39 with our profile: at most 300 % total area coverage anywhere inside the bleed (Ghostscript)."""
+    pages = max_ink(print_builds.pdf)
+    assert len(pages) == print_builds.report.pages
+    assert max(page.max_percent for page in pages) <= 300, max(pages, key=lambda page: page.max_percent)
+    assert max(page.max_percent for page in pages) > 100  # photos and colours do print: a blank result proves nothing
+
+
+def test_no_device_rgb_anywhere(print_builds: Built) -> None:
+    with pikepdf.open(print_builds.pdf) as pdf:
         for stream in _streams(pdf):
             assert not re.search(rb"\s(rg|RG)\s", stream)
         for page in pdf.pages:
@@ -76,8 +95,8 @@ def test_no_device_rgb_anywhere(print_build: Built) -> None:
                 assert group is None or group.get("/CS") != "/DeviceRGB"
 
 
-def test_all_fonts_embedded(print_build: Built) -> None:
-    with pikepdf.open(print_build.pdf) as pdf:
+def test_all_fonts_embedded(print_builds: Built) -> None:
+    with pikepdf.open(print_builds.pdf) as pdf:
         fonts = {}
         for page in pdf.pages:
             fonts.update({str(f.BaseFont): f for f in (page.Resources.get("/Font") or {}).values()})
@@ -199,15 +218,28 @@ def _image_colour_spaces(pdf_path: Path) -> set[str]:
         return found
 
 
-def test_photos_stay_srgb_with_their_profile_without_a_printer_profile(print_build: Built) -> None:
-    """PDF/X-4 allows ICC-tagged RGB: the printing house separates into its own printing condition."""
-    assert _image_colour_spaces(print_build.pdf) == {"/ICCBased N=3"}
+def test_photos_are_separated_into_the_print_condition_by_default(print_builds: Built) -> None:
+    """German printers reject RGB images: the default separates them into FOGRA39 within its ink limit."""
+    assert _image_colour_spaces(print_builds.pdf) == {"/DeviceCMYK"}
 
 
-def test_photos_are_separated_into_the_printers_profile(project: Path, print_build: Built) -> None:
-    shutil.copyfile(DEFAULT_OUTPUT_PROFILE, project / "content" / "druckerei.icc")
+def test_photos_stay_srgb_with_their_profile_when_asked(project: Path) -> None:
+    """`print_photos: srgb`: ICC-tagged RGB, which PDF/X-4 allows, for a printer who separates them."""
+    edition = project / "content" / "edition.yaml"
+    edition.write_text(edition.read_text(encoding="utf-8") + "print_photos: srgb\n", encoding="utf-8")
+    options = BuildOptions(root=project, year=2027, page_format="a4", out=project / "out", cache_dir=project / "cache")
+    report = build(options)
+    assert _image_colour_spaces(report.outputs[0]) == {"/ICCBased N=3"}
+
+
+def test_photos_are_separated_into_the_printers_profile(project: Path) -> None:
+    shutil.copyfile(PRINTER_PROFILE, project / "content" / "druckerei.icc")
     edition = project / "content" / "edition.yaml"
     edition.write_text(edition.read_text(encoding="utf-8") + "output_profile: content/druckerei.icc\n", encoding="utf-8")
     options = BuildOptions(root=project, year=2027, page_format="a4", out=project / "out", cache_dir=project / "cache")
-    build(options)
-    assert _image_colour_spaces(project / "out" / "calendar-2027-print.pdf") == {"/DeviceCMYK"}
+    report = build(options)
+    assert _image_colour_spaces(report.outputs[0]) == {"/DeviceCMYK"}
+    with pikepdf.open(report.outputs[0]) as pdf:
+        (intent,) = pdf.Root.OutputIntents
+        assert intent.DestOutputProfile.read_bytes() == PRINTER_PROFILE.read_bytes()
+        assert intent.OutputConditionIdentifier == "FOGRA39"  # the condition the printer's profile is for
