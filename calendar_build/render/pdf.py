@@ -36,6 +36,7 @@ from calendar_build.output import atomic_file
 from calendar_build.photos.colour import SRGB_ICC
 from calendar_build.render.condition import REGISTRY_NAME, PrintCondition
 from calendar_build.render.marks import add_crop_marks
+from calendar_build.render.overprint import overprint_black
 
 SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
 # The sRGB profile that RGB images are tagged with: an ICC version 2 profile (Debian libgs-common),
@@ -154,6 +155,7 @@ def _finisher(key: str, crop_marks_bleed: float | None,  # type: ignore[no-untyp
         tag_rgb_images(pdf)
         if condition is not None:
             name_condition(pdf, condition)
+            overprint_black(pdf)
         metadata = pdf.catalog.get("Metadata") if hasattr(pdf.catalog, "get") else None
         if metadata is None:
             return

@@ -11,6 +11,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from calendar_build.errors import ContentError
+from calendar_build.preflight.content import text_runs
 from calendar_build.preflight.ink import max_ink
 from calendar_build.pipeline import BuildOptions, build
 from tests.render.conftest import Built
@@ -243,3 +244,30 @@ def test_photos_are_separated_into_the_printers_profile(project: Path) -> None:
         (intent,) = pdf.Root.OutputIntents
         assert intent.DestOutputProfile.read_bytes() == PRINTER_PROFILE.read_bytes()
         assert intent.OutputConditionIdentifier == "FOGRA39"  # the condition the printer's profile is for
+
+
+def test_black_text_is_solid_k_and_overprints(print_builds: Built) -> None:
+    """Black text 100 % K overprinting, no near-black, greys K only; nothing else overprints."""
+    with pikepdf.open(print_builds.pdf) as pdf:
+        runs = text_runs(pdf)
+    black = [run for run in runs if run.cmyk == (0.0, 0.0, 0.0, 1.0)]
+    assert len(black) > 300
+    assert all(run.overprint for run in black)
+    assert [run for run in runs if run.overprint and run.cmyk != (0.0, 0.0, 0.0, 1.0)] == []
+    near_black = {run.cmyk for run in runs if run.cmyk and run.cmyk[:3] == (0, 0, 0) and 0.9 <= run.cmyk[3] < 1}
+    assert near_black == set()
+    rich_greys = {run.cmyk for run in runs if run.cmyk and run.cmyk[0] == run.cmyk[1] == run.cmyk[2] > 0}
+    assert rich_greys == set()
+
+
+def test_small_coloured_text_has_at_most_two_plates(print_builds: Built) -> None:
+    """Text under 8 pt in more than two inks fills in when the plates are slightly out of register.
+
+    Not yet for the category dots (Noto Sans Symbols, circled letters in the category colours of up
+    to four plates; 7.5 pt in A4): their palette is still to be redrawn in two plates (issue 10).
+    """
+    with pikepdf.open(print_builds.pdf) as pdf:
+        runs = [run for run in text_runs(pdf) if not run.font.startswith("Noto-Sans-Symbols")]
+    small = [run for run in runs if run.size_pt < 8 and run.cmyk and any(run.cmyk[:3])]
+    assert small, "the Sunday red in the legend is small coloured text: the check must see it"
+    assert {run.cmyk for run in small if sum(1 for v in run.cmyk if v) > 2} == set()
