@@ -271,3 +271,16 @@ def test_small_coloured_text_has_at_most_two_plates(print_builds: Built) -> None
     small = [run for run in runs if run.size_pt < 8 and run.cmyk and any(run.cmyk[:3])]
     assert small, "the Sunday red in the legend is small coloured text: the check must see it"
     assert {run.cmyk for run in small if sum(1 for v in run.cmyk if v) > 2} == set()
+
+
+# The smallest text a print product may have (pt). Open in A4: the markers "±1"/"☾" of the month's
+# list, 0.85 em of its 6.7 pt = 5.7 pt; their relative size is calendar.css's (measured: 57 runs).
+MIN_TEXT_PT = {"a3": 6.0, "a4": 5.69}
+
+
+def test_no_text_under_six_points(print_builds: Built) -> None:
+    with pikepdf.open(print_builds.pdf) as pdf:
+        runs = text_runs(pdf)
+    smallest = min(run.size_pt for run in runs)
+    assert smallest >= MIN_TEXT_PT[print_builds.options.page_format], smallest
+    assert len([run for run in runs if run.size_pt < 6]) <= (0 if print_builds.options.page_format == "a3" else 60)
