@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from calendar_build.pipeline import BuildOptions, BuildReport, build
+from calendar_build.products import PRODUCTS
 from tests.conftest import REPO
 
 
@@ -26,14 +27,14 @@ def print_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
     out = tmp_path_factory.mktemp("print")
     options = BuildOptions(root=REPO, year=2027, out=out, cache_dir=tmp_path_factory.mktemp("cache"))
     report = build(options)
-    return Built(options, report, out / "calendar-2027-print.pdf")
+    return Built(options, report, out / "calendar-2027-print-a3.pdf")
 
 
 @pytest.fixture(scope="session")
 def screen_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """Build the 2027 sample edition's accessible screen PDF into a temporary folder."""
     out = tmp_path_factory.mktemp("screen")
-    options = BuildOptions(root=REPO, year=2027, variant="screen", out=out, cache_dir=tmp_path_factory.mktemp("cache"))
+    options = BuildOptions(root=REPO, year=2027, product=PRODUCTS["screen"], out=out, cache_dir=tmp_path_factory.mktemp("cache"))
     report = build(options)
     return Built(options, report, out / "calendar-2027-screen.pdf")
 
@@ -42,9 +43,10 @@ def screen_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
 def print_a4_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """Build the 2027 sample edition's A4 print PDF into a temporary folder."""
     out = tmp_path_factory.mktemp("print-a4")
-    options = BuildOptions(root=REPO, year=2027, page_format="a4", out=out, cache_dir=tmp_path_factory.mktemp("cache"))
+    options = BuildOptions(root=REPO, year=2027, product=PRODUCTS["print-a4"], out=out,
+                           cache_dir=tmp_path_factory.mktemp("cache"))
     report = build(options)
-    return Built(options, report, next(p for p in report.outputs if p.suffix == ".pdf"))
+    return Built(options, report, options.target)
 
 
 @pytest.fixture(scope="session", params=["a3", "a4"])
