@@ -81,6 +81,12 @@ def build(options: BuildOptions, step: Callable[[str], None] = lambda _label: No
     report.warnings.extend(css_warnings)
     report.outputs.append(options.target)
     report.timings["pdf"] = time.perf_counter() - mark
+    if options.product.colour == "cmyk":  # the printer's job sheet, measured on the written PDF
+        from calendar_build.preflight.jobsheet import write_job_sheet  # noqa: PLC0415
+        from calendar_build.render.condition import CONDITIONS  # noqa: PLC0415
+
+        condition = CONDITIONS[composed.valid.content.edition.print_condition]
+        report.outputs.append(write_job_sheet(options.target, options.product, condition, composed.pages))
 
     from calendar_build.review import record_snapshot  # noqa: PLC0415 - only needed at the very end
 

@@ -28,6 +28,24 @@ class TextRun:
     font: str = ""  # the font's name without the subset tag, e.g. "Noto-Sans-Symbols"
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A thin filled area (a border or rule as WeasyPrint draws it): its thickness on the page and colour."""
+
+    page: int
+    thickness_pt: float
+    cmyk: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Placed:
+    """An image drawn on a page and its resolution there (geometric mean of both directions)."""
+
+    page: int
+    ppi: float
+    colour_space: str
+
+
 @dataclass
 class _State:
     scale: float = 1.0  # of the current transformation matrix (uniform, no rotation in WeasyPrint's output)
@@ -47,9 +65,27 @@ def _numbers(operands: list[object]) -> list[float]:
     return [float(v) for v in operands]  # type: ignore[arg-type]
 
 
+RULE_ASPECT = 8  # a filled rectangle this many times longer than thick is a rule
+RULE_MAX_PT = 3.0  # thicker ones are areas
+
+
+def _rule_thickness(rects: list[tuple[float, float, float, float]], even_odd: bool) -> float | None:
+    """Return the thickness (user units) of a rule drawn as one rectangle or as the gap of two (f*)."""
+    boxes = [(min(x, x + w), min(y, y + h), max(x, x + w), max(y, y + h)) for x, y, w, h in rects]
+    if len(boxes) == 1:
+        x0, y0, x1, y1 = boxes[0]
+        short, long = sorted((x1 - x0, y1 - y0))
+        return short if short > 0 and long >= RULE_ASPECT * short else None
+    if len(boxes) == 2 and even_odd:
+        gaps = [abs(a - b) for a, b in zip(boxes[0], boxes[1]) if abs(a - b) > 1e-3]  # edges that coincide
+        return min(gaps) if gaps else None
+    return None
+
+
 def _walk(stream_owner: object, resources: pikepdf.Dictionary, state: _State, page: int,
-          depth: int = 0) -> Iterator[TextRun]:
+          depth: int = 0) -> Iterator[TextRun | Rule | Placed]:
     stack: list[_State] = []
+    rects: list[tuple[float, float, float, float]] = []
     states = resources.get("/ExtGState") or {}
     xobjects = resources.get("/XObject") or {}
     fonts = resources.get("/Font") or {}
@@ -78,8 +114,21 @@ def _walk(stream_owner: object, resources: pikepdf.Dictionary, state: _State, pa
         elif name in TEXT_SHOWS:
             yield TextRun(page, round(state.font_size * state.text_scale * state.scale, 2), state.fill, state.overprint,
                           state.font)
+        elif name == "re":
+            rects.append(tuple(_numbers(operands[:4])))  # type: ignore[arg-type]
+        elif name in ("f", "F", "f*"):
+            thickness = _rule_thickness(rects, name == "f*")
+            if thickness is not None and thickness * state.scale <= RULE_MAX_PT:
+                yield Rule(page, round(thickness * state.scale, 3), state.fill)
+            rects = []
+        elif name in ("n", "S", "s", "B", "B*", "b", "b*", "W", "W*") and name not in ("W", "W*"):
+            rects = []
         elif name == "Do" and depth < 8:
             xobject = xobjects.get(str(operands[0]))
+            if xobject is not None and xobject.get("/Subtype") == "/Image":
+                area = state.scale ** 2 / 72 ** 2  # square inches of the unit square the image fills
+                pixels = int(xobject.Width) * int(xobject.Height)
+                yield Placed(page, round(math.sqrt(pixels / area), 1) if area else 0.0, str(xobject.get("/ColorSpace")))
             if xobject is not None and xobject.get("/Subtype") == "/Form":
                 inner = replace(state)
                 if "/Matrix" in xobject:
@@ -87,9 +136,24 @@ def _walk(stream_owner: object, resources: pikepdf.Dictionary, state: _State, pa
                 yield from _walk(xobject, xobject.get("/Resources") or resources, inner, page, depth + 1)
 
 
+def drawn(pdf: pikepdf.Pdf) -> list[TextRun | Rule | Placed]:
+    """Return the text runs, rules and images of every page, in drawing order."""
+    found: list[TextRun | Rule | Placed] = []
+    for index, page in enumerate(pdf.pages):
+        found += _walk(page, page.Resources, _State(), index)
+    return found
+
+
 def text_runs(pdf: pikepdf.Pdf) -> list[TextRun]:
     """Return every text run of every page."""
-    runs: list[TextRun] = []
-    for index, page in enumerate(pdf.pages):
-        runs += _walk(page, page.Resources, _State(), index)
-    return runs
+    return [item for item in drawn(pdf) if isinstance(item, TextRun)]
+
+
+def rules(pdf: pikepdf.Pdf) -> list[Rule]:
+    """Return every rule of every page."""
+    return [item for item in drawn(pdf) if isinstance(item, Rule)]
+
+
+def images(pdf: pikepdf.Pdf) -> list[Placed]:
+    """Return every image placed on every page."""
+    return [item for item in drawn(pdf) if isinstance(item, Placed)]
