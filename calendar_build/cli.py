@@ -250,7 +250,7 @@ def cmd_preflight(args: argparse.Namespace) -> int:
     if not args.pdf.is_file():
         raise UsageError(f"Datei '{args.pdf}' nicht gefunden.")
     try:
-        result = preflight(args.pdf, glyph_check=not args.no_glyphs)
+        result = preflight(args.pdf, glyph_check=not args.no_glyphs, strip_mm=args.binding_strip)
     except pikepdf.PdfError as exc:
         raise UsageError(f"'{args.pdf}' ist keine lesbare PDF ({exc}).") from exc
     sys.stdout.write(format_report(args.pdf, result))
@@ -317,6 +317,8 @@ def build_parser() -> GermanParser:
     preflight_cmd = command("preflight", "Druck-PDF prüfen wie die Druckvorstufe: Farbauftrag, Schwarz, kleinste "
                             "Schrift, dünnste Linie, Bildauflösung, Zeichen; Bericht je Seite.", cmd_preflight)
     preflight_cmd.add_argument("pdf", type=Path, metavar="DATEI.pdf", help="die zu prüfende PDF")
+    preflight_cmd.add_argument("--binding-strip", type=float, default=12.0, metavar="MM",
+                               help="Bindestreifen an der Oberkante, frei bis auf Fotos (Standard 12, 0: ohne)")
     preflight_cmd.add_argument("--no-glyphs", action="store_true",
                                help="Zeichen nicht mit Ghostscript und MuPDF zeichnen (schneller)")
     return parser

@@ -85,8 +85,9 @@ def build(options: BuildOptions, step: Callable[[str], None] = lambda _label: No
         from calendar_build.preflight.jobsheet import write_job_sheet  # noqa: PLC0415
         from calendar_build.render.condition import CONDITIONS  # noqa: PLC0415
 
-        condition = CONDITIONS[composed.valid.content.edition.print_condition]
-        report.outputs.append(write_job_sheet(options.target, options.product, condition, composed.pages))
+        edition = composed.valid.content.edition
+        report.outputs.append(write_job_sheet(options.target, options.product, CONDITIONS[edition.print_condition],
+                                              composed.pages, edition.binding, edition.binding_strip_mm))
 
     from calendar_build.review import record_snapshot  # noqa: PLC0415 - only needed at the very end
 

@@ -62,8 +62,14 @@ def _profile_name(pdf: pikepdf.Pdf) -> str:
     return "ohne Namen"
 
 
+BINDING_TEXT = {
+    "wire-o-top": "Wire-O an der Oberkante (mit Aufhänger); die oberen {strip:g} mm tragen nur Fotos, keinen Text",
+    "none": "keine (lose Blätter oder nach Absprache)",
+}
+
+
 def job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages: Sequence[PageRef],
-              binding: str = "nicht festgelegt – bitte mit der Redaktion absprechen") -> str:
+              binding: str = "wire-o-top", strip_mm: float = 12.0) -> str:
     """Return the German job sheet of the print PDF."""
     digest = hashlib.sha256(pdf_path.read_bytes()).hexdigest()
     with pikepdf.open(pdf_path) as pdf:
@@ -88,7 +94,7 @@ def job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages
         f"Ausgabeprofil:    {profile} (als OutputIntent in der PDF; Registry {REGISTRY_NAME})",
         f"Farbauftrag:      höchstens {ink:.0f} % gemessen (Ghostscript-Separationen; Grenze {condition.ink_limit} %)",
         "Schwarz:          Text und Linien 100 % K, überdruckend; Grautöne nur aus K",
-        f"Bindung:          {binding}",
+        f"Bindung:          {BINDING_TEXT[binding].format(strip=strip_mm)}",
         "Schriften:        alle eingebettet (Teilmengen)",
         f"Datei:            PDF/X-4, SHA-256 {digest}",
         "",
@@ -98,8 +104,9 @@ def job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages
     return "\n".join(lines) + "\n"
 
 
-def write_job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages: Sequence[PageRef]) -> Path:
+def write_job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages: Sequence[PageRef],
+                    binding: str = "wire-o-top", strip_mm: float = 12.0) -> Path:
     """Write the job sheet beside the PDF (atomically) and return its path."""
     target = job_sheet_path(pdf_path)
-    atomic_write(target, job_sheet(pdf_path, product, condition, pages).encode("utf-8"))
+    atomic_write(target, job_sheet(pdf_path, product, condition, pages, binding, strip_mm).encode("utf-8"))
     return target

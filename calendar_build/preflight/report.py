@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pikepdf
 
+from calendar_build.preflight.binding import BINDINGS, strip_content
 from calendar_build.preflight.content import Placed, Rule, TextRun, drawn
 from calendar_build.preflight.glyphs import unprinted
 from calendar_build.preflight.ink import max_ink
@@ -98,8 +99,11 @@ def _check_drawn(page: PageCheck, items: list[TextRun | Rule | Placed]) -> None:
         page.errors.append(f"Bild mit {page.lowest_ppi:.0f} ppi (unter {MIN_PPI:.0f} ppi)")
 
 
-def preflight(path: Path, glyph_check: bool = True) -> Preflight:
-    """Check the PDF page by page; raise OSError/pikepdf.PdfError for a file that is no PDF."""
+def preflight(path: Path, glyph_check: bool = True, strip_mm: float = BINDINGS["wire-o-top"]) -> Preflight:
+    """Check the PDF page by page; raise OSError/pikepdf.PdfError for a file that is no PDF.
+
+    `strip_mm`: the binding strip below the top trim edge where only photos may be (0: no binding).
+    """
     with pikepdf.open(path) as pdf:
         pages = [PageCheck(number) for number in range(1, len(pdf.pages) + 1)]
         by_page: dict[int, list[TextRun | Rule | Placed]] = defaultdict(list)
@@ -113,6 +117,9 @@ def preflight(path: Path, glyph_check: bool = True) -> Preflight:
         if ink.max_percent > MAX_INK:
             pages[ink.page].errors.append(f"Farbauftrag {ink.max_percent:.0f} % (über {MAX_INK:.0f} %) bei "
                                           f"{ink.at_mm[0]:.0f} × {ink.at_mm[1]:.0f} mm")
+    for content in strip_content(path, strip_mm):
+        pages[content.page].errors.append(f"Text oder Grafik im Bindestreifen ({strip_mm:g} mm ab Oberkante, "
+                                          f"bis {content.lowest_mm:g} mm)")
     checked = 0
     if glyph_check:
         glyphs, failures, warnings = unprinted(path)

@@ -58,3 +58,14 @@ def test_a_file_that_is_no_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str
 def test_exit_one_on_errors(bad_pdf: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["preflight", "--no-glyphs", str(bad_pdf)]) == 1
     assert "Fehler." in capsys.readouterr().out
+
+
+def test_text_in_the_binding_strip_is_an_error(tmp_path: Path) -> None:
+    """Wire-O at the top edge: 12 mm free of text; the same text 20 mm down passes."""
+    for top_mm, expected in ((4, True), (20, False)):
+        target = tmp_path / f"oben-{top_mm}.pdf"
+        HTML(string=f"<style>@page {{ size: 80mm 60mm; margin: {top_mm}mm 5mm 5mm }}</style>"
+                    "<p style='color: device-cmyk(0 0 0 1); font-size: 10pt'>Titel</p>").write_pdf(target)
+        errors = " / ".join(preflight(target, glyph_check=False).errors)
+        assert ("Bindestreifen" in errors) is expected, errors
+        assert "Bindestreifen" not in " / ".join(preflight(target, glyph_check=False, strip_mm=0).errors)

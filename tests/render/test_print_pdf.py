@@ -13,6 +13,7 @@ import pytest
 
 from calendar_build.errors import ContentError
 from calendar_build.pipeline import BuildOptions, build
+from calendar_build.preflight.binding import strip_content
 from calendar_build.preflight.content import rules, text_runs
 from calendar_build.preflight.jobsheet import job_sheet_path
 from calendar_build.preflight.ink import max_ink
@@ -316,3 +317,9 @@ def test_job_sheet_matches_the_pdf(print_builds: Built) -> None:
     ink = max(page.max_percent for page in max_ink(print_builds.pdf))
     assert f"höchstens {ink:.0f} % gemessen" in text
     assert "4/0" in text and "FOGRA39" in text and "kein RGB" in text
+
+
+def test_nothing_but_photos_in_the_binding_strip(print_builds: Built) -> None:
+    """Wire-O at the top edge (edition.yaml binding, 12 mm): Ghostscript without images draws nothing there."""
+    assert strip_content(print_builds.pdf, 12.0) == []
+    assert "Wire-O an der Oberkante" in job_sheet_path(print_builds.pdf).read_text(encoding="utf-8")
