@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from typing import Any
 from dataclasses import dataclass, field, replace
 
 import pikepdf
@@ -82,14 +83,16 @@ def _rule_thickness(rects: list[tuple[float, float, float, float]], even_odd: bo
     return None
 
 
-def _walk(stream_owner: object, resources: pikepdf.Dictionary, state: _State, page: int,
+def _walk(stream_owner: Any, resources: Any, state: _State, page: int,
           depth: int = 0) -> Iterator[TextRun | Rule | Placed]:
     stack: list[_State] = []
     rects: list[tuple[float, float, float, float]] = []
-    states = resources.get("/ExtGState") or {}
-    xobjects = resources.get("/XObject") or {}
-    fonts = resources.get("/Font") or {}
-    for operands, operator in pikepdf.parse_content_stream(stream_owner):
+    states: Any = resources.get("/ExtGState") or {}
+    xobjects: Any = resources.get("/XObject") or {}
+    fonts: Any = resources.get("/Font") or {}
+    instruction: Any
+    for instruction in pikepdf.parse_content_stream(stream_owner):
+        operands, operator = instruction
         name = str(operator)
         if name == "q":
             stack.append(replace(state))

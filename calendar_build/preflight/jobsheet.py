@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 
@@ -47,10 +48,10 @@ def describe_page(page: PageRef) -> str:
 
 
 def _profile_name(pdf: pikepdf.Pdf) -> str:
-    intents = pdf.Root.get("/OutputIntents") or []
+    intents: Any = pdf.Root.get("/OutputIntents") or []
     if not len(intents) or "/DestOutputProfile" not in intents[0]:
         return "keines"
-    data = intents[0].DestOutputProfile.read_bytes()
+    data: bytes = bytes(intents[0].DestOutputProfile.read_bytes())
     # ICC 'desc' tag (v2 textDescriptionType): ASCII length at +8, text at +12
     count = int.from_bytes(data[128:132], "big")
     for index in range(count):

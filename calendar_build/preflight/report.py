@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 
@@ -60,7 +61,7 @@ class Preflight:
 
 
 def _condition(pdf: pikepdf.Pdf) -> str:
-    intents = pdf.Root.get("/OutputIntents") or []
+    intents: Any = pdf.Root.get("/OutputIntents") or []
     return str(intents[0].get("/OutputConditionIdentifier", "")) if len(intents) else ""
 
 
