@@ -86,8 +86,9 @@ def job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages
         "",
         f"Produkt:          {product.title}, Wandkalender im Hochformat",
         f"Endformat:        {width:g} × {height:g} mm (TrimBox)",
-        f"Beschnitt:        {bleed:g} mm rundum (BleedBox {width + 2 * bleed:g} × {height + 2 * bleed:g} mm), "
-        "Schnittmarken außerhalb des Beschnitts",
+        (f"Beschnitt:        {bleed:g} mm rundum (BleedBox {width + 2 * bleed:g} × {height + 2 * bleed:g} mm)"
+         if bleed else "Beschnitt:        keiner")
+        + (", Schnittmarken außerhalb des Beschnitts" if product.crop_marks else ", keine Schnittmarken"),
         f"Blätter:          {count}, einseitig bedruckt (eine PDF-Seite je Blatt)",
         "Farben:           4/0 – CMYK (Euroskala), keine Sonderfarben, "
         + (f"{rgb} Fotos in sRGB mit Profil (auf Wunsch der Druckerei)" if rgb else "kein RGB"),
