@@ -16,7 +16,7 @@ from typing import Any
 
 import pikepdf
 
-from calendar_build.output import atomic_write
+from calendar_build.output import atomic_write, written
 from calendar_build.pages.plan import PageRef
 from calendar_build.preflight.content import images
 from calendar_build.preflight.ink import max_ink
@@ -70,8 +70,8 @@ BINDING_TEXT = {
 
 
 def job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages: Sequence[PageRef],
-              binding: str = "wire-o-top", strip_mm: float = 12.0) -> str:
-    """Return the German job sheet of the print PDF."""
+              binding: str = "wire-o-top", strip_mm: float = 12.0, name: str | None = None) -> str:
+    """Return the German job sheet of the print PDF (read from `pdf_path`, named `name`)."""
     digest = hashlib.sha256(pdf_path.read_bytes()).hexdigest()
     with pikepdf.open(pdf_path) as pdf:
         count = len(pdf.pages)
@@ -82,7 +82,7 @@ def job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages
     width, height = product.page_mm
     bleed = product.bleed_mm
     lines = [
-        f"Auftragsblatt für die Druckerei – {pdf_path.name}",
+        f"Auftragsblatt für die Druckerei – {name or pdf_path.name}",
         "",
         f"Produkt:          {product.title}, Wandkalender im Hochformat",
         f"Endformat:        {width:g} × {height:g} mm (TrimBox)",
@@ -108,7 +108,8 @@ def job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages
 
 def write_job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages: Sequence[PageRef],
                     binding: str = "wire-o-top", strip_mm: float = 12.0) -> Path:
-    """Write the job sheet beside the PDF (atomically) and return its path."""
+    """Write the job sheet beside the PDF (atomically, with it in the build's transaction) and return its path."""
     target = job_sheet_path(pdf_path)
-    atomic_write(target, job_sheet(pdf_path, product, condition, pages, binding, strip_mm).encode("utf-8"))
+    text = job_sheet(written(pdf_path), product, condition, pages, binding, strip_mm, name=pdf_path.name)
+    atomic_write(target, text.encode("utf-8"))
     return target
