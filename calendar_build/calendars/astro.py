@@ -62,6 +62,7 @@ def _sun() -> ephem.Sun:
 
 ALMANAC_HORIZON = "-0:50"  # upper limb on the horizon: 34' refraction + 16' solar semi-diameter
 GEOMETRIC_HORIZON = "0"  # centre of the Sun on the geometric horizon, no refraction
+UPPER_LIMB_AIRLESS_HORIZON = "-0:16"  # upper limb on the geometric horizon: semi-diameter, no refraction
 
 
 @lru_cache(maxsize=4096)

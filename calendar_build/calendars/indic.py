@@ -59,6 +59,7 @@ FESTIVALS: dict[str, Festival] = {
     "dussehra": Festival("ashvin", 10, "afternoon", "DUSSEHRA"),
     "diwali": Festival("ashvin", 30, "sunset", "DIWALI_INDIA"),
     "guru_nanak_jayanti": Festival("kartika", 15, "sunrise", "GURU_NANAK_JAYANTI"),
+    "buddha_purnima": Festival("vaishakha", 15, "sunrise", "BUDDHA_PURNIMA"),  # Vesak as India and Sri Lanka keep it
 }
 SOLAR_FESTIVALS = ("vaisakhi",)
 LUNAR_ONLY = ("vesak",)

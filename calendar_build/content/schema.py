@@ -16,7 +16,7 @@ from calendar_build.calendars import hebrew, indic
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[str, ...] = hebrew.WEEKDAYS
 CATEGORY_IDS = (
-    "intercultural", "christian", "orthodox", "islamic", "alevi", "jewish",
+    "intercultural", "christian", "orthodox", "orthodox-revised", "islamic", "alevi", "jewish",
     "hindu", "buddhist", "sikh", "bahai", "yazidi",
 )  # fmt: skip
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -96,6 +96,23 @@ class JulianRule(Strict):
         return self
 
 
+OrthodoxCalendar = Literal["julian", "revised-julian"]
+
+
+class OrthodoxFixedRule(Strict):
+    """A fixed feast of the Orthodox church year: Julian or Revised Julian, as the church keeps it."""
+
+    kind: Literal["orthodox_fixed"]
+    month: int  # month in the church calendar
+    day: int  # day in the church calendar
+    calendar: OrthodoxCalendar | None = None  # julian / revised-julian; default: orthodox_calendar of the edition
+
+    @model_validator(mode="after")
+    def _real_date(self) -> OrthodoxFixedRule:
+        check_gregorian_day(self.month, self.day)
+        return self
+
+
 class HebrewRule(Strict):
     """A date of the Hebrew calendar, with optional postponement by weekday."""
 
@@ -166,13 +183,13 @@ class DatesRule(Strict):
 
 Rule = Annotated[
     Union[
-        FixedRule, EasterRule, OrthodoxEasterRule, WeekdayRule, JulianRule, HebrewRule,
+        FixedRule, EasterRule, OrthodoxEasterRule, WeekdayRule, JulianRule, OrthodoxFixedRule, HebrewRule,
         HijriRule, ChineseRule, PersianRule, BahaiRule, IndicRule, DatesRule,
     ],
     Field(discriminator="kind"),
 ]  # fmt: skip
 RULE_KINDS = (
-    "fixed", "easter", "orthodox_easter", "weekday", "julian", "hebrew",
+    "fixed", "easter", "orthodox_easter", "weekday", "julian", "orthodox_fixed", "hebrew",
     "hijri", "chinese", "persian", "bahai", "indic", "dates",
 )  # fmt: skip
 
@@ -273,6 +290,8 @@ class Edition(Strict):
     motto: str = ""  # cover motto
     publisher: str = ""  # publisher for cover and imprint
     islamic_reckoning: Literal["umm-al-qura", "diyanet", "arithmetic"] = "umm-al-qura"  # Hijri reckoning
+    orthodox_calendar: OrthodoxCalendar = "julian"  # fixed Orthodox feasts: julian (7 Jan) / revised-julian (25 Dec)
+    vesak_tradition: Literal["southeast-asia", "south-asia"] = "southeast-asia"  # Vesak: Thailand … / India, Sri Lanka
     school_holidays: bool = True  # show Hessen school holidays in the grid
     output_profile: str | None = None  # printer's CMYK ICC profile, relative to the project
     document_date: dt.date | None = None  # date printed and stored in the PDF (reproducible builds)

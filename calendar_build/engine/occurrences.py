@@ -15,6 +15,15 @@ from calendar_build.errors import Problems
 
 
 @dataclass(frozen=True)
+class Alternative:
+    """The date another tradition or reckoning gives the same occurrence."""
+
+    start: dt.date
+    end: dt.date  # inclusive
+    basis: str  # a key of engine.basis.LABELS
+
+
+@dataclass(frozen=True)
 class Occurrence:
     """One holiday on the calendar: what it is and when, as the later stages need it."""
 
@@ -25,6 +34,7 @@ class Occurrence:
     public: bool  # a legal holiday in Hessen
     basis: str  # what the date rests on ("", "umm-al-qura", "table", "computed", "override" …)
     note: str = ""  # the override's note
+    alternatives: tuple[Alternative, ...] = ()  # where traditions differ: their dates, with their basis
 
     @property
     def id(self) -> str:
@@ -82,7 +92,11 @@ def _computed(entry: Entry, year: int, settings: Settings, problems: Problems) -
     for hit in found:
         end = _span(hit.start, holiday.duration)
         if _touches(hit.start, end, year) and holiday.observed_in(hit.start.year):
-            result.append(Occurrence(entry, hit.start, end, holiday.approximate or hit.approximate, False, hit.basis))
+            alternatives = tuple(Alternative(day, _span(day, holiday.duration), basis) for day, basis in hit.alternatives)
+            # A fixed day marked approximate is a customary date the communities confirm each year.
+            basis = "custom" if holiday.approximate and hit.basis == "gregorian" else hit.basis
+            result.append(Occurrence(entry, hit.start, end, holiday.approximate or hit.approximate, False, basis,
+                                     alternatives=alternatives))
     return result
 
 
@@ -105,7 +119,7 @@ def compute_year(content: Content, year: int, problems: Problems | None = None) 
     """Return every occurrence of the catalogue touching `year`; raise ContentError on problems."""
     own = problems is None
     problems = problems or Problems()
-    settings = Settings(islamic_reckoning=content.edition.islamic_reckoning)
+    settings = Settings.of(content.edition)
     pins_by_id: dict[str, list[PinnedDate]] = {}
     for pin in content.overrides.get(year, ()):
         pins_by_id.setdefault(pin.override.id, []).append(pin)
