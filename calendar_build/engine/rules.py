@@ -101,12 +101,17 @@ def orthodox_fixed_dates(month: int, day: int, year: int, calendar: str) -> list
 def _orthodox_fixed(rule: schema.OrthodoxFixedRule, year: int, settings: Settings) -> list[Hit]:
     chosen = rule.calendar or settings.orthodox_calendar
     other = next(c for c in ORTHODOX_CALENDARS if c != chosen)
-    # The other calendar's date of the same feast: the nearest one (Christmas 25 Dec <-> 7 Jan of the next year).
-    alternatives = [(d, other) for y in (year - 1, year, year + 1) for d in orthodox_fixed_dates(rule.month, rule.day, y, other)]
+    # The other calendar's date in the same Gregorian year (a calendar shows the year), else the nearest one.
+    same_year = orthodox_fixed_dates(rule.month, rule.day, year, other)
+    around = [d for y in (year - 1, year + 1) for d in orthodox_fixed_dates(rule.month, rule.day, y, other)]
     hits = []
     for day in orthodox_fixed_dates(rule.month, rule.day, year, chosen):
-        nearest = min(alternatives, key=lambda alt: abs((alt[0] - day).days))
-        hits.append(Hit(day, basis=f"orthodox-{chosen}", alternatives=((nearest[0], f"orthodox-{other}"),)))
+        candidates = same_year or around
+        if candidates:
+            alternative = min(candidates, key=lambda d: abs((d - day).days))
+            hits.append(Hit(day, basis=f"orthodox-{chosen}", alternatives=((alternative, f"orthodox-{other}"),)))
+        else:
+            hits.append(Hit(day, basis=f"orthodox-{chosen}"))
     return hits
 
 

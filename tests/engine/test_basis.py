@@ -83,13 +83,13 @@ def test_orthodox_christmas_2027_by_church_calendar(repo: Path, project: Path,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     julian = _rows(repo, 2027, capsys)["orthodox-christmas"]
     assert [r["start"] for r in julian] == ["2027-01-07"]
-    assert [a["start"] for a in julian[0]["alternatives"]] == ["2026-12-25"]
+    assert [a["start"] for a in julian[0]["alternatives"]] == ["2027-12-25"]  # the other calendar, same year
     _set(project, "orthodox_calendar", "revised-julian")
     revised = _rows(project, 2027, capsys)
     assert [r["start"] for r in revised["orthodox-christmas"]] == ["2027-12-25"]
     assert revised["orthodox-christmas"][0]["basis_id"] == "orthodox-revised-julian"
     assert "Ukraine" in revised["orthodox-christmas"][0]["basis"]
-    assert [a["start"] for a in revised["orthodox-christmas"][0]["alternatives"]] == ["2028-01-07"]
+    assert [a["start"] for a in revised["orthodox-christmas"][0]["alternatives"]] == ["2027-01-07"]
     assert [r["start"] for r in revised["orthodox-epiphany"]] == ["2027-01-06"]
     # Easter stays Julian-based in every edition
     assert revised["orthodox-easter"][0]["start"] == _rows(repo, 2027, capsys)["orthodox-easter"][0]["start"]
