@@ -43,6 +43,15 @@ INDIC_TABLE = "indische Tabelle (nach Drik Panchang)"
 INDIC_COMPUTED = "astronomisch berechnet (Neu-Delhi, Lahiri-Ayanamsa)"
 
 
+class Based(Protocol):
+    """An occurrence as far as its basis goes."""
+
+    start: dt.date
+    basis: str
+    note: str
+    alternatives: tuple[Dated, ...]
+
+
 class Dated(Protocol):
     """Anything with a start and a basis key (an occurrence or an alternative)."""
 
@@ -71,3 +80,11 @@ def differing(occurrence_start: dt.date, alternatives: tuple[Dated, ...]) -> lis
 def alternative_text(alternative: Dated) -> str:
     """Return '1. Mai 2026 (Buddha Purnima, indische Tabelle …)'."""
     return f"{long_date(alternative.start)} ({label(alternative.basis)})"
+
+
+def explained(occurrences: list[Based]) -> str:
+    """Return 'Datum: <basis>. Andere Überlieferung: <date> (<basis>).' for a holiday's dates of the year."""
+    bases = dict.fromkeys(label(o.basis, o.note) for o in occurrences)
+    others = dict.fromkeys(alternative_text(a) for o in occurrences for a in differing(o.start, o.alternatives))
+    text = f"Datum: {'; '.join(b for b in bases if b)}."
+    return text + (f" Andere Überlieferung: {'; '.join(others)}." if others else "")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from calendar_build.calendars import hijri
 from calendar_build.content.loader import Content
+from calendar_build.engine import basis
 from calendar_build.engine.occurrences import Occurrence, YearTable
 from calendar_build.pages import dates
 from calendar_build.pages.outlook import OutlookRow
@@ -143,6 +144,7 @@ def _explanations(table: YearTable, categories: Mapping[str, CategoryView], opti
                 dot=Dot(view.id, view.letter, view.label, view.glyph), name=holiday.name, original=holiday.original or "",
                 transliteration=holiday.transliteration or "", description=" ".join(holiday.description.split()),
                 greeting=holiday.greeting or "", eve=holiday.eve, approximate=any(o.approximate for o in all_dates),
+                basis=basis.explained(all_dates) if options.variant == "screen" else "",
             ))
         if items:
             groups.append(ExplanationGroup(view, tuple(items)))
@@ -163,6 +165,8 @@ def _item_height(item: Explanation, box: TextBox, words: bool) -> float:
     if item.original:
         lines += wrapped_lines(f"{item.original} {item.transliteration}", box)
     lines += wrapped_lines(item.description, box)
+    if item.basis:
+        lines += wrapped_lines(item.basis, box)
     if item.greeting:
         lines += wrapped_lines(f"Gruß: {item.greeting}", box)
     return lines * box.line_mm + ITEM_GAP_MM
