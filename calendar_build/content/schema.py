@@ -292,6 +292,7 @@ class Edition(Strict):
     islamic_reckoning: Literal["umm-al-qura", "diyanet", "arithmetic"] = "umm-al-qura"  # Hijri reckoning
     orthodox_calendar: OrthodoxCalendar = "julian"  # fixed Orthodox feasts: julian (7 Jan) / revised-julian (25 Dec)
     vesak_tradition: Literal["southeast-asia", "south-asia"] = "southeast-asia"  # Vesak: Thailand … / India, Sri Lanka
+    sikh_calendar: Literal["bikrami", "nanakshahi"] = "bikrami"  # Vaisakhi: Mesha Sankranti / 14 April (Nanakshahi 2003)
     school_holidays: bool = True  # show Hessen school holidays in the grid
     output_profile: str | None = None  # printer's CMYK ICC profile, relative to the project
     document_date: dt.date | None = None  # date printed and stored in the PDF (reproducible builds)

@@ -35,6 +35,7 @@ LABELS: dict[str, str] = {
     "buddha_purnima-computed": "Buddha Purnima berechnet: Vollmond des Monats Vaishakha (Neu-Delhi)",
     "vaisakhi-table": "Mesha Sankranti, indische Tabelle (nach Drik Panchang)",
     "vaisakhi-computed": "Mesha Sankranti berechnet (Neu-Delhi, Lahiri-Ayanamsa)",
+    "nanakshahi": "Nanakshahi-Kalender von 2003 (1. Vaisakh = 14. April)",
     "dates": "im Katalog festgelegtes Datum",
     "custom": "üblicher Termin laut Katalog – die Gemeinden geben den Termin jedes Jahr bekannt",
     "override": "von der Gemeinde bekanntgegeben",

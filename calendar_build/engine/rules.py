@@ -35,11 +35,12 @@ class Settings:
     islamic_reckoning: str = "umm-al-qura"
     orthodox_calendar: str = "julian"
     vesak_tradition: str = "southeast-asia"
+    sikh_calendar: str = "bikrami"
 
     @classmethod
     def of(cls, edition: schema.Edition) -> Settings:
         """Return the settings of an edition."""
-        return cls(edition.islamic_reckoning, edition.orthodox_calendar, edition.vesak_tradition)
+        return cls(edition.islamic_reckoning, edition.orthodox_calendar, edition.vesak_tradition, edition.sikh_calendar)
 
 
 class RuleError(ValueError):
@@ -163,7 +164,20 @@ def _indic_hit(festival: str, year: int) -> tuple[dt.date, str]:
     return day, f"{festival}-{source}"
 
 
+NANAKSHAHI_VAISAKHI = (4, 14)  # 1 Vaisakh in the Nanakshahi calendar of 2003 (Chet 31 days from 14 March)
+
+
+def _vaisakhi(year: int, settings: Settings) -> Hit:
+    bikrami = _indic_hit("vaisakhi", year)
+    nanakshahi = (dt.date(year, *NANAKSHAHI_VAISAKHI), "nanakshahi")
+    if settings.sikh_calendar == "nanakshahi":
+        return Hit(nanakshahi[0], basis=nanakshahi[1], alternatives=(bikrami,))
+    return Hit(bikrami[0], approximate=bikrami[1].endswith("computed"), basis=bikrami[1], alternatives=(nanakshahi,))
+
+
 def _indic(rule: schema.IndicRule, year: int, settings: Settings) -> list[Hit]:
+    if rule.festival == "vaisakhi":
+        return [_vaisakhi(year, settings)]
     if rule.festival == "vesak":  # Vesak follows the edition's tradition; 'buddha_purnima' names one explicitly
         festival = VESAK_TRADITIONS[settings.vesak_tradition]
         day, basis = _indic_hit(festival, year)

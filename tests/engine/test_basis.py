@@ -148,3 +148,16 @@ def test_unknown_setting_is_an_editor_error(project: Path, capsys: pytest.Captur
     assert main(["holidays", "--root", str(project), "--year", "2027", "--format", "json"]) == 1
     err = capsys.readouterr().err
     assert "content/edition.yaml:" in err and "julian, revised-julian" in err
+
+
+def test_vaisakhi_bikrami_or_nanakshahi(repo: Path, project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Vaisakhi 2028: 13 April as Mesha Sankranti (holidays package's VAISAKHI table, after Indian
+    # listings); 14 April in the Nanakshahi calendar of 2003 (Chet has 31 days from 14 March, so
+    # 1 Vaisakh is 14 April every year: world.clndr.org "Nanakshahi calendar").
+    bikrami = _rows(repo, 2028, capsys)["vaisakhi"][0]
+    assert (bikrami["start"], bikrami["basis_id"]) == ("2028-04-13", "vaisakhi-table")
+    assert [(a["start"], a["basis_id"]) for a in bikrami["alternatives"]] == [("2028-04-14", "nanakshahi")]
+    nanakshahi = _rows(_set(project, "sikh_calendar", "nanakshahi"), 2028, capsys)
+    assert (nanakshahi["vaisakhi"][0]["start"], nanakshahi["vaisakhi"][0]["basis_id"]) == ("2028-04-14", "nanakshahi")
+    # Guru Nanak's Gurpurab stays on its lunar date in both (the 2003 calendar kept it lunar)
+    assert nanakshahi["guru-nanak-gurpurab"][0]["start"] == _rows(repo, 2028, capsys)["guru-nanak-gurpurab"][0]["start"]
