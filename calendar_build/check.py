@@ -1,31 +1,33 @@
-"""`calendar-build check`: validate everything a build would use, print every problem, write nothing."""
+"""`calendar-build check`: compose and lay out every product a build would make, prove it fits, write nothing."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import replace
 
 from calendar_build.errors import ContentError, Problem, print_problems
-from calendar_build.pipeline import BuildOptions, page_model, paged_explanations, prepare, validate
-from calendar_build.render.html import TemplateProblem, Urls, render_html
+from calendar_build.pipeline import BuildOptions, set_pages
+from calendar_build.products import Product
+from calendar_build.stages.compose import compose
+from calendar_build.variants import plural
 
 
-def run_check(root: Path, year: int, strict: bool, page_format: str = "a3") -> int:
-    """Return 0 when clean, 1 on errors (or on warnings under --strict); print problems and a summary."""
-    options = BuildOptions(root=root, year=year, page_format=page_format, strict=strict)
-    problems: list[Problem] = []
+def check_product(options: BuildOptions) -> list[Problem]:
+    """Return every problem of one product: content, photos, templates, and what does not fit its pages."""
     try:
-        valid = validate(options)
-        problems.extend(valid.warnings)
-        photos, photo_warnings = prepare(options, valid)
-        problems.extend(photo_warnings)
-        calendar, _ = page_model(options, valid, photos.urls())
-        # the templates render with the real context, page by page as in a build
-        render_html(root / "templates", calendar, paged_explanations(calendar, valid), Urls(),
-                    "2000-01-01T00:00:00+00:00")
+        composed = compose(options)
+        _, css_warnings = set_pages(options, composed, None, parallel=False)
     except ContentError as exc:
-        problems.extend(exc.problems)
-    except TemplateProblem as exc:
-        problems.append(Problem(exc.path, exc.line, exc.message))
+        return exc.problems
+    return list(composed.warnings) + css_warnings
+
+
+def run_check(options: BuildOptions, products: tuple[Product, ...]) -> int:
+    """Return 0 when clean, 1 on errors (or on warnings under --strict); print problems and a summary."""
+    problems: list[Problem] = []
+    for product in products:
+        problems.extend(p for p in check_product(replace(options, product=product)) if p not in problems)
     errors, warnings = print_problems(problems)
-    print(f"Prüfung {year}: {errors} Fehler, {warnings} Warnungen.")
-    return 1 if errors or (strict and warnings) else 0
+    names = ", ".join(p.title for p in products)
+    print(f"Prüfung {options.year} ({names}): {plural(errors, 'Fehler', 'Fehler')}, "
+          f"{plural(warnings, 'Warnung', 'Warnungen')}.")
+    return 1 if errors or (options.strict and warnings) else 0

@@ -19,6 +19,7 @@ from calendar_build.engine.occurrences import compute_year
 from calendar_build.engine.rules import SUPPORTED_YEARS
 from calendar_build.errors import ContentError, Problem, UsageError, print_problems
 from calendar_build.export import table
+from calendar_build.products import BY_VARIANT_AND_FORMAT, DEFAULT_PRODUCTS, PRODUCTS, Product, product_for
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -43,8 +44,8 @@ class GermanParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: Fehler: {message}\n")
 
 
-def default_year(root: Path) -> int:
-    """Return the edition's year from content/edition.yaml, else next year (SOURCE_DATE_EPOCH's, if set)."""
+def _edition_value(root: Path, key: str) -> object:
+    """Return a setting of content/edition.yaml read quickly (None if absent or unreadable; checked later)."""
     from calendar_build.content.yamlsafe import YamlProblem, load_yaml  # noqa: PLC0415
 
     edition = root / "content" / "edition.yaml"
@@ -52,8 +53,14 @@ def default_year(root: Path) -> int:
         data = load_yaml(edition).data if edition.is_file() else None
     except YamlProblem:
         data = None  # reported properly when the content is loaded
-    if isinstance(data, dict) and isinstance(data.get("year"), int):
-        return int(data["year"])
+    return data.get(key) if isinstance(data, dict) else None
+
+
+def default_year(root: Path) -> int:
+    """Return the edition's year from content/edition.yaml, else next year (SOURCE_DATE_EPOCH's, if set)."""
+    year = _edition_value(root, "year")
+    if isinstance(year, int) and not isinstance(year, bool):
+        return year
     return clock.today().year + 1
 
 
@@ -129,30 +136,43 @@ def cmd_ics(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def selected_products(args: argparse.Namespace) -> tuple[Product, ...]:
+    """Return the products --variant and --format select; `all`: the edition's list (edition.yaml `products`)."""
+    if args.variant != "all":
+        return (product_for(args.variant, args.format or "a3"),)
+    listed = _edition_value(args.root, "products")
+    ids = [i for i in listed if i in PRODUCTS] if isinstance(listed, list) else list(DEFAULT_PRODUCTS)
+    if args.format:  # `--variant all --format a4`: the edition's products in that format
+        ids = [BY_VARIANT_AND_FORMAT[PRODUCTS[i].medium, args.format] for i in ids]
+    return tuple(PRODUCTS[i] for i in dict.fromkeys(ids)) or tuple(PRODUCTS[i] for i in DEFAULT_PRODUCTS)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
-    """Build the calendar PDF (print, screen, or all variants plus the ICS files)."""
+    """Build the calendar PDFs of the selected products (with `--variant all` also the ICS files)."""
     from calendar_build.pipeline import BuildOptions  # noqa: PLC0415 - WeasyPrint loads slowly
-    from calendar_build.variants import VARIANTS, build_variants, print_report  # noqa: PLC0415
+    from calendar_build.variants import build_products, print_report  # noqa: PLC0415
 
     check_year(args.year)
-    options = BuildOptions(root=args.root, year=args.year, variant=args.variant, page_format=args.format,
-                           out=args.out, keep_html=args.keep_html, strict=args.strict)
+    products = selected_products(args)
+    options = BuildOptions(root=args.root, year=args.year, out=args.out, keep_html=args.keep_html, strict=args.strict)
     check_out_dir(options.out_dir)
-    variants = VARIANTS if args.variant == "all" else (args.variant,)
     from calendar_build.progress import steps  # noqa: PLC0415
 
     problems: list[Problem] = []
+    failed: list[str] = []
     with steps(args.quiet) as step:
-        outcomes = build_variants(options, variants, step)
-    for variant, outcome in outcomes:
+        outcomes = build_products(options, products, step)
+    for product, outcome in outcomes:
         if isinstance(outcome, list):
             problems.extend(p for p in outcome if p not in problems)
+            failed.append(product.title)
         else:
-            print_report(variant, outcome)
+            print_report(product, outcome)
     if args.variant == "all" and not problems:
         cmd_ics(argparse.Namespace(root=args.root, year=args.year, out=args.out))
     if problems:
-        raise ContentError(problems)
+        written = [p.title for p, outcome in outcomes if not isinstance(outcome, list)]
+        raise ContentError(problems, written=written, not_written=failed)
     return EXIT_OK
 
 
@@ -163,7 +183,8 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
     check_year(args.year)
     pages = parse_pages(args.pages)
-    report = preview(BuildOptions(root=args.root, year=args.year, page_format=args.format, out=args.out), pages)
+    product = product_for(args.variant, args.format or "a3")
+    report = preview(BuildOptions(root=args.root, year=args.year, product=product, out=args.out), pages)
     print_problems(report.warnings)
     print(f"Vorschau: {len(report.pngs)} Seiten in {report.seconds:.1f} s – {report.sheet}")
     return EXIT_OK
@@ -176,16 +197,18 @@ def cmd_watch(args: argparse.Namespace) -> int:
     from calendar_build.watch import watch  # noqa: PLC0415
 
     check_year(args.year)
-    return watch(BuildOptions(root=args.root, year=args.year, page_format=args.format, out=args.out),
+    product = product_for(args.variant, args.format or "a3")
+    return watch(BuildOptions(root=args.root, year=args.year, product=product, out=args.out),
                  parse_pages(args.pages))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate everything a build would use, without writing a PDF."""
+    """Validate and lay out every product a build would make, without writing a PDF."""
     from calendar_build.check import run_check  # noqa: PLC0415
+    from calendar_build.pipeline import BuildOptions  # noqa: PLC0415
 
     check_year(args.year)
-    return run_check(args.root, args.year, args.strict, args.format)
+    return run_check(BuildOptions(root=args.root, year=args.year, strict=args.strict), selected_products(args))
 
 
 def cmd_new_edition(args: argparse.Namespace) -> int:
@@ -242,9 +265,10 @@ def build_parser() -> GermanParser:
     ics_cmd.add_argument("--out", type=Path, default=None, help="Zielordner (Standard: output/JAHR)")
 
     build_cmd = command("build", "Kalender-PDF bauen.", cmd_build)
-    build_cmd.add_argument("--format", choices=("a3", "a4"), default="a3", help="Seitenformat (Standard: a3)")
+    build_cmd.add_argument("--format", choices=("a3", "a4"), default=None, help="Seitenformat (Standard: a3)")
     build_cmd.add_argument("--variant", choices=("print", "screen", "all"), default="print",
-                           help="print: Druck-PDF, screen: barrierearme Bildschirm-PDF, all: beide und ICS")
+                           help="print: Druck-PDF, screen: barrierearme Bildschirm-PDF, all: alle Produkte der "
+                                "Ausgabe (products in edition.yaml) und ICS")
     build_cmd.add_argument("--out", type=Path, default=None, help="Zielordner (Standard: output/JAHR)")
     build_cmd.add_argument("--keep-html", action="store_true", help="HTML und Bilder zusätzlich ablegen")
     build_cmd.add_argument("--strict", action="store_true", help="Warnungen als Fehler behandeln")
@@ -255,11 +279,15 @@ def build_parser() -> GermanParser:
     ):
         sub = command(name, help_text, run)
         sub.add_argument("--pages", default=None, help="Seiten, z. B. 1,5-6 (Standard: alle)")
-        sub.add_argument("--format", choices=("a3", "a4"), default="a3", help="Seitenformat (Standard: a3)")
+        sub.add_argument("--format", choices=("a3", "a4"), default=None, help="Seitenformat (Standard: a3)")
+        sub.add_argument("--variant", choices=("print", "screen"), default="print",
+                         help="print: Druckfassung, screen: Bildschirmfassung (Standard: print)")
         sub.add_argument("--out", type=Path, default=None, help="Zielordner (Standard: output/JAHR)")
 
     check_cmd = command("check", "Alles prüfen, was ein Build verwendet, ohne PDF zu schreiben.", cmd_check)
-    check_cmd.add_argument("--format", choices=("a3", "a4"), default="a3", help="Seitenformat (Standard: a3)")
+    check_cmd.add_argument("--format", choices=("a3", "a4"), default=None, help="Seitenformat (Standard: a3)")
+    check_cmd.add_argument("--variant", choices=("print", "screen", "all"), default="all",
+                           help="Standard all: alle Produkte der Ausgabe (products in edition.yaml)")
     check_cmd.add_argument("--strict", action="store_true", help="Warnungen als Fehler behandeln")
 
     new_edition = command("new-edition", "Neue Ausgabe anlegen: zwölf Porträt-Vorlagen und Overrides-Datei.",
@@ -282,7 +310,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except ContentError as exc:
         errors, warnings = print_problems(exc.problems)
-        print(f"{errors} Fehler, {warnings} Warnungen – nichts geschrieben.", file=sys.stderr)
+        outcome = (f"geschrieben: {', '.join(exc.written)}; nicht geschrieben: {', '.join(exc.not_written)}"
+                   if exc.written else "nichts geschrieben")
+        print(f"{errors} Fehler, {warnings} {'Warnung' if warnings == 1 else 'Warnungen'} – {outcome}.",
+              file=sys.stderr)
         return EXIT_CONTENT
     except UsageError as exc:
         print(f"calendar-build: Fehler: {exc}", file=sys.stderr)

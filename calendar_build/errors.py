@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -31,9 +32,10 @@ class Problem:
 class ContentError(Exception):
     """Raised with every problem found; the CLI prints them and exits with 1."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], written: Sequence[str] = (), not_written: Sequence[str] = ()) -> None:
         super().__init__("\n".join(p.render() for p in problems))
         self.problems = problems
+        self.written, self.not_written = tuple(written), tuple(not_written)  # products, where some were written
 
 
 class UsageError(Exception):

@@ -16,22 +16,10 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from calendar_build.errors import ContentError, Problem, UsageError
+from calendar_build.errors import Problem, UsageError
 from calendar_build.output import swap_in
-from calendar_build.pipeline import (
-    BLEED_MM,
-    BuildOptions,
-    cjk_font_for,
-    page_model,
-    paged_explanations,
-    prepare,
-    relink,
-    stylesheet,
-    validate,
-)
-from calendar_build.render.html import TemplateProblem, Urls, page_ids, render_html
-from calendar_build.render.pdf import PdfJob, render_pdf
-from calendar_build.render.theme import ThemeError
+from calendar_build.pipeline import BuildOptions, set_pages
+from calendar_build.stages.compose import compose
 
 PREVIEW_SCALE = 100 / 72  # 100 dpi: a page is 1169 × 1654 px in A3
 
@@ -66,29 +54,9 @@ def preview(options: BuildOptions, pages: list[int] | None) -> PreviewReport:
     """Render the requested pages (1-based; None = all) to PNG plus a contact sheet in <out>/preview/."""
     started = time.perf_counter()
     report = PreviewReport()
-    valid = validate(options)
-    report.warnings.extend(valid.warnings)
-    # The page list is known before the photos: month pages are fixed, explanations depend on text only.
-    draft, _ = page_model(options, valid, {})
-    explanation_pages = paged_explanations(draft, valid)
-    ids = page_ids(draft, explanation_pages)
-    wanted = pages or list(range(1, len(ids) + 1))
-    beyond = [n for n in wanted if n > len(ids)]
-    if beyond:
-        raise UsageError(f"--pages: Seite {beyond[0]} gibt es nicht – der Kalender hat {len(ids)} Seiten.")
-    selected = frozenset(ids[n - 1] for n in wanted)
-    months = frozenset(int(i.split("-")[1]) for i in selected if i.startswith("month-"))
-    photos, photo_warnings = prepare(options, valid, months, cover="cover" in selected)
-    report.warnings.extend(photo_warnings)
-    calendar = relink(draft, photos.urls())
-    templates = options.root / "templates"
-    try:
-        document = render_html(templates, calendar, explanation_pages, Urls(), "2000-01-01T00:00:00+00:00", selected)
-        css = stylesheet(options, valid, cjk_font_for(options, valid))
-    except TemplateProblem as exc:
-        raise ContentError([Problem(exc.path, exc.line, exc.message)]) from exc
-    except ThemeError as exc:
-        raise ContentError([Problem("templates/calendar.css", None, f"{exc}.")]) from exc
+    composed = compose(options, pages)
+    report.warnings.extend(composed.warnings)
+    wanted = pages or list(range(1, composed.all_pages + 1))
     final = options.out_dir / "preview"
     # Made in a hidden folder beside the preview (keeping earlier pages), then swapped in whole:
     # an interrupted preview leaves the earlier one as it was.
@@ -97,32 +65,29 @@ def preview(options: BuildOptions, pages: list[int] | None) -> PreviewReport:
     folder.mkdir(parents=True)
     for earlier in final.glob("seite-*.png") if final.is_dir() else ():
         shutil.copyfile(earlier, folder / earlier.name)
-    allowed = (options.root, options.cache) + ((valid.output_profile.parent,) if valid.output_profile else ())
     with tempfile.TemporaryDirectory(prefix=".preview-", dir=options.cache) as scratch:
         pdf_path = Path(scratch) / "preview.pdf"
-        result = render_pdf(PdfJob((document,), templates, css, allowed, options.variant, valid.output_profile,
-                                   crop_marks=False, bleed_mm=BLEED_MM), pdf_path)
-        if not result.written:
-            raise ContentError([Problem("templates", None, f"Vorschau nicht möglich: {m}")
-                                for m in result.missing_glyphs + result.refused])
+        _, css_warnings = set_pages(options, composed, pdf_path, crop_marks=False, parallel=False)
+        report.warnings.extend(css_warnings)
         pdf = pdfium.PdfDocument(pdf_path)
         for index, number in enumerate(wanted):
             image = pdf[index].render(scale=PREVIEW_SCALE).to_pil()
             image.save(folder / f"seite-{number:02d}.png", "PNG")
             report.pngs.append(final / f"seite-{number:02d}.png")
         pdf.close()
-    (folder / "index.html").write_text(contact_sheet(options.year, wanted, ids), encoding="utf-8")
+    (folder / "index.html").write_text(contact_sheet(options.year, list(zip(wanted, (p.id for p in composed.pages), strict=True))),
+                                       encoding="utf-8")
     swap_in(folder, final)
     report.sheet = final / "index.html"
     report.seconds = time.perf_counter() - started
     return report
 
 
-def contact_sheet(year: int, numbers: list[int], ids: list[str]) -> str:
+def contact_sheet(year: int, pages: list[tuple[int, str]]) -> str:
     """Return a small HTML page showing the preview PNGs side by side."""
     cells = "\n".join(
         f'<figure><img src="seite-{n:02d}.png" alt="Seite {n}"><figcaption>Seite {n} · '
-        f"{html.escape(ids[n - 1])}</figcaption></figure>" for n in numbers
+        f"{html.escape(page_id)}</figcaption></figure>" for n, page_id in pages
     )
     return (
         "<!doctype html><html lang=de><meta charset=utf-8>"

@@ -1,4 +1,4 @@
-"""Build one or several variants (print, screen) of a calendar; `all` runs them in parallel processes."""
+"""Build several products of an edition (`build --variant all`): in parallel processes when there are several."""
 
 from __future__ import annotations
 
@@ -9,33 +9,37 @@ from dataclasses import replace
 
 from calendar_build.errors import ContentError, Problem, print_problems
 from calendar_build.pipeline import BuildOptions, BuildReport, build
-
-VARIANTS = ("print", "screen")
+from calendar_build.products import Product
 
 
 def _build_one(options: BuildOptions, step: Callable[[str], None] | None = None) -> BuildReport | list[Problem]:
-    """Build one variant (maybe in a worker); content problems come back as data (they must cross processes)."""
+    """Build one product (maybe in a worker); content problems come back as data (they must cross processes)."""
     try:
         return build(options, step) if step is not None else build(options)
     except ContentError as exc:
         return exc.problems
 
 
-def build_variants(options: BuildOptions, variants: tuple[str, ...],
-                   step: Callable[[str], None] | None = None) -> list[tuple[str, BuildReport | list[Problem]]]:
-    """Build the variants, in parallel processes when there are several; return each one's outcome."""
-    # Several variants already keep the cores busy: the print PDF's parts are then set one after the other.
-    jobs = [replace(options, variant=variant, parallel_parts=len(variants) == 1) for variant in variants]
+def build_products(options: BuildOptions, products: tuple[Product, ...],
+                   step: Callable[[str], None] | None = None) -> list[tuple[Product, BuildReport | list[Problem]]]:
+    """Build the products, in parallel processes when there are several; return each one's outcome."""
+    # Several products already keep the cores busy: a product's parts are then set one after the other.
+    jobs = [replace(options, product=product, parallel_parts=len(products) == 1) for product in products]
     if len(jobs) == 1:
-        return [(variants[0], _build_one(jobs[0], step))]
+        return [(products[0], _build_one(jobs[0], step))]
     if step is not None:
-        step(f"{' und '.join(variants)} parallel bauen")
+        step(f"{' und '.join(p.title for p in products)} parallel bauen")
     import calendar_build.render.pdf  # noqa: F401, PLC0415 - WeasyPrint loaded once, before the processes fork
-    with ProcessPoolExecutor(max_workers=len(jobs)) as pool:
-        return list(zip(variants, pool.map(_build_one, jobs)))
+    with ProcessPoolExecutor(max_workers=min(len(jobs), 2)) as pool:
+        return list(zip(products, pool.map(_build_one, jobs)))
 
 
-def print_report(variant: str, report: BuildReport) -> None:
+def plural(count: int, one: str, many: str) -> str:
+    """Return '1 Warnung' or '3 Warnungen'."""
+    return f"{count} {one if count == 1 else many}"
+
+
+def print_report(product: Product, report: BuildReport) -> None:
     """Print what a build wrote, what it shortened and its warnings (German)."""
     print_problems(report.warnings)
     for shortened in report.shortenings:
@@ -43,5 +47,5 @@ def print_report(variant: str, report: BuildReport) -> None:
         print(f"Gekürzt am {shortened.day}: {', '.join(shortened.shown)}{hidden}", file=sys.stderr)
     for path in report.outputs:
         print(f"geschrieben: {path}")
-    print(f"{variant}: {report.pages} Seiten in {report.timings.get('total', 0):.1f} s, "
-          f"{len(report.warnings)} Warnungen.")
+    print(f"{product.title}: {plural(report.pages, 'Seite', 'Seiten')} in {report.timings.get('total', 0):.1f} s, "
+          f"{plural(len(report.warnings), 'Warnung', 'Warnungen')}.")

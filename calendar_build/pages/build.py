@@ -38,8 +38,8 @@ NO_PHOTOS = PhotoUrls("", "")  # a portrait whose photos were not prepared (prev
 class Options:
     """How to build the page model."""
 
-    variant: str = "print"  # print | screen
-    page_format: str = "a3"  # a3 | a4
+    classes: str = "print format-a3"  # the product's theme layers (classes of <html>)
+    spelled_marks: bool = False  # marks written out in words (screen readers): their room is measured so
     cell: CellBox = CellBox(30.0, 3, None, 6.5)
     column: TextBox = TextBox(84.0, 350.0, None, 8.0, 1.36)  # an explanation column
 
@@ -180,13 +180,13 @@ def _split_columns(groups: list[ExplanationGroup], options: Options) -> tuple[tu
     for group in groups:
         pending: list[Explanation] = []
         for item in group.items:
-            need = _item_height(item, box, options.variant == "screen") + (GROUP_TITLE_MM if not pending else 0.0)
+            need = _item_height(item, box, options.spelled_marks) + (GROUP_TITLE_MM if not pending else 0.0)
             if used + need > box.height_mm and (pending or columns[-1]):
                 if pending:
                     columns[-1].append(ExplanationGroup(group.category, tuple(pending)))
                 columns.append([])
                 used, pending = 0.0, []
-                need = _item_height(item, box, options.variant == "screen") + GROUP_TITLE_MM
+                need = _item_height(item, box, options.spelled_marks) + GROUP_TITLE_MM
             pending.append(item)
             used += need
         if pending:
@@ -213,6 +213,7 @@ def build_calendar(
             name=p.spec.name, town=p.spec.town, text=" ".join(p.spec.text.split()),
             photo=photo_urls.get(p.spec.month, NO_PHOTOS).frame, tile=photo_urls.get(p.spec.month, NO_PHOTOS).tile,
             alt=p.spec.alt, credit=p.spec.photo_credit, sample=p.spec.sample,
+            source=f"{p.where.path}:{p.line('text') or ''}",
         )
         for p in portraits
     }
@@ -225,7 +226,7 @@ def build_calendar(
         year=table.year, title=edition.title, motto=edition.motto, publisher=edition.publisher,
         imprint=" ".join(edition.imprint.split()),
         edition_date=dates.long_date(edition.document_date or computed_on), reckoning=hijri.RECKONINGS[table.islamic_reckoning],
-        computed_on=dates.long_date(computed_on), variant=options.variant, page_format=options.page_format,
+        computed_on=dates.long_date(computed_on), classes=options.classes, spelled_marks=options.spelled_marks,
         categories=tuple(categories.values()), months=months,
         explanation_columns=_explanations(table, categories, options),
         credits=tuple((f"{dates.MONTHS[p.spec.month - 1]}: {p.spec.name}", p.spec.photo_credit) for p in portraits),

@@ -85,6 +85,7 @@ class PortraitView:
     alt: str
     credit: str
     sample: bool
+    source: str = ""  # "path:line" of the portrait's text, named when it does not fit
 
 
 @dataclass(frozen=True)
@@ -145,8 +146,8 @@ class Calendar:
     edition_date: str
     reckoning: str
     computed_on: str
-    variant: str  # print | screen
-    page_format: str  # a3 | a4
+    classes: str  # the product's theme layers, classes of <html> ("print format-a3")
+    spelled_marks: bool  # marks written out in words (screen readers)
     categories: tuple[CategoryView, ...]
     months: tuple[MonthPage, ...]
     explanation_columns: tuple[tuple[ExplanationGroup, ...], ...]  # split in Python, not CSS columns

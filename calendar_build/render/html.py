@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
 import jinja2
 from jinja2.loaders import split_template_path
 
 from calendar_build.pages.model import Calendar
+from calendar_build.pages.plan import PageRef
 from calendar_build.paths import PathOutside, inside
 
 
@@ -81,22 +80,15 @@ def environment(templates: Path) -> jinja2.Environment:
     )
 
 
-def page_ids(calendar: Calendar, explanation_pages: Any) -> list[str]:
-    """Return the ids of the calendar's pages in print order (page n is item n-1)."""
-    return (["cover"] + [f"month-{m.number}" for m in calendar.months] + ["legend"]
-            + (["outlook"] if calendar.outlook else [])
-            + [f"explanations-{i}" for i in range(1, len(explanation_pages) + 1)] + ["imprint"])
+def render_html(templates: Path, calendar: Calendar, pages: Sequence[PageRef], urls: Urls, created: str) -> str:
+    """Return the HTML of the calendar's `pages` (all of a product's, or a few for a preview or a part).
 
-
-def render_html(templates: Path, calendar: Calendar, explanation_pages: Any, urls: Urls, created: str,
-                selected: frozenset[str] | None = None) -> str:
-    """Return the calendar's HTML (only the `selected` pages, if given); raise TemplateProblem on errors."""
+    Raise TemplateProblem on errors.
+    """
     env = environment(templates)
     try:
         template = env.get_template("calendar.html.j2")
-        return template.render(cal=calendar, explanation_pages=explanation_pages, urls=urls, meta={"created": created},
-                               selected=frozenset(page_ids(calendar, explanation_pages)) if selected is None
-                               else selected)
+        return template.render(cal=calendar, pages=pages, urls=urls, meta={"created": created})
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateProblem(f"templates/{exc.name or exc.filename}", exc.lineno,
                               f"Vorlagen-Syntaxfehler: {exc.message}") from exc

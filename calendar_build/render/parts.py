@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-PRINT_PARTS = 2  # the print PDF is set in this many parts; the screen PDF (tagged, PDF/UA) in one
+
 
 # Seconds of WeasyPrint work (layout and drawing) per page of the A3 sample edition, measured
 # page by page on a 2-core machine (WeasyPrint 70): only their ratios matter.

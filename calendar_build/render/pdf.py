@@ -21,7 +21,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import unquote, urlparse
@@ -34,6 +34,8 @@ from weasyprint.urls import URLFetcher
 
 from calendar_build.output import atomic_file
 from calendar_build.photos.colour import SRGB_ICC
+from calendar_build.products import Product
+from calendar_build.render.fit import Violation, prove
 from calendar_build.render.marks import add_crop_marks
 
 SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
@@ -93,10 +95,9 @@ class PdfJob:
     base_dir: Path  # relative URLs in the HTML resolve here (the templates folder)
     generated_css: str  # fonts, page size, category colours, colour profile
     allowed: tuple[Path, ...]  # folders files may be read from
-    variant: str  # print | screen
-    output_profile: Path | None = None  # CMYK ICC profile for print
-    crop_marks: bool = True
-    bleed_mm: float = 3.0
+    product: Product  # page size, bleed, marks, PDF flavour, safe margin
+    output_profile: Path | None = None  # CMYK ICC profile of a CMYK product
+    crop_marks: bool = True  # where the product has them (a preview has none)
     strict: bool = False  # any WeasyPrint warning keeps the PDF from being written
     parallel: bool = True  # set the parts in parallel processes (the PDF is the same either way)
     scratch: Path | None = None  # where the parts' files are made before they are joined (default: temp folder)
@@ -119,7 +120,7 @@ class PdfResult:
     refused: list[str] = field(default_factory=list)
     pages: int = 0
     written: bool = False
-    overflows: list[str] = field(default_factory=list)
+    violations: list[Violation] = field(default_factory=list)  # the fit proof's findings: nothing written
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ class _Part:
     messages: tuple[str, ...]
     refused: tuple[str, ...]
     pages: int
-    overflows: tuple[tuple[int, str], ...]  # (page index in the part, block name)
+    violations: tuple[Violation, ...]  # the fit proof's findings, page numbers within the part
 
 
 class _Rejected(Exception):
@@ -175,15 +176,19 @@ def tag_rgb_images(pdf: pydyf.PDF) -> None:
         image.extra["ColorSpace"] = pydyf.Array(("/ICCBased", profile.reference))
 
 
-def render_pdf(job: PdfJob, target: Path) -> PdfResult:
+def render_pdf(job: PdfJob, target: Path | None) -> PdfResult:
     """Render the job and write the PDF atomically to `target`; collect warnings, missing glyphs, refused URLs.
+
+    Without a target the pages are only laid out and proven to fit (`check`).
 
     Each part of the job is set by WeasyPrint in a process of its own (layout takes one core per
     document), the first one in this process; the parts' files are then joined into one PDF. The
     PDF is written only when no glyph is missing, no URL was refused and no block overflows: the
     earlier file stays as it was otherwise.
     """
-    if len(job.parts) == 1:
+    if target is None:
+        parts = [_render_part(job, index, None) for index in range(len(job.parts))]
+    elif len(job.parts) == 1:
         try:
             with atomic_file(target) as stream:  # written as it is drawn: no copy of the PDF in memory
                 parts = [_render_part(job, 0, stream)]
@@ -200,14 +205,20 @@ def render_pdf(job: PdfJob, target: Path) -> PdfResult:
                     join_pdfs(files, stream)
     messages = list(dict.fromkeys(m for part in parts for m in part.messages))
     refused = list(dict.fromkeys(url for part in parts for url in part.refused))
-    overflows, offset = [], 0
+    violations, offset = [], 0
     for part in parts:
-        overflows += [(offset + index, name) for index, name in part.overflows]
+        violations += [replace(v, message=_renumbered(v.message, offset)) for v in part.violations]
         offset += part.pages
     glyphs = [m for m in messages if _NOTDEF.search(m)]
     warnings = [m for m in messages if not _NOTDEF.search(m) and "refused:" not in m]
-    return PdfResult(warnings, glyphs, refused, offset, written=all(part.usable for part in parts),
-                     overflows=overflow_messages(overflows))
+    return PdfResult(warnings, glyphs, refused, offset, written=target is not None and all(p.usable for p in parts),
+                     violations=violations)
+
+
+def _renumbered(message: str, offset: int) -> str:
+    """Return a fit message with its page number counted in the whole PDF instead of the part."""
+    number, rest = message.removeprefix("Seite ").split(":", 1)
+    return f"Seite {int(number) + offset}:{rest}"
 
 
 STALE_SCRATCH_SECONDS = 3600  # a parts folder this old was left by a build that was killed
@@ -253,8 +264,9 @@ def _render_part_file(job: PdfJob, index: int, path: Path) -> _Part:
         return _render_part(job, index, stream)
 
 
-def _render_part(job: PdfJob, index: int, stream: BinaryIO) -> _Part:
-    """Set one part and write its PDF to `stream` unless a block overflows; say whether it may be used."""
+def _render_part(job: PdfJob, index: int, stream: BinaryIO | None) -> _Part:
+    """Set one part and write its PDF to `stream` unless something does not fit; say whether it may be used."""
+    product = job.product
     fetcher = LocalFetcher(job.allowed + SYSTEM_FONT_DIRS)
     font_config = FontConfiguration()
     color_profiles: dict[str, object] = {}
@@ -265,15 +277,16 @@ def _render_part(job: PdfJob, index: int, stream: BinaryIO) -> _Part:
         document = HTML(string=job.parts[index], base_url=base_url, url_fetcher=fetcher).render(
             stylesheets=[css], font_config=font_config, color_profiles=color_profiles,
         )
-        overflows = tuple(overflowing_boxes(document))
-        marks = job.bleed_mm if job.variant == "print" and job.crop_marks else None
-        options = ({"pdf_variant": "pdf/x-4", "output_intent": "device-cmyk"} if job.variant == "print"
-                   else {"pdf_variant": "pdf/ua-1"})
+        violations = tuple(prove(document, product.safe_margin_mm))
+        marks = product.bleed_mm if product.crop_marks and job.crop_marks else None
+        options: dict[str, str] = {"pdf_variant": product.pdf_variant}
+        if product.colour == "cmyk":
+            options["output_intent"] = "device-cmyk"
         # Drawing is where missing glyphs are reported: only a part without them may be used.
-        if not overflows:
+        if not violations and stream is not None:
             document.write_pdf(stream, finisher=_finisher(job.key, marks), **options)
-        usable = not overflows and not _bad(messages, fetcher.refused, job.strict)
-    return _Part(usable, tuple(messages), tuple(fetcher.refused), len(document.pages), overflows)
+        usable = not violations and not _bad(messages, fetcher.refused, job.strict)
+    return _Part(usable, tuple(messages), tuple(fetcher.refused), len(document.pages), violations)
 
 
 def join_pdfs(parts: Sequence[Path], stream: BinaryIO) -> None:
@@ -331,51 +344,6 @@ def _moved(item: pikepdf.OutlineItem, pages: dict[tuple[int, int], int], joined:
     moved = pikepdf.OutlineItem(item.title, destination)
     moved.children.extend(_moved(child, pages, joined) for child in item.children)
     return moved
-
-
-# Blocks that must end inside their area: the explanation columns above the page foot, the month's
-# list above the legend strip, the legend strip above the trim edge. Names as the message shows them.
-PX_PER_MM = 96 / 25.4
-PAGE_FOOT_MM = 5.0
-
-
-def _boxes(box, classes: set[str]):  # type: ignore[no-untyped-def]
-    """Yield (class, box) for the boxes of an element with one of the classes, depth first."""
-    element = getattr(box, "element", None)
-    names = (element.get("class") or "").split() if element is not None and hasattr(element, "get") else []
-    for name in names:
-        if name in classes:
-            yield name, box
-    for child in getattr(box, "children", ()):
-        yield from _boxes(child, classes)
-
-
-_OVERFLOW_TEXT = {
-    "column": "eine Spalte der Festerklärungen läuft über den Rand ihres Bereichs",
-    "month-list": "die Festliste des Monats läuft über den Rand ihres Bereichs",
-    "legend-strip": "die Legendenzeile läuft über den Rand ihres Bereichs",
-}
-
-
-def overflowing_boxes(document) -> list[tuple[int, str]]:  # type: ignore[no-untyped-def]
-    """Return (page index, block name) for every watched block that runs past the end of its area."""
-    found: list[tuple[int, str]] = []
-    for index, page in enumerate(document.pages):
-        boxes = list(_boxes(page._page_box, set(_OVERFLOW_TEXT)))
-        legend_top = min((b.position_y for name, b in boxes if name == "legend-strip"), default=None)
-        foot = page.height - PAGE_FOOT_MM * PX_PER_MM
-        for name, box in boxes:
-            bottom = box.position_y + box.margin_height()
-            if ((name == "column" and bottom > foot)
-                    or (name == "month-list" and legend_top is not None and bottom > legend_top)
-                    or (name == "legend-strip" and bottom > page.height)):
-                found.append((index, name))
-    return list(dict.fromkeys(found))
-
-
-def overflow_messages(found: list[tuple[int, str]]) -> list[str]:
-    """Return a German line for each overflow (page index in the whole PDF, block name)."""
-    return [f"Seite {index + 1}: {_OVERFLOW_TEXT[name]}" for index, name in found]
 
 
 def _bad(messages: list[str], refused: list[str], strict: bool) -> bool:

@@ -1,19 +1,39 @@
-"""Read the few theme values the builder needs (cell sizes, column counts) from theme.css.
+"""Read theme.css and calendar.css with tinycss2: the theme's custom properties, and the layout compiled.
 
-The theme file stays the designers' single source: the builder parses its custom
-properties instead of keeping a second copy of the numbers.
+The theme file is the designers' single source: the builder parses its custom properties (the
+numbers it measures with: cell widths, label sizes, column heights …) instead of keeping a second
+copy of them. A product picks its theme layers: `:root`, then `html.<medium>` (print | screen),
+then `html.format-<format>` (a3 | a4). CSS syntax errors are reported with file and line.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
-_BLOCK = re.compile(r"(:root|html\.format-a4|html\.print|html\.screen)\s*\{(.*?)\}", re.S)
-_VAR = re.compile(r"var\((--[a-z0-9-]+)\)")
-_PROPERTY = re.compile(r"(--[a-z0-9-]+)\s*:\s*([^;]+);")
-_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+import tinycss2
+from tinycss2 import ast
+
+from calendar_build.products import Product
+
+
+class ThemeError(ValueError):
+    """A stylesheet that cannot be used: syntax error, missing or malformed value (German message)."""
+
+    def __init__(self, message: str, path: str = "templates/theme.css", line: int | None = None) -> None:
+        super().__init__(message)
+        self.path, self.line, self.message = path, line, message
+
+
+@dataclass(frozen=True)
+class Value:
+    """A custom property's value as written, and where."""
+
+    text: str
+    line: int
+
+
+Layers = dict[str, dict[str, Value]]  # selector -> custom property -> value
 
 
 @dataclass(frozen=True)
@@ -24,6 +44,7 @@ class ThemeNumbers:
     photo_height_mm: float
     grid_width_mm: float
     kw_width_mm: float
+    cell_padding_mm: float  # left + right padding of a day cell
     label_size_pt: float
     label_lines: int
     explanation_size_pt: float
@@ -31,70 +52,152 @@ class ThemeNumbers:
     explanation_columns: int
     explanation_column_width_mm: float
     explanation_column_height_mm: float
+    cover_share: float  # the cover mosaic's share of the page height
+    cover_columns: int
+    cover_rows: int
 
 
-class ThemeError(ValueError):
-    """A theme value the builder needs is missing or malformed (German message)."""
+_CLOSERS = {"(": ")", "[": "]", "{": "}"}
 
 
-def _number(value: str, unit: str, name: str) -> float:
-    match = re.fullmatch(rf"\s*([0-9.]+)\s*{unit}\s*", value)
-    if not match:
-        raise ThemeError(f"'{name}' muss eine Zahl{' in ' + unit if unit else ''} sein, nicht '{value.strip()}'")
-    return float(match.group(1))
+def _unclosed(nodes: Iterable[ast.Node]) -> Iterator[ast.Node]:
+    """Yield blocks whose closing bracket is missing: they swallowed a ';' or '}' of what follows."""
+    for node in nodes:
+        children = getattr(node, "arguments", None) if isinstance(node, ast.FunctionBlock) else (
+            getattr(node, "content", None) if isinstance(node, ast.ParenthesesBlock | ast.SquareBracketsBlock) else None)
+        if children is None:
+            continue
+        if any(isinstance(c, ast.LiteralToken) and c.value in (";", "}") for c in children):
+            yield node
+        else:
+            yield from _unclosed(children)
 
 
-def properties(css: str, page_format: str, variant: str = "print") -> dict[str, str]:
-    """Return the custom properties of :root, overridden by the variant's and the format's block."""
-    found: dict[str, str] = {}
-    css = _COMMENT.sub("", css)
-    chosen = {":root", f"html.{variant}"} | ({"html.format-a4"} if page_format == "a4" else set())
-    for selector, body in _BLOCK.findall(css):
-        if selector in chosen:
-            found.update({name: value.strip() for name, value in _PROPERTY.findall(body)})
+def _syntax_errors(nodes: Iterable[ast.Node], path: str) -> None:
+    """Raise ThemeError for the first syntax error among the parsed nodes."""
+    for node in nodes:
+        if isinstance(node, ast.ParseError):
+            raise ThemeError(f"CSS-Syntaxfehler: {node.message} – bitte die Zeile prüfen.", path, node.source_line)
+        for block in _unclosed([node] if not isinstance(node, ast.QualifiedRule | ast.AtRule)
+                               else [*node.prelude, *(node.content or [])]):
+            opener = "(" if isinstance(block, ast.FunctionBlock | ast.ParenthesesBlock) else "["
+            raise ThemeError(f"CSS-Syntaxfehler: Die Klammer '{opener}' wird nicht geschlossen – bitte "
+                             f"'{_CLOSERS[opener]}' ergänzen.", path, block.source_line)
+
+
+def parse_rules(css: str, path: str) -> list[ast.Node]:
+    """Return the stylesheet's rules; raise ThemeError (file and line) for a syntax error."""
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    _syntax_errors(rules, path)
+    return rules
+
+
+def read_layers(css: str, path: str = "templates/theme.css") -> Layers:
+    """Return the custom properties of every rule, by selector; raise ThemeError for syntax errors."""
+    layers: Layers = {}
+    for rule in parse_rules(css, path):
+        if not isinstance(rule, ast.QualifiedRule):
+            continue
+        selector = tinycss2.serialize(rule.prelude).strip()
+        declarations = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+        _syntax_errors(declarations, path)
+        found = layers.setdefault(selector, {})
+        for declaration in declarations:
+            if isinstance(declaration, ast.Declaration) and declaration.name.startswith("--"):
+                found[declaration.name] = Value(tinycss2.serialize(declaration.value).strip(), declaration.source_line)
+    return layers
+
+
+def layer_selectors(product: Product) -> tuple[str, ...]:
+    """Return the theme blocks a product uses, later ones overriding earlier ones."""
+    return (":root", *(f"html.{name}" for name in product.classes.split()))
+
+
+def properties(layers: Layers, product: Product) -> dict[str, Value]:
+    """Return the custom properties in force for a product."""
+    found: dict[str, Value] = {}
+    for selector in layer_selectors(product):
+        found.update(layers.get(selector, {}))
     return found
 
 
-def compile_css(theme_css: str, layout_css: str, page_format: str, variant: str, extra: dict[str, str]) -> str:
-    """Return the layout CSS with every var(--name) replaced by the theme's value.
+def compile_css(layers: Layers, layout_css: str, product: Product, extra: dict[str, str]) -> str:
+    """Return the layout CSS with every var(--name) replaced by its value.
 
-    WeasyPrint resolves custom properties for every element; substituting them once here
-    makes the render about 15 % faster. Raise ThemeError for a name the theme does not define.
+    WeasyPrint resolves custom properties for every element; substituting them once here makes the
+    render about 15 % faster. Raise ThemeError (with calendar.css's line) for a name the theme lacks.
     """
-    values = {**properties(theme_css, page_format, variant), **extra}
+    values = {name: value.text for name, value in properties(layers, product).items()} | extra
+    parsed = {name: tinycss2.parse_component_value_list(text) for name, text in values.items()}
 
-    def resolve(text: str, depth: int = 0) -> str:
-        def one(match: re.Match[str]) -> str:
-            name = match.group(1)
-            if name not in values:
-                raise ThemeError(f"Die Variable '{name}' ist in theme.css nicht festgelegt")
-            return resolve(values[name], depth + 1) if depth < 8 else values[name]
+    def substitute(nodes: list[ast.Node], depth: int = 0) -> list[ast.Node]:
+        out: list[ast.Node] = []
+        for node in nodes:
+            if isinstance(node, ast.FunctionBlock) and node.lower_name == "var":
+                name = tinycss2.serialize(node.arguments).strip()
+                if name not in parsed:
+                    raise ThemeError(f"Die Variable '{name}' ist in theme.css nicht festgelegt.",
+                                     "templates/calendar.css", node.source_line)
+                out.extend(substitute(parsed[name], depth + 1) if depth < 8 else parsed[name])
+            elif isinstance(node, ast.FunctionBlock):
+                node.arguments = substitute(node.arguments, depth)
+                out.append(node)
+            elif isinstance(node, ast.ParenthesesBlock | ast.SquareBracketsBlock | ast.CurlyBracketsBlock):
+                node.content = substitute(node.content, depth)
+                out.append(node)
+            else:
+                out.append(node)
+        return out
 
-        return _VAR.sub(one, text)
+    rules = parse_rules(layout_css, "templates/calendar.css")
+    for rule in rules:
+        if isinstance(rule, ast.QualifiedRule | ast.AtRule) and rule.content is not None:
+            rule.content = substitute(rule.content)
+    return "\n".join(tinycss2.serialize([rule]) for rule in rules) + "\n"
 
-    return resolve(_COMMENT.sub("", layout_css))
+
+def _number(values: dict[str, Value], name: str, unit: str) -> float:
+    if name not in values:
+        raise ThemeError(f"Die Eigenschaft '{name}' fehlt in theme.css.")
+    value = values[name]
+    tokens = [t for t in tinycss2.parse_component_value_list(value.text) if not isinstance(t, ast.WhitespaceToken)]
+    token = tokens[0] if len(tokens) == 1 else None
+    if unit and isinstance(token, ast.DimensionToken) and token.lower_unit == unit:
+        return float(token.value)
+    if not unit and isinstance(token, ast.NumberToken):
+        return float(token.value)
+    raise ThemeError(f"'{name}' muss eine Zahl{' in ' + unit if unit else ''} sein, nicht '{value.text}'.",
+                     line=value.line)
 
 
-def read_theme(path: Path, page_format: str) -> ThemeNumbers:
-    """Return the theme numbers for a page format; raise ThemeError naming the property."""
-    props = properties(path.read_text(encoding="utf-8"), page_format)
+def _count(values: dict[str, Value], name: str, low: int, high: int) -> int:
+    number = _number(values, name, "")
+    if number != int(number) or not low <= number <= high:
+        raise ThemeError(f"'{name}' muss eine ganze Zahl von {low} bis {high} sein, nicht '{values[name].text}'.",
+                         line=values[name].line)
+    return int(number)
 
-    def need(name: str) -> str:
-        if name not in props:
-            raise ThemeError(f"Die Eigenschaft '{name}' fehlt in {path.name}")
-        return props[name]
 
-    stack = tuple(part.strip().strip("\"'") for part in need("--font-text").split(",") if part.strip())
+def read_theme(layers: Layers, product: Product) -> ThemeNumbers:
+    """Return the theme numbers a product is measured with; raise ThemeError naming the property and line."""
+    values = properties(layers, product)
+    if "--font-text" not in values:
+        raise ThemeError("Die Eigenschaft '--font-text' fehlt in theme.css.")
+    stack = tuple(part.strip().strip("\"'") for part in values["--font-text"].text.split(",") if part.strip())
     return ThemeNumbers(
         font_stack=stack,
-        photo_height_mm=_number(need("--photo-height"), "mm", "--photo-height"),
-        grid_width_mm=_number(need("--grid-width"), "mm", "--grid-width"),
-        kw_width_mm=_number(need("--kw-width"), "mm", "--kw-width"),
-        label_size_pt=_number(need("--size-label"), "pt", "--size-label"),
-        label_lines=int(_number(need("--label-lines"), "", "--label-lines")),
-        explanation_size_pt=_number(need("--size-explanation"), "pt", "--size-explanation"),
-        explanation_leading=_number(need("--explanation-leading"), "", "--explanation-leading"),
-        explanation_columns=int(_number(need("--explanation-columns"), "", "--explanation-columns")),
-        explanation_column_width_mm=_number(need("--explanation-column-width"), "mm", "--explanation-column-width"),
-        explanation_column_height_mm=_number(need("--explanation-column-height"), "mm", "--explanation-column-height"),
+        photo_height_mm=_number(values, "--photo-height", "mm"),
+        grid_width_mm=_number(values, "--grid-width", "mm"),
+        kw_width_mm=_number(values, "--kw-width", "mm"),
+        cell_padding_mm=_number(values, "--cell-padding-left", "mm") + _number(values, "--cell-padding-right", "mm"),
+        label_size_pt=_number(values, "--size-label", "pt"),
+        label_lines=_count(values, "--label-lines", 1, 9),
+        explanation_size_pt=_number(values, "--size-explanation", "pt"),
+        explanation_leading=_number(values, "--explanation-leading", ""),
+        explanation_columns=_count(values, "--explanation-columns", 1, 6),
+        explanation_column_width_mm=_number(values, "--explanation-column-width", "mm"),
+        explanation_column_height_mm=_number(values, "--explanation-column-height", "mm"),
+        cover_share=_number(values, "--cover-share", ""),
+        cover_columns=_count(values, "--cover-columns", 1, 12),
+        cover_rows=_count(values, "--cover-rows", 1, 12),
     )

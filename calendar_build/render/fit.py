@@ -1,0 +1,194 @@
+"""The fit proof: walk WeasyPrint's laid-out boxes and prove that every text sits where it belongs.
+
+Templates mark the frames of a page with `data-frame="name"` (and, where an editor's file is the
+cause of what fills it, `data-source="path:line"`). After layout, on every page:
+- each text box lies inside its nearest frame (nothing runs out of the portrait band, a day cell,
+  a column of explanations …);
+- no two text boxes of different frames overlap;
+- no text lies over a photo, except inside an element marked `data-caption`;
+- no text comes closer to the trim edge than the product's safe margin.
+A violation is reported once per frame and page, with the content that caused it. The proof runs in
+`check` and in every build, before anything is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from weasyprint.formatting_structure import boxes
+
+PX_PER_MM = 96 / 25.4
+TOLERANCE_PX = 0.6  # about 0.16 mm: rounding in layout, never visible
+
+# What each frame holds, for the message (German), and the file to blame when no data-source is given.
+FRAMES = {
+    "cover-text": ("Der Titelblock der Titelseite", "templates/theme.css"),
+    "month-title": ("Der Monatsname", "templates/theme.css"),
+    "portrait": ("Name und Text des Porträts", "templates/theme.css"),
+    "month-list": ("Die Festliste des Monats", "content/holidays"),
+    "grid": ("Das Monatsraster", "templates/theme.css"),
+    "day": ("Ein Festname im Tagesfeld", "templates/theme.css"),
+    "legend-strip": ("Die Legendenzeile", "templates/theme.css"),
+    "column": ("Eine Spalte der Festerklärungen", "templates/theme.css"),
+    "page-title": ("Die Seitenüberschrift", "templates/theme.css"),
+    "legend": ("Die Zeichenerklärung", "templates/theme.css"),
+    "imprint": ("Das Impressum", "content/edition.yaml"),
+    "outlook": ("Der Ausblick", "templates/theme.css"),
+}
+
+
+@dataclass(frozen=True)
+class Rect:
+    """A rectangle on the page in CSS px (origin at the trim box's top left corner)."""
+
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+    def inside(self, other: Rect) -> bool:
+        """Return whether this rectangle lies within `other` (with the tolerance)."""
+        return (self.left >= other.left - TOLERANCE_PX and self.right <= other.right + TOLERANCE_PX
+                and self.top >= other.top - TOLERANCE_PX and self.bottom <= other.bottom + TOLERANCE_PX)
+
+    def overlaps(self, other: Rect) -> bool:
+        """Return whether the two rectangles share more than the tolerance in both directions."""
+        return (min(self.right, other.right) - max(self.left, other.left) > TOLERANCE_PX
+                and min(self.bottom, other.bottom) - max(self.top, other.top) > TOLERANCE_PX)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A marked frame of the page."""
+
+    name: str
+    source: str  # "path:line" or ""
+    rect: Rect
+    caption: bool  # text in it may lie over a photo (data-caption)
+    element: Any = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A laid-out piece of text and the frame it belongs to."""
+
+    text: str
+    rect: Rect
+    frame: Frame | None
+    line_px: float
+
+
+@dataclass(frozen=True)
+class Violation:
+    """Something that does not fit: where to fix it and what to do (German)."""
+
+    path: str
+    line: int | None
+    message: str
+
+
+def _border_rect(box: Any) -> Rect:
+    left = box.position_x + box.margin_left
+    top = box.position_y + box.margin_top
+    return Rect(left, top, left + box.border_width(), top + box.border_height())
+
+
+def _walk(box: Any, frame: Frame | None, line: Any) -> Iterator[tuple[Any, Frame | None, Any]]:
+    element = getattr(box, "element", None)
+    if element is not None and not isinstance(box, boxes.TextBox | boxes.LineBox | boxes.InlineBox):
+        name = element.get("data-frame")
+        if name and (frame is None or frame.element is not element):
+            frame = Frame(name, element.get("data-source") or "", _border_rect(box),
+                          element.get("data-caption") is not None, element)
+    if isinstance(box, boxes.LineBox):
+        line = box
+    yield box, frame, line
+    for child in getattr(box, "children", ()):
+        yield from _walk(child, frame, line)
+
+
+def _collect(page_box: Any) -> tuple[list[Text], list[Rect]]:
+    """Return the page's texts and photos.
+
+    A text's height is its line's (the line-height the designer set), not the font's taller content
+    area, which may reach into the line above or below by design.
+    """
+    texts, photos = [], []
+    for box, frame, line in _walk(page_box, None, None):
+        if isinstance(box, boxes.TextBox) and box.text.strip():
+            top, bottom = (line.position_y, line.position_y + line.height) if line is not None else (
+                box.position_y, box.position_y + box.height)
+            rect = Rect(box.position_x, top, box.position_x + box.width, bottom)
+            texts.append(Text(box.text, rect, frame, bottom - top))
+        elif isinstance(box, boxes.ReplacedBox) and box.element_tag == "img":
+            photos.append(Rect(box.position_x, box.position_y, box.position_x + box.width,
+                               box.position_y + box.height))
+    return texts, photos
+
+
+def _where(frame: Frame | None) -> tuple[str, int | None]:
+    if frame is not None and frame.source:
+        path, _, line = frame.source.rpartition(":")
+        return (path, int(line)) if line.isdigit() else (frame.source, None)
+    return (FRAMES.get(frame.name, ("", "templates/theme.css"))[1] if frame else "templates/calendar.css"), None
+
+
+def _what(frame: Frame | None) -> str:
+    return FRAMES.get(frame.name, ("Ein Text", ""))[0] if frame else "Ein Text"
+
+
+def _mm(px: float) -> str:
+    return f"{px / PX_PER_MM:.1f}".replace(".", ",")
+
+
+def _outside(text: Text, frame: Frame, page: int) -> str:
+    rect, bound = text.rect, frame.rect
+    if rect.bottom > bound.bottom + TOLERANCE_PX:
+        lines = max(1, round((rect.bottom - bound.bottom) / text.line_px + 0.49))
+        amount = f"{lines} Zeile{'n' if lines != 1 else ''} zu lang"
+    else:
+        amount = f"{_mm(max(rect.right - bound.right, bound.left - rect.left, bound.top - rect.top))} mm zu breit"
+    return (f"Seite {page}: {_what(frame)} ist {amount} für seinen Rahmen ('{text.text.strip()[:40]}') – "
+            "bitte den Text kürzen oder in theme.css die Schrift verkleinern.")
+
+
+def prove_page(page_box: Any, page: int, safe_margin_mm: float, width: float, height: float) -> list[Violation]:
+    """Return what does not fit on one laid-out page (page is the 1-based number in the document)."""
+    texts, photos = _collect(page_box)
+    found: dict[tuple[str, str], Violation] = {}
+
+    def report(frame: Frame | None, kind: str, message: str) -> None:
+        key = (frame.name + frame.source if frame else "", kind)
+        if key not in found:
+            path, line = _where(frame)
+            found[key] = Violation(path, line, message)
+
+    safe = Rect(safe_margin_mm * PX_PER_MM, safe_margin_mm * PX_PER_MM,
+                width - safe_margin_mm * PX_PER_MM, height - safe_margin_mm * PX_PER_MM)
+    for text in texts:
+        if text.frame is not None and not text.rect.inside(text.frame.rect):
+            report(text.frame, "outside", _outside(text, text.frame, page))
+        if not text.rect.inside(safe):
+            report(text.frame, "safe", f"Seite {page}: {_what(text.frame)} reicht näher als "
+                   f"{_mm(safe_margin_mm * PX_PER_MM)} mm an den Seitenrand ('{text.text.strip()[:40]}').")
+        if not (text.frame and text.frame.caption) and any(text.rect.overlaps(photo) for photo in photos):
+            report(text.frame, "photo", f"Seite {page}: {_what(text.frame)} liegt über einem Foto "
+                   f"('{text.text.strip()[:40]}').")
+    ordered = sorted(texts, key=lambda t: t.rect.top)
+    for index, text in enumerate(ordered):
+        for other in ordered[index + 1:]:
+            if other.rect.top >= text.rect.bottom - TOLERANCE_PX:
+                break
+            if text.frame != other.frame and text.rect.overlaps(other.rect):
+                culprit = text.frame if text.frame and not text.rect.inside(text.frame.rect) else other.frame
+                report(culprit, "overlap", f"Seite {page}: {_what(text.frame)} und {_what(other.frame).lower()} "
+                       f"überdecken sich ('{text.text.strip()[:30]}' / '{other.text.strip()[:30]}').")
+    return list(found.values())
+
+
+def prove(document: Any, safe_margin_mm: float, first_page: int = 1) -> list[Violation]:
+    """Return every violation of the fit proof in a laid-out WeasyPrint document."""
+    return [v for index, page in enumerate(document.pages)
+            for v in prove_page(page._page_box, first_page + index, safe_margin_mm, page.width, page.height)]

@@ -1,0 +1,1 @@
+"""The stages of a build, each a function from a typed value to a typed value (see pipeline.py)."""

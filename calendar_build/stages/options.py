@@ -1,0 +1,37 @@
+"""What to build: the edition's folder and year, the product, where to write."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from calendar_build.products import PRODUCTS, Product
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What to build."""
+
+    root: Path
+    year: int
+    product: Product = PRODUCTS["print-a3"]
+    out: Path | None = None  # default: <root>/output/<year>
+    keep_html: bool = False
+    strict: bool = False
+    cache_dir: Path | None = None  # default: <root>/.cache/calendar-build
+    parallel_parts: bool = True  # set the product's parts in parallel processes (off when products run in parallel)
+
+    @property
+    def out_dir(self) -> Path:
+        """Return the output folder."""
+        return self.out or self.root / "output" / str(self.year)
+
+    @property
+    def cache(self) -> Path:
+        """Return the cache folder."""
+        return self.cache_dir or self.root / ".cache" / "calendar-build"
+
+    @property
+    def target(self) -> Path:
+        """Return the file the product is written to."""
+        return self.out_dir / self.product.output_name(self.year)

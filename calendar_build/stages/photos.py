@@ -1,0 +1,78 @@
+"""Stage: the portrait photos prepared for the product — the month page's frame and the cover's tile.
+
+    Validated  ->  PortraitPhotos (cached JPEGs by month, prepared in worker processes)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from calendar_build.errors import Problem, Problems
+from calendar_build.pages.model import PhotoUrls
+from calendar_build.photos.prepare import PhotoJob, PhotoTarget, PreparedPhoto, prepare_photos
+from calendar_build.stages.options import BuildOptions
+from calendar_build.stages.styles import cover_tile_mm
+from calendar_build.stages.validate import Validated
+
+
+def photo_targets(options: BuildOptions, valid: Validated) -> tuple[PhotoTarget, PhotoTarget]:
+    """Return where the photos go: the month page's frame and the cover's tile.
+
+    The tile asks for no JPEG draft: it is cut from the full-size decoding that the A3 print frame of
+    a camera photo needs as well (decoding costs more than scaling). Where the frame can use a draft
+    (A4, screen), the tile gets a full decoding of its own.
+
+    Photos of a CMYK product are separated into the printer's CMYK profile when the edition names
+    one (`output_profile`). Without it they stay sRGB with the profile stated in the PDF, which
+    PDF/X-4 allows: the printing house converts them into its own printing condition.
+    """
+    product = options.product
+    width, _ = product.page_mm
+    printed = product.colour == "cmyk"
+    colour = "cmyk" if printed and valid.content.edition.output_profile else "srgb"
+    frame = PhotoTarget(width + 2 * product.bleed_mm, valid.theme.photo_height_mm + product.bleed_mm,
+                        product.photo_ppi, colour, valid.output_profile, printed=printed or None)
+    tile_w, tile_h = cover_tile_mm(options, valid.theme)
+    # A photo with enough pixels for its frame has enough for the far smaller tile, and one too small
+    # is reported for its frame: the tile itself never adds a second message.
+    return frame, replace(frame, width_mm=tile_w, height_mm=tile_h, draft=False, warn_ppi=0, min_ppi=0)
+
+
+@dataclass(frozen=True)
+class PortraitPhotos:
+    """The prepared photos by month: for the month page's frame and for the cover's mosaic."""
+
+    frames: dict[int, PreparedPhoto] = field(default_factory=dict)
+    tiles: dict[int, PreparedPhoto] = field(default_factory=dict)
+
+    def urls(self) -> dict[int, PhotoUrls]:
+        """Return the file URLs of the photos by month ("" where a photo was not prepared)."""
+        def url(photos: dict[int, PreparedPhoto], month: int) -> str:
+            return photos[month].path.as_uri() if month in photos else ""
+
+        return {m: PhotoUrls(url(self.frames, m), url(self.tiles, m)) for m in sorted({*self.frames, *self.tiles})}
+
+
+def prepare(options: BuildOptions, valid: Validated, months: frozenset[int] | None = None,
+            cover: bool = True, meanwhile: Callable[[], None] | None = None) -> tuple[PortraitPhotos, tuple[Problem, ...]]:
+    """Prepare the frames of the portrait photos of `months` (default all) and, for the cover, all tiles.
+
+    Return them with their warnings; raise ContentError for photos that cannot be printed.
+    `meanwhile` runs in this process while worker processes prepare the photos.
+    """
+    problems = Problems()
+    frame, tile = photo_targets(options, valid)
+    jobs = [PhotoJob(p.photo, p.spec.focal_point, frame, p.where.path, p.photo_line)
+            for p in valid.portraits if months is None or p.spec.month in months]
+    if cover:
+        jobs += [PhotoJob(p.photo, p.spec.focal_point, tile, p.where.path, p.photo_line) for p in valid.portraits]
+    prepared = prepare_photos(jobs, options.cache / "photos", problems, meanwhile=meanwhile)
+    # a photo's own problems (a broken profile, too few pixels) would show once for each target
+    problems.items = list(dict.fromkeys(problems.items))
+    problems.raise_if_errors()
+    month_of = {p.photo: p.spec.month for p in valid.portraits}
+    photos = PortraitPhotos()
+    for (source, target), photo in prepared.items():
+        (photos.frames if target == frame else photos.tiles)[month_of[source]] = photo
+    return photos, tuple(problems.items)

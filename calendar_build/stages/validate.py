@@ -1,0 +1,151 @@
+"""Stage 1: load and check everything a build uses, before anything is rendered.
+
+    content/, portraits/, templates/  ->  Validated (typed content, year table, portraits, theme, profile)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from calendar_build.content.loader import Content, load_content
+from calendar_build.engine.occurrences import YearTable, compute_year
+from calendar_build.errors import ContentError, Problem, Problems
+from calendar_build.paths import PathOutside, inside
+from calendar_build.photos.colour import output_profile_problem
+from calendar_build.portraits.loader import Portrait, load_portraits
+from calendar_build.render import fonts
+from calendar_build.render.assets import check_assets
+from calendar_build.render.theme import Layers, ThemeError, ThemeNumbers, read_layers, read_theme
+from calendar_build.stages.options import BuildOptions
+from calendar_build.stages.styles import layout_css
+
+DEFAULT_OUTPUT_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")  # Debian libgs-common
+NOT_UTF8 = "Die Datei ist nicht UTF-8-kodiert – bitte als UTF-8 speichern."
+LINKED_OUT = "Die Datei verweist (Symlink) aus dem Kalenderprojekt hinaus – bitte die Datei selbst ins Projekt legen."
+
+
+@dataclass(frozen=True)
+class Validated:
+    """Everything checked and typed, before anything is rendered."""
+
+    content: Content
+    table: YearTable
+    portraits: tuple[Portrait, ...]
+    layers: Layers  # theme.css's custom properties by block
+    layout_css: str  # calendar.css as written
+    theme: ThemeNumbers  # the numbers of the product's theme layers
+    output_profile: Path | None  # the CMYK profile of a CMYK product
+    warnings: tuple[Problem, ...]
+
+
+def read_template_text(templates: Path, name: str) -> str:
+    """Return a text file of the templates folder; raise ContentError when it is missing or not UTF-8."""
+    try:
+        raw = inside(templates.parent, templates / name).read_bytes()
+    except PathOutside:
+        raise ContentError([Problem(f"templates/{name}", None, LINKED_OUT)]) from None
+    except OSError:
+        raise ContentError([Problem(f"templates/{name}", None, "Datei fehlt oder kann nicht gelesen werden.")]
+                           ) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ContentError([Problem(f"templates/{name}", raw.count(b"\n", 0, exc.start) + 1, NOT_UTF8)]) from None
+
+
+def theme_problem(exc: ThemeError) -> Problem:
+    """Return a theme or layout error as a problem with file and line."""
+    return Problem(exc.path, exc.line, exc.message)
+
+
+def _stylesheets(options: BuildOptions, problems: Problems) -> tuple[Layers, str, ThemeNumbers] | None:
+    """Read theme.css and calendar.css; record every problem; return the layers, the layout and the numbers."""
+    templates = options.root / "templates"
+    try:
+        layers = read_layers(read_template_text(templates, "theme.css"))
+        layout = read_template_text(templates, "calendar.css")
+        numbers = read_theme(layers, options.product)
+        layout_css(options, layers, layout, numbers)  # every var() defined, no syntax error
+    except ContentError as exc:
+        problems.items.extend(exc.problems)
+        return None
+    except ThemeError as exc:
+        problems.items.append(theme_problem(exc))
+        return None
+    return layers, layout, numbers
+
+
+def _output_profile(options: BuildOptions, content: Content, problems: Problems) -> Path | None:
+    if options.product.colour != "cmyk":
+        return None
+    if content.edition.output_profile:
+        line = content.edition_line("output_profile")
+        try:
+            profile = inside(content.root, content.edition.output_profile)
+        except PathOutside:
+            problems.error("content/edition.yaml", line, f"Farbprofil '{content.edition.output_profile}' liegt "
+                           "außerhalb des Kalenderprojekts – bitte ins Projekt legen.")
+            return None
+        if not profile.is_file():
+            problems.error("content/edition.yaml", line, f"Farbprofil '{content.edition.output_profile}' fehlt.")
+            return None
+        reason = output_profile_problem(profile.read_bytes())
+        if reason is not None:
+            problems.error("content/edition.yaml", line, f"Farbprofil '{content.edition.output_profile}' {reason}.")
+            return None
+        return profile
+    if not DEFAULT_OUTPUT_PROFILE.is_file():
+        problems.error("content/edition.yaml", None, "Kein CMYK-Farbprofil gefunden (Debian-Paket libgs-common) – "
+                       "'make install' ausführen oder output_profile angeben.")
+        return None
+    return DEFAULT_OUTPUT_PROFILE
+
+
+def printed_texts(content: Content, portraits: tuple[Portrait, ...]) -> list[fonts.Located]:
+    """Return every content text that gets printed, with where it is defined."""
+    texts = []
+    for entry in content.catalogue.entries:
+        h = entry.holiday
+        for text in (h.name, h.short, h.original, h.transliteration, h.description, h.greeting):
+            if text:
+                texts.append(fonts.Located(text, entry.where.path, entry.where.line))
+    for category in content.catalogue.categories:
+        texts.append(fonts.Located(category.label, "content/categories.yaml", None))
+    edition = content.edition
+    for key, text in (("title", edition.title), ("motto", edition.motto), ("publisher", edition.publisher),
+                      ("imprint", edition.imprint)):
+        texts.append(fonts.Located(text, "content/edition.yaml", content.edition_line(key)))
+    for portrait in portraits:
+        spec = portrait.spec
+        for key, text in (("name", spec.name), ("town", spec.town), ("text", spec.text),
+                          ("photo_credit", spec.photo_credit)):
+            texts.append(fonts.Located(text, portrait.where.path, portrait.line(key)))
+    return texts
+
+
+def _check_glyphs(content: Content, portraits: tuple[Portrait, ...], theme: ThemeNumbers, problems: Problems) -> None:
+    try:
+        files = fonts.stack_files(theme.font_stack)
+    except fonts.FontError as exc:
+        problems.error("templates/theme.css", None, str(exc))
+        return
+    for located, char in fonts.missing_glyphs(printed_texts(content, portraits), files):
+        problems.error(located.path, located.line, f"Das Zeichen {fonts.describe(char)} kann mit keiner Schrift "
+                       f"gedruckt werden – bitte ersetzen oder eine passende Schrift in theme.css ergänzen.")
+
+
+def validate(options: BuildOptions) -> Validated:
+    """Load and check everything a build uses; raise ContentError with every problem (warnings are returned)."""
+    problems = Problems()
+    content = load_content(options.root, problems)
+    table = compute_year(content, options.year, problems) if not problems.errors else None
+    portraits = load_portraits(options.root, options.year, problems)
+    styles = _stylesheets(options, problems)
+    check_assets(options.root, problems)
+    profile = _output_profile(options, content, problems)
+    if styles is not None:
+        _check_glyphs(content, portraits, styles[2], problems)
+    problems.raise_if_errors()
+    assert table is not None and styles is not None
+    return Validated(content, table, portraits, *styles, profile, tuple(problems.items))
