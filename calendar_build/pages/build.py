@@ -40,6 +40,7 @@ class Options:
 
     classes: str = "print format-a3"  # the product's theme layers (classes of <html>)
     spelled_marks: bool = False  # marks written out in words (screen readers): their room is measured so
+    date_basis: bool = False  # explanations say what each date rests on (screen products)
     cell: CellBox = CellBox(30.0, 3, None, 6.5)
     column: TextBox = TextBox(84.0, 350.0, None, 8.0, 1.36)  # an explanation column
 
@@ -144,7 +145,7 @@ def _explanations(table: YearTable, categories: Mapping[str, CategoryView], opti
                 dot=Dot(view.id, view.letter, view.label, view.glyph), name=holiday.name, original=holiday.original or "",
                 transliteration=holiday.transliteration or "", description=" ".join(holiday.description.split()),
                 greeting=holiday.greeting or "", eve=holiday.eve, approximate=any(o.approximate for o in all_dates),
-                basis=basis.explained(all_dates) if options.variant == "screen" else "",
+                basis=basis.explained(all_dates) if options.date_basis else "",
             ))
         if items:
             groups.append(ExplanationGroup(view, tuple(items)))
