@@ -20,6 +20,7 @@ import ephem
 
 from calendar_build.calendars import astro
 
+APPLIED_SINCE = 2017  # the first Gregorian year Diyanet's calendar follows the unified criterion
 MIN_ALTITUDE = 5.0  # degrees: the Moon's altitude at sunset (centre, topocentric, without refraction)
 MIN_ELONGATION = 8.0  # degrees: the Moon's geocentric angular distance from the Sun
 LATITUDES = range(-60, 61, 2)  # degrees: where sunsets are looked at

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from calendar_build.calendars import bahai, chinese, easter, hebrew, hijri, indic, julian, persian
+from calendar_build.calendars import bahai, chinese, easter, hebrew, hijri, indic, julian, persian, unified_hijri
 from calendar_build.content import schema
 
 SUPPORTED_YEARS = range(1950, 2100)
@@ -123,13 +123,18 @@ def _hebrew(rule: schema.HebrewRule, year: int, _: Settings) -> list[Hit]:
 HIJRI_ALTERNATIVES = ("umm-al-qura", "diyanet")  # the reckonings mosques in Germany follow, as alternatives
 
 
+def _hijri_alternatives(year: int, used: str) -> list[str]:
+    """Return the reckonings to show beside `used` in Gregorian `year` (Diyanet's only since it applies it)."""
+    return [r for r in HIJRI_ALTERNATIVES if r != used and (r != "diyanet" or year >= unified_hijri.APPLIED_SINCE)]
+
+
 def _hijri(rule: schema.HijriRule, year: int, settings: Settings) -> list[Hit]:
     hits = []
     for hijri_year, start in hijri.occurrences(rule.month, rule.day, year, settings.islamic_reckoning):
         used = hijri.reckoning_used(hijri_year, settings.islamic_reckoning)
         alternatives = tuple(
             (hijri.to_gregorian(hijri_year, rule.month, rule.day, other), hijri.reckoning_used(hijri_year, other))
-            for other in HIJRI_ALTERNATIVES if hijri.reckoning_used(hijri_year, other) != used
+            for other in _hijri_alternatives(year, used) if hijri.reckoning_used(hijri_year, other) != used
         )
         hits.append(Hit(start, approximate=True, basis=used, cycle=hijri_year, alternatives=alternatives))
     return hits

@@ -161,3 +161,9 @@ def test_vaisakhi_bikrami_or_nanakshahi(repo: Path, project: Path, capsys: pytes
     assert (nanakshahi["vaisakhi"][0]["start"], nanakshahi["vaisakhi"][0]["basis_id"]) == ("2028-04-14", "nanakshahi")
     # Guru Nanak's Gurpurab stays on its lunar date in both (the 2003 calendar kept it lunar)
     assert nanakshahi["guru-nanak-gurpurab"][0]["start"] == _rows(repo, 2028, capsys)["guru-nanak-gurpurab"][0]["start"]
+
+
+def test_diyanet_is_an_alternative_only_since_it_applies_the_unified_calendar(repo: Path,
+                                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert _rows(repo, 2016, capsys)["ramadan-begin"][0]["alternatives"] == []
+    assert [a["basis_id"] for a in _rows(repo, 2017, capsys)["ramadan-begin"][0]["alternatives"]] == ["diyanet"]
