@@ -22,7 +22,8 @@ from tools.make_sample_photos import make_photos
 YEAR = "2027"
 # every line an editor sees on stderr: a problem, a summary, a shortened day cell
 PROBLEM = re.compile(r"^[^\s:][^:]*(:\d+)?: (Fehler|Warnung): \S.*$")
-SUMMARY = re.compile(r"^(\d+ Fehler, \d+ Warnungen – nichts geschrieben\.|Gekürzt am .*|Abgebrochen\.)$")
+PRODUCTS = "Druck-PDF A3, Bildschirm-PDF"  # what the sample edition makes: `check` checks every product
+SUMMARY = re.compile(r"^(\d+ Fehler, \d+ Warnung(en)? – (nichts geschrieben|geschrieben: .*)\.|Gekürzt am .*|Abgebrochen\.)$")
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
-from tests.cli.conftest import YEAR, CliRunner, assert_clean_failure, run_module
+from tests.cli.conftest import CliRunner, PRODUCTS, YEAR, assert_clean_failure, run_module
 from tests.conftest import REPO
 
 Edit = Callable[[Path], None]
@@ -34,6 +34,7 @@ O = "content/overrides/2027.yaml"
 MONTH = "templates/pages/month.html.j2"
 COVER = "templates/pages/cover.html.j2"
 CSS = "templates/calendar.css"
+THEME = "templates/theme.css"
 RULE = "rule: {kind: fixed, month: 1, day: 6}"
 CATEGORY_IDS = "intercultural, christian, orthodox, islamic, alevi, jewish, hindu, buddhist, sikh, bahai, yazidi"
 RULE_KINDS = "fixed, easter, orthodox_easter, weekday, julian, orthodox_fixed, hebrew, hijri, chinese, persian, bahai, indic, dates"
@@ -363,9 +364,17 @@ CASES: list[tuple[str, Edit, list[str]]] = [
      [f"{CSS}:{end(CSS)}: Fehler: {NOT_UTF8}"]),
     ("stylesheet-missing", delete(CSS), [f"{CSS}: Fehler: Datei fehlt oder kann nicht gelesen werden."]),
     ("stylesheet-unknown-variable", append(CSS, ".x { color: var(--accent-colour); }\n"),
-     [f"{CSS}: Fehler: Die Variable '--accent-colour' ist in theme.css nicht festgelegt."]),
-    ("theme-not-utf8", transform("templates/theme.css", lambda b: b + "/* Größen */\n".encode("latin-1")),
-     [f"templates/theme.css: Fehler: {NOT_UTF8}"]),
+     [f"{CSS}:{end(CSS)}: Fehler: Die Variable '--accent-colour' ist in theme.css nicht festgelegt."]),
+    ("stylesheet-unclosed-bracket", append(CSS, ".x { width: calc(1mm + 2mm; }\n"),
+     [f"{CSS}:{end(CSS)}: Fehler: CSS-Syntaxfehler: Die Klammer '(' wird nicht geschlossen – bitte ')' ergänzen."]),
+    ("theme-unclosed-bracket", replace(THEME, "--size-month: 44pt;", "--size-month: calc(44pt * 1.1;"),
+     [f"{THEME}:{line(THEME, '--size-month:')}: Fehler: CSS-Syntaxfehler: Die Klammer '(' wird nicht geschlossen – "
+      f"bitte ')' ergänzen."]),
+    ("theme-count-out-of-range", replace(THEME, "--explanation-columns: 3;", "--explanation-columns: 0;"),
+     [f"{THEME}:{line(THEME, '--explanation-columns:')}: Fehler: '--explanation-columns' muss eine ganze Zahl von 1 "
+      f"bis 6 sein, nicht '0'."]),
+    ("theme-not-utf8", transform(THEME, lambda b: b + "/* Größen */\n".encode("latin-1")),
+     [f"{THEME}:{end(THEME)}: Fehler: {NOT_UTF8}"]),
 ]
 
 
@@ -376,7 +385,7 @@ def test_check_reports_bad_input(case: str, edit: Edit, expected: list[str], sam
     assert_clean_failure(run)
     for line in expected:
         assert line in run.lines, f"{line}\n--- got:\n{run.err}"
-    assert run.out == f"Prüfung {YEAR}: {len(run.lines)} Fehler, 0 Warnungen.\n"
+    assert run.out == f"Prüfung {YEAR} ({PRODUCTS}): {len(run.lines)} Fehler, 0 Warnungen.\n"
 
 
 def test_python_tag_is_never_executed(sample: Path, cli: CliRunner) -> None:
@@ -404,7 +413,7 @@ def test_build_stops_with_the_same_message(case: str, edit: Edit, expected: list
                                            cli: CliRunner) -> None:
     out = sample / "output"
     out.mkdir()
-    earlier = out / f"calendar-{YEAR}-print.pdf"
+    earlier = out / f"calendar-{YEAR}-print-a3.pdf"
     earlier.write_bytes(b"%PDF-1.7 the earlier, good calendar")
     edit(sample)
     run = cli("build", sample, "--out", str(out))
@@ -492,10 +501,10 @@ def test_html_in_text_is_escaped_in_html_and_literal_in_pdf(sample: Path, cli: C
     out = sample / "output"
     run = cli("build", sample, "--out", str(out), "--keep-html")
     assert run.code == 0, run.err
-    html = (out / "html-print" / "calendar.html").read_text(encoding="utf-8")
+    html = (out / "html-print-a3" / "calendar.html").read_text(encoding="utf-8")
     assert "<script>" not in html and "<b>fett" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;fett&lt;/b&gt;" in html
-    pdf = pdfium.PdfDocument(out / f"calendar-{YEAR}-print.pdf")
+    pdf = pdfium.PdfDocument(out / f"calendar-{YEAR}-print-a3.pdf")
     text = "".join(page.get_textpage().get_text_range() for page in pdf).replace("\r\n", " ")
     assert HOSTILE in text
     assert "<img src=x onerror=alert(1)> Angekommen" in text
@@ -536,7 +545,7 @@ def test_url_built_in_a_template_is_refused_and_never_fetched(sample: Path, cli:
     append(COVER, f'{{% set host = "{address}" %}}<img src="{built_url}" alt="">\n')(sample)
     out = sample / "output"
     out.mkdir()
-    earlier = out / f"calendar-{YEAR}-print.pdf"
+    earlier = out / f"calendar-{YEAR}-print-a3.pdf"
     earlier.write_bytes(b"%PDF earlier")
     run = cli("build", sample, "--out", str(out))
     assert_clean_failure(run)

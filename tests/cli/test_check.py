@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from tests.cli.conftest import YEAR, CliRunner, Run, assert_clean_failure
-from tests.cli.test_bad_input import E, H, J1, O, P1, P2, line, replace, write
+from tests.cli.conftest import CliRunner, PRODUCTS, Run, YEAR, assert_clean_failure
+from tests.cli.test_bad_input import E, H, J1, O, P1, P2, append, line, replace, write
 
 LOW_RES = (f"{P1}:{line(P1, 'photo:')}: Warnung: Foto '01-selam-tesfamariam.jpg' hat nur 201 ppi bei 303×193 mm – "
            f"für den Druck werden mindestens 2983×1900 Pixel gebraucht (besser 3579×2280).")
@@ -32,7 +32,7 @@ def snapshot(root: Path) -> dict[str, tuple[bytes, int]]:
 def test_clean_sample_passes_and_writes_nothing(sample: Path, cli: CliRunner) -> None:
     before = snapshot(sample)
     run = cli("check", sample)
-    assert run == Run(0, f"Prüfung {YEAR}: 0 Fehler, 0 Warnungen.\n", "")
+    assert run == Run(0, f"Prüfung {YEAR} ({PRODUCTS}): 0 Fehler, 0 Warnungen.\n", "")
     assert snapshot(sample) == before
     assert not (sample / "output").exists()
     assert not list(sample.rglob("*.pdf"))
@@ -56,7 +56,7 @@ def test_every_problem_at_once(sample: Path, cli: CliRunner) -> None:
         f"{E}:{line(E, 'school_holidays')}: Fehler: 'school_holidays' muss true oder false sein, nicht 'ja'.",
         f"{P2}:{line(P2, 'gender:')}: Fehler: Unbekannter Wert 'divers' in 'gender' – erlaubt: female, male.",
     ]
-    assert run.out == f"Prüfung {YEAR}: 4 Fehler, 0 Warnungen.\n"
+    assert run.out == f"Prüfung {YEAR} ({PRODUCTS}): 4 Fehler, 0 Warnungen.\n"
 
 
 def test_warnings_are_marked_and_pass(sample: Path, cli: CliRunner) -> None:
@@ -65,7 +65,7 @@ def test_warnings_are_marked_and_pass(sample: Path, cli: CliRunner) -> None:
     run = cli("check", sample)
     assert run.code == 0
     assert sorted(run.lines) == [LOW_RES, BALANCE]
-    assert run.out == f"Prüfung {YEAR}: 0 Fehler, 2 Warnungen.\n"
+    assert run.out == f"Prüfung {YEAR} ({PRODUCTS}): 0 Fehler, 2 Warnungen.\n"
 
 
 def test_strict_turns_warnings_into_errors(sample: Path, cli: CliRunner) -> None:
@@ -74,7 +74,8 @@ def test_strict_turns_warnings_into_errors(sample: Path, cli: CliRunner) -> None
     run = cli("check", sample, "--strict")
     assert_clean_failure(run)
     assert BALANCE.replace("Warnung", "Fehler") in run.lines
-    assert run.out == f"Prüfung {YEAR}: 1 Fehler, 0 Warnungen.\n"  # validation stops before the photos
+    assert LOW_RES.replace("Warnung", "Fehler") in run.lines  # every warning promoted, all reported at once
+    assert run.out == f"Prüfung {YEAR} ({PRODUCTS}): 2 Fehler, 0 Warnungen.\n"
 
 
 def test_strict_photo_warning_is_an_error(sample: Path, cli: CliRunner) -> None:
@@ -84,13 +85,17 @@ def test_strict_photo_warning_is_an_error(sample: Path, cli: CliRunner) -> None:
     assert run.lines == [LOW_RES.replace("Warnung", "Fehler")]
 
 
-def test_colour_mode_is_checked(sample: Path, cli: CliRunner) -> None:
+def test_colour_mode_is_checked_for_every_product(sample: Path, cli: CliRunner) -> None:
+    """Print takes an untagged CMYK photo as separated already; the screen PDF cannot show it: check says so."""
     write(J1, photo((3600, 2400), "CMYK"))(sample)
     run = cli("check", sample)
-    assert run.code == 0
-    assert run.lines == [f"{P1}:{line(P1, 'photo:')}: Warnung: Foto '01-selam-tesfamariam.jpg' ist ein "
-                         f"CMYK-Bild ohne Farbprofil – es wird unverändert übernommen, als sei es schon für das "
-                         f"Ausgabeprofil separiert."]
+    assert_clean_failure(run)
+    assert run.lines == [
+        f"{P1}:{line(P1, 'photo:')}: Warnung: Foto '01-selam-tesfamariam.jpg' ist ein CMYK-Bild ohne Farbprofil – "
+        f"es wird unverändert übernommen, als sei es schon für das Ausgabeprofil separiert.",
+        f"{P1}:{line(P1, 'photo:')}: Fehler: Foto '01-selam-tesfamariam.jpg' ist ein CMYK-Bild ohne eingebettetes "
+        f"Farbprofil – bitte als RGB-JPEG (sRGB) oder mit Farbprofil exportieren."]
+    assert cli("check", sample, "--variant", "print").code == 0  # the print PDF alone can be made
 
 
 def test_build_runs_the_same_validation(sample: Path, cli: CliRunner) -> None:
@@ -104,3 +109,14 @@ def test_build_runs_the_same_validation(sample: Path, cli: CliRunner) -> None:
     assert built.lines[:-1] == checked.lines
     assert built.lines[-1] == f"{len(checked.lines)} Fehler, 0 Warnungen – nichts geschrieben."
     assert not (sample / "output").exists()
+
+
+def test_edition_products_are_all_built_side_by_side(sample: Path, cli: CliRunner) -> None:
+    """`products` in edition.yaml: check and `build --variant all` make each, none replacing another's file."""
+    append(E, "products: [print-a3, print-a4]\n")(sample)
+    assert cli("check", sample).out == f"Prüfung {YEAR} (Druck-PDF A3, Druck-PDF A4): 0 Fehler, 0 Warnungen.\n"
+    run = cli("build", sample, "--variant", "all", "--out", str(sample / "out"))
+    assert run.code == 0, run.err
+    names = sorted(p.name for p in (sample / "out").glob("calendar-*.pdf"))
+    assert names == [f"calendar-{YEAR}-print-a3.pdf", f"calendar-{YEAR}-print-a4.pdf"]
+    assert (sample / "out" / f"holidays-{YEAR}.ics").is_file()

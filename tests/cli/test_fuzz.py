@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from calendar_build.cli import main
-from tests.cli.conftest import PROBLEM, SUMMARY, YEAR, Run
+from tests.cli.conftest import PROBLEM, PRODUCTS, Run, SUMMARY, YEAR
 from tests.conftest import REPO
 
 SCALE = int(os.environ.get("FUZZ_SCALE", "1"))
@@ -130,7 +130,7 @@ def test_check_survives_mutations(fuzz_project: Path, mutations: list[tuple[str,
         run = run_cli("check", "--root", str(fuzz_project), "--year", YEAR)
     event(f"exit {run.code}")  # pytest --hypothesis-show-statistics shows how many examples passed
     assert_clean(run)
-    assert re.fullmatch(rf"Prüfung {YEAR}: \d+ Fehler, \d+ Warnungen\.\n", run.out)
+    assert re.fullmatch(rf"Prüfung {YEAR} \({PRODUCTS}\): \d+ Fehler, \d+ Warnung(en)?\.\n", run.out)
     assert (run.code == 1) == (": Fehler: " in run.err)
 
 
@@ -159,7 +159,7 @@ def set_value(data: bytes, key: str, value: str) -> bytes:
 def test_build_survives_odd_text(fuzz_project: Path, tmp_path_factory: pytest.TempPathFactory,
                                  field: tuple[str, str], value: str) -> None:
     out = tmp_path_factory.mktemp("fuzz-out")
-    earlier = out / f"calendar-{YEAR}-print.pdf"
+    earlier = out / f"calendar-{YEAR}-print-a3.pdf"
     earlier.write_bytes(b"%PDF earlier")
     name, key = field
     with changed(fuzz_project, {name}):

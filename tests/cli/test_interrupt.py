@@ -19,16 +19,18 @@ from pathlib import Path
 
 import pytest
 
-from calendar_build.pipeline import BuildOptions, prepare, validate
-from tests.cli.conftest import YEAR, CliRunner, Run, assert_clean_failure
+from calendar_build.pipeline import BuildOptions
+from calendar_build.stages.photos import prepare
+from calendar_build.stages.validate import validate
+from tests.cli.conftest import CliRunner, PRODUCTS, Run, YEAR, assert_clean_failure
 from tests.cli.test_bad_input import COVER, append
 from tests.cli.test_check import snapshot
 from tests.conftest import REPO
 
-PDF = f"calendar-{YEAR}-print.pdf"
+PDF = f"calendar-{YEAR}-print-a3.pdf"
 EARLIER = {PDF: b"%PDF-1.7 the earlier, good calendar\n%%EOF\n",
            f"holidays-{YEAR}.ics": b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
-           "html-print/calendar.html": b"<!doctype html><p>earlier preview</p>"}
+           "html-print-a3/calendar.html": b"<!doctype html><p>earlier preview</p>"}
 
 
 def earlier_outputs(out: Path) -> None:
@@ -155,7 +157,7 @@ def test_cache_survives_corrupt_and_truncated_entries(sample: Path, photo_cache:
     (cache / "photos" / f"{keys[1]}.json").write_text("{\"sha256\": ")  # corrupt sidecar
     (cache / "photos" / f"{keys[2]}.jpg").write_bytes(b"")  # empty
     run = cli("check", sample)
-    assert run == Run(0, f"Prüfung {YEAR}: 0 Fehler, 0 Warnungen.\n", "")
+    assert run == Run(0, f"Prüfung {YEAR} ({PRODUCTS}): 0 Fehler, 0 Warnungen.\n", "")
     assert set(keys) <= set(entries(cache))
     assert_consistent(cache)
 
@@ -173,6 +175,6 @@ def test_concurrent_checks_fill_the_same_entries(sample: Path, photo_cache: Path
     results = [child.communicate(timeout=180) for child in children]
     for child, (out, err) in zip(children, results):
         assert child.returncode == 0, err.decode()
-        assert out.decode() == f"Prüfung {YEAR}: 0 Fehler, 0 Warnungen.\n"
+        assert out.decode() == f"Prüfung {YEAR} ({PRODUCTS}): 0 Fehler, 0 Warnungen.\n"
     assert set(keys) <= set(entries(cache))  # written by the children
     assert_consistent(cache)

@@ -30,7 +30,7 @@ def without_jewish() -> YearTable:
         ("holidays-2027-Jewish.ics", True),
         ("my-holidays-2027-jewish.ics", True),
         ("holidays-2027-notes.txt", True),
-        ("calendar-2027-print.pdf", True),
+        ("calendar-2027-print-a3.pdf", True),
     ],
 )
 def test_only_stale_category_files_of_the_year_are_removed(tmp_path: Path, existing: str, kept: bool) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from calendar_build.pipeline import BuildOptions, BuildReport, build
+from calendar_build.products import PRODUCTS
 from tests.conftest import REPO
 
 
@@ -26,13 +27,13 @@ def print_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
     out = tmp_path_factory.mktemp("print")
     options = BuildOptions(root=REPO, year=2027, out=out, cache_dir=tmp_path_factory.mktemp("cache"))
     report = build(options)
-    return Built(options, report, out / "calendar-2027-print.pdf")
+    return Built(options, report, out / "calendar-2027-print-a3.pdf")
 
 
 @pytest.fixture(scope="session")
 def screen_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """Build the 2027 sample edition's accessible screen PDF into a temporary folder."""
     out = tmp_path_factory.mktemp("screen")
-    options = BuildOptions(root=REPO, year=2027, variant="screen", out=out, cache_dir=tmp_path_factory.mktemp("cache"))
+    options = BuildOptions(root=REPO, year=2027, product=PRODUCTS["screen"], out=out, cache_dir=tmp_path_factory.mktemp("cache"))
     report = build(options)
     return Built(options, report, out / "calendar-2027-screen.pdf")

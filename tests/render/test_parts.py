@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import pikepdf
 import pypdfium2 as pdfium
 import pytest
 
-from calendar_build import pipeline
 from calendar_build.pipeline import BuildOptions, build
-from calendar_build.render.parts import PRINT_PARTS, split_pages, work
-from calendar_build.render.pdf import join_pdfs, overflow_messages
+from calendar_build.products import PRODUCTS
+from calendar_build.render.parts import split_pages, work
+from calendar_build.render.pdf import _renumbered
+from calendar_build.stages.styles import cover_tile_mm
+from calendar_build.stages.validate import validate
+from calendar_build.render.pdf import join_pdfs
 from tests.render.conftest import Built
 
 MONTHS = [f"month-{n}" for n in range(1, 13)]
@@ -80,14 +84,13 @@ def test_join_is_deterministic(tmp_path: Path) -> None:
     assert first.getvalue() == second.getvalue()
 
 
-def test_overflow_pages_count_through_the_whole_pdf() -> None:
-    assert overflow_messages([(0, "column"), (9, "month-list")]) == [
-        "Seite 1: eine Spalte der Festerklärungen läuft über den Rand ihres Bereichs",
-        "Seite 10: die Festliste des Monats läuft über den Rand ihres Bereichs"]
+def test_fit_messages_count_pages_through_the_whole_pdf() -> None:
+    assert _renumbered("Seite 3: Die Festliste des Monats ist 2 Zeilen zu lang", 9) == (
+        "Seite 12: Die Festliste des Monats ist 2 Zeilen zu lang")
 
 
 def test_print_pdf_is_joined_from_parts_with_every_bookmark(print_build: Built) -> None:
-    assert PRINT_PARTS > 1
+    assert PRODUCTS["print-a3"].parts > 1
     with pikepdf.open(print_build.pdf) as pdf, pdf.open_outline() as outline:
         marks = [(item.title, _page_index(pdf, item)) for item in outline.root]
     titles = [title for title, _ in marks]
@@ -98,9 +101,10 @@ def test_print_pdf_is_joined_from_parts_with_every_bookmark(print_build: Built) 
 
 def test_parts_render_like_one_document(print_build: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Pages of both parts look exactly as they do when the whole calendar is set at once."""
-    monkeypatch.setattr(pipeline, "PRINT_PARTS", 1)
-    build(BuildOptions(root=print_build.options.root, year=2027, out=tmp_path, cache_dir=print_build.options.cache))
-    whole, joined = pdfium.PdfDocument(tmp_path / "calendar-2027-print.pdf"), pdfium.PdfDocument(print_build.pdf)
+    one_piece = replace(PRODUCTS["print-a3"], parts=1)
+    build(BuildOptions(root=print_build.options.root, year=2027, product=one_piece, out=tmp_path,
+                       cache_dir=print_build.options.cache))
+    whole, joined = pdfium.PdfDocument(tmp_path / "calendar-2027-print-a3.pdf"), pdfium.PdfDocument(print_build.pdf)
     assert len(whole) == len(joined)
     for index in (0, 12, len(whole) - 1):
         assert whole[index].render(scale=0.5).to_pil().tobytes() == joined[index].render(scale=0.5).to_pil().tobytes()
@@ -113,18 +117,18 @@ def test_each_photo_is_embedded_once(print_build: Built) -> None:
         sizes = sorted({(int(image.Width), int(image.Height)) for image in images})
         digests = {image.read_raw_bytes() for image in images}
     assert len(images) == len(digests) == 24
-    tile_w, tile_h = pipeline.cover_tile_mm("a3")
+    tile_w, tile_h = cover_tile_mm(print_build.options, validate(print_build.options).theme)
     assert (round(tile_w / 25.4 * 300), round(tile_h / 25.4 * 300)) in sizes  # tiles at 300 ppi, not the frames
 
 
 def test_all_variants_at_once_give_the_same_print_pdf(print_build: Built, tmp_path: Path) -> None:
     """With print and screen built in parallel, the print parts are set one after the other: same bytes."""
-    from calendar_build.variants import build_variants  # noqa: PLC0415
+    from calendar_build.variants import build_products  # noqa: PLC0415
 
     options = BuildOptions(root=print_build.options.root, year=2027, out=tmp_path, cache_dir=print_build.options.cache)
-    outcomes = dict(build_variants(options, ("print", "screen")))
-    assert not isinstance(outcomes["print"], list) and not isinstance(outcomes["screen"], list), outcomes
-    assert (tmp_path / "calendar-2027-print.pdf").read_bytes() == print_build.pdf.read_bytes()
+    outcomes = {p.id: outcome for p, outcome in build_products(options, (PRODUCTS["print-a3"], PRODUCTS["screen"]))}
+    assert not isinstance(outcomes["print-a3"], list) and not isinstance(outcomes["screen"], list), outcomes
+    assert (tmp_path / "calendar-2027-print-a3.pdf").read_bytes() == print_build.pdf.read_bytes()
     assert (tmp_path / "calendar-2027-screen.pdf").is_file()
 
 
@@ -146,7 +150,7 @@ def test_part_folders_of_killed_builds_are_removed_later(tmp_path: Path) -> None
         (folder / "part-1.pdf").write_bytes(b"%PDF")
     old = time.time() - STALE_SCRATCH_SECONDS - 60
     os.utime(stale, (old, old))
-    _scratch(PdfJob(("",), tmp_path, "", (), "print", scratch=tmp_path))
+    _scratch(PdfJob(("",), tmp_path, "", (), PRODUCTS["print-a3"], scratch=tmp_path))
     assert sorted(p.name for p in tmp_path.iterdir()) == [".parts-now"]  # another build may still use it
 
 
@@ -160,7 +164,8 @@ def test_parts_are_set_one_after_the_other_without_a_process_pool(tmp_path: Path
     monkeypatch.setattr(module, "ProcessPoolExecutor", refuse)
     page = '<section style="break-after: page"><h2>{}</h2></section>'
     parts = tuple(f"<html lang=de><title>T</title><body>{page.format(t)}</body></html>" for t in ("Eins", "Zwei"))
-    job = module.PdfJob(parts, tmp_path, "@page { size: A6; }", (tmp_path,), "screen", scratch=tmp_path / "scratch")
+    job = module.PdfJob(parts, tmp_path, "@page { size: A6; }", (tmp_path,), PRODUCTS["screen"],
+                        scratch=tmp_path / "scratch")
     result = module.render_pdf(job, tmp_path / "out.pdf")
     assert result.written and result.pages == 2
     document = pdfium.PdfDocument(tmp_path / "out.pdf")

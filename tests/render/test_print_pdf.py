@@ -11,7 +11,9 @@ import pypdfium2 as pdfium
 import pytest
 
 from calendar_build.errors import ContentError
-from calendar_build.pipeline import DEFAULT_OUTPUT_PROFILE, BuildOptions, build
+from calendar_build.pipeline import BuildOptions, build
+from calendar_build.products import PRODUCTS
+from calendar_build.stages.validate import DEFAULT_OUTPUT_PROFILE
 from tests.render.conftest import Built
 
 MM = 72 / 25.4
@@ -100,7 +102,7 @@ def test_scripts_are_printed(print_build: Built) -> None:
 def test_rebuild_is_byte_identical(print_build: Built, tmp_path: Path) -> None:
     options = BuildOptions(root=print_build.options.root, year=2027, out=tmp_path, cache_dir=print_build.options.cache)
     build(options)
-    assert (tmp_path / "calendar-2027-print.pdf").read_bytes() == print_build.pdf.read_bytes()
+    assert (tmp_path / "calendar-2027-print-a3.pdf").read_bytes() == print_build.pdf.read_bytes()
 
 
 def _render(pdf_path: Path, index: int, scale: float = 2.0):  # type: ignore[no-untyped-def]
@@ -164,11 +166,11 @@ def test_christian_dot_in_good_friday_cell(print_build: Built) -> None:
 
 
 def test_a4_edition_fits_its_pages(tmp_path: Path, print_build: Built) -> None:
-    options = BuildOptions(root=print_build.options.root, year=2027, page_format="a4", out=tmp_path,
+    options = BuildOptions(root=print_build.options.root, year=2027, product=PRODUCTS["print-a4"], out=tmp_path,
                            cache_dir=tmp_path / "cache")
     report = build(options)
     assert report.warnings == []  # includes the check that nothing overflowed onto extra pages
-    with pikepdf.open(tmp_path / "calendar-2027-print.pdf") as pdf:
+    with pikepdf.open(tmp_path / "calendar-2027-print-a4.pdf") as pdf:
         assert _mm(pdf.pages[0].obj.TrimBox) == [0.0, 0.0, 210.0, 297.0]
 
 
@@ -179,8 +181,9 @@ def test_overflowing_column_is_an_error_and_nothing_is_written(project: Path, pr
     options = BuildOptions(root=project, year=2027, out=project / "out", cache_dir=print_build.options.cache)
     with pytest.raises(ContentError) as caught:
         build(options)
-    assert any("Festerklärungen läuft über den Rand ihres Bereichs" in p.message for p in caught.value.problems)
-    assert not (project / "out" / "calendar-2027-print.pdf").exists()
+    assert any("Spalte der Festerklärungen" in p.message and p.path == "templates/theme.css"
+               for p in caught.value.problems)
+    assert not (project / "out" / "calendar-2027-print-a3.pdf").exists()
 
 
 def _image_colour_spaces(pdf_path: Path) -> set[str]:
@@ -208,6 +211,6 @@ def test_photos_are_separated_into_the_printers_profile(project: Path, print_bui
     shutil.copyfile(DEFAULT_OUTPUT_PROFILE, project / "content" / "druckerei.icc")
     edition = project / "content" / "edition.yaml"
     edition.write_text(edition.read_text(encoding="utf-8") + "output_profile: content/druckerei.icc\n", encoding="utf-8")
-    options = BuildOptions(root=project, year=2027, page_format="a4", out=project / "out", cache_dir=project / "cache")
+    options = BuildOptions(root=project, year=2027, product=PRODUCTS["print-a4"], out=project / "out", cache_dir=project / "cache")
     build(options)
-    assert _image_colour_spaces(project / "out" / "calendar-2027-print.pdf") == {"/DeviceCMYK"}
+    assert _image_colour_spaces(project / "out" / "calendar-2027-print-a4.pdf") == {"/DeviceCMYK"}

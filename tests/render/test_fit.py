@@ -1,0 +1,119 @@
+"""The fit proof on stress editions: every text fits its frame, or the edition is refused naming file and line.
+
+The refused cases are laid out only (as `check` does); the case that fits is built, and its PDF is read
+back with pdfium (another library than the one the proof uses) to show that no glyph covers another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from weasyprint import HTML
+
+from calendar_build.errors import ContentError
+from calendar_build.pipeline import BuildOptions, build, set_pages
+from calendar_build.products import PRODUCTS
+from calendar_build.stages.compose import compose
+from tests.render.conftest import Built
+from tests.render.glyphs import overlapping_glyphs
+
+MARCH = "portraits/2027/03-shirin-rahimi.yaml"
+SENTENCE = "Sie erzählt gern von ihrer Familie, ihrer Arbeit und den Festen, die sie mit Nachbarn feiert. "
+
+
+def portrait(project: Path, name: str, text: str) -> int:
+    """Give the March portrait another name and text; return the line the text starts on."""
+    path = project / MARCH
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("text:"))
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith("  "))
+    lines[start:end] = ["text: >-", *(f"  {part}" for part in _wrap(text))]
+    lines = [f'name: "{name}"' if line.startswith("name:") else line for line in lines]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return start + 1
+
+
+def _wrap(text: str, width: int = 70) -> list[str]:
+    out, line = [], ""
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > width:
+            out.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return out + [line]
+
+
+def lay_out(project: Path, product: str, cache: Path) -> None:
+    """Compose and lay out a product as `check` does; raise ContentError with what does not fit."""
+    options = BuildOptions(root=project, year=2027, product=PRODUCTS[product], cache_dir=cache)
+    set_pages(options, compose(options), None, parallel=False)
+
+
+@pytest.mark.parametrize("product", ["print-a3", "print-a4", "screen"])
+def test_portrait_text_within_the_schema_is_refused_when_it_does_not_fit(
+        project: Path, print_build: Built, product: str) -> None:
+    """The issue's case: 42 + 546 characters pass the schema but ran into the grid's header."""
+    line = portrait(project, "Shirin Rahimi-Farahani de Oliveira Santos", (SENTENCE * 6)[:546])
+    with pytest.raises(ContentError) as caught:
+        lay_out(project, product, print_build.options.cache)
+    found = [p for p in caught.value.problems if p.path == MARCH]
+    assert found and found[0].line == line, caught.value.problems
+    assert "Name und Text des Porträts ist" in found[0].message and "Zeile" in found[0].message
+    assert "Seite 4:" in found[0].message  # March is the fourth page
+
+
+def test_a_larger_month_name_size_is_refused_naming_the_theme(project: Path, print_build: Built) -> None:
+    theme = project / "templates" / "theme.css"
+    theme.write_text(theme.read_text(encoding="utf-8").replace("--size-month: 44pt;", "--size-month: 56pt;"),
+                     encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        lay_out(project, "print-a3", print_build.options.cache)
+    september = [p for p in caught.value.problems if "'September'" in p.message]
+    assert september and september[0].path == "templates/theme.css"
+    assert "Der Monatsname ist" in september[0].message and "zu breit" in september[0].message
+
+
+@pytest.mark.parametrize("product", ["print-a3", "print-a4"])
+def test_long_texts_that_fit_build_without_one_glyph_over_another(
+        project: Path, print_build: Built, tmp_path: Path, product: str) -> None:
+    portrait(project, "Shirin Rahimi-Farahani", (SENTENCE * 4)[:330])
+    options = BuildOptions(root=project, year=2027, product=PRODUCTS[product], out=tmp_path,
+                           cache_dir=print_build.options.cache)
+    build(options)
+    for page in range(14):  # cover, the months, the legend
+        assert overlapping_glyphs(options.target, page) == [], page
+
+
+def test_the_glyph_check_sees_an_overlap(tmp_path: Path) -> None:
+    """The independent check would notice text printed over text."""
+    pdf = tmp_path / "overlap.pdf"
+    HTML(string='<p style="position:absolute;top:10mm;font-size:20pt">Januar</p>'
+                '<p style="position:absolute;top:14mm;font-size:20pt">Februar</p>').write_pdf(pdf)
+    assert overlapping_glyphs(pdf, 0)
+
+
+def test_text_over_a_photo_is_refused(project: Path, print_build: Built) -> None:
+    """Only a caption (data-caption) may lie over a photo: the sample badge may, the month name may not."""
+    css = project / "templates" / "calendar.css"
+    css.write_text(css.read_text(encoding="utf-8") + ".month-band { top: 20mm; }\n", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        lay_out(project, "print-a3", print_build.options.cache)
+    assert any("liegt über einem Foto" in p.message for p in caught.value.problems), caught.value.problems
+
+
+def test_the_sample_fits_every_product(print_build: Built) -> None:
+    for product in ("print-a4", "screen-a4"):
+        lay_out(print_build.options.root, product, print_build.options.cache)
+
+
+def test_a_product_is_one_table_row(print_build: Built, tmp_path: Path) -> None:
+    """A new product needs no code: here an A4 print without marks and bleed, set in one piece."""
+    flat = replace(PRODUCTS["print-a4"], id="print-a4-flat", bleed_mm=0.0, crop_marks=False, parts=1,
+                   file_name="calendar-{year}-flat.pdf")
+    options = BuildOptions(root=print_build.options.root, year=2027, product=flat, out=tmp_path,
+                           cache_dir=print_build.options.cache)
+    report = build(options)
+    assert report.outputs == [tmp_path / "calendar-2027-flat.pdf"] and report.pages >= 18
