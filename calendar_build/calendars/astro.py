@@ -33,7 +33,8 @@ BEIJING = Place("Peking", 39.9042, 116.4074, 8.0)
 
 
 def _to_datetime(d: ephem.Date) -> dt.datetime:
-    return ephem.Date(d).datetime().replace(microsecond=0)
+    moment: dt.datetime = ephem.Date(d).datetime()
+    return moment.replace(microsecond=0)
 
 
 def _to_ephem(moment: dt.datetime) -> ephem.Date:

@@ -40,7 +40,8 @@ def _sunset(lat: float, lon: float, evening: dt.date) -> dt.datetime | None:
     """Return the UTC moment of sunset on the local `evening` at a place, None where the Sun does not set."""
     local_noon = dt.datetime.combine(evening, dt.time(12)) - dt.timedelta(hours=lon / 15)
     try:
-        return ephem.Date(astro.observer(lat, lon, local_noon).next_setting(ephem.Sun())).datetime()
+        sunset: dt.datetime = ephem.Date(astro.observer(lat, lon, local_noon).next_setting(ephem.Sun())).datetime()
+        return sunset
     except (ephem.AlwaysUpError, ephem.NeverUpError):
         return None
 
@@ -97,7 +98,8 @@ def _fajr_in_new_zealand(day: dt.date) -> dt.datetime:
     """Return the UTC moment of dawn (fajr) in New Zealand on its local `day`."""
     start = astro.local_midnight(day, NEW_ZEALAND)
     observer = astro.observer(NEW_ZEALAND.lat, NEW_ZEALAND.lon, start, horizon=FAJR_HORIZON)
-    return ephem.Date(observer.next_rising(ephem.Sun(), use_center=True)).datetime()
+    fajr: dt.datetime = ephem.Date(observer.next_rising(ephem.Sun(), use_center=True)).datetime()
+    return fajr
 
 
 @lru_cache(maxsize=4096)

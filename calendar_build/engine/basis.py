@@ -7,8 +7,9 @@ communities see (JSON/CSV `basis`, ICS description, review sheets, screen PDF).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Protocol
+from collections.abc import Sequence
 
+from calendar_build.engine.occurrences import Alternative, Occurrence
 from calendar_build.pages.dates import long_date
 
 LABELS: dict[str, str] = {
@@ -44,22 +45,6 @@ INDIC_TABLE = "indische Tabelle (nach Drik Panchang)"
 INDIC_COMPUTED = "astronomisch berechnet (Neu-Delhi, Lahiri-Ayanamsa)"
 
 
-class Based(Protocol):
-    """An occurrence as far as its basis goes."""
-
-    start: dt.date
-    basis: str
-    note: str
-    alternatives: tuple[Dated, ...]
-
-
-class Dated(Protocol):
-    """Anything with a start and a basis key (an occurrence or an alternative)."""
-
-    start: dt.date
-    basis: str
-
-
 def label(basis: str, note: str = "") -> str:
     """Return the German label of a basis key (an announcement with its note)."""
     if basis == "override" and note:
@@ -73,17 +58,17 @@ def label(basis: str, note: str = "") -> str:
     return ""
 
 
-def differing(occurrence_start: dt.date, alternatives: tuple[Dated, ...]) -> list[Dated]:
+def differing(occurrence_start: dt.date, alternatives: Sequence[Alternative]) -> list[Alternative]:
     """Return the alternatives whose date differs from the occurrence's."""
     return [a for a in alternatives if a.start != occurrence_start]
 
 
-def alternative_text(alternative: Dated) -> str:
+def alternative_text(alternative: Alternative) -> str:
     """Return '1. Mai 2026 (Buddha Purnima, indische Tabelle …)'."""
     return f"{long_date(alternative.start)} ({label(alternative.basis)})"
 
 
-def explained(occurrences: list[Based]) -> str:
+def explained(occurrences: Sequence[Occurrence]) -> str:
     """Return 'Datum: <basis>. Andere Überlieferung: <date> (<basis>).' for a holiday's dates of the year."""
     bases = dict.fromkeys(label(o.basis, o.note) for o in occurrences)
     others = dict.fromkeys(alternative_text(a) for o in occurrences for a in differing(o.start, o.alternatives))

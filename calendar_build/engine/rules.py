@@ -117,7 +117,7 @@ def _orthodox_fixed(rule: schema.OrthodoxFixedRule, year: int, settings: Setting
 
 
 def _hebrew(rule: schema.HebrewRule, year: int, _: Settings) -> list[Hit]:
-    return [Hit(day, basis="hebrew") for day in hebrew.occurrences(rule.month, rule.day, year, dict(rule.shift))]
+    return [Hit(day, basis="hebrew") for day in hebrew.occurrences(rule.month, rule.day, year, {str(k): v for k, v in rule.shift.items()})]
 
 
 HIJRI_ALTERNATIVES = ("umm-al-qura", "diyanet")  # the reckonings mosques in Germany follow, as alternatives

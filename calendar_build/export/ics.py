@@ -116,7 +116,8 @@ def _calendar(name: str, reckoning: str | None, events: Sequence[Event]) -> byte
     calendar.add("x-wr-caldesc", caldesc)
     for item in events:
         calendar.add_component(item)
-    return calendar.to_ical()
+    data: bytes = calendar.to_ical()
+    return data
 
 
 def _events(table: YearTable, labels: Mapping[str, str], stamp: dt.datetime) -> list[tuple[Occurrence, Event]]:

@@ -162,9 +162,9 @@ def report_text(report: Report) -> str:
     out += ["", "5. Prüfbögen für die Gemeinden"]
     out += [f"    {s.label}: {s.href} ({s.count} Einträge)" for s in report.sheets] or ["    keine"]
     out += ["", f"6. Abweichende Überlieferungen {report.year} – vor dem Druck mit den Gemeinden klären"]
-    for row in report.contested:
-        out.append(f"    {row.category}: {row.name}: {row.when} – {row.basis}")
-        out += [f"        anders: {alternative}" for alternative in row.alternatives]
+    for contested in report.contested:
+        out.append(f"    {contested.category}: {contested.name}: {contested.when} – {contested.basis}")
+        out += [f"        anders: {alternative}" for alternative in contested.alternatives]
     if not report.contested:
         out.append("    keine")
     return "\n".join(out) + "\n"
