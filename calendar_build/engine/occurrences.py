@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import holidays as holidays_package
@@ -92,7 +92,8 @@ def _computed(entry: Entry, year: int, settings: Settings, problems: Problems) -
     for hit in found:
         end = _span(hit.start, holiday.duration)
         if _touches(hit.start, end, year) and holiday.observed_in(hit.start.year):
-            alternatives = tuple(Alternative(day, _span(day, holiday.duration), basis) for day, basis in hit.alternatives)
+            alternatives = tuple(Alternative(day, _span(day, holiday.duration), basis) for day, basis in hit.alternatives
+                                 if settings.alternatives)
             # A fixed day marked approximate is a customary date the communities confirm each year.
             basis = "custom" if holiday.approximate and hit.basis == "gregorian" else hit.basis
             result.append(Occurrence(entry, hit.start, end, holiday.approximate or hit.approximate, False, basis,
@@ -115,11 +116,15 @@ def _pinned(entry: Entry, pins: list[PinnedDate]) -> list[Occurrence]:
     ]
 
 
-def compute_year(content: Content, year: int, problems: Problems | None = None) -> YearTable:
-    """Return every occurrence of the catalogue touching `year`; raise ContentError on problems."""
+def compute_year(content: Content, year: int, problems: Problems | None = None, *,
+                 alternatives: bool = True) -> YearTable:
+    """Return every occurrence of the catalogue touching `year`; raise ContentError on problems.
+
+    Without `alternatives` the other traditions' dates are left out (for tables that only need the dates).
+    """
     own = problems is None
     problems = problems or Problems()
-    settings = Settings.of(content.edition)
+    settings = replace(Settings.of(content.edition), alternatives=alternatives)
     pins_by_id: dict[str, list[PinnedDate]] = {}
     for pin in content.overrides.get(year, ()):
         pins_by_id.setdefault(pin.override.id, []).append(pin)

@@ -36,6 +36,7 @@ class Settings:
     orthodox_calendar: str = "julian"
     vesak_tradition: str = "southeast-asia"
     sikh_calendar: str = "bikrami"
+    alternatives: bool = True  # also reckon the other traditions' dates (the Diyanet criterion is costly)
 
     @classmethod
     def of(cls, edition: schema.Edition) -> Settings:
@@ -134,7 +135,8 @@ def _hijri(rule: schema.HijriRule, year: int, settings: Settings) -> list[Hit]:
         used = hijri.reckoning_used(hijri_year, settings.islamic_reckoning)
         alternatives = tuple(
             (hijri.to_gregorian(hijri_year, rule.month, rule.day, other), hijri.reckoning_used(hijri_year, other))
-            for other in _hijri_alternatives(year, used) if hijri.reckoning_used(hijri_year, other) != used
+            for other in (_hijri_alternatives(year, used) if settings.alternatives else ())
+            if hijri.reckoning_used(hijri_year, other) != used
         )
         hits.append(Hit(start, approximate=True, basis=used, cycle=hijri_year, alternatives=alternatives))
     return hits

@@ -13,7 +13,9 @@ from typing import Any
 import pytest
 
 from calendar_build.cli import main
+from calendar_build.content.loader import load_content
 from calendar_build.engine import basis
+from calendar_build.engine.occurrences import compute_year
 
 
 def _rows(root: Path, year: int, capsys: pytest.CaptureFixture[str]) -> dict[str, list[dict[str, Any]]]:
@@ -167,3 +169,11 @@ def test_diyanet_is_an_alternative_only_since_it_applies_the_unified_calendar(re
                                                                              capsys: pytest.CaptureFixture[str]) -> None:
     assert _rows(repo, 2016, capsys)["ramadan-begin"][0]["alternatives"] == []
     assert [a["basis_id"] for a in _rows(repo, 2017, capsys)["ramadan-begin"][0]["alternatives"]] == ["diyanet"]
+
+
+def test_tables_without_alternatives_have_the_same_dates(repo: Path) -> None:
+    content = load_content(repo)
+    full, bare = compute_year(content, 2026), compute_year(content, 2026, alternatives=False)
+    assert [(o.id, o.start, o.end, o.basis) for o in full.occurrences] == [
+        (o.id, o.start, o.end, o.basis) for o in bare.occurrences]
+    assert any(o.alternatives for o in full.occurrences) and not any(o.alternatives for o in bare.occurrences)
