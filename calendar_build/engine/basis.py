@@ -40,6 +40,7 @@ LABELS: dict[str, str] = {
     "dates": "im Katalog festgelegtes Datum",
     "custom": "üblicher Termin laut Katalog – die Gemeinden geben den Termin jedes Jahr bekannt",
     "override": "von der Gemeinde bekanntgegeben",
+    "month-start": "folgt dem bekanntgegebenen Monatsbeginn",
 }
 INDIC_TABLE = "indische Tabelle (nach Drik Panchang)"
 INDIC_COMPUTED = "astronomisch berechnet (Neu-Delhi, Lahiri-Ayanamsa)"

@@ -138,9 +138,9 @@ def test_csv_has_basis_and_alternatives(repo: Path, capsys: pytest.CaptureFixtur
     capsys.readouterr()
     assert main(["holidays", "--root", str(repo), "--year", "2026", "--format", "csv"]) == 0
     text = capsys.readouterr().out
-    header = text.splitlines()[0].split(",")
+    header = text.lstrip("\ufeff").splitlines()[0].split(";")
     assert "basis" in header and "alternatives" in header and "basis_id" in header
-    vesak = next(line for line in text.splitlines() if line.startswith("vesak,"))
+    vesak = next(line for line in text.splitlines() if line.startswith("vesak;"))
     assert "2026-05-01 (Buddha Purnima" in vesak
 
 
