@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from icalendar import Calendar, Event
 
 from calendar_build.calendars import hijri
+from calendar_build.engine import basis
 from calendar_build.engine.occurrences import Occurrence, YearTable
 from calendar_build.pages.dates import WEEKDAYS, long_date
 
@@ -81,6 +82,11 @@ def description(occurrence: Occurrence) -> str:
         parts.append(APPROXIMATE_NOTE)
     if occurrence.note:
         parts.append(f"Termin bekanntgegeben: {occurrence.note}")
+    if basis.label(occurrence.basis):
+        parts.append(f"Grundlage des Datums: {basis.label(occurrence.basis, occurrence.note)}.")
+    others = basis.differing(occurrence.start, occurrence.alternatives)
+    if others:
+        parts.append("Nach anderer Überlieferung: " + "; ".join(basis.alternative_text(a) for a in others) + ".")
     return "\n\n".join(parts)
 
 
@@ -123,7 +129,8 @@ def _calendar(name: str, reckoning: str | None, events: Sequence[Event]) -> byte
     calendar.add("x-wr-caldesc", caldesc)
     for item in events:
         calendar.add_component(item)
-    return calendar.to_ical()
+    data: bytes = calendar.to_ical()
+    return data
 
 
 def _events(table: YearTable, labels: Mapping[str, str], stamp: dt.datetime) -> list[tuple[Occurrence, Event]]:

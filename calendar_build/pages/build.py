@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from calendar_build.calendars import hijri
 from calendar_build.content.loader import Content
+from calendar_build.engine import basis
 from calendar_build.engine.occurrences import Occurrence, YearTable
 from calendar_build.pages import dates
 from calendar_build.pages.outlook import OutlookRow
@@ -41,6 +42,7 @@ class Options:
 
     classes: str = "print format-a3"  # the product's theme layers (classes of <html>)
     spelled_marks: bool = False  # marks written out in words (screen readers): their room is measured so
+    date_basis: bool = False  # explanations say what each date rests on (screen products)
     cell: CellBox = CellBox(30.0, 3, None, 6.5)
     column: TextBox = TextBox(84.0, 350.0, None, 8.0, 1.36)  # an explanation column
 
@@ -133,6 +135,7 @@ def _explanations(table: YearTable, categories: Mapping[str, CategoryView], opti
                 dot=Dot(view.id, view.letter, view.label, view.glyph), name=holiday.name, original=holiday.original or "",
                 transliteration=holiday.transliteration or "", description=" ".join(holiday.description.split()),
                 greeting=holiday.greeting or "", eve=holiday.eve, approximate=any(o.approximate for o in all_dates),
+                basis=basis.explained(all_dates) if options.date_basis else "",
             ))
         if items:
             groups.append(ExplanationGroup(view, tuple(items)))
@@ -153,6 +156,8 @@ def _item_height(item: Explanation, box: TextBox, words: bool) -> float:
     if item.original:
         lines += wrapped_lines(f"{item.original} {item.transliteration}", box)
     lines += wrapped_lines(item.description, box)
+    if item.basis:
+        lines += wrapped_lines(item.basis, box)
     if item.greeting:
         lines += wrapped_lines(f"Gruß: {item.greeting}", box)
     return lines * box.line_mm + ITEM_GAP_MM

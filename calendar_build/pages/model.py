@@ -115,6 +115,7 @@ class Explanation:
     greeting: str
     eve: bool
     approximate: bool
+    basis: str = ""  # screen only: what the date rests on and other traditions' dates ('' in print)
 
 
 @dataclass(frozen=True)
