@@ -297,6 +297,9 @@ def build_parser() -> GermanParser:
 
     command("diff", "Prüfbericht: Termine gegenüber Vorjahr und letztem Stand, Prüfbögen für die Gemeinden.",
             cmd_diff)
+    from calendar_build.site.commands import add_commands  # noqa: PLC0415
+
+    add_commands(command)  # site, clashes, serve
     return parser
 
 

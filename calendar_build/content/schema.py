@@ -283,3 +283,4 @@ class Edition(Strict):
     imprint: str = ""  # extra imprint text
     outlook_in_print: bool = False  # add the five-year outlook page to the print PDF (always in the screen PDF)
     products: list[ProductId] = list(DEFAULT_PRODUCTS)  # what `build --variant all` and `check` make
+    data_license: Literal["CC BY 4.0", "CC BY-SA 4.0", "CC0 1.0"] = "CC BY 4.0"  # licence of the open data (site)

@@ -85,10 +85,14 @@ def render_html(templates: Path, calendar: Calendar, pages: Sequence[PageRef], u
 
     Raise TemplateProblem on errors.
     """
-    env = environment(templates)
+    return render_template(environment(templates), templates, "calendar.html.j2",
+                           {"cal": calendar, "pages": pages, "urls": urls, "meta": {"created": created}})
+
+
+def render_template(env: jinja2.Environment, templates: Path, name: str, context: dict[str, object]) -> str:
+    """Return the template `name` rendered with `context`; raise TemplateProblem (file, line, German) on errors."""
     try:
-        template = env.get_template("calendar.html.j2")
-        return template.render(cal=calendar, pages=pages, urls=urls, meta={"created": created})
+        return env.get_template(name).render(**context)
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateProblem(f"templates/{exc.name or exc.filename}", exc.lineno,
                               f"Vorlagen-Syntaxfehler: {exc.message}") from exc
