@@ -115,7 +115,7 @@ def site_css(options: BuildOptions, valid: Validated, cjk: bool) -> str:
     lines = [f"@font-face {{ font-family: 'CJK Subset'; src: url('{CJK_FILE}'); }}"] if cjk else []
     for c in valid.content.catalogue.categories:
         colour = category_colour(c.cmyk, c.rgb, options.product.colour)
-        lines.append(f".cat-{c.id} {{ --dot: {colour}; --on-dot: {on_colour(c.rgb)}; }}")
+        lines.append(f".dot.cat-{c.id} {{ background-color: {colour}; color: {on_colour(c.rgb)}; }}")
     return "\n".join(lines) + "\n" + css
 
 
