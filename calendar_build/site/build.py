@@ -9,6 +9,8 @@ Pages link relatively and load nothing from elsewhere: the folder works offline 
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import json
 import shutil
 import time
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from calendar_build import clock
-from calendar_build.engine.occurrences import compute_year
+from calendar_build.engine.occurrences import YearTable, compute_year
 from calendar_build.engine.rules import SUPPORTED_YEARS
 from calendar_build.errors import ContentError, Problem
 from calendar_build.export import ics
@@ -66,7 +68,7 @@ def site_folder(options: BuildOptions, out: Path | None = None) -> Path:
     return out or options.target
 
 
-def _ahead_tables(valid: Validated, year: int) -> list:
+def _ahead_tables(valid: Validated, year: int) -> list[YearTable]:
     return [compute_year(valid.content, y) for y in range(year + 1, year + 1 + AHEAD_YEARS) if y in SUPPORTED_YEARS]
 
 
@@ -75,8 +77,10 @@ def _downloads(options: BuildOptions, valid: Validated, files: SiteFiles) -> tup
     content, table = valid.content, valid.table
     labels = {c.id: c.label for c in content.catalogue.categories}
     stamp = ics.dtstamp(content.edition.document_date, options.year, clock.source_epoch())
+    document = opendata.open_data(content, table)
+    data_text = opendata.to_json(document)
     calendars = []
-    for name, data in ics.ics_files(table, labels, stamp).items():
+    for name, data in _ics_files(table, labels, stamp, data_text).items():
         files.texts[name] = data
         category = name.removeprefix(f"{ics.FILE_PREFIX}-{options.year}").removesuffix(".ics").lstrip("-")
         calendars.append(Download(name, labels.get(category, "Alle Kategorien"), f"ICS, {len(data) // 1024 + 1} KB"))
@@ -86,13 +90,24 @@ def _downloads(options: BuildOptions, valid: Validated, files: SiteFiles) -> tup
         if product.output == "pdf" and source.is_file():
             files.copies[source.name] = source
             documents.append(Download(source.name, product.title, f"PDF, {source.stat().st_size / 1e6:.1f} MB"))
-    document = opendata.open_data(content, table)
     data_name = opendata.data_name(options.year)
-    files.texts[data_name] = opendata.to_json(document).encode()
+    files.texts[data_name] = data_text.encode()
     files.copies[opendata.SCHEMA_NAME] = opendata.SCHEMA
     data = (Download(data_name, f"Alle Termine {options.year} als JSON", content.edition.data_license),
             Download(opendata.SCHEMA_NAME, "Beschreibung der Felder (JSON Schema)", "JSON"))
     return tuple(calendars), tuple(documents), data
+
+
+_ICS_MEMO: dict[str, dict[str, bytes]] = {}  # `serve` rebuilds often; the ICS files change only with the dates
+
+
+def _ics_files(table: YearTable, labels: dict[str, str], stamp: dt.datetime, data_text: str) -> dict[str, bytes]:
+    """Return the year's ICS files, reused while the open data (every field they show) is the same."""
+    key = hashlib.sha256(f"{stamp.isoformat()}|{sorted(labels.items())}|{data_text}".encode()).hexdigest()
+    if key not in _ICS_MEMO:
+        _ICS_MEMO.clear()
+        _ICS_MEMO[key] = ics.ics_files(table, labels, stamp)
+    return _ICS_MEMO[key]
 
 
 def planning_data(site_year: int, valid: Validated, feasts: dict[str, str]) -> str:
