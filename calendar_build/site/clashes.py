@@ -93,7 +93,7 @@ def report(planned: list[Planned], clashes: list[Clash], table: YearTable, label
     hit = {(c.planned.day, c.planned.title) for c in clashes}
     outside = sorted({p.day for p in planned if p.day.year != table.year})
     lines = [f"Planungsprüfung {source} gegen den Kalender {table.year}: {len(hit)} von {len(days)} geplanten Tagen "
-             f"treffen auf Feste ({len(clashes)} Überschneidungen)."]
+             f"treffen auf Feste ({len(clashes)} {'Überschneidung' if len(clashes) == 1 else 'Überschneidungen'})."]
     lines += [clash_line(c, labels) for c in clashes]
     if outside:
         lines.append(f"Hinweis: {len(outside)} Tage liegen außerhalb von {table.year} und wurden nur gegen die "

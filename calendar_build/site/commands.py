@@ -57,7 +57,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from calendar_build.site.serve import serve  # noqa: PLC0415
 
     check_year(args.year)
-    return serve(web_options(args), parse_pages(args.pages), args.port)
+    return serve(web_options(args), parse_pages(args.pages), args.port, print_pages=not args.no_print)
 
 
 def add_commands(command) -> None:  # noqa: ANN001 - the cli's command factory
@@ -74,3 +74,4 @@ def add_commands(command) -> None:  # noqa: ANN001 - the cli's command factory
                     "Änderung an content/, portraits/, templates/.", cmd_serve)
     serve.add_argument("--port", type=int, default=8000, help="Port (Standard: 8000)")
     serve.add_argument("--pages", default="2", help="Druckseiten als PNG, z. B. 1,5-6 (Standard: 2, der Januar)")
+    serve.add_argument("--no-print", action="store_true", help="nur die Website, keine Druckseiten")

@@ -192,8 +192,12 @@ class Previews:
 
 
 def serve(options: BuildOptions, pages: list[int] | None, port: int, stop: threading.Event | None = None,
-          say: Callable[[str], None] = lambda text: print(text, file=sys.stderr, flush=True)) -> int:
-    """Serve the live preview on 127.0.0.1:`port` until Ctrl-C (or `stop`)."""
+          say: Callable[[str], None] = lambda text: print(text, file=sys.stderr, flush=True),
+          print_pages: bool = True, started: Callable[[int], None] = lambda _port: None) -> int:
+    """Serve the live preview on 127.0.0.1:`port` (0: any free port) until Ctrl-C (or `stop`).
+
+    `print_pages`: also render the print pages as PNG; `started` is told the port once the server listens.
+    """
     root = options.cache / "serve"
     state = State()
     try:
@@ -207,8 +211,10 @@ def serve(options: BuildOptions, pages: list[int] | None, port: int, stop: threa
     print_options = replace(options, product=PRODUCTS["print-a3"], out=root)
     previews = Previews(lambda: rebuild_preview(print_options, pages, state, say))
     rebuild_site(options, root / "site", state, say)
-    previews.request()
+    if print_pages:
+        previews.request()
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    started(server.server_address[1])
     folders = [options.root / name for name in WATCHED if (options.root / name).is_dir()]
     print(f"Vorschau läuft: http://127.0.0.1:{server.server_address[1]}/ – beobachte "
           f"{', '.join(f.name + '/' for f in folders)}; beenden mit Strg+C.", flush=True)
@@ -216,7 +222,8 @@ def serve(options: BuildOptions, pages: list[int] | None, port: int, stop: threa
         for _changes in watch_changes(*folders, watch_filter=lambda c, p: not _ignored(c, p), stop_event=stop,
                                       debounce=50, step=20, rust_timeout=500, yield_on_timeout=False):
             rebuild_site(options, root / "site", state, say)
-            previews.request()
+            if print_pages:
+                previews.request()
     except KeyboardInterrupt:
         say("Beendet.")
     finally:

@@ -200,7 +200,7 @@
     found.forEach(function (c) { hit[c.planned.day + "|" + c.planned.title] = 1; });
     document.getElementById("zusammenfassung").textContent = "Planungsprüfung " + source + " gegen den Kalender " +
       data.year + ": " + Object.keys(hit).length + " von " + Object.keys(days).length +
-      " geplanten Tagen treffen auf Feste (" + found.length + " Überschneidungen).";
+      " geplanten Tagen treffen auf Feste (" + found.length + (found.length === 1 ? " Überschneidung)." : " Überschneidungen).");
   }
 
   var form = document.getElementById("planen"), fileInput = document.getElementById("datei");
