@@ -196,13 +196,19 @@ def _render_pages(templates: Path, site: Site, files: SiteFiles) -> None:
         files.texts[page.path] = html.encode()
 
 
-def write_site(files: SiteFiles, target: Path) -> None:
-    """Write the files into a hidden folder beside `target`, then swap it in."""
+def write_site(files: SiteFiles, target: Path, durable: bool = True) -> None:
+    """Write the files into a hidden folder beside `target`, then swap it in.
+
+    `durable`: each file reaches the disk before the swap (`serve`, rebuilding a preview, skips that).
+    """
     folder = target.with_name(f".{target.name}.new")
     shutil.rmtree(folder, ignore_errors=True)  # left by an interrupted run
     folder.mkdir(parents=True)
     for name, data in files.texts.items():
-        atomic_write(folder / name, data)
+        if durable:
+            atomic_write(folder / name, data)
+        else:
+            (folder / name).write_bytes(data)
     for name, source in files.copies.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, folder / name)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import re
 import sys
 import threading
 import time
@@ -40,6 +41,8 @@ RELOAD = """<script>/* calendar-build serve: reload when this part was rebuilt *
   };
 })();
 </script>""" % EVENTS
+WAITING = ('<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Druckseiten</title></head><body>'
+           "<p>Die Druckseiten werden gerendert – diese Seite lädt neu, sobald sie fertig sind.</p></body></html>")
 TOOLBAR = ('<nav aria-label="Vorschau" style="font:14px sans-serif;background:#232323;color:#fff;padding:4px 8px">'
            'Vorschau: <a style="color:#fff" href="/site/index.html">Website</a> · '
            '<a style="color:#fff" href="/preview/index.html">Druckseiten</a></nav>')
@@ -74,6 +77,15 @@ def banner(problems: list[str]) -> str:
             f"<strong>Neu bauen fehlgeschlagen – es gilt noch der letzte gute Stand:</strong><ul>{items}</ul></div>")
 
 
+def inject(page: str, top: str) -> str:
+    """Return the page with `top` at the start of its body and the reload script at its end."""
+    opening = re.search(r"<body[^>]*>|<h1", page)  # the preview's contact sheet leaves out <body>
+    at = (opening.end() if opening.group().startswith("<body") else opening.start()) if opening else 0
+    page = page[:at] + top + page[at:]
+    closing = page.rfind("</body>") if "</body>" in page else page.rfind("</html>")
+    return page[:closing] + RELOAD + page[closing:] if closing >= 0 else page + RELOAD
+
+
 class Handler(SimpleHTTPRequestHandler):
     """Serve the preview folder; add the reload script (and messages) to HTML; stream change events."""
 
@@ -105,13 +117,12 @@ class Handler(SimpleHTTPRequestHandler):
     def _page(self, route: str) -> None:
         path = Path(self.translate_path(route))
         path = path / "index.html" if path.is_dir() else path
-        if not path.is_file():
+        if not path.is_file() and not route.startswith("/preview/"):
             self.send_error(404, "Seite nicht gefunden")
             return
         problems = [p for part in ("site", "preview") for p in self.state.problems[part]]
-        text = path.read_text(encoding="utf-8")
-        extra = TOOLBAR + (banner(problems) if problems else "")
-        body = text.replace("<body>", "<body>" + extra, 1).replace("</body>", RELOAD + "</body>", 1).encode()
+        text = path.read_text(encoding="utf-8") if path.is_file() else WAITING
+        body = inject(text, TOOLBAR + (banner(problems) if problems else "")).encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -145,7 +156,7 @@ def rebuild_site(options: BuildOptions, folder: Path, state: State, say: Callabl
     started = time.perf_counter()
     try:
         _site, files, warnings = compose_site(options)
-        write_site(files, folder)
+        write_site(files, folder, durable=False)
     except (ContentError, UsageError) as exc:
         lines = [p.render() for p in exc.problems] if isinstance(exc, ContentError) else [str(exc)]
         for line in lines:
@@ -166,6 +177,12 @@ def rebuild_preview(options: BuildOptions, pages: list[int] | None, state: State
     lines: list[str] = []
     report = rebuild(options, pages, lambda text: (lines.append(text), say(text)))
     state.publish("preview", [] if report is not None else lines[:-1])
+
+
+def only_site(root: Path, paths: set[Path]) -> bool:
+    """Return whether every changed file is one of the site's templates (the print pages stay as they are)."""
+    site = (root / "templates" / "site").resolve()
+    return all(path.resolve().is_relative_to(site) for path in paths)
 
 
 class Previews:
@@ -219,10 +236,10 @@ def serve(options: BuildOptions, pages: list[int] | None, port: int, stop: threa
     print(f"Vorschau läuft: http://127.0.0.1:{server.server_address[1]}/ – beobachte "
           f"{', '.join(f.name + '/' for f in folders)}; beenden mit Strg+C.", flush=True)
     try:
-        for _changes in watch_changes(*folders, watch_filter=lambda c, p: not _ignored(c, p), stop_event=stop,
-                                      debounce=50, step=20, rust_timeout=500, yield_on_timeout=False):
+        for changes in watch_changes(*folders, watch_filter=lambda c, p: not _ignored(c, p), stop_event=stop,
+                                     debounce=50, step=20, rust_timeout=500, yield_on_timeout=False):
             rebuild_site(options, root / "site", state, say)
-            if print_pages:
+            if print_pages and not only_site(options.root, {Path(path) for _change, path in changes}):
                 previews.request()
     except KeyboardInterrupt:
         say("Beendet.")
