@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import http.client
 import json
 import queue
@@ -89,7 +90,7 @@ def test_serve_reloads_and_shows_errors_in_german(served: Served, project: Path)
     status, page = served.get("/site/fest-pesach.html")
     assert status == 200 and 'id="serve-fehler"' in page and 'role="alert"' in page
     message = "templates/site/feast.html.j2:6: Fehler: Unbekannter Name in der Vorlage: 'no_such_field' gibt es nicht"
-    assert message in page  # the last good page stays, with the message on top
+    assert html.escape(message) in page  # the last good page stays, with the message on top
     assert any(line.startswith(message) for line in served.said)  # and in the terminal
 
     feast.write_text(good, encoding="utf-8")
