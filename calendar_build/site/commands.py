@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from calendar_build.errors import display_path, print_problems
@@ -60,8 +61,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(web_options(args), parse_pages(args.pages), args.port, print_pages=not args.no_print)
 
 
-def add_commands(command) -> None:  # noqa: ANN001 - the cli's command factory
-    """Register the site's commands with the command line."""
+def add_commands(command: Callable[[str, str, Callable[[argparse.Namespace], int]], argparse.ArgumentParser]) -> None:
+    """Register the site's commands with the command line (`command` is the cli's factory of subcommands)."""
     site = command("site", "Website der Ausgabe schreiben (output/JAHR/site/): Monate, Feste, Legende, "
                    "Planungshilfe, offene Daten, ICS.", cmd_site)
     site.add_argument("--out", type=Path, default=None, help="Zielordner der Website (Standard: output/JAHR/site)")

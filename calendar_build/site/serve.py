@@ -27,7 +27,7 @@ from watchfiles import watch as watch_changes
 from calendar_build.errors import ContentError, UsageError
 from calendar_build.products import PRODUCTS
 from calendar_build.stages.options import BuildOptions
-from calendar_build.watch import WATCHED, _ignored
+from calendar_build.watch import WATCHED, ignored
 
 EVENTS = "/__events"
 KEEPALIVE_S = 10.0
@@ -236,7 +236,7 @@ def serve(options: BuildOptions, pages: list[int] | None, port: int, stop: threa
     print(f"Vorschau läuft: http://127.0.0.1:{server.server_address[1]}/ – beobachte "
           f"{', '.join(f.name + '/' for f in folders)}; beenden mit Strg+C.", flush=True)
     try:
-        for changes in watch_changes(*folders, watch_filter=lambda c, p: not _ignored(c, p), stop_event=stop,
+        for changes in watch_changes(*folders, watch_filter=lambda c, p: not ignored(c, p), stop_event=stop,
                                      debounce=50, step=20, rust_timeout=500, yield_on_timeout=False):
             rebuild_site(options, root / "site", state, say)
             if print_pages and not only_site(options.root, {Path(path) for _change, path in changes}):
