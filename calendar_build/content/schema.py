@@ -12,7 +12,7 @@ from typing import Annotated, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from calendar_build.calendars import hebrew, indic
-from calendar_build.products import DEFAULT_PRODUCTS
+from calendar_build.products import DEFAULT_PRODUCTS, PRODUCTS
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[str, ...] = hebrew.WEEKDAYS
@@ -266,7 +266,8 @@ class OverridesFile(Strict):
     overrides: list[Override] = []  # pinned dates of that year
 
 
-ProductId = Literal["print-a3", "print-a4", "screen", "screen-a4"]  # the rows of products.PRODUCTS
+# the rows of the product table that are PDFs (the website is made by `calendar-build site`)
+ProductId = Literal[tuple(i for i, p in PRODUCTS.items() if p.output == "pdf")]  # type: ignore[valid-type]
 
 
 class Edition(Strict):
@@ -282,5 +283,5 @@ class Edition(Strict):
     document_date: dt.date | None = None  # date printed and stored in the PDF (reproducible builds)
     imprint: str = ""  # extra imprint text
     outlook_in_print: bool = False  # add the five-year outlook page to the print PDF (always in the screen PDF)
-    products: list[ProductId] = list(DEFAULT_PRODUCTS)  # what `build --variant all` and `check` make
+    products: list[ProductId] = list(DEFAULT_PRODUCTS)  # type: ignore[valid-type]  # what `build --variant all` and `check` make
     data_license: Literal["CC BY 4.0", "CC BY-SA 4.0", "CC0 1.0"] = "CC BY 4.0"  # licence of the open data (site)
