@@ -72,7 +72,10 @@ def _ahead_tables(valid: Validated, year: int) -> list[YearTable]:
     return [compute_year(valid.content, y) for y in range(year + 1, year + 1 + AHEAD_YEARS) if y in SUPPORTED_YEARS]
 
 
-def _downloads(options: BuildOptions, valid: Validated, files: SiteFiles) -> tuple[tuple[Download, ...], ...]:
+Downloads = tuple[Download, ...]
+
+
+def _downloads(options: BuildOptions, valid: Validated, files: SiteFiles) -> tuple[Downloads, Downloads, Downloads]:
     """Return the ICS, PDF and data downloads, and add their files."""
     content, table = valid.content, valid.table
     labels = {c.id: c.label for c in content.catalogue.categories}
@@ -93,9 +96,9 @@ def _downloads(options: BuildOptions, valid: Validated, files: SiteFiles) -> tup
     data_name = opendata.data_name(options.year)
     files.texts[data_name] = data_text.encode()
     files.copies[opendata.SCHEMA_NAME] = opendata.SCHEMA
-    data = (Download(data_name, f"Alle Termine {options.year} als JSON", content.edition.data_license),
-            Download(opendata.SCHEMA_NAME, "Beschreibung der Felder (JSON Schema)", "JSON"))
-    return tuple(calendars), tuple(documents), data
+    data_files = (Download(data_name, f"Alle Termine {options.year} als JSON", content.edition.data_license),
+                  Download(opendata.SCHEMA_NAME, "Beschreibung der Felder (JSON Schema)", "JSON"))
+    return tuple(calendars), tuple(documents), data_files
 
 
 _ICS_MEMO: dict[str, dict[str, bytes]] = {}  # `serve` rebuilds often; the ICS files change only with the dates

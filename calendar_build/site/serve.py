@@ -175,8 +175,13 @@ def rebuild_preview(options: BuildOptions, pages: list[int] | None, state: State
     from calendar_build.watch import rebuild  # noqa: PLC0415
 
     lines: list[str] = []
-    report = rebuild(options, pages, lambda text: (lines.append(text), say(text)))
-    state.publish("preview", [] if report is not None else lines[:-1])
+
+    def tell(text: str) -> None:
+        lines.append(text)
+        say(text)
+
+    report = rebuild(options, pages, tell)
+    state.publish("preview", [] if report is not None else lines[:-1])  # the last line says it failed
 
 
 def only_site(root: Path, paths: set[Path]) -> bool:
@@ -189,7 +194,8 @@ class Previews:
     """Print previews rendered one at a time in a background thread; a change meanwhile asks for one more."""
 
     def __init__(self, run: Callable[[], None]) -> None:
-        self.run, self.pending, self.lock, self.thread = run, False, threading.Lock(), None
+        self.run, self.pending, self.lock = run, False, threading.Lock()
+        self.thread: threading.Thread | None = None
 
     def request(self) -> None:
         """Render the previews now, or once more after the one running."""
