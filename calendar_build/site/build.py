@@ -26,7 +26,7 @@ from calendar_build.output import atomic_write, swap_in
 from calendar_build.pages import dates
 from calendar_build.pages.model import PhotoUrls
 from calendar_build.products import PRODUCTS
-from calendar_build.render.html import TemplateProblem, environment, render_template
+from calendar_build.render.html import TemplateProblem, render_templates
 from calendar_build.render.theme import ThemeError, compile_css
 from calendar_build.site import opendata
 from calendar_build.site.feasts import AHEAD_YEARS, feast_pages
@@ -192,10 +192,9 @@ def compose_site(options: BuildOptions) -> tuple[Site, SiteFiles, tuple[Problem,
 
 
 def _render_pages(templates: Path, site: Site, files: SiteFiles) -> None:
-    env = environment(templates)
-    for page in site.pages:
-        html = render_template(env, templates, f"{SITE_TEMPLATES}/{page.kind}.html.j2",
-                               {"site": site, "cal": site.calendar, "page": page, "weekdays": dates.WEEKDAYS})
+    jobs = [(f"{SITE_TEMPLATES}/{page.kind}.html.j2",
+             {"site": site, "cal": site.calendar, "page": page, "weekdays": dates.WEEKDAYS}) for page in site.pages]
+    for page, html in zip(site.pages, render_templates(templates, jobs), strict=True):
         files.texts[page.path] = html.encode()
 
 
