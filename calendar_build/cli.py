@@ -396,6 +396,9 @@ def build_parser() -> GermanParser:
                                help="Bindestreifen an der Oberkante, frei bis auf Fotos (Standard 12, 0: ohne)")
     preflight_cmd.add_argument("--no-glyphs", action="store_true",
                                help="Zeichen nicht mit Ghostscript und MuPDF zeichnen (schneller)")
+    from calendar_build.site.commands import add_commands  # noqa: PLC0415
+
+    add_commands(command)  # site, clashes, serve
     return parser
 
 

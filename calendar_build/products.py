@@ -17,6 +17,8 @@ ColourModel = Literal["cmyk", "rgb"]
 # The kinds of page a page plan is made of, in the vocabulary of the templates (pages/<kind>.html.j2).
 PAGE_KINDS = ("cover", "months", "legend", "outlook", "explanations", "imprint")
 WALL_CALENDAR = PAGE_KINDS  # cover, January–December, then the appendix pages
+# The pages of the website (templates/site/<kind>.html.j2): start, one per month, one per feast, the rest.
+SITE_PAGES = ("start", "months", "feasts", "legend", "planning", "data")
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class Product:
     parts: int  # page ranges set in parallel processes and joined (1: one piece, e.g. tagged PDF/UA)
     file_name: str  # "{year}" is replaced
     safe_margin_mm: float  # text keeps this far from the trim edge (printing and cutting tolerance)
+    output: Literal["pdf", "site"] = "pdf"  # a PDF set by WeasyPrint, or a folder of web pages (file_name)
 
     @property
     def classes(self) -> str:
@@ -72,6 +75,13 @@ SCREEN = Product(
     file_name="calendar-{year}-screen.pdf", safe_margin_mm=0.0,
 )
 
+WEB = Product(
+    id="web", title="Website", medium="screen", page_format="a3", page_mm=A3_MM, bleed_mm=0.0,
+    crop_marks=False, colour="rgb", pdf_variant="", photo_ppi=110,
+    page_plan=SITE_PAGES, outlook="always", spelled_marks=True, date_basis=True, parts=1,
+    file_name="site", safe_margin_mm=0.0, output="site",
+)
+
 PRODUCTS: dict[str, Product] = {p.id: p for p in (
     PRINT_A3,
     replace(PRINT_A3, id="print-a4", title="Druck-PDF A4", page_format="a4", page_mm=A4_MM,
@@ -79,6 +89,7 @@ PRODUCTS: dict[str, Product] = {p.id: p for p in (
     SCREEN,
     replace(SCREEN, id="screen-a4", title="Bildschirm-PDF A4", page_format="a4", page_mm=A4_MM,
             file_name="calendar-{year}-screen-a4.pdf"),
+    WEB,
 )}
 
 DEFAULT_PRODUCTS = ("print-a3", "screen")  # what `build --variant all` makes unless edition.yaml lists others

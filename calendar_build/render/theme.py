@@ -121,7 +121,8 @@ def properties(layers: Layers, product: Product) -> dict[str, Value]:
     return found
 
 
-def compile_css(layers: Layers, layout_css: str, product: Product, extra: dict[str, str]) -> str:
+def compile_css(layers: Layers, layout_css: str, product: Product, extra: dict[str, str],
+                path: str = "templates/calendar.css") -> str:
     """Return the layout CSS with every var(--name) replaced by its value.
 
     WeasyPrint resolves custom properties for every element; substituting them once here makes the
@@ -137,7 +138,7 @@ def compile_css(layers: Layers, layout_css: str, product: Product, extra: dict[s
                 name = tinycss2.serialize(node.arguments).strip()
                 if name not in parsed:
                     raise ThemeError(f"Die Variable '{name}' ist in theme.css nicht festgelegt.",
-                                     "templates/calendar.css", node.source_line)
+                                     path, node.source_line)
                 out.extend(substitute(parsed[name], depth + 1) if depth < 8 else parsed[name])
             elif isinstance(node, ast.FunctionBlock):
                 node.arguments = substitute(node.arguments, depth)
@@ -149,7 +150,7 @@ def compile_css(layers: Layers, layout_css: str, product: Product, extra: dict[s
                 out.append(node)
         return out
 
-    rules = parse_rules(layout_css, "templates/calendar.css")
+    rules = parse_rules(layout_css, path)
     for rule in rules:
         if isinstance(rule, ast.QualifiedRule | ast.AtRule) and rule.content is not None:
             rule.content = substitute(rule.content)
