@@ -12,7 +12,7 @@ from typing import Annotated, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from calendar_build.calendars import hebrew, indic
-from calendar_build.products import DEFAULT_PRODUCTS
+from calendar_build.products import DEFAULT_PRODUCTS, PRODUCTS
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[str, ...] = hebrew.WEEKDAYS
@@ -266,7 +266,7 @@ class OverridesFile(Strict):
     overrides: list[Override] = []  # pinned dates of that year
 
 
-ProductId = Literal["print-a3", "print-a4", "screen", "screen-a4"]  # the rows of products.PRODUCTS
+ProductId = Literal[tuple(PRODUCTS)]  # type: ignore[valid-type]  # the rows of products.PRODUCTS
 
 
 class Edition(Strict):

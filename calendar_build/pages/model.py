@@ -42,6 +42,8 @@ class DayCell:
     labels: tuple[str, ...]  # short names that fit the cell
     more: str  # e.g. "+2 s. Liste" when labels did not fit, else ""
     title: str  # every name of the day, for the screen PDF
+    hidden: tuple[str, ...] = ()  # the names that went to the list instead ("more")
+    marks: tuple[str, ...] = ()  # each shown label's marks ("☾", "±1", "☾±1", ""), where the product prints them
 
 
 @dataclass(frozen=True)

@@ -55,9 +55,11 @@ class ThemeNumbers:
     cover_share: float  # the cover mosaic's share of the page height
     cover_columns: int
     cover_rows: int
+    label_width_mm: float | None = None  # the room of a day's labels where no month grid sets it (the poster)
 
 
 _CLOSERS = {"(": ")", "[": "]", "{": "}"}
+AUTO = Value("auto", 0)
 
 
 def _unclosed(nodes: Iterable[ast.Node]) -> Iterator[ast.Node]:
@@ -200,4 +202,5 @@ def read_theme(layers: Layers, product: Product) -> ThemeNumbers:
         cover_share=_number(values, "--cover-share", ""),
         cover_columns=_count(values, "--cover-columns", 1, 12),
         cover_rows=_count(values, "--cover-rows", 1, 12),
+        label_width_mm=None if values.get("--label-width", AUTO).text == "auto" else _number(values, "--label-width", "mm"),
     )

@@ -50,9 +50,10 @@ def page_model(options: BuildOptions, valid: Validated,
     """Return the page model of the product for the prepared photos."""
     theme, product = valid.theme, options.product
     label_font = fonts.resolve_family(theme.font_stack[0])
-    cell_width = (theme.grid_width_mm - theme.kw_width_mm) / 7 - theme.cell_padding_mm
+    cell_width = theme.label_width_mm or (theme.grid_width_mm - theme.kw_width_mm) / 7 - theme.cell_padding_mm
     page_options = Options(
         classes=product.classes, spelled_marks=product.spelled_marks,
+        cell_marks="months" not in product.page_plan,  # without month pages no list shows the marks: the labels do
         cell=CellBox(cell_width, theme.label_lines, label_font, theme.label_size_pt),
         column=TextBox(theme.explanation_column_width_mm, theme.explanation_column_height_mm, label_font,
                        theme.explanation_size_pt, theme.explanation_leading),
@@ -111,7 +112,8 @@ def compose(options: BuildOptions, numbers: Sequence[int] | None = None,
     pages = _select(plan_pages(draft, options.product.page_plan, valid.theme.explanation_columns), numbers)
     every = numbers is None
     step("Fotos vorbereiten")
-    months = None if every else frozenset(p.month.number for p in pages if p.month is not None)
+    # the month pages' frames (a poster has none: its portraits are tiles, prepared like the cover's)
+    months = frozenset(p.month.number for p in pages if p.month is not None)
     cjk: dict[str, Path | None] = {}
 
     def overlap() -> None:  # while the photo workers run
@@ -119,7 +121,7 @@ def compose(options: BuildOptions, numbers: Sequence[int] | None = None,
             meanwhile()
         cjk["font"] = cjk_font_for(options, valid)
 
-    photos, photo_warnings = prepare(options, valid, months, cover=any(p.kind == "cover" for p in pages),
+    photos, photo_warnings = prepare(options, valid, months, cover=any(p.kind in ("cover", "poster") for p in pages),
                                      meanwhile=overlap)
     warnings = strictly(valid.warnings + photo_warnings, options.strict)
     step("Seiten aufbauen")
