@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
 from calendar_build.errors import ContentError, Problem, print_problems
@@ -24,8 +26,15 @@ def check_product(options: BuildOptions) -> list[Problem]:
 def run_check(options: BuildOptions, products: tuple[Product, ...]) -> int:
     """Return 0 when clean, 1 on errors (or on warnings under --strict); print problems and a summary."""
     problems: list[Problem] = []
-    for product in products:
-        problems.extend(p for p in check_product(replace(options, product=product)) if p not in problems)
+    jobs = [replace(options, product=product, parallel_parts=False) for product in products]
+    if len(jobs) == 1:
+        outcomes = [check_product(jobs[0])]
+    else:  # each product is laid out on a core of its own
+        import calendar_build.render.pdf  # noqa: F401, PLC0415 - WeasyPrint loaded once, before the processes fork
+        with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
+            outcomes = list(pool.map(check_product, jobs))
+    for found in outcomes:
+        problems.extend(p for p in found if p not in problems)
     errors, warnings = print_problems(problems)
     names = ", ".join(p.title for p in products)
     print(f"Prüfung {options.year} ({names}): {plural(errors, 'Fehler', 'Fehler')}, "

@@ -12,6 +12,7 @@ from PIL import Image
 from calendar_build.errors import UsageError
 from calendar_build.pipeline import BuildOptions
 from calendar_build.preview import parse_pages, preview
+from calendar_build.products import PRODUCTS
 from calendar_build.watch import watch
 
 A3_WITH_BLEED = (297 + 6) / (420 + 6)  # the preview shows the bleed a designer has to fill
@@ -42,6 +43,12 @@ def test_preview_renders_only_requested_pages(project: Path) -> None:
     assert 'src="seite-05.png"' in report.sheet.read_text(encoding="utf-8")
 
 
+def test_preview_of_the_a4_screen_product(project: Path) -> None:
+    report = preview(BuildOptions(root=project, year=2027, product=PRODUCTS["screen-a4"]), [1])
+    with Image.open(report.pngs[0]) as image:
+        assert abs(image.width / image.height - 210 / 297) < 0.005  # no bleed on screen
+
+
 def test_preview_page_beyond_the_end(project: Path) -> None:
     with pytest.raises(UsageError, match="gibt es nicht"):
         preview(BuildOptions(root=project, year=2027), [99])
@@ -69,6 +76,13 @@ def test_watch_rebuilds_after_a_change_and_survives_a_broken_one(project: Path) 
         edition.write_text("motto: [kaputt\n", encoding="utf-8")
         _wait_for(messages, "Vorschau fehlgeschlagen", 1)
         assert any(m.startswith("content/edition.yaml:") for m in messages)
+        theme = project / "templates/theme.css"
+        lines = theme.read_text(encoding="utf-8").splitlines()
+        number = next(n for n, text in enumerate(lines, 1) if "--size-month:" in text)
+        lines[number - 1] = "  --size-month: calc(44pt * 1.1;"  # a missing ')' swallows the rest of the file
+        theme.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        _wait_for(messages, "Vorschau fehlgeschlagen", 2)
+        assert any(m.startswith(f"templates/theme.css:{number}: Fehler: CSS-Syntaxfehler") for m in messages), messages
         assert thread.is_alive()  # a broken change does not stop the watcher
     finally:
         stop.set()

@@ -137,7 +137,7 @@ def main() -> int:
         make_project(project)
         build = [sys.executable, "-m", "calendar_build", "build", "--year", YEAR, "--root", str(project),
                  "--out", str(project / "out")]
-        bare_render = [sys.executable, "-c", BARE_RENDER, str(project / "out" / "html-print"), str(project / "bare.pdf")]
+        bare_render = [sys.executable, "-c", BARE_RENDER, str(project / "out" / "html-print-a3"), str(project / "bare.pdf")]
 
         def empty_cache() -> None:
             shutil.rmtree(project / ".cache", ignore_errors=True)

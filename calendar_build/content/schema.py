@@ -266,7 +266,7 @@ class OverridesFile(Strict):
     overrides: list[Override] = []  # pinned dates of that year
 
 
-ProductId = Literal[tuple(PRODUCTS)]  # type: ignore[valid-type]  # the rows of products.PRODUCTS
+ProductId = Literal[tuple(PRODUCTS)]  # type: ignore[valid-type]  # the rows of the product table
 
 
 class Edition(Strict):
@@ -282,4 +282,4 @@ class Edition(Strict):
     document_date: dt.date | None = None  # date printed and stored in the PDF (reproducible builds)
     imprint: str = ""  # extra imprint text
     outlook_in_print: bool = False  # add the five-year outlook page to the print PDF (always in the screen PDF)
-    products: list[ProductId] = list(DEFAULT_PRODUCTS)  # what `build --variant all` and `check` make
+    products: list[ProductId] = list(DEFAULT_PRODUCTS)  # type: ignore[valid-type]  # what `build --variant all` and `check` make

@@ -8,7 +8,7 @@ from pathlib import Path
 from PIL import Image
 
 from tests.cli.conftest import CliRunner, PRODUCTS, Run, YEAR, assert_clean_failure
-from tests.cli.test_bad_input import E, H, J1, O, P1, P2, line, replace, write
+from tests.cli.test_bad_input import E, H, J1, O, P1, P2, append, line, replace, write
 
 LOW_RES = (f"{P1}:{line(P1, 'photo:')}: Warnung: Foto '01-selam-tesfamariam.jpg' hat nur 201 ppi bei 303×193 mm – "
            f"für den Druck werden mindestens 2983×1900 Pixel gebraucht (besser 3579×2280).")
@@ -109,3 +109,14 @@ def test_build_runs_the_same_validation(sample: Path, cli: CliRunner) -> None:
     assert built.lines[:-1] == checked.lines
     assert built.lines[-1] == f"{len(checked.lines)} Fehler, 0 Warnungen – nichts geschrieben."
     assert not (sample / "output").exists()
+
+
+def test_edition_products_are_all_built_side_by_side(sample: Path, cli: CliRunner) -> None:
+    """`products` in edition.yaml: check and `build --variant all` make each, none replacing another's file."""
+    append(E, "products: [print-a3, print-a4]\n")(sample)
+    assert cli("check", sample).out == f"Prüfung {YEAR} (Druck-PDF A3, Druck-PDF A4): 0 Fehler, 0 Warnungen.\n"
+    run = cli("build", sample, "--variant", "all", "--out", str(sample / "out"))
+    assert run.code == 0, run.err
+    names = sorted(p.name for p in (sample / "out").glob("calendar-*.pdf"))
+    assert names == [f"calendar-{YEAR}-print-a3.pdf", f"calendar-{YEAR}-print-a4.pdf"]
+    assert (sample / "out" / f"holidays-{YEAR}.ics").is_file()
