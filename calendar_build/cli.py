@@ -158,6 +158,9 @@ def selected_products(args: argparse.Namespace) -> tuple[Product, ...]:
     if args.format:  # `--variant all --format a4`: the edition's products that come in that format
         ids = [BY_VARIANT_AND_FORMAT[PRODUCTS[i].variant, args.format] for i in ids
                if (PRODUCTS[i].variant, args.format) in BY_VARIANT_AND_FORMAT]
+        if not ids:
+            raise UsageError(f"--format {args.format}: keines der Produkte der Ausgabe gibt es in diesem Format – "
+                             f"bitte --variant angeben (z. B. --variant poster).")
     return tuple(PRODUCTS[i] for i in dict.fromkeys(ids)) or tuple(PRODUCTS[i] for i in DEFAULT_PRODUCTS)
 
 
