@@ -120,7 +120,7 @@ def _month(
                 day=day.day, iso=day.isoformat(), in_month=in_month, sunday=day.weekday() == 6,
                 legal=day in table.legal_holidays, school=day in school, dots=dots if in_month else (),
                 labels=shown, more=more, title=", ".join(o.entry.holiday.name for o in occurrences),
-                hidden=hidden if in_month else (), marks=marks[: len(shown)],
+                hidden=hidden if in_month else (), marks=marks,
             ))
         weeks.append(Week(week[0].isocalendar()[1], tuple(cells)))
     first, last = dt.date(year, month, 1), dt.date(year, month, gregorian.monthrange(year, month)[1])

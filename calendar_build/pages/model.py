@@ -43,7 +43,8 @@ class DayCell:
     more: str  # e.g. "+2 s. Liste" when labels did not fit, else ""
     title: str  # every name of the day, for the screen PDF
     hidden: tuple[str, ...] = ()  # the names that went to the list instead ("more")
-    marks: tuple[str, ...] = ()  # each shown label's marks ("☾", "±1", "☾±1", ""), where the product prints them
+    marks: tuple[str, ...] = ()  # the marks ("☾", "±1", "☾±1", "") of the labels, then of the hidden names,
+    # where the product prints them in the cell
 
 
 @dataclass(frozen=True)

@@ -26,10 +26,10 @@ class PosterDay:
 
 @dataclass(frozen=True)
 class MoreItem:
-    """A line of a month's list below its column: the day and the names that did not fit it."""
+    """A line of a month's list below its column: the day and the names (with their marks) that did not fit it."""
 
     day: str  # "12."
-    names: str  # "Name, Name"
+    names: tuple[tuple[str, str], ...]  # (name, marks) as in the day cell: ("Naw-Rúz", "☾")
 
 
 @dataclass(frozen=True)
@@ -50,10 +50,17 @@ def _days(month: MonthPage) -> tuple[PosterDay, ...]:
                  for cell, weekday in zip(cells, weekdays, strict=True))
 
 
+def _hidden_marks(cell: DayCell) -> tuple[str, ...]:
+    """Return the marks of the names moved out of the cell (they follow the shown labels' marks)."""
+    marks = cell.marks[len(cell.labels):] if cell.marks else ()
+    return marks or ("",) * len(cell.hidden)
+
+
 def poster_month(month: MonthPage) -> PosterMonth:
     """Return a month page's days as a poster column with its list of moved names."""
     days = _days(month)
-    more = tuple(MoreItem(f"{d.cell.day}.", ", ".join(d.cell.hidden)) for d in days if d.cell.hidden)
+    more = tuple(MoreItem(f"{d.cell.day}.", tuple(zip(d.cell.hidden, _hidden_marks(d.cell), strict=True)))
+                 for d in days if d.cell.hidden)
     return PosterMonth(month.number, month.name, month.portrait, days, more)
 
 

@@ -35,7 +35,7 @@ def test_a_column_holds_the_months_days_with_weekdays() -> None:
 
 def test_names_that_did_not_fit_go_to_the_months_list() -> None:
     column = poster_month(_february_2027())
-    assert [(item.day, item.names) for item in column.more] == [("20.", "Purim")]
+    assert [(item.day, item.names) for item in column.more] == [("20.", (("Purim", ""),))]
 
 
 BOX = CellBox(27.0, 2, None, 9.0)
@@ -68,3 +68,14 @@ def test_landscape_rows_turn_the_sheet() -> None:
         assert turned.page_mm == PRODUCTS[upright].page_mm[::-1] and turned.landscape
         assert turned.classes.split() == [*PRODUCTS[upright].classes.split(), f"format-{turned.page_format}-landscape"]
     assert ("poster", "a3") not in BY_VARIANT_AND_FORMAT
+
+
+def test_moved_names_keep_their_marks() -> None:
+    month = _february_2027()
+    day = dt.date(2027, 2, 9)
+    cell = DayCell(9, day.isoformat(), True, False, False, False, (), ("Fastnacht",), "+2 s. Liste", "",
+                   hidden=("Ramadan", "Lailat"), marks=("", "☾±1", "☾"))
+    weeks = tuple(Week(w.number, tuple(cell if c.iso == day.isoformat() else c for c in w.days)) for w in month.weeks)
+    column = poster_month(MonthPage(2, "Februar", 2027, None, month.weekdays, weeks, ()))
+    assert column.more[0].day == "9."
+    assert column.more[0].names == (("Ramadan", "☾±1"), ("Lailat", "☾"))
