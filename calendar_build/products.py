@@ -19,6 +19,7 @@ PAGE_KINDS = ("cover", "months", "legend", "outlook", "explanations", "imprint",
 WALL_CALENDAR = ("cover", "months", "legend", "outlook", "explanations", "imprint")  # cover, January–December, appendix
 # The year poster: all twelve months on the front; the explanations on the back (a sheet printed 4/4).
 POSTER = ("poster", "explanations")
+TILE_PAGES = frozenset({"cover", "poster"})  # the page kinds that show the portraits as small tiles
 
 
 @dataclass(frozen=True)

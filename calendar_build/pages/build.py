@@ -69,11 +69,6 @@ def _labelled(day: dt.date, occurrences: list[Occurrence], order: list[str]) -> 
     return chosen
 
 
-def _labels_for(day: dt.date, occurrences: list[Occurrence], order: list[str]) -> list[str]:
-    """Return short names for a day: on a span's first day (and on the 1st of the month it runs into)."""
-    return [o.entry.holiday.display_short for o in _labelled(day, occurrences, order)]
-
-
 def cell_mark(occurrence: Occurrence) -> str:
     """Return the marks a label carries where the product prints them in the cell: "☾", "±1", "☾±1" or ""."""
     return ("☾" if occurrence.entry.holiday.eve else "") + ("±1" if occurrence.approximate else "")

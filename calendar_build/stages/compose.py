@@ -17,6 +17,7 @@ from calendar_build.pages.fitting import CellBox, TextBox
 from calendar_build.pages.model import Calendar, PhotoUrls, Shortening
 from calendar_build.pages.outlook import outlook
 from calendar_build.pages.plan import PageRef, plan_pages
+from calendar_build.products import TILE_PAGES
 from calendar_build.render import fonts
 from calendar_build.render.html import TemplateProblem, Urls, render_html
 from calendar_build.render.parts import split_pages
@@ -121,7 +122,7 @@ def compose(options: BuildOptions, numbers: Sequence[int] | None = None,
             meanwhile()
         cjk["font"] = cjk_font_for(options, valid)
 
-    photos, photo_warnings = prepare(options, valid, months, cover=any(p.kind in ("cover", "poster") for p in pages),
+    photos, photo_warnings = prepare(options, valid, months, cover=any(p.kind in TILE_PAGES for p in pages),
                                      meanwhile=overlap)
     warnings = strictly(valid.warnings + photo_warnings, options.strict)
     step("Seiten aufbauen")
