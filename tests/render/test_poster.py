@@ -7,11 +7,12 @@ import re
 import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+import pytest
 
 from calendar_build.render.theme import properties, read_layers
 from calendar_build.stages.validate import validate
 from tests.render.conftest import Built
-from tests.render.test_print_pdf import _mm, _streams
+from tests.render.test_print_pdf import _label_box, _mm, _pixels_above, _render, _streams
 
 MM = 72 / 25.4
 SIZES = {"poster-a2": (420.0, 594.0), "poster-a1": (594.0, 841.0)}  # ISO 216
@@ -127,3 +128,20 @@ def test_front_renders_photos_and_colour(poster_build: Built) -> None:
     colours = image.getcolors(maxcolors=1 << 20) or []
     saturated = sum(count for count, (r, g, b) in colours if max(r, g, b) - min(r, g, b) > 80)
     assert saturated > image.width * image.height * 0.01
+
+
+@pytest.mark.parametrize(("label", "what"), [
+    ("Ostersonntag", "red"),  # 28 March 2027 is a Sunday: its number is red
+    ("Karfreitag", "red"),  # Good Friday is a legal holiday in Hessen: red
+    ("Gründonnerstag", "black"),  # Maundy Thursday is neither: black
+])
+def test_day_number_colour(poster_build: Built, label: str, what: str) -> None:
+    page, image, scale = _render(poster_build.pdf, 0, scale=100 / 72)
+    size = 1.0 if poster_build.options.product.page_format == "a2" else 2 ** 0.5
+    pixels = _pixels_above(image, page, _label_box(page, label), scale, height_mm=5.5 * size, width_mm=7 * size)
+    red = sum(1 for r, g, b in pixels if r > 180 and g < 110 and b < 110)
+    dark = sum(1 for r, g, b in pixels if r < 90 and g < 90 and b < 90)
+    if what == "red":
+        assert red > 30 and red > dark
+    else:
+        assert dark > 30 and red < 5
