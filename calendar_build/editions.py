@@ -6,6 +6,8 @@
 Months go to towns in the order of the source edition (default: the newest earlier edition),
 so a town keeps its month; without one, alphabetically. Nothing of the previous year's overrides
 is copied – announced dates belong to one year – but their ids are listed as a hint.
+content/edition.yaml is switched to the new year (year, document date, no sample wording) when
+the new year is later than the one it names; comments stay (line-based edits, see edition_file).
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from calendar_build import clock
 from calendar_build.content.yamlsafe import YamlProblem, load_yaml
-from calendar_build.errors import ContentError, Problem, UsageError
+from calendar_build.edition_file import EditionSwitch, switch_edition
+from calendar_build.errors import ContentError, Problem, UsageError, count
 from calendar_build.output import atomic_write
 from calendar_build.portraits.loader import MONTH_NAMES
-from calendar_build.portraits.schema import TEXT_MAX, TOWNS, PortraitSpec
+from calendar_build.portraits.schema import TEXT_MAX, PortraitSpec
 
 _SLUG = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", " ": "-", "(": "", ")": ""})
 
@@ -38,10 +42,11 @@ class EditionPlan:
     source_year: int | None  # the edition whose town order was kept; None = alphabetical
     towns: tuple[str, ...]  # town of month 1 … 12
     files: tuple[NewFile, ...]
+    edition: EditionSwitch | None = None  # content/edition.yaml switched to the year; None: left as it is
 
 
 def slug(text: str) -> str:
-    """Return a file-name part: 'Kelkheim (Taunus)' -> 'kelkheim-taunus'."""
+    """Return a file-name part: 'Neustadt (Saale)' -> 'neustadt-saale'."""
     return text.casefold().translate(_SLUG)
 
 
@@ -54,8 +59,19 @@ def edition_years(root: Path) -> list[int]:
                   if p.is_dir() and p.name.isdigit() and len(p.name) == 4 and any(p.glob("*.yaml")))
 
 
-def previous_towns(folder: Path) -> dict[int, str]:
+def profile_towns(root: Path) -> tuple[str, ...]:
+    """Return the towns of the project's profile (content/edition.yaml), read leniently; () if none."""
+    try:
+        data = load_yaml(root / "content" / "edition.yaml").data
+    except (YamlProblem, OSError):
+        return ()
+    towns = data.get("towns") if isinstance(data, dict) else None
+    return tuple(t for t in towns if isinstance(t, str)) if isinstance(towns, list) else ()
+
+
+def previous_towns(folder: Path, towns: tuple[str, ...] | None = None) -> dict[int, str]:
     """Return month -> town of an earlier edition, read leniently (unknown or doubled values skipped)."""
+    towns = profile_towns(folder.parent.parent) if towns is None else towns
     found: dict[int, str] = {}
     for path in sorted(folder.glob("*.yaml")):
         try:
@@ -65,15 +81,20 @@ def previous_towns(folder: Path) -> dict[int, str]:
         if not isinstance(data, dict):
             continue
         month, town = data.get("month"), data.get("town")
-        if isinstance(month, int) and 1 <= month <= 12 and town in TOWNS and month not in found \
+        if isinstance(month, int) and 1 <= month <= 12 and town in towns and month not in found \
                 and town not in found.values():
             found[month] = town
     return found
 
 
-def month_towns(previous: dict[int, str]) -> tuple[str, ...]:
-    """Return the town of month 1 … 12: the previous edition's where known, the rest alphabetically."""
-    left = iter(sorted((t for t in TOWNS if t not in previous.values()), key=str.casefold))
+def month_towns(previous: dict[int, str], towns: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the town of month 1 … 12: the previous edition's where known, the rest alphabetically.
+
+    With fewer towns than months the towns repeat; without towns in the profile the field stays empty.
+    """
+    unused = sorted((t for t in towns if t not in previous.values()), key=str.casefold)
+    again = sorted(towns, key=str.casefold) * 12
+    left = iter(unused + again if towns else [""] * 12)
     return tuple(previous.get(month) or next(left) for month in range(1, 13))
 
 
@@ -99,9 +120,10 @@ def portrait_yaml(year: int, month: int, town: str) -> str:
 
 # Name der Person, so wie er gedruckt wird (höchstens {_max_length("name")} Zeichen)
 name: ""
-# Stadt im Main-Taunus-Kreis – jede der zwölf Städte kommt genau einmal vor
-town: {town}
-# female (Frau) oder male (Mann) – eine Ausgabe zeigt sechs Frauen und sechs Männer
+# Stadt – eine der Städte unter 'towns' in content/edition.yaml (Regeln dort unter 'portraits')
+town: "{town}"
+# female (Frau), male (Mann) oder divers – zur Regel 'gender_balance' in content/edition.yaml
+# (wer divers angibt, zählt für keine Seite)
 gender: ""
 # Monatsseite: 1 = Januar … 12 = Dezember – jeder Monat genau einmal
 month: {month}
@@ -167,6 +189,11 @@ def overrides_yaml(year: int, previous: tuple[int, list[str]] | None) -> str:
 #     end: {year}-MM-TT         # letzter Tag – weglassen, dann gilt die übliche Dauer
 #     note: "bekanntgegeben von …, am …"
 #
+# Ein bekanntgegebener Ramadan-Beginn (ramadan-begin) verschiebt alle Feste des Ramadan mit,
+# das Fest des Fastenbrechens (eid-al-fitr) alle Feste des Schawwal.
+# Dasselbe Fest zweimal ist ein Fehler; mehr als drei Tage vom berechneten Termin gibt eine Warnung.
+# Einen gesetzlichen Feiertag verlegen oder bewusst weit abweichen: "deliberate: true" ergänzen.
+#
 # Jeder weitere Termin bekommt einen eigenen Eintrag, der mit "- id:" beginnt.
 # Danach prüfen: calendar-build diff --year {year}
 #
@@ -185,7 +212,7 @@ def plan_edition(root: Path, year: int, source_year: int | None = None) -> Editi
     existing = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if existing:
         problems.append(Problem(f"portraits/{year}", None,
-                                f"Für {year} gibt es schon {len(existing)} Porträt-Datei(en) – new-edition "
+                                f"Für {year} gibt es schon {count(len(existing), 'Porträt-Datei', 'Porträt-Dateien')} – new-edition "
                                 f"überschreibt nichts. Bitte die vorhandenen Dateien bearbeiten oder den Ordner "
                                 f"erst umbenennen."))
     overrides = root / "content" / "overrides" / f"{year}.yaml"
@@ -201,12 +228,27 @@ def plan_edition(root: Path, year: int, source_year: int | None = None) -> Editi
     if source_year is None:
         earlier = [y for y in edition_years(root) if y < year]
         source_year = earlier[-1] if earlier else None
-    previous = previous_towns(root / "portraits" / str(source_year)) if source_year else {}
-    towns = month_towns(previous)
-    files = [NewFile(f"portraits/{year}/{month:02d}-{slug(town)}.yaml", portrait_yaml(year, month, town))
+    profile = profile_towns(root)
+    previous = previous_towns(root / "portraits" / str(source_year), profile) if source_year else {}
+    towns = month_towns(previous, profile)
+    files = [NewFile(f"portraits/{year}/{month:02d}-{slug(town) or 'portraet'}.yaml", portrait_yaml(year, month, town))
              for month, town in enumerate(towns, start=1)]
     files.append(NewFile(f"content/overrides/{year}.yaml", overrides_yaml(year, _pinned_ids(root, year))))
-    return EditionPlan(year, source_year if previous else None, towns, tuple(files))
+    return EditionPlan(year, source_year if previous else None, towns, tuple(files), _edition_switch(root, year))
+
+
+def _edition_switch(root: Path, year: int) -> EditionSwitch | None:
+    """Return content/edition.yaml switched to `year`; None when it names this or a later year already."""
+    path = root / "content" / "edition.yaml"
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    try:
+        data = load_yaml(path).data if text.strip() else {}
+    except YamlProblem:
+        return None  # reported by check; a broken file is not rewritten
+    current = data.get("year") if isinstance(data, dict) else None
+    if isinstance(current, int) and current >= year:
+        return None
+    return switch_edition(text, year, clock.today())
 
 
 def write_edition(root: Path, plan: EditionPlan) -> list[Path]:
@@ -220,4 +262,6 @@ def write_edition(root: Path, plan: EditionPlan) -> list[Path]:
         target = root / new.path
         atomic_write(target, new.text.encode("utf-8"))
         written.append(target)
+    if plan.edition is not None:
+        atomic_write(root / "content" / "edition.yaml", plan.edition.text.encode("utf-8"))
     return written

@@ -21,8 +21,10 @@ from calendar_build.content.schema import (
     OverridesFile,
 )
 from calendar_build.content.yamlsafe import YamlDoc, YamlProblem, load_yaml
-from calendar_build.errors import Problems, display_path
+from calendar_build.errors import Problems, display_path, suggestion
+from calendar_build.pages.dates import long_date
 from calendar_build.paths import PathOutside, inside
+from calendar_build.region import school
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -73,6 +75,7 @@ class Content:
     edition: Edition
     overrides: dict[int, tuple[PinnedDate, ...]] = field(default_factory=dict)
     edition_lines: dict[str, int] = field(default_factory=dict)  # line of each key in content/edition.yaml
+    school_holidays: dict[int, tuple[school.Period, ...]] = field(default_factory=dict)  # editor's, by file year
 
     def edition_line(self, key: str) -> int | None:
         """Return the line of a setting in content/edition.yaml, if it is written there."""
@@ -182,11 +185,12 @@ def _load_overrides(reader: Reader, content_dir: Path, ids: set[str]) -> dict[in
             line = doc.line(("overrides", index))
             if override.id not in ids:
                 reader.problems.error(shown, doc.line(("overrides", index, "id")),
-                                      f"Unbekannter Feiertag '{override.id}' – die Kennung muss in content/holidays/ stehen.")
+                                      f"Unbekannter Feiertag '{override.id}' – die Kennung muss in content/holidays/ "
+                                      f"stehen.{suggestion(override.id, ids)}")
                 continue
             if override.start.year != year:
                 reader.problems.error(shown, doc.line(("overrides", index, "start")),
-                                      f"Das Datum {override.start.isoformat()} liegt nicht im Jahr {year} dieser Datei.")
+                                      f"Das Datum {long_date(override.start)} liegt nicht im Jahr {year} dieser Datei.")
                 continue
             if override.end is not None and (override.end - override.start).days >= MAX_DURATION:
                 reader.problems.error(shown, doc.line(("overrides", index, "end")),
@@ -226,6 +230,7 @@ def load_content(root: Path, problems: Problems | None = None) -> Content:
     entries = _load_holidays(reader, content_dir, categories)
     overrides = _load_overrides(reader, content_dir, {e.holiday.id for e in entries})
     edition, edition_lines = _read_edition(reader, content_dir)
+    school_files = school.load_files(reader, content_dir / "school-holidays", edition.region)
     if own:
         problems.raise_if_errors()
-    return Content(root, Catalogue(categories, entries), edition, overrides, edition_lines)
+    return Content(root, Catalogue(categories, entries), edition, overrides, edition_lines, school_files)

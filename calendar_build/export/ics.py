@@ -2,8 +2,9 @@
 
 Calendar clients (Google Calendar, Apple Calendar, Outlook, Thunderbird) replace an imported event by
 one with the same UID instead of adding a second. RFC 5546 §2.1.5 orders two versions of equal
-SEQUENCE by DTSTAMP, so DTSTAMP is the edition's document date: a later edition updates the events,
-the same edition gives byte-identical files. An event has the same UID in the combined file and in
+SEQUENCE by DTSTAMP, so DTSTAMP (and LAST-MODIFIED) is the edition's document date: a later edition
+updates the events, the same edition gives byte-identical files. SEQUENCE is derived from the content,
+not from earlier files: 0 for a computed date, 1 once a community announced it (an override). An event has the same UID in the combined file and in
 its category's file – it is the same event, so subscribing to both shows it once.
 """
 
@@ -15,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from icalendar import Calendar, Event
 
 from calendar_build.calendars import hijri
+from calendar_build.engine import basis
 from calendar_build.engine.occurrences import Occurrence, YearTable
 from calendar_build.pages.dates import WEEKDAYS, long_date
 
@@ -80,6 +82,11 @@ def description(occurrence: Occurrence) -> str:
         parts.append(APPROXIMATE_NOTE)
     if occurrence.note:
         parts.append(f"Termin bekanntgegeben: {occurrence.note}")
+    if basis.label(occurrence.basis):
+        parts.append(f"Grundlage des Datums: {basis.label(occurrence.basis, occurrence.note)}.")
+    others = basis.differing(occurrence.start, occurrence.alternatives)
+    if others:
+        parts.append("Nach anderer Überlieferung: " + "; ".join(basis.alternative_text(a) for a in others) + ".")
     return "\n\n".join(parts)
 
 
@@ -94,7 +101,19 @@ def event(occurrence: Occurrence, uid: str, label: str, stamp: dt.datetime) -> E
     result.add("categories", [label])
     result.add("description", description(occurrence))
     result.add("transp", "TRANSPARENT")  # a feast does not block the day in free/busy
+    # RFC 5545 §3.8.7.4: the sequence counts revisions of the date. A computed date is the first version;
+    # an announced one (override, or a Hijri month start that was announced) revises it.
+    result.add("sequence", sequence(occurrence))
+    result.add("last-modified", stamp)  # the document date: when this content was released
     return result
+
+
+ANNOUNCED = frozenset({"override", "month-start"})
+
+
+def sequence(occurrence: Occurrence) -> int:
+    """Return the event's SEQUENCE: 0 for a computed date, 1 for a date revised by an announcement."""
+    return 1 if occurrence.basis in ANNOUNCED else 0
 
 
 def _calendar(name: str, reckoning: str | None, events: Sequence[Event]) -> bytes:
@@ -110,7 +129,8 @@ def _calendar(name: str, reckoning: str | None, events: Sequence[Event]) -> byte
     calendar.add("x-wr-caldesc", caldesc)
     for item in events:
         calendar.add_component(item)
-    return calendar.to_ical()
+    data: bytes = calendar.to_ical()
+    return data
 
 
 def _events(table: YearTable, labels: Mapping[str, str], stamp: dt.datetime) -> list[tuple[Occurrence, Event]]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from calendar_build.calendars import hijri
 from calendar_build.content.loader import Content
+from calendar_build.engine import basis
 from calendar_build.engine.occurrences import Occurrence, YearTable
 from calendar_build.pages import dates
 from calendar_build.pages.outlook import OutlookRow
@@ -29,6 +30,8 @@ from calendar_build.pages.model import (
     Week,
 )
 from calendar_build.portraits.loader import Portrait
+from calendar_build.region import checks as region_checks
+from calendar_build.region.view import region_view
 
 NO_PHOTOS = PhotoUrls("", "")  # a portrait whose photos were not prepared (preview of other pages)
 
@@ -39,6 +42,7 @@ class Options:
 
     classes: str = "print format-a3"  # the product's theme layers (classes of <html>)
     spelled_marks: bool = False  # marks written out in words (screen readers): their room is measured so
+    date_basis: bool = False  # explanations say what each date rests on (screen products)
     cell: CellBox = CellBox(30.0, 3, None, 6.5)
     column: TextBox = TextBox(84.0, 350.0, None, 8.0, 1.36)  # an explanation column
     cell_marks: bool = False  # the labels in day cells carry their marks ("☾", "±1"): the poster has no month list
@@ -72,18 +76,6 @@ def _labelled(day: dt.date, occurrences: list[Occurrence], order: list[str]) -> 
 def cell_mark(occurrence: Occurrence) -> str:
     """Return the marks a label carries where the product prints them in the cell: "☾", "±1", "☾±1" or ""."""
     return ("☾" if occurrence.entry.holiday.eve else "") + ("±1" if occurrence.approximate else "")
-
-
-def _school_days(year: int, enabled: bool) -> tuple[set[dt.date], bool]:
-    if not enabled:
-        return set(), True
-    import holidays as holidays_package
-
-    found = set()
-    for y in (year - 1, year, year + 1):
-        found |= set(holidays_package.country_holidays("DE", subdiv="HE", years=y, categories=("school",)))
-    known = any(d.year == year for d in found)
-    return found, known
 
 
 def _month(
@@ -152,6 +144,7 @@ def _explanations(table: YearTable, categories: Mapping[str, CategoryView], opti
                 dot=Dot(view.id, view.letter, view.label, view.glyph), name=holiday.name, original=holiday.original or "",
                 transliteration=holiday.transliteration or "", description=" ".join(holiday.description.split()),
                 greeting=holiday.greeting or "", eve=holiday.eve, approximate=any(o.approximate for o in all_dates),
+                basis=basis.explained(all_dates) if options.date_basis else "",
             ))
         if items:
             groups.append(ExplanationGroup(view, tuple(items)))
@@ -172,6 +165,8 @@ def _item_height(item: Explanation, box: TextBox, words: bool) -> float:
     if item.original:
         lines += wrapped_lines(f"{item.original} {item.transliteration}", box)
     lines += wrapped_lines(item.description, box)
+    if item.basis:
+        lines += wrapped_lines(item.basis, box)
     if item.greeting:
         lines += wrapped_lines(f"Gruß: {item.greeting}", box)
     return lines * box.line_mm + ITEM_GAP_MM
@@ -212,7 +207,8 @@ def build_calendar(
     edition = content.edition
     categories = {c.id: CategoryView(c.id, c.label, c.letter, circled(c.letter)) for c in content.catalogue.categories}
     by_day = _day_index(table)
-    school, school_known = _school_days(table.year, edition.school_holidays)
+    region = region_view(content, table.year)
+    school = region_checks.school_year(content, table.year).days() if edition.school_holidays else set()
     portrait_views = {
         p.spec.month: PortraitView(
             name=p.spec.name, town=p.spec.town, text=" ".join(p.spec.text.split()),
@@ -235,6 +231,7 @@ def build_calendar(
         categories=tuple(categories.values()), months=months,
         explanation_columns=_explanations(table, categories, options),
         credits=tuple((f"{dates.MONTHS[p.spec.month - 1]}: {p.spec.name}", p.spec.photo_credit) for p in portraits),
-        sample=any(p.spec.sample for p in portraits), school_holidays_known=school_known, outlook=outlook,
+        sample=any(p.spec.sample for p in portraits), school_holidays_known=bool(region.school_legend), outlook=outlook,
+        region=region,
     )
     return calendar, tuple(shortenings)

@@ -1,4 +1,4 @@
-"""Load the portraits of an edition and check the edition's rules: twelve, one per month and town."""
+"""Load the portraits of an edition and check the rules of its profile: how many, towns, gender balance."""
 
 from __future__ import annotations
 
@@ -7,12 +7,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from calendar_build.content.loader import Reader, Where
-from calendar_build.errors import Problems, os_error_message
+from calendar_build.content.schema import PortraitRules
+from calendar_build.errors import Problems, count as counted, os_error_message, suggestion
 from calendar_build.paths import PathOutside, check_regular, inside
-from calendar_build.portraits.schema import TOWNS, PortraitSpec
+from calendar_build.portraits.schema import PortraitSpec
 
 MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
                "Oktober", "November", "Dezember")  # fmt: skip
+NUMBER_WORDS = ("null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
+                "zwölf")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -53,21 +56,43 @@ def _photo_path(root: Path, yaml_path: Path, spec: PortraitSpec, reader: Reader,
         reader.problems.error(reader.shown(yaml_path), line, f"Foto '{spec.photo}': {os_error_message(exc)}.")
         return None
     if not found:
-        reader.problems.error(reader.shown(yaml_path), line,
-                              f"Foto '{spec.photo}' fehlt – erwartet in {reader.shown(yaml_path.parent)}/.")
-        return None
+        return _photo_by_other_case(photo, spec.photo, reader, reader.shown(yaml_path), line)
     return photo
 
 
-def load_portraits(root: Path, year: int, problems: Problems, strict: bool = False) -> tuple[Portrait, ...]:
-    """Return the portraits of `year` sorted by month, recording every problem."""
+def _photo_by_other_case(photo: Path, written: str, reader: Reader, shown: str, line: int | None) -> Path | None:
+    """Return the photo whose name differs only in case (with a warning); else record an error with a hint."""
+    folder = photo.parent
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+    except OSError:
+        names = []
+    same = [n for n in names if n.casefold() == photo.name.casefold()]
+    where = reader.shown(folder)
+    if len(same) == 1:
+        reader.problems.warning(shown, line, f"Foto '{written}' heißt im Ordner '{same[0]}' (andere Groß- und "
+                                f"Kleinschreibung) – verwendet wird '{same[0]}'. Bitte den Namen bei 'photo' genau so "
+                                f"schreiben: Auf anderen Rechnern (Linux, Druckerei) würde das Foto sonst fehlen.")
+        try:
+            return inside(reader.root, folder / same[0])
+        except PathOutside:
+            pass
+    pictures = [n for n in names if not n.endswith((".yaml", ".yml"))]
+    reader.problems.error(shown, line, f"Foto '{written}' fehlt – erwartet in {where}/."
+                          f"{suggestion(photo.name, pictures)}")
+    return None
+
+
+def load_portraits(root: Path, year: int, problems: Problems, strict: bool = False,
+                   towns: tuple[str, ...] = (), rules: PortraitRules = PortraitRules()) -> tuple[Portrait, ...]:
+    """Return the portraits of `year` sorted by month, recording every problem (rules and towns: the profile's)."""
     reader = Reader(root, problems)
     folder = root / "portraits" / str(year)
     shown_folder = f"portraits/{year}"
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if not files:
         problems.error(shown_folder, None, f"Keine Porträts für {year} gefunden – "
-                       f"'calendar-build new-edition --year {year}' legt die zwölf Vorlagen an.")
+                       f"'calendar-build new-edition --year {year}' legt die Vorlagen an.")
         return ()
     portraits: list[Portrait] = []
     for path in files:
@@ -76,6 +101,10 @@ def load_portraits(root: Path, year: int, problems: Problems, strict: bool = Fal
             continue
         spec, doc = loaded
         shown = reader.shown(path)
+        if towns and spec.town not in towns:
+            problems.error(shown, doc.line(("town",)), f"Unbekannter Wert '{spec.town}' in 'town' – erlaubt: "
+                           f"{', '.join(towns)} (towns in content/edition.yaml).")
+            continue
         if spec.consent is None:
             problems.error(shown, doc.line(("consent",)) or 1,
                            f"Keine Einwilligung für '{spec.name}' eingetragen (consent: JJJJ-MM-TT) – ohne "
@@ -85,31 +114,61 @@ def load_portraits(root: Path, year: int, problems: Problems, strict: bool = Fal
             lines = {str(loc[0]): line for loc, line in doc.lines.items() if len(loc) == 1}
             portraits.append(Portrait(spec, photo, Where(shown, doc.line(("month",))), doc.line(("town",)),
                                       doc.line(("photo",)), lines))
-    _check_edition(portraits, shown_folder, problems, strict)
+    _check_edition(portraits, shown_folder, problems, strict, towns, rules)
     return tuple(sorted(portraits, key=lambda p: p.spec.month))
 
 
-def _check_edition(portraits: list[Portrait], folder: str, problems: Problems, strict: bool) -> None:
-    if len(portraits) != 12 and not problems.errors:
-        problems.error(folder, None, f"Es sind {len(portraits)} Porträts – eine Ausgabe braucht genau zwölf.")
+def _words(number: int) -> str:
+    return NUMBER_WORDS[number] if 0 <= number < len(NUMBER_WORDS) else str(number)
+
+
+def _check_edition(portraits: list[Portrait], folder: str, problems: Problems, strict: bool,
+                   towns: tuple[str, ...], rules: PortraitRules) -> None:
+    count = rules.count
+    if len(portraits) != count and not problems.errors:
+        problems.error(folder, None, f"Es sind {len(portraits)} Porträts – eine Ausgabe braucht genau "
+                       f"{_words(count)}.")
+    complete = len(portraits) == count
     by_month = Counter(p.spec.month for p in portraits)
     for portrait in portraits:
         if by_month[portrait.spec.month] > 1:
             problems.error(portrait.where.path, portrait.where.line,
                            f"Für {MONTH_NAMES[portrait.spec.month - 1]} gibt es {by_month[portrait.spec.month]} "
-                           f"Porträts – jeder Monat genau einmal.")
+                           f"Porträts – jeder Monat {'genau' if count == 12 else 'höchstens'} einmal.")
     missing_months = [MONTH_NAMES[m - 1] for m in range(1, 13) if m not in by_month]
-    if portraits and missing_months and len(portraits) == 12:
+    if count == 12 and portraits and missing_months and complete:
         problems.error(folder, None, f"Kein Porträt für: {', '.join(missing_months)}.")
     by_town = Counter(p.spec.town for p in portraits)
+    limit = rules.max_per_town
+    rule = "jede Stadt genau einmal" if limit == 1 and rules.cover_towns and len(towns) == count else \
+        f"jede Stadt höchstens {_words(limit) + 'mal' if limit > 1 else 'einmal'}"
     for portrait in portraits:
-        if by_town[portrait.spec.town] > 1:
+        if by_town[portrait.spec.town] > limit:
             problems.error(portrait.where.path, portrait.town_line,
-                           f"{portrait.spec.town} kommt {by_town[portrait.spec.town]}-mal vor – jede Stadt genau einmal.")
-    missing_towns = [t for t in TOWNS if t not in by_town]
-    if len(portraits) == 12 and missing_towns:
+                           f"{portrait.spec.town} kommt {by_town[portrait.spec.town]}-mal vor – {rule}.")
+    missing_towns = [t for t in towns if t not in by_town]
+    if rules.cover_towns and complete and missing_towns:
         problems.error(folder, None, f"Keine Porträts aus: {', '.join(missing_towns)}.")
-    genders = Counter(p.spec.gender for p in portraits)
-    if len(portraits) == 12 and genders["female"] != 6:
-        message = (f"{genders['female']} Frauen und {genders['male']} Männer – vorgesehen sind sechs und sechs.")
-        (problems.error if strict else problems.warning)(folder, None, message)
+    genders: Counter[str] = Counter(p.spec.gender for p in portraits)
+    if rules.gender_balance == "equal" and complete and not balanced(genders, count):
+        (problems.error if strict else problems.warning)(folder, None, balance_message(genders, count))
+
+
+def balanced(genders: Counter[str], count: int) -> bool:
+    """Return whether women and men are balanced: half and half, or as close as the diverse portraits allow."""
+    female, male, divers = genders["female"], genders["male"], genders["divers"]
+    return max(female, male) <= (count + 1) // 2 and abs(female - male) <= divers + count % 2
+
+
+def balance_message(genders: Counter[str], count: int) -> str:
+    """Return the German warning for an unbalanced edition: '7 Frauen und 5 Männer – …'."""
+    parts = [counted(genders["female"], "Frau", "Frauen"), counted(genders["male"], "Mann", "Männer")]
+    if genders["divers"]:
+        parts.append(counted(genders["divers"], "Person divers", "Personen divers"))
+    listed = " und ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 2 else " und ".join(parts)
+    if not genders["divers"]:
+        half = f"{_words(count // 2)} und {_words(count - count // 2)}"
+        return f"{listed} – vorgesehen sind {half}."
+    return (f"{listed} – vorgesehen sind höchstens {_words((count + 1) // 2)} Frauen und höchstens "
+            f"{_words((count + 1) // 2)} Männer, und der Unterschied ist nicht größer als die Zahl der Personen "
+            f"mit 'divers'.")

@@ -11,8 +11,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from calendar_build import clock
-from calendar_build.errors import ContentError, Problem, UsageError
+from calendar_build.errors import ContentError, Problem, UsageError, count
 from calendar_build.pages.build import Options, build_calendar
+from calendar_build.region import logo
 from calendar_build.pages.fitting import CellBox, TextBox
 from calendar_build.pages.model import Calendar, PhotoUrls, Shortening
 from calendar_build.pages.outlook import outlook
@@ -53,7 +54,7 @@ def page_model(options: BuildOptions, valid: Validated,
     label_font = fonts.resolve_family(theme.font_stack[0])
     cell_width = theme.label_width_mm or (theme.grid_width_mm - theme.kw_width_mm) / 7 - theme.cell_padding_mm
     page_options = Options(
-        classes=product.classes, spelled_marks=product.spelled_marks,
+        classes=product.classes, spelled_marks=product.spelled_marks, date_basis=product.date_basis,
         cell_marks="months" not in product.page_plan,  # without month pages no list shows the marks: the labels do
         cell=CellBox(cell_width, theme.label_lines, label_font, theme.label_size_pt),
         column=TextBox(theme.explanation_column_width_mm, theme.explanation_column_height_mm, label_font,
@@ -62,7 +63,11 @@ def page_model(options: BuildOptions, valid: Validated,
     computed_on = valid.content.edition.document_date or clock.today()
     with_outlook = product.outlook == "always" or valid.content.edition.outlook_in_print
     rows = outlook(valid.content, options.year + 1, OUTLOOK_YEARS) if with_outlook else ()
-    return build_calendar(valid.content, valid.table, valid.portraits, photo_urls, page_options, computed_on, rows)
+    calendar, shortenings = build_calendar(valid.content, valid.table, valid.portraits, photo_urls, page_options,
+                                           computed_on, rows)
+    if product.colour == "cmyk":  # SVG colours would be DeviceRGB: the logo goes in as an sRGB-tagged image
+        calendar = logo.for_print(calendar, options.cache)
+    return calendar, shortenings
 
 
 def relink(calendar: Calendar, urls: dict[int, PhotoUrls]) -> Calendar:
@@ -96,7 +101,7 @@ def _select(pages: tuple[PageRef, ...], numbers: Sequence[int] | None) -> tuple[
         return pages
     beyond = [n for n in numbers if n > len(pages)]
     if beyond:
-        raise UsageError(f"--pages: Seite {beyond[0]} gibt es nicht – der Kalender hat {len(pages)} Seiten.")
+        raise UsageError(f"--pages: Seite {beyond[0]} gibt es nicht – der Kalender hat {count(len(pages), 'Seite', 'Seiten')}.")
     return tuple(pages[n - 1] for n in numbers)
 
 
@@ -120,6 +125,9 @@ def compose(options: BuildOptions, numbers: Sequence[int] | None = None,
     def overlap() -> None:  # while the photo workers run
         if meanwhile is not None:
             meanwhile()
+        from calendar_build.render import hyphenation  # noqa: PLC0415
+
+        hyphenation.warm(options.cache)  # the parts are set in forked processes: they inherit the dictionary
         cjk["font"] = cjk_font_for(options, valid)
 
     photos, photo_warnings = prepare(options, valid, months, cover=any(p.kind in TILE_PAGES for p in pages),

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from calendar_build.content.edition_checks import check_edition
 from calendar_build.content.loader import Content, load_content
 from calendar_build.engine.occurrences import YearTable, compute_year
 from calendar_build.errors import ContentError, Problem, Problems, display_path, os_error_message
@@ -15,13 +16,14 @@ from calendar_build.output import cache_refusal
 from calendar_build.paths import PathOutside, inside, read_regular
 from calendar_build.photos.colour import output_profile_problem
 from calendar_build.portraits.loader import Portrait, load_portraits
+from calendar_build.region import checks as region_checks
 from calendar_build.render import fonts
 from calendar_build.render.assets import check_assets
+from calendar_build.render.condition import CONDITIONS, ConditionError, ensure_profile
 from calendar_build.render.theme import Layers, ThemeError, ThemeNumbers, read_layers, read_theme
 from calendar_build.stages.options import BuildOptions
 from calendar_build.stages.styles import layout_css
 
-DEFAULT_OUTPUT_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")  # Debian libgs-common
 NOT_UTF8 = "Die Datei ist nicht UTF-8-kodiert – bitte als UTF-8 speichern."
 LINKED_OUT = "Die Datei verweist (Symlink) aus dem Kalenderprojekt hinaus – bitte die Datei selbst ins Projekt legen."
 
@@ -104,11 +106,11 @@ def _output_profile(options: BuildOptions, content: Content, problems: Problems)
             problems.error("content/edition.yaml", line, f"Farbprofil '{content.edition.output_profile}' {reason}.")
             return None
         return profile
-    if not DEFAULT_OUTPUT_PROFILE.is_file():
-        problems.error("content/edition.yaml", None, "Kein CMYK-Farbprofil gefunden (Debian-Paket libgs-common) – "
-                       "'make install' ausführen oder output_profile angeben.")
+    try:  # our profile of the registered condition (made from Fogra's data by `make install`)
+        return ensure_profile(CONDITIONS[content.edition.print_condition])
+    except ConditionError as exc:
+        problems.error("content/edition.yaml", content.edition_line("print_condition"), str(exc))
         return None
-    return DEFAULT_OUTPUT_PROFILE
 
 
 def printed_texts(content: Content, portraits: tuple[Portrait, ...]) -> list[fonts.Located]:
@@ -139,17 +141,22 @@ def _check_glyphs(content: Content, portraits: tuple[Portrait, ...], theme: Them
     except fonts.FontError as exc:
         problems.error("templates/theme.css", None, str(exc))
         return
-    for located, char in fonts.missing_glyphs(printed_texts(content, portraits), files):
-        problems.error(located.path, located.line, f"Das Zeichen {fonts.describe(char)} kann mit keiner Schrift "
-                       f"gedruckt werden – bitte ersetzen oder eine passende Schrift in theme.css ergänzen.")
+    for located, script, chars in fonts.missing_by_script(printed_texts(content, portraits), files):
+        problems.error(located.path, located.line, fonts.unprintable_message(located.text, script, chars))
 
 
 def validate(options: BuildOptions) -> Validated:
     """Load and check everything a build uses; raise ContentError with every problem (warnings are returned)."""
     problems = Problems()
     content = load_content(options.root, problems)
-    table = compute_year(content, options.year, problems) if not problems.errors else None
-    portraits = load_portraits(options.root, options.year, problems)
+    # An override the loader refused is left out, so the dates can still be computed and checked (all
+    # slips of an overrides file show at once); a broken catalogue or edition stops here.
+    blocking = [p for p in problems.errors if not p.path.startswith("content/overrides/")]
+    table = compute_year(content, options.year, problems) if not blocking else None
+    region_checks.report(content, options.year, problems)
+    edition = content.edition
+    portraits = load_portraits(options.root, options.year, problems, towns=edition.towns, rules=edition.portraits)
+    check_edition(content, options.year, portraits, problems)
     styles = _stylesheets(options, problems)
     check_assets(options.root, problems)
     if (refusal := cache_refusal(options.configured_cache)) is not None:

@@ -37,7 +37,7 @@ CSS = "templates/calendar.css"
 THEME = "templates/theme.css"
 RULE = "rule: {kind: fixed, month: 1, day: 6}"
 CATEGORY_IDS = "intercultural, christian, orthodox, islamic, alevi, jewish, hindu, buddhist, sikh, bahai, yazidi"
-RULE_KINDS = "fixed, easter, orthodox_easter, weekday, julian, hebrew, hijri, chinese, persian, bahai, indic, dates"
+RULE_KINDS = "fixed, easter, orthodox_easter, weekday, julian, orthodox_fixed, hebrew, hijri, chinese, persian, bahai, indic, dates"
 LINKED_OUT = "Die Datei verweist (Symlink) aus dem Kalenderprojekt hinaus – bitte die Datei selbst ins Projekt legen."
 OUTSIDE_PHOTO = "liegt außerhalb des Kalenderprojekts – bitte das Foto in den Ordner portraits/2027/ legen."
 CONTROL = ("Unsichtbares Steuerzeichen U+0007 – bitte entfernen (solche Zeichen kommen oft beim Kopieren aus "
@@ -233,7 +233,7 @@ CASES: list[tuple[str, Edit, list[str]]] = [
     ("unknown-override-id", write(O, ONE_OVERRIDE.format(id="ramadan-anfang", start="2027-02-08")),
      [f"{O}:2: Fehler: Unbekannter Feiertag 'ramadan-anfang' – die Kennung muss in content/holidays/ stehen."]),
     ("override-wrong-year", write(O, ONE_OVERRIDE.format(id="eid-al-fitr", start="2028-03-10")),
-     [f"{O}:3: Fehler: Das Datum 2028-03-10 liegt nicht im Jahr 2027 dieser Datei."]),
+     [f"{O}:3: Fehler: Das Datum 10. März 2028 liegt nicht im Jahr 2027 dieser Datei."]),
     ("override-impossible-date", write(O, ONE_OVERRIDE.format(id="eid-al-fitr", start="2027-02-30")),
      [f"{O}:3: Fehler: Ungültiges Datum '2027-02-30' – {NO_DATE}"]),
     ("duplicate-id-across-files", append(ISLAMIC, EXTRA_HOLIDAY),
@@ -260,7 +260,7 @@ CASES: list[tuple[str, Edit, list[str]]] = [
       f"{P2}:{line(P2, 'town:')}: Fehler: Hofheim am Taunus kommt 2-mal vor – jede Stadt genau einmal.",
       "portraits/2027: Fehler: Keine Porträts aus: Flörsheim am Main."]),
     ("town-unknown", replace(P1, "town: Hofheim am Taunus", "town: Hofheim"),
-     [f"{AT_TOWN}: Fehler: Unbekannter Wert 'Hofheim' in 'town' – erlaubt: {TOWNS}."]),
+     [f"{AT_TOWN}: Fehler: Unbekannter Wert 'Hofheim' in 'town' – erlaubt: {TOWNS} (towns in content/edition.yaml)."]),
     ("text-too-long", replace(P1, "text: >-\n", "text: " + "Sehr lang. " * 60 + "\nold_text: >-\n"),
      [f"{AT_TEXT}: Fehler: 'text' ist zu lang (659 Zeichen, höchstens 600).",
       f"{P1}:{line(P1, 'text:') + 1}: Fehler: Unbekanntes Feld 'old_text' – bitte Schreibweise prüfen oder "
@@ -277,7 +277,7 @@ CASES: list[tuple[str, Edit, list[str]]] = [
     ("photo-corrupt", transform(J1, lambda b: b[:4] + bytes(range(256)) * 8),
      [f"{AT_PHOTO}: Fehler: {PHOTO} ist beschädigt – bitte erneut aus dem Original exportieren."]),
     ("photo-not-an-image", write(J1, "Hier sollte ein Foto sein.\n"),
-     [f"{AT_PHOTO}: Fehler: {PHOTO} ist keine lesbare Bilddatei – erwartet wird JPEG, PNG, TIFF oder WebP."]),
+     [f"{AT_PHOTO}: Fehler: {PHOTO} ist keine lesbare Bilddatei – erwartet wird JPEG, PNG, TIFF, WebP oder HEIC."]),
     ("photo-a-folder", both(delete(J1), lambda root: (root / J1).mkdir()),
      [f"{AT_PHOTO}: Fehler: Foto '01-selam-tesfamariam.jpg': Dies ist ein Ordner, keine gewöhnliche Datei – bitte "
       "eine gewöhnliche Datei an diese Stelle legen."]),
@@ -285,8 +285,10 @@ CASES: list[tuple[str, Edit, list[str]]] = [
      [f"{AT_PHOTO}: Fehler: {PHOTO} hat 400.000.000 Pixel – mehr als die erlaubten 89.478.485 (Schutz vor "
       f"Dekompressionsbomben); bitte kleiner exportieren."]),
     ("photo-too-small", write(J1, jpeg((600, 400))),
-     [f"{AT_PHOTO}: Fehler: {PHOTO} hat nur 50 ppi bei 303×193 mm – für den Druck werden mindestens 1790×1140 "
-      f"Pixel gebraucht (besser 3579×2280)."]),
+     [f"{AT_PHOTO}: Fehler: {PHOTO} hat nur 600×400 Pixel, also 50 ppi bei 303×193 mm – für den Druck werden "
+      f"mindestens 1790×1140 Pixel gebraucht (besser 3579×2280). Fotos aus WhatsApp und anderen Messengern sind "
+      f"meist stark verkleinert – bitte das Original schicken lassen (in WhatsApp als Dokument senden, oder per "
+      f"E-Mail als Anhang in voller Größe)."]),
     ("photo-16-bit", write(J1, png((64, 64), "I;16")),
      [f"{AT_PHOTO}: Fehler: {PHOTO} hat den Farbmodus I;16, der nicht unterstützt wird – bitte als 8-Bit-RGB-JPEG "
       f"exportieren."]),
@@ -566,3 +568,16 @@ def test_url_built_in_a_template_is_refused_and_never_fetched(sample: Path, cli:
     assert accepted == []
     assert earlier.read_bytes() == b"%PDF earlier"
     assert sorted(os.listdir(out)) == [earlier.name]
+
+
+def test_bad_tradition_settings_are_reported_with_their_line(sample: Path, cli: CliRunner) -> None:
+    edition = sample / "content" / "edition.yaml"
+    text = edition.read_text(encoding="utf-8")
+    edition.write_text(text.replace("orthodox_calendar: julian", "orthodox_calendar: neujulianisch")
+                       .replace("vesak_tradition: southeast-asia", "vesak_tradition: thai"), encoding="utf-8")
+    run = cli("check", sample)
+    assert_clean_failure(run)
+    lines = edition.read_text(encoding="utf-8").splitlines()
+    for key, allowed in (("orthodox_calendar", "julian, revised-julian"), ("vesak_tradition", "southeast-asia, south-asia")):
+        number = next(i for i, line in enumerate(lines, 1) if line.startswith(f"{key}:"))
+        assert any(line.startswith(f"content/edition.yaml:{number}: Fehler: ") and allowed in line for line in run.lines), run.err

@@ -39,6 +39,22 @@ def screen_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return Built(options, report, out / "calendar-2027-screen.pdf")
 
 
+@pytest.fixture(scope="session")
+def print_a4_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """Build the 2027 sample edition's A4 print PDF into a temporary folder."""
+    out = tmp_path_factory.mktemp("print-a4")
+    options = BuildOptions(root=REPO, year=2027, product=PRODUCTS["print-a4"], out=out,
+                           cache_dir=tmp_path_factory.mktemp("cache"))
+    report = build(options)
+    return Built(options, report, options.target)
+
+
+@pytest.fixture(scope="session", params=["a3", "a4"])
+def print_builds(request: pytest.FixtureRequest) -> Built:
+    """Each print product of the sample edition: A3 and A4."""
+    return request.getfixturevalue("print_build" if request.param == "a3" else "print_a4_build")
+
+
 @pytest.fixture(scope="session", params=["poster-a2", "poster-a1"])
 def poster_build(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
     """Build the 2027 sample edition's year poster, A2 and A1, into a temporary folder."""

@@ -116,7 +116,8 @@ def test_a_product_is_one_table_row(print_build: Built, tmp_path: Path) -> None:
     options = BuildOptions(root=print_build.options.root, year=2027, product=flat, out=tmp_path,
                            cache_dir=print_build.options.cache)
     report = build(options)
-    assert report.outputs == [tmp_path / "calendar-2027-flat.pdf"] and report.pages >= 18
+    assert report.outputs == [tmp_path / "calendar-2027-flat.pdf", tmp_path / "calendar-2027-flat-job.txt"]
+    assert report.pages >= 18
 
 
 def test_a_long_name_under_a_poster_portrait_is_refused_naming_the_portrait(project: Path, print_build: Built) -> None:
