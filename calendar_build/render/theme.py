@@ -55,9 +55,11 @@ class ThemeNumbers:
     cover_share: float  # the cover mosaic's share of the page height
     cover_columns: int
     cover_rows: int
+    label_width_mm: float | None = None  # the room of a day's labels where no month grid sets it (the poster)
 
 
 _CLOSERS = {"(": ")", "[": "]", "{": "}"}
+AUTO = Value("auto", 0)
 
 
 def _unclosed(nodes: Iterable[ast.Node]) -> Iterator[ast.Node]:
@@ -179,6 +181,11 @@ def _count(values: dict[str, Value], name: str, low: int, high: int) -> int:
     return int(number)
 
 
+def _optional_mm(values: dict[str, Value], name: str) -> float | None:
+    """Return a length in mm, or None where the theme leaves it out or says `auto`."""
+    return None if values.get(name, AUTO).text == "auto" else _number(values, name, "mm")
+
+
 def read_theme(layers: Layers, product: Product) -> ThemeNumbers:
     """Return the theme numbers a product is measured with; raise ThemeError naming the property and line."""
     values = properties(layers, product)
@@ -201,4 +208,5 @@ def read_theme(layers: Layers, product: Product) -> ThemeNumbers:
         cover_share=_number(values, "--cover-share", ""),
         cover_columns=_count(values, "--cover-columns", 1, 12),
         cover_rows=_count(values, "--cover-rows", 1, 12),
+        label_width_mm=_optional_mm(values, "--label-width"),
     )
