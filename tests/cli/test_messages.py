@@ -122,11 +122,11 @@ def test_misspelt_photo_name_gets_a_suggestion(sample: Path, cli: CliRunner) -> 
     (4, 4, 4, True), (6, 3, 3, True), (6, 2, 4, True),
 ])  # fmt: skip
 def test_gender_balance_with_divers(female: int, male: int, divers: int, ok: bool) -> None:
-    assert balanced(female, male, divers) is ok
+    assert balanced(Counter(female=female, male=male, divers=divers), 12) is ok  # twelve portraits
 
 
 def test_balance_message_names_divers() -> None:
-    assert balance_message(Counter(female=7, male=4, divers=1)).startswith(
+    assert balance_message(Counter(female=7, male=4, divers=1), 12).startswith(
         "7 Frauen, 4 Männer und 1 Person divers – vorgesehen sind höchstens sechs Frauen")
 
 
