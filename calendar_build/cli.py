@@ -439,9 +439,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return code
     except ContentError as exc:
         errors, warnings = print_problems(exc.problems)
-        outcome = (f"geschrieben: {', '.join(exc.written)}; nicht geschrieben: {', '.join(exc.not_written)}"
-                   if exc.written else "nichts geschrieben")
-        print(f"{problem_summary(errors, warnings)} – {outcome}.", file=sys.stderr)
+        # the outputs of a build are replaced together or not at all (output.transaction)
+        print(f"{problem_summary(errors, warnings)} – nichts geschrieben.", file=sys.stderr)
         return EXIT_CONTENT
     except UsageError as exc:
         print(f"calendar-build: Fehler: {exc}", file=sys.stderr)

@@ -6,7 +6,7 @@ import difflib
 import errno
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -34,10 +34,9 @@ class Problem:
 class ContentError(Exception):
     """Raised with every problem found; the CLI prints them and exits with 1."""
 
-    def __init__(self, problems: list[Problem], written: Sequence[str] = (), not_written: Sequence[str] = ()) -> None:
+    def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(p.render() for p in problems))
         self.problems = problems
-        self.written, self.not_written = tuple(written), tuple(not_written)  # products, where some were written
 
 
 class UsageError(Exception):
