@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 APT_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libjpeg62-turbo \
 	fonts-noto-core fonts-noto-cjk libgs-common fontconfig
 
-.PHONY: help install calendar test bench snapshots photos preview clean
+.PHONY: help install calendar test bench snapshots photos preview clean messages
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -16,6 +16,8 @@ help: ## List the targets
 install: $(VENV)/.installed ## Install system packages (Debian), virtualenv and Python dependencies
 	@# byte-compile our package: start-up is part of every build, and PYTHONDONTWRITEBYTECODE may be set
 	@$(PY) -m compileall -q calendar_build
+	@# the gettext catalogues of the languages (calendar_build/i18n/locale/<lang>/LC_MESSAGES/calendar.po -> .mo)
+	@$(VENV)/bin/pybabel -q compile -d calendar_build/i18n/locale -D calendar
 
 $(VENV)/.installed: pyproject.toml Makefile
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -46,6 +48,10 @@ bench: install photos ## Run the benchmarks (timings and memory, printed side by
 
 snapshots: install ## Regenerate the golden holiday tables (review the diff!)
 	$(PY) tools/snapshots.py
+
+messages: install ## Extract the texts of program and templates and update every language's catalogue
+	$(VENV)/bin/pybabel -q extract -F babel.cfg -k _ -k gettext -k N_ --no-location --sort-output -o .cache/calendar.pot .
+	$(VENV)/bin/pybabel -q update -i .cache/calendar.pot -d calendar_build/i18n/locale -D calendar --no-fuzzy-matching -w 100
 
 clean: ## Remove generated output and caches
 	rm -rf output .cache

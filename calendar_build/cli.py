@@ -14,14 +14,16 @@ from pathlib import Path
 from typing import NoReturn
 
 from calendar_build import clock
-from calendar_build.content.loader import load_content
+from calendar_build.content.loader import Content, load_content
 from calendar_build.engine.occurrences import compute_year
 from calendar_build.engine.rules import SUPPORTED_YEARS
-from calendar_build.errors import ContentError, Problem, UsageError, print_problems
+from calendar_build.errors import ContentError, Problem, Problems, UsageError, print_problems
+from calendar_build.i18n.languages import LANGUAGE_CODES
 from calendar_build.export import table
 from calendar_build.products import BY_VARIANT_AND_FORMAT, DEFAULT_PRODUCTS, PRODUCTS, Product, product_for
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+LANGUAGE_COMMANDS = ("holidays", "ics", "build", "check", "preview", "watch")  # the commands that take --language
 
 
 class GermanParser(argparse.ArgumentParser):
@@ -64,6 +66,25 @@ def default_year(root: Path) -> int:
     return clock.today().year + 1
 
 
+def edition_language(args: argparse.Namespace) -> str:
+    """Return --language, else `language` of content/edition.yaml, else German."""
+    from calendar_build.i18n.languages import GERMAN, LANGUAGES  # noqa: PLC0415
+
+    language = args.language or _edition_value(args.root, "language")
+    return language if isinstance(language, str) and language in LANGUAGES else GERMAN
+
+
+def localized_content(args: argparse.Namespace) -> tuple[Content, str]:
+    """Return the project's content in the edition's language and that language; raise ContentError."""
+    from calendar_build.i18n.content import localize  # noqa: PLC0415
+
+    problems = Problems()
+    language = edition_language(args)
+    content = localize(load_content(args.root, problems), language, problems)
+    problems.raise_if_errors()
+    return content, language
+
+
 def year_arg(text: str) -> int:
     """Parse --year; the range check comes later with a content-style message."""
     try:
@@ -98,7 +119,7 @@ def check_out_dir(out: Path) -> None:
 def cmd_holidays(args: argparse.Namespace) -> int:
     """Print the holiday table of a year as JSON, CSV or ICS."""
     check_year(args.year)
-    content = load_content(args.root)
+    content, language = localized_content(args)
     year_table = compute_year(content, args.year)
     labels = {c.id: c.label for c in content.catalogue.categories}
     if args.format == "json":
@@ -110,7 +131,8 @@ def cmd_holidays(args: argparse.Namespace) -> int:
 
         stamp = ics_stamp(content.edition.document_date, args.year)
         sys.stdout.flush()
-        sys.stdout.buffer.write(ics.to_ics(year_table, labels, stamp, ics.calendar_name(args.year)))
+        sys.stdout.buffer.write(ics.to_ics(year_table, labels, stamp, ics.calendar_name(args.year, None, language),
+                                           language))
     return EXIT_OK
 
 
@@ -126,12 +148,12 @@ def cmd_ics(args: argparse.Namespace) -> int:
     from calendar_build.export.write import write_ics  # noqa: PLC0415 - icalendar is needed for ICS only
 
     check_year(args.year)
-    content = load_content(args.root)
+    content, language = localized_content(args)
     year_table = compute_year(content, args.year)
     labels = {c.id: c.label for c in content.catalogue.categories}
     out = args.out or args.root / "output" / str(args.year)
     check_out_dir(out)
-    for path in write_ics(year_table, labels, out, ics_stamp(content.edition.document_date, args.year)):
+    for path in write_ics(year_table, labels, out, ics_stamp(content.edition.document_date, args.year), language):
         print(f"geschrieben: {path}")
     return EXIT_OK
 
@@ -154,7 +176,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     check_year(args.year)
     products = selected_products(args)
-    options = BuildOptions(root=args.root, year=args.year, out=args.out, keep_html=args.keep_html, strict=args.strict)
+    options = BuildOptions(root=args.root, year=args.year, out=args.out, keep_html=args.keep_html, strict=args.strict,
+                           language=edition_language(args))
     check_out_dir(options.out_dir)
     from calendar_build.progress import steps  # noqa: PLC0415
 
@@ -169,7 +192,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         else:
             print_report(product, outcome)
     if args.variant == "all" and not problems:
-        cmd_ics(argparse.Namespace(root=args.root, year=args.year, out=args.out))
+        cmd_ics(argparse.Namespace(root=args.root, year=args.year, out=args.out, language=options.language))
     if problems:
         written = [p.title for p, outcome in outcomes if not isinstance(outcome, list)]
         raise ContentError(problems, written=written, not_written=failed)
@@ -184,7 +207,8 @@ def cmd_preview(args: argparse.Namespace) -> int:
     check_year(args.year)
     pages = parse_pages(args.pages)
     product = product_for(args.variant, args.format or "a3")
-    report = preview(BuildOptions(root=args.root, year=args.year, product=product, out=args.out), pages)
+    report = preview(BuildOptions(root=args.root, year=args.year, product=product, out=args.out,
+                                  language=edition_language(args)), pages)
     print_problems(report.warnings)
     print(f"Vorschau: {len(report.pngs)} Seiten in {report.seconds:.1f} s – {report.sheet}")
     return EXIT_OK
@@ -198,7 +222,8 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
     check_year(args.year)
     product = product_for(args.variant, args.format or "a3")
-    return watch(BuildOptions(root=args.root, year=args.year, product=product, out=args.out),
+    return watch(BuildOptions(root=args.root, year=args.year, product=product, out=args.out,
+                              language=edition_language(args)),
                  parse_pages(args.pages))
 
 
@@ -208,7 +233,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from calendar_build.pipeline import BuildOptions  # noqa: PLC0415
 
     check_year(args.year)
-    return run_check(BuildOptions(root=args.root, year=args.year, strict=args.strict), selected_products(args))
+    return run_check(BuildOptions(root=args.root, year=args.year, strict=args.strict, language=edition_language(args)),
+                     selected_products(args))
 
 
 def cmd_new_edition(args: argparse.Namespace) -> int:
@@ -254,6 +280,9 @@ def build_parser() -> GermanParser:
         sub.add_argument("--year", type=year_arg, default=None,
                          help="Jahr (Standard: 'year' aus content/edition.yaml, sonst nächstes Jahr)")
         sub.add_argument("--quiet", action="store_true", help="keine Fortschrittsanzeige")
+        if name in LANGUAGE_COMMANDS:
+            sub.add_argument("--language", choices=LANGUAGE_CODES, default=None,
+                             help="Sprache der Ausgabe (Standard: 'language' aus content/edition.yaml, sonst de)")
         sub.set_defaults(run=run)
         return sub
 

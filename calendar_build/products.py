@@ -50,9 +50,10 @@ class Product:
         """Return the colour model photos are prepared in before any printer's profile is applied."""
         return "cmyk" if self.colour == "cmyk" else "srgb"
 
-    def output_name(self, year: int) -> str:
-        """Return the product's file name for a year."""
-        return self.file_name.format(year=year)
+    def output_name(self, year: int, language: str = "de") -> str:
+        """Return the product's file name for a year; other languages than German add theirs: '…-a3-tr.pdf'."""
+        name = self.file_name.format(year=year)
+        return name if language == "de" else f"{name.removesuffix('.pdf')}-{language}.pdf"
 
 
 A3_MM = (297.0, 420.0)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import calendar as gregorian
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from calendar_build.calendars import hijri
 from calendar_build.content.loader import Content
 from calendar_build.engine.occurrences import Occurrence, YearTable
-from calendar_build.pages import dates
+from calendar_build.i18n.catalogues import translations
+from calendar_build.i18n.dates import Dates
 from calendar_build.pages.outlook import OutlookRow
 from calendar_build.pages.fitting import CellBox, TextBox, fit_labels, wrapped_lines
 from calendar_build.pages.model import (
@@ -41,6 +42,16 @@ class Options:
     spelled_marks: bool = False  # marks written out in words (screen readers): their room is measured so
     cell: CellBox = CellBox(30.0, 3, None, 6.5)
     column: TextBox = TextBox(84.0, 350.0, None, 8.0, 1.36)  # an explanation column
+    language: str = "de"  # the edition's language (i18n/languages.py)
+
+    @property
+    def dates(self) -> Dates:
+        """Return the date formats of the edition's language."""
+        return Dates(self.language)
+
+    def gettext(self, message: str) -> str:
+        """Return a reader-visible message in the edition's language (gettext catalogue)."""
+        return translations(self.language).gettext(message)
 
 
 def circled(letter: str) -> str:
@@ -100,7 +111,8 @@ def _month(
             in_month = day.month == month
             dots = tuple(dict.fromkeys(_dot(o, categories) for o in sorted(occurrences, key=lambda o: order.index(o.category))))
             labels = _labels_for(day, occurrences, order) if in_month else []
-            shown, hidden, more = fit_labels(labels, options.cell)
+            shown, hidden, more = fit_labels(labels, options.cell, options.gettext)
+            more = options.dates.number(more)
             if in_month and (hidden or tuple(labels[: len(shown)]) != shown):
                 shortenings.append(Shortening(day.isoformat(), shown, hidden))
             cells.append(DayCell(
@@ -112,14 +124,15 @@ def _month(
     first, last = dt.date(year, month, 1), dt.date(year, month, gregorian.monthrange(year, month)[1])
     items = tuple(
         ListItem(
-            when=dates.column_range(o.start, o.end), dot=_dot(o, categories), name=o.entry.holiday.name,
+            when=options.dates.column_range(o.start, o.end), dot=_dot(o, categories), name=o.entry.holiday.name,
             original=o.entry.holiday.original or "", transliteration=o.entry.holiday.transliteration or "",
             eve=o.entry.holiday.eve, approximate=o.approximate, public=o.public,
         )
         for o in table.occurrences
         if o.start <= last and o.end >= first  # every feast touching the month, spans included
     )
-    return MonthPage(month, dates.MONTHS[month - 1], year, portrait, dates.WEEKDAYS_SHORT, tuple(weeks), items)
+    return MonthPage(month, options.dates.months[month - 1], year, portrait, options.dates.weekdays_short,
+                     tuple(weeks), items)
 
 
 def _explanations(table: YearTable, categories: Mapping[str, CategoryView], options: Options) -> tuple[tuple[ExplanationGroup, ...], ...]:
@@ -139,7 +152,7 @@ def _explanations(table: YearTable, categories: Mapping[str, CategoryView], opti
                 continue
             seen.add(holiday.id)
             items.append(Explanation(
-                when=", ".join(dates.date_range(o.start, o.end) for o in all_dates),
+                when=", ".join(options.dates.date_range(o.start, o.end) for o in all_dates),
                 dot=Dot(view.id, view.letter, view.label, view.glyph), name=holiday.name, original=holiday.original or "",
                 transliteration=holiday.transliteration or "", description=" ".join(holiday.description.split()),
                 greeting=holiday.greeting or "", eve=holiday.eve, approximate=any(o.approximate for o in all_dates),
@@ -153,18 +166,19 @@ GROUP_TITLE_MM = 8.0  # title of a category in the explanations: larger type, ru
 ITEM_GAP_MM = 2.4  # space after each explanation (calendar.css .explanation margin)
 
 
-SCREEN_MARKS = " (ab Vorabend) (Datum ±1 Tag)"  # spelled out on screen (macros.html.j2)
+SCREEN_MARKS = (" (ab Vorabend)", " (Datum ±1 Tag)")  # spelled out on screen (macros.html.j2)
+GREETING = "Gruß: {greeting}"  # explanations.html.j2
 
 
-def _item_height(item: Explanation, box: TextBox, words: bool) -> float:
+def _item_height(item: Explanation, box: TextBox, words: bool, gettext: Callable[[str], str] = str) -> float:
     """Return the height in mm an explanation takes in a column."""
-    marks = SCREEN_MARKS if words else " ±1 ☾"
+    marks = "".join(gettext(m) for m in SCREEN_MARKS) if words else " ±1 ☾"
     lines = wrapped_lines(f"{item.name}{marks} {item.when}", box, widen=1.08)
     if item.original:
         lines += wrapped_lines(f"{item.original} {item.transliteration}", box)
     lines += wrapped_lines(item.description, box)
     if item.greeting:
-        lines += wrapped_lines(f"Gruß: {item.greeting}", box)
+        lines += wrapped_lines(gettext(GREETING).format(greeting=item.greeting), box)
     return lines * box.line_mm + ITEM_GAP_MM
 
 
@@ -176,13 +190,13 @@ def _split_columns(groups: list[ExplanationGroup], options: Options) -> tuple[tu
     for group in groups:
         pending: list[Explanation] = []
         for item in group.items:
-            need = _item_height(item, box, options.spelled_marks) + (GROUP_TITLE_MM if not pending else 0.0)
+            need = _item_height(item, box, options.spelled_marks, options.gettext) + (GROUP_TITLE_MM if not pending else 0.0)
             if used + need > box.height_mm and (pending or columns[-1]):
                 if pending:
                     columns[-1].append(ExplanationGroup(group.category, tuple(pending)))
                 columns.append([])
                 used, pending = 0.0, []
-                need = _item_height(item, box, options.spelled_marks) + GROUP_TITLE_MM
+                need = _item_height(item, box, options.spelled_marks, options.gettext) + GROUP_TITLE_MM
             pending.append(item)
             used += need
         if pending:
@@ -206,7 +220,8 @@ def build_calendar(
     school, school_known = _school_days(table.year, edition.school_holidays)
     portrait_views = {
         p.spec.month: PortraitView(
-            name=p.spec.name, town=p.spec.town, text=" ".join(p.spec.text.split()),
+            name=p.spec.name, town=p.spec.town, text=" ".join(p.spec.text_in(options.language)[0].split()),
+            lang=p.spec.text_in(options.language)[1],
             photo=photo_urls.get(p.spec.month, NO_PHOTOS).frame, tile=photo_urls.get(p.spec.month, NO_PHOTOS).tile,
             alt=p.spec.alt, credit=p.spec.photo_credit, sample=p.spec.sample,
             source=f"{p.where.path}:{p.line('text') or ''}",
@@ -221,11 +236,14 @@ def build_calendar(
     calendar = Calendar(
         year=table.year, title=edition.title, motto=edition.motto, publisher=edition.publisher,
         imprint=" ".join(edition.imprint.split()),
-        edition_date=dates.long_date(edition.document_date or computed_on), reckoning=hijri.RECKONINGS[table.islamic_reckoning],
-        computed_on=dates.long_date(computed_on), classes=options.classes, spelled_marks=options.spelled_marks,
+        edition_date=options.dates.long_date(edition.document_date or computed_on),
+        reckoning=options.gettext(hijri.RECKONINGS[table.islamic_reckoning]),
+        computed_on=options.dates.long_date(computed_on), classes=options.classes, spelled_marks=options.spelled_marks,
         categories=tuple(categories.values()), months=months,
         explanation_columns=_explanations(table, categories, options),
-        credits=tuple((f"{dates.MONTHS[p.spec.month - 1]}: {p.spec.name}", p.spec.photo_credit) for p in portraits),
+        credits=tuple((f"{options.dates.months[p.spec.month - 1]}: {p.spec.name}", p.spec.photo_credit) for p in portraits),
         sample=any(p.spec.sample for p in portraits), school_holidays_known=school_known, outlook=outlook,
+        language=options.language, direction=options.dates.language.direction,
+        german_portraits=any(v.lang != options.language for v in portrait_views.values()),
     )
     return calendar, tuple(shortenings)

@@ -6,11 +6,14 @@ A label never gets clipped silently: what does not fit is shortened or replaced 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import ImageFont
+
+from calendar_build.i18n.marker import N_
 
 PT_PER_MM = 72 / 25.4
 
@@ -50,13 +53,16 @@ def abbreviate(label: str, box: CellBox) -> str:
     return label[:1] + "."
 
 
-def fit_labels(labels: list[str], box: CellBox) -> tuple[tuple[str, ...], tuple[str, ...], str]:
-    """Return (labels shown, labels hidden, "+n" note) for one cell."""
+MORE = N_("+{count} s. Liste")  # the note in a cell whose labels moved to the month's list
+
+
+def fit_labels(labels: list[str], box: CellBox, gettext: Callable[[str], str] = str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """Return (labels shown, labels hidden, "+n" note in the edition's language) for one cell."""
     if len(labels) <= box.lines:
         return tuple(abbreviate(label, box) for label in labels), (), ""
     keep = max(box.lines - 1, 0)
     hidden = tuple(labels[keep:])
-    return tuple(abbreviate(label, box) for label in labels[:keep]), hidden, f"+{len(hidden)} s. Liste"
+    return tuple(abbreviate(label, box) for label in labels[:keep]), hidden, gettext(MORE).format(count=len(hidden))
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,7 @@ class PortraitView:
     credit: str
     sample: bool
     source: str = ""  # "path:line" of the portrait's text, named when it does not fit
+    lang: str = "de"  # the language of `text`: the edition's, or German where no translation is written
 
 
 @dataclass(frozen=True)
@@ -153,4 +154,7 @@ class Calendar:
     credits: tuple[tuple[str, str], ...]  # (month name + person, credit)
     sample: bool
     school_holidays_known: bool
+    german_portraits: bool = False  # some portrait texts are printed in German (no translation written)
     outlook: tuple[OutlookRow, ...] = ()  # the main movable feasts of the next years (may be empty)
+    language: str = "de"  # lang of <html> and of every text the edition translates
+    direction: str = "ltr"  # dir of <html>: "rtl" for Arabic and Persian (CLDR)

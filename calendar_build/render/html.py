@@ -10,6 +10,8 @@ from pathlib import Path
 import jinja2
 from jinja2.loaders import split_template_path
 
+from calendar_build.i18n.catalogues import translations
+from calendar_build.i18n.languages import digits
 from calendar_build.pages.model import Calendar
 from calendar_build.pages.plan import PageRef
 from calendar_build.paths import PathOutside, inside
@@ -67,10 +69,15 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
-def environment(templates: Path) -> jinja2.Environment:
-    """Return the Jinja2 environment for a project's templates folder."""
-    return jinja2.Environment(
+def environment(templates: Path, language: str = "de") -> jinja2.Environment:
+    """Return the Jinja2 environment for a project's templates folder, its texts in `language` (gettext).
+
+    Templates mark reader-visible text as `{% trans %}…{% endtrans %}` or `_("…")`; `|digits` writes a
+    number in the language's digits.
+    """
+    env = jinja2.Environment(
         loader=ProjectLoader(templates),
+        extensions=["jinja2.ext.i18n"],
         bytecode_cache=_bytecode_cache(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -78,6 +85,9 @@ def environment(templates: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    env.filters["digits"] = lambda value: digits(value, language)
+    return env
 
 
 def render_html(templates: Path, calendar: Calendar, pages: Sequence[PageRef], urls: Urls, created: str) -> str:
@@ -85,7 +95,7 @@ def render_html(templates: Path, calendar: Calendar, pages: Sequence[PageRef], u
 
     Raise TemplateProblem on errors.
     """
-    env = environment(templates)
+    env = environment(templates, calendar.language)
     try:
         template = env.get_template("calendar.html.j2")
         return template.render(cal=calendar, pages=pages, urls=urls, meta={"created": created})

@@ -11,6 +11,7 @@ from pathlib import Path
 from calendar_build.content.loader import Content, load_content
 from calendar_build.engine.occurrences import YearTable, compute_year
 from calendar_build.errors import ContentError, Problem, Problems
+from calendar_build.i18n.content import localize
 from calendar_build.paths import PathOutside, inside
 from calendar_build.photos.colour import output_profile_problem
 from calendar_build.portraits.loader import Portrait, load_portraits
@@ -138,7 +139,7 @@ def _check_glyphs(content: Content, portraits: tuple[Portrait, ...], theme: Them
 def validate(options: BuildOptions) -> Validated:
     """Load and check everything a build uses; raise ContentError with every problem (warnings are returned)."""
     problems = Problems()
-    content = load_content(options.root, problems)
+    content = localize(load_content(options.root, problems), options.language, problems)
     table = compute_year(content, options.year, problems) if not problems.errors else None
     portraits = load_portraits(options.root, options.year, problems)
     styles = _stylesheets(options, problems)
