@@ -61,7 +61,8 @@ class ProjectLoader(jinja2.BaseLoader):
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Return a cache of compiled templates (keyed by their source), None if it cannot be made."""
-    folder = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "calendar-build" / "jinja"
+    # "jinja-i18n": templates compiled before the i18n extension and the context filter must not be reused
+    folder = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "calendar-build" / "jinja-i18n"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
@@ -86,8 +87,19 @@ def environment(templates: Path, language: str = "de") -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
-    env.filters["digits"] = lambda value: digits(value, language)
+    env.filters["digits"] = _digits_filter(language)
     return env
+
+
+def _digits_filter(language: str) -> Callable[..., str]:
+    """Return the `digits` filter; it takes the context so Jinja never folds `{{ 7|digits }}` into the
+    compiled (and cached) template of another language."""
+
+    @jinja2.pass_context
+    def digits_filter(_context: jinja2.runtime.Context, value: object) -> str:
+        return digits(value, language)
+
+    return digits_filter
 
 
 def render_html(templates: Path, calendar: Calendar, pages: Sequence[PageRef], urls: Urls, created: str) -> str:
