@@ -51,7 +51,7 @@ def translations(code: str) -> NullTranslations:
     return Translations(buffer, domain=DOMAIN)
 
 
-def untranslated(code: str) -> list[tuple[int, str]]:
+def untranslated(code: str) -> list[tuple[int | None, str]]:
     """Return (line, msgid) of every message the language's catalogue leaves empty or fuzzy."""
     if code == GERMAN:
         return []

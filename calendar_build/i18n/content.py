@@ -69,8 +69,8 @@ def _holidays(reader: Reader, folder: Path, content: Content, code: str) -> list
         path = folder / f"{category.id}.yaml"
         own = [e for e in content.catalogue.entries if e.category == category.id]
         loaded = reader.read(path, TranslatedHolidays) if path.is_file() else None
-        found, doc = loaded if loaded else ({}, None)
-        texts = found.holidays if loaded else {}
+        doc = loaded[1] if loaded else None
+        texts = loaded[0].holidays if loaded else {}
         shown = reader.shown(path)
         for unknown in sorted(set(texts) - {e.holiday.id for e in own}):
             reader.problems.error(shown, doc.line(("holidays", unknown)) if doc else None,
