@@ -39,6 +39,7 @@ class Product:
     parts: int  # page ranges set in parallel processes and joined (1: one piece, e.g. tagged PDF/UA)
     file_name: str  # "{year}" is replaced
     safe_margin_mm: float  # text keeps this far from the trim edge (printing and cutting tolerance)
+    bilingual: bool = False  # explanations in the edition's language and German side by side (not for German)
 
     @property
     def classes(self) -> str:
@@ -79,6 +80,9 @@ PRODUCTS: dict[str, Product] = {p.id: p for p in (
     SCREEN,
     replace(SCREEN, id="screen-a4", title="Bildschirm-PDF A4", page_format="a4", page_mm=A4_MM,
             file_name="calendar-{year}-screen-a4.pdf"),
+    # German beside the edition's language (e.g. `language: tr`): explanations in two columns, the rest translated
+    replace(PRINT_A3, id="print-a3-bilingual", title="Druck-PDF A3 zweisprachig", bilingual=True,
+            file_name="calendar-{year}-print-a3-bilingual.pdf"),
 )}
 
 DEFAULT_PRODUCTS = ("print-a3", "screen")  # what `build --variant all` makes unless edition.yaml lists others

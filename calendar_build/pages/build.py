@@ -6,7 +6,7 @@ import calendar as gregorian
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from calendar_build.calendars import hijri
 from calendar_build.content.loader import Content
@@ -43,6 +43,7 @@ class Options:
     cell: CellBox = CellBox(30.0, 3, None, 6.5)
     column: TextBox = TextBox(84.0, 350.0, None, 8.0, 1.36)  # an explanation column
     language: str = "de"  # the edition's language (i18n/languages.py)
+    german: Mapping[str, str] = field(default_factory=dict)  # holiday id -> German description (bilingual)
 
     @property
     def dates(self) -> Dates:
@@ -156,6 +157,7 @@ def _explanations(table: YearTable, categories: Mapping[str, CategoryView], opti
                 dot=Dot(view.id, view.letter, view.label, view.glyph), name=holiday.name, original=holiday.original or "",
                 transliteration=holiday.transliteration or "", description=" ".join(holiday.description.split()),
                 greeting=holiday.greeting or "", eve=holiday.eve, approximate=any(o.approximate for o in all_dates),
+                german=options.german.get(holiday.id, ""),
             ))
         if items:
             groups.append(ExplanationGroup(view, tuple(items)))
@@ -168,6 +170,7 @@ ITEM_GAP_MM = 2.4  # space after each explanation (calendar.css .explanation mar
 
 SCREEN_MARKS = (" (ab Vorabend)", " (Datum ±1 Tag)")  # spelled out on screen (macros.html.j2)
 GREETING = "Gruß: {greeting}"  # explanations.html.j2
+BILINGUAL_GAP_MM = 3.0  # between the two languages of a bilingual explanation (calendar.css .bilingual)
 
 
 def _item_height(item: Explanation, box: TextBox, words: bool, gettext: Callable[[str], str] = str) -> float:
@@ -176,7 +179,11 @@ def _item_height(item: Explanation, box: TextBox, words: bool, gettext: Callable
     lines = wrapped_lines(f"{item.name}{marks} {item.when}", box, widen=1.08)
     if item.original:
         lines += wrapped_lines(f"{item.original} {item.transliteration}", box)
-    lines += wrapped_lines(item.description, box)
+    if item.german:  # two columns side by side, each half the width less the gap (calendar.css .bilingual)
+        half = replace(box, width_mm=(box.width_mm - BILINGUAL_GAP_MM) / 2)
+        lines += max(wrapped_lines(item.description, half), wrapped_lines(item.german, half))
+    else:
+        lines += wrapped_lines(item.description, box)
     if item.greeting:
         lines += wrapped_lines(gettext(GREETING).format(greeting=item.greeting), box)
     return lines * box.line_mm + ITEM_GAP_MM

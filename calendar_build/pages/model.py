@@ -115,6 +115,7 @@ class Explanation:
     greeting: str
     eve: bool
     approximate: bool
+    german: str = ""  # the German description beside it (bilingual products), else ""
 
 
 @dataclass(frozen=True)

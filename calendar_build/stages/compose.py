@@ -57,6 +57,8 @@ def page_model(options: BuildOptions, valid: Validated,
         column=TextBox(theme.explanation_column_width_mm, theme.explanation_column_height_mm, label_font,
                        theme.explanation_size_pt, theme.explanation_leading),
         language=options.language,
+        german={e.holiday.id: " ".join(e.holiday.description.split()) for e in valid.german.catalogue.entries}
+        if valid.german else {},
     )
     computed_on = valid.content.edition.document_date or clock.today()
     with_outlook = product.outlook == "always" or valid.content.edition.outlook_in_print
