@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
+from calendar_build import workers
 from calendar_build.errors import ContentError, Problem, print_problems
 from calendar_build.pipeline import BuildOptions, set_pages
 from calendar_build.products import Product
@@ -31,8 +31,7 @@ def run_check(options: BuildOptions, products: tuple[Product, ...]) -> int:
         outcomes = [check_product(jobs[0])]
     else:  # each product is laid out on a core of its own
         import calendar_build.render.pdf  # noqa: F401, PLC0415 - WeasyPrint loaded once, before the processes fork
-        with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1)) as pool:
-            outcomes = list(pool.map(check_product, jobs))
+        outcomes, _ = workers.run_all(check_product, jobs, os.cpu_count() or 1)
     for found in outcomes:
         problems.extend(p for p in found if p not in problems)
     errors, warnings = print_problems(problems)

@@ -8,8 +8,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import NoReturn
 
@@ -17,10 +19,11 @@ from calendar_build import clock
 from calendar_build.content.loader import Content, load_content
 from calendar_build.engine.occurrences import compute_year
 from calendar_build.engine.rules import SUPPORTED_YEARS
-from calendar_build.errors import ContentError, Problem, Problems, UsageError, print_problems
-from calendar_build.i18n.languages import LANGUAGE_CODES
+from calendar_build.errors import ContentError, Problem, Problems, UsageError, os_error_problem, print_problems
+from calendar_build.i18n.languages import GERMAN, LANGUAGE_CODES, LANGUAGES
 from calendar_build.export import table
 from calendar_build.products import BY_VARIANT_AND_FORMAT, DEFAULT_PRODUCTS, PRODUCTS, Product, product_for
+from calendar_build.workers import Terminated, stop_on_signals
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 LANGUAGE_COMMANDS = ("holidays", "ics", "build", "check", "preview", "watch")  # the commands that take --language
@@ -68,21 +71,18 @@ def default_year(root: Path) -> int:
 
 def edition_language(args: argparse.Namespace) -> str:
     """Return --language, else `language` of content/edition.yaml, else German."""
-    from calendar_build.i18n.languages import GERMAN, LANGUAGES  # noqa: PLC0415
-
-    language = args.language or _edition_value(args.root, "language")
+    language = getattr(args, "language", None) or _edition_value(args.root, "language")
     return language if isinstance(language, str) and language in LANGUAGES else GERMAN
 
 
-def localized_content(args: argparse.Namespace) -> tuple[Content, str]:
-    """Return the project's content in the edition's language and that language; raise ContentError."""
+def localized_content(root: Path, language: str) -> Content:
+    """Return the project's content in `language`; raise ContentError with every problem."""
     from calendar_build.i18n.content import localize  # noqa: PLC0415
 
     problems = Problems()
-    language = edition_language(args)
-    content = localize(load_content(args.root, problems), language, problems)
+    content = localize(load_content(root, problems), language, problems)
     problems.raise_if_errors()
-    return content, language
+    return content
 
 
 def year_arg(text: str) -> int:
@@ -119,18 +119,18 @@ def check_out_dir(out: Path) -> None:
 def cmd_holidays(args: argparse.Namespace) -> int:
     """Print the holiday table of a year as JSON, CSV or ICS."""
     check_year(args.year)
-    content, language = localized_content(args)
+    language = edition_language(args)
+    content = localized_content(args.root, language)
     year_table = compute_year(content, args.year)
     labels = {c.id: c.label for c in content.catalogue.categories}
-    if args.format == "json":
-        sys.stdout.write(table.to_json(year_table, labels))
-    elif args.format == "csv":
-        sys.stdout.write(table.to_csv(year_table, labels))
+    sys.stdout.flush()
+    if args.format in ("json", "csv"):  # data files are UTF-8, whatever the terminal's encoding is
+        render = table.to_json if args.format == "json" else table.to_csv
+        sys.stdout.buffer.write(render(year_table, labels).encode("utf-8"))
     else:
         from calendar_build.export import ics  # noqa: PLC0415 - icalendar is needed for ICS only
 
         stamp = ics_stamp(content.edition.document_date, args.year)
-        sys.stdout.flush()
         sys.stdout.buffer.write(ics.to_ics(year_table, labels, stamp, ics.calendar_name(args.year, None, language),
                                            language))
     return EXIT_OK
@@ -145,17 +145,27 @@ def ics_stamp(document_date: dt.date | None, year: int) -> dt.datetime:
 
 def cmd_ics(args: argparse.Namespace) -> int:
     """Write the iCalendar files of a year: all categories combined and one per category."""
-    from calendar_build.export.write import write_ics  # noqa: PLC0415 - icalendar is needed for ICS only
+    from calendar_build.output import transaction  # noqa: PLC0415
 
-    check_year(args.year)
-    content, language = localized_content(args)
-    year_table = compute_year(content, args.year)
-    labels = {c.id: c.label for c in content.catalogue.categories}
-    out = args.out or args.root / "output" / str(args.year)
-    check_out_dir(out)
-    for path in write_ics(year_table, labels, out, ics_stamp(content.edition.document_date, args.year), language):
+    with transaction(args.out or args.root / "output" / str(args.year)) as outputs:
+        written = write_ics_files(args.root, args.year, args.out, edition_language(args))
+        outputs.commit()
+    for path in written:
         print(f"geschrieben: {path}")
     return EXIT_OK
+
+
+def write_ics_files(root: Path, year: int, out: Path | None, language: str = GERMAN) -> list[Path]:
+    """Write the iCalendar files of a year in `language` into `out` (default output/JAHR); return their paths."""
+    from calendar_build.export.write import write_ics  # noqa: PLC0415 - icalendar is needed for ICS only
+
+    check_year(year)
+    content = localized_content(root, language)
+    year_table = compute_year(content, year)
+    labels = {c.id: c.label for c in content.catalogue.categories}
+    folder = out or root / "output" / str(year)
+    check_out_dir(folder)
+    return write_ics(year_table, labels, folder, ics_stamp(content.edition.document_date, year), language)
 
 
 def selected_products(args: argparse.Namespace) -> tuple[Product, ...]:
@@ -171,6 +181,7 @@ def selected_products(args: argparse.Namespace) -> tuple[Product, ...]:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the calendar PDFs of the selected products (with `--variant all` also the ICS files)."""
+    from calendar_build.output import transaction  # noqa: PLC0415
     from calendar_build.pipeline import BuildOptions  # noqa: PLC0415 - WeasyPrint loads slowly
     from calendar_build.variants import build_products, print_report  # noqa: PLC0415
 
@@ -182,20 +193,24 @@ def cmd_build(args: argparse.Namespace) -> int:
     from calendar_build.progress import steps  # noqa: PLC0415
 
     problems: list[Problem] = []
-    failed: list[str] = []
-    with steps(args.quiet) as step:
-        outcomes = build_products(options, products, step)
+    # All outputs of this build are written first and renamed into place together at the end:
+    # when one product fails, none replaces its earlier file.
+    with transaction(options.out_dir) as outputs:
+        with steps(args.quiet) as step:
+            outcomes = build_products(options, products, step)
+        for _, outcome in outcomes:
+            if isinstance(outcome, list):
+                problems.extend(p for p in outcome if p not in problems)
+        if problems:  # the other products' warnings still count
+            raise ContentError(problems + [w for _, o in outcomes if not isinstance(o, list) for w in o.warnings
+                                           if w not in problems])
+        written = write_ics_files(args.root, args.year, args.out, options.language) if args.variant == "all" else []
+        outputs.commit()
     for product, outcome in outcomes:
-        if isinstance(outcome, list):
-            problems.extend(p for p in outcome if p not in problems)
-            failed.append(product.title)
-        else:
+        if not isinstance(outcome, list):
             print_report(product, outcome)
-    if args.variant == "all" and not problems:
-        cmd_ics(argparse.Namespace(root=args.root, year=args.year, out=args.out, language=options.language))
-    if problems:
-        written = [p.title for p, outcome in outcomes if not isinstance(outcome, list)]
-        raise ContentError(problems, written=written, not_written=failed)
+    for path in written:
+        print(f"geschrieben: {path}")
     return EXIT_OK
 
 
@@ -207,8 +222,10 @@ def cmd_preview(args: argparse.Namespace) -> int:
     check_year(args.year)
     pages = parse_pages(args.pages)
     product = product_for(args.variant, args.format or "a3")
-    report = preview(BuildOptions(root=args.root, year=args.year, product=product, out=args.out,
-                                  language=edition_language(args)), pages)
+    options = BuildOptions(root=args.root, year=args.year, product=product, out=args.out,
+                           language=edition_language(args))
+    check_out_dir(options.out_dir)  # a file in the way: a usage error before anything is rendered
+    report = preview(options, pages)
     print_problems(report.warnings)
     print(f"Vorschau: {len(report.pngs)} Seiten in {report.seconds:.1f} s – {report.sheet}")
     return EXIT_OK
@@ -331,12 +348,16 @@ def build_parser() -> GermanParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the exit code."""
+    _tolerant_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        if args.year is None:
-            args.year = default_year(args.root)
-        return int(args.run(args))
+        with stop_on_signals():
+            if args.year is None:
+                args.year = default_year(args.root)
+            code = int(args.run(args))
+            sys.stdout.flush()
+            return code
     except ContentError as exc:
         errors, warnings = print_problems(exc.problems)
         outcome = (f"geschrieben: {', '.join(exc.written)}; nicht geschrieben: {', '.join(exc.not_written)}"
@@ -347,6 +368,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"calendar-build: Fehler: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP (Terminated): the shell's code for the signal
         print("Abgebrochen.", file=sys.stderr)
-        return 130
+        return 128 + (int(exc.args[0]) if isinstance(exc, Terminated) else int(signal.SIGINT))
+    except OSError as exc:  # the disk, not the content: full, read-only, a folder in the way …
+        return _system_failure(os_error_problem(exc, args.root))
+    except (BrokenProcessPool, MemoryError) as exc:
+        return _system_failure(Problem("calendar-build", None, _FAILURES[type(exc)]))
+
+
+_FAILURES = {
+    BrokenProcessPool: "Ein Arbeitsprozess wurde beendet (zu wenig Arbeitsspeicher?) – nichts geschrieben.",
+    MemoryError: "Zu wenig Arbeitsspeicher – nichts geschrieben.",
+}
+
+
+def _system_failure(problem: Problem) -> int:
+    """Report a failure of the machine (disk, memory) in German and return exit code 1."""
+    _quiet_stdout()
+    print_problems([problem])
+    return EXIT_CONTENT
+
+
+def _tolerant_streams() -> None:
+    """Let stdout and stderr show every character, whatever PYTHONIOENCODING says (escaped if need be)."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _quiet_stdout() -> None:
+    """Drop what stdout still holds (it may be a full device): nothing more to fail at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass

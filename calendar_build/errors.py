@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -53,13 +54,60 @@ def print_problems(problems: list[Problem]) -> tuple[int, int]:
 def display_path(path: Path, root: Path) -> str:
     """Return `path` relative to the project root where possible, with forward slashes."""
     # As written first: a symlink pointing out of the project is still named by where it lies.
-    written = (Path(os.path.abspath(path)), Path(os.path.abspath(root)))
-    for candidate, base in (written, (path.resolve(), root.resolve())):
+    try:
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+    except ValueError:
+        pass
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):  # outside, or a symlink loop
+        return path.name
+
+
+# What a failed file operation means for an editor, by errno (Linux names).
+_ERRNO_DE = {
+    errno.ENOENT: "Datei oder Ordner fehlt",
+    errno.EACCES: "Keine Berechtigung – darf hier gelesen bzw. geschrieben werden?",
+    errno.EPERM: "Keine Berechtigung – darf hier gelesen bzw. geschrieben werden?",
+    errno.ENOSPC: "Der Datenträger ist voll – bitte Platz schaffen oder mit --out einen anderen Ordner wählen",
+    errno.EDQUOT: "Das Speicherkontingent ist erschöpft – bitte Platz schaffen",
+    errno.EFBIG: "Die Datei wird zu groß für diesen Datenträger",
+    errno.EROFS: "Der Datenträger ist schreibgeschützt – bitte einen beschreibbaren Ordner wählen (mit --out)",
+    errno.ENOTDIR: "Ein Teil des Pfads ist eine Datei, kein Ordner",
+    errno.EISDIR: "Dies ist ein Ordner, keine Datei",
+    errno.ELOOP: "Symlink-Schleife (der Verweis zeigt auf sich selbst)",
+    errno.ENAMETOOLONG: "Der Pfad ist zu lang",
+    errno.EIO: "Ein-/Ausgabefehler des Datenträgers",
+    errno.EMFILE: "Zu viele offene Dateien",
+    errno.ENFILE: "Zu viele offene Dateien",
+    errno.ENXIO: "Dies ist keine gewöhnliche Datei (Socket oder Gerät)",
+    errno.EBUSY: "Die Datei ist gerade in Benutzung",
+    errno.EEXIST: "Dieser Name ist schon vergeben",
+    errno.ENOTEMPTY: "Der Ordner ist nicht leer",
+    errno.EXDEV: "Die Datei liegt auf einem anderen Datenträger",
+    errno.ENOMEM: "Zu wenig Arbeitsspeicher",
+    errno.EPIPE: "Die Ausgabe wurde geschlossen",
+}
+
+
+def os_error_message(exc: OSError) -> str:
+    """Return a German sentence for a failed file operation (without the file name)."""
+    from calendar_build.paths import NotRegularFile  # noqa: PLC0415 - paths imports nothing of ours
+
+    if isinstance(exc, NotRegularFile):
+        return f"{exc.strerror} – bitte eine gewöhnliche Datei an diese Stelle legen"
+    return _ERRNO_DE.get(exc.errno or 0, f"Dateifehler ({errno.errorcode.get(exc.errno or 0, exc.errno)})")
+
+
+def os_error_problem(exc: OSError, root: Path | None = None) -> Problem:
+    """Return a failed file operation as a problem naming the file (relative to `root` where possible)."""
+    shown = "calendar-build" if exc.filename is None else os.fsdecode(exc.filename)
+    if root is not None and exc.filename is not None:
         try:
-            return candidate.relative_to(base).as_posix()
+            shown = Path(os.path.abspath(shown)).relative_to(os.path.abspath(root)).as_posix()
         except ValueError:
-            continue
-    return path.name
+            pass  # outside the project (an --out folder): the whole path says most
+    return Problem(shown, None, f"{os_error_message(exc)}.")
 
 
 class Problems:

@@ -4,23 +4,126 @@ A build that fails or is interrupted never leaves a half-written file and never 
 last good output. On Linux the temporary file has no name while it is written (O_TMPFILE): a
 build killed outright (SIGKILL, OOM killer) leaves nothing behind either. Elsewhere it is a
 hidden `.name.XXXX.part`, removed on every error and on Ctrl-C.
+
+Several outputs are replaced together or not at all inside a `transaction(folder)`: each file
+written directly into that folder (also by worker processes forked meanwhile) is finished as a
+hidden `.name.<token>.staged` and renamed into place only by `commit()`, after every output was
+written; removals wait for the commit as well. Leaving the block without a commit removes the
+staged files; those of a build killed outright are removed by the next transaction in the folder.
 """
 
 from __future__ import annotations
 
+import multiprocessing.util
 import os
+import re
 import secrets
 import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
 
+@dataclass
+class Transaction:
+    """Outputs of one command in one folder, renamed into place together by `commit`."""
+
+    folder: Path
+    token: str
+    removals: list[Path] = field(default_factory=list)
+
+    def staged(self) -> list[tuple[Path, Path]]:
+        """Return (staged file, target) for every output finished so far."""
+        suffix = f".{self.token}.staged"
+        return [(path, self.folder / path.name[1:-len(suffix)]) for path in sorted(self.folder.glob(f".*{suffix}"))]
+
+    def commit(self) -> None:
+        """Rename every staged output into place, then do the removals; check every target first."""
+        pairs = self.staged()
+        for _, target in pairs:  # a folder in the way fails before anything is replaced
+            if target.is_dir() and not target.is_symlink():
+                raise IsADirectoryError(21, "ist ein Ordner", str(target))
+        for staged, target in pairs:
+            os.replace(staged, target)
+        for path in self.removals:
+            path.unlink(missing_ok=True)
+        self.removals.clear()
+
+    def discard(self) -> None:
+        """Remove every staged output (the earlier files stay as they were)."""
+        for staged, _ in self.staged():
+            staged.unlink(missing_ok=True)
+
+
+_ACTIVE: Transaction | None = None  # inherited by worker processes forked inside the block
+_STAGED = re.compile(r"^\..+\.(\d+)x[0-9a-f]+\.staged$")
+
+
+@contextmanager
+def transaction(folder: Path) -> Iterator[Transaction]:
+    """Stage every output written into `folder` until `commit()`; discard what is left on leaving."""
+    global _ACTIVE  # noqa: PLW0603 - one transaction per process, seen by forked workers
+    _remove_orphans(folder)
+    active = Transaction(folder.absolute(), f"{os.getpid()}x{secrets.token_hex(4)}")
+    previous, _ACTIVE = _ACTIVE, active
+    try:
+        yield active
+    finally:
+        _ACTIVE = previous
+        try:
+            active.discard()
+        except OSError:
+            pass  # a folder that went away holds nothing of ours
+
+
+def _remove_orphans(folder: Path) -> None:
+    """Remove staged files of transactions whose process is gone (a build killed outright)."""
+    try:
+        names = [p for p in folder.iterdir() if _STAGED.match(p.name)]
+    except OSError:
+        return
+    for path in names:
+        match = _STAGED.match(path.name)
+        if match and not Path(f"/proc/{match.group(1)}").exists():
+            path.unlink(missing_ok=True)
+
+
+def remove(path: Path) -> None:
+    """Remove an output now, or at the commit when a transaction holds its folder."""
+    if _ACTIVE is not None and path.parent.absolute() == _ACTIVE.folder:
+        _ACTIVE.removals.append(path)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _destination(target: Path) -> Path:
+    """Return where a finished file goes: its target, or its staged name inside a transaction."""
+    if _ACTIVE is not None and target.parent.absolute() == _ACTIVE.folder:
+        return target.parent / f".{target.name}.{_ACTIVE.token}.staged"
+    return target
+
+
 @contextmanager
 def atomic_file(target: Path) -> Iterator[BinaryIO]:
-    """Yield a binary stream to a temporary file beside `target`; rename it into place on success."""
+    """Yield a binary stream to a temporary file beside `target`; rename it into place on success.
+
+    A failed write (a full disk) is raised as an OSError naming `target`.
+    """
+    try:
+        with _atomic_file(target) as stream:
+            yield stream
+    except OSError as exc:
+        if exc.filename is not None:
+            raise
+        raise type(exc)(exc.errno, exc.strerror, str(target)) from exc
+
+
+@contextmanager
+def _atomic_file(target: Path) -> Iterator[BinaryIO]:
     target.parent.mkdir(parents=True, exist_ok=True)
     handle = _unnamed(target.parent)
     if handle is not None:
@@ -39,7 +142,7 @@ def atomic_file(target: Path) -> Iterator[BinaryIO]:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, target)
+        os.replace(temporary, _destination(target))
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -81,10 +184,50 @@ def _name_and_replace(stream: BinaryIO, target: Path) -> None:
             temporary.unlink(missing_ok=True)
             raise
     try:
-        os.replace(temporary, target)
+        os.replace(temporary, _destination(target))
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+_PRIVATE: dict[int, Path] = {}
+
+
+def private_folder() -> Path:
+    """Return a temporary folder of this process (made on first use, removed when the process ends)."""
+    pid = os.getpid()
+    if pid not in _PRIVATE:
+        _PRIVATE[pid] = Path(tempfile.mkdtemp(prefix="calendar-build-"))
+        # multiprocessing's finalizers run only in the process that made them, also where a worker ends
+        multiprocessing.util.Finalize(None, shutil.rmtree, args=(str(_PRIVATE[pid]), True), exitpriority=0)
+    return _PRIVATE[pid]
+
+
+def private_folders() -> tuple[Path, ...]:
+    """Return the private temporary folders made so far (by this process or before it was forked)."""
+    return tuple(_PRIVATE.values())
+
+
+@lru_cache(maxsize=8)
+def cache_refusal(folder: Path) -> str | None:
+    """Return why `folder` cannot hold the cache (German), None when a file can be made in it."""
+    from calendar_build.errors import os_error_message  # noqa: PLC0415 - errors imports nothing of ours
+
+    if folder.exists() and not folder.is_dir():
+        return "dort liegt eine Datei statt eines Ordners"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(prefix=".probe-", dir=folder)
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as exc:
+        return os_error_message(exc)
+    return None
+
+
+def usable_cache(folder: Path) -> Path:
+    """Return `folder`, or a private temporary folder when the cache cannot be written there."""
+    return folder if cache_refusal(folder) is None else private_folder()
 
 
 def atomic_write(target: Path, data: bytes) -> None:

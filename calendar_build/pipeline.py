@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from calendar_build.errors import ContentError, Problem
+from calendar_build.output import private_folders
 from calendar_build.pages.model import Shortening
 from calendar_build.stages.compose import Composed, compose
 from calendar_build.stages.options import BuildOptions
@@ -46,7 +47,8 @@ def set_pages(options: BuildOptions, composed: Composed, target: Path | None, cr
     from calendar_build.render.pdf import PdfJob, render_pdf  # noqa: PLC0415 - loaded meanwhile
 
     valid = composed.valid
-    allowed = (options.root, options.cache) + ((valid.output_profile.parent,) if valid.output_profile else ())
+    allowed = (options.root, options.cache, *private_folders()) + (
+        (valid.output_profile.parent,) if valid.output_profile else ())
     job = PdfJob(composed.parts, options.root / "templates", composed.css, allowed, options.product,
                  valid.output_profile, crop_marks=crop_marks, strict=options.strict,
                  parallel=options.parallel_parts if parallel is None else parallel, scratch=options.cache)

@@ -21,6 +21,7 @@ from calendar_build.output import swap_in
 from calendar_build.pipeline import BuildOptions, set_pages
 from calendar_build.stages.compose import compose
 
+MAX_PAGES = 999  # far more than any calendar has (about 20): a bound for --pages before it is expanded
 PREVIEW_SCALE = 100 / 72  # 100 dpi: a page is 1169 × 1654 px in A3
 
 
@@ -40,12 +41,15 @@ def parse_pages(text: str | None) -> list[int] | None:
         return None
     pages: list[int] = []
     for part in text.split(","):
-        match = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?", part)
+        match = re.fullmatch(r"\s*(\d{1,12})\s*(?:-\s*(\d{1,12})\s*)?", part)
         if not match:
             raise UsageError(f"--pages: '{part.strip()}' ist keine Seitenangabe (Beispiel: 1,5-6).")
         first, last = int(match.group(1)), int(match.group(2) or match.group(1))
         if first < 1 or last < first:
             raise UsageError(f"--pages: '{part.strip()}' ist kein gültiger Seitenbereich.")
+        if last > MAX_PAGES:  # checked before the range is expanded: 1-2000000000 must not fill the memory
+            raise UsageError(f"--pages: '{part.strip()}' geht über Seite {MAX_PAGES} hinaus – so viele Seiten hat "
+                             f"kein Kalender.")
         pages.extend(range(first, last + 1))
     return sorted(set(pages))
 
@@ -65,7 +69,7 @@ def preview(options: BuildOptions, pages: list[int] | None) -> PreviewReport:
     folder.mkdir(parents=True)
     for earlier in final.glob("seite-*.png") if final.is_dir() else ():
         shutil.copyfile(earlier, folder / earlier.name)
-    with tempfile.TemporaryDirectory(prefix=".preview-", dir=options.cache) as scratch:
+    with tempfile.TemporaryDirectory(prefix=".preview-") as scratch:  # never in a read-only project
         pdf_path = Path(scratch) / "preview.pdf"
         _, css_warnings = set_pages(options, composed, pdf_path, crop_marks=False, parallel=False)
         report.warnings.extend(css_warnings)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
+from calendar_build import workers
 from calendar_build.errors import ContentError, Problem, print_problems
 from calendar_build.pipeline import BuildOptions, BuildReport, build
 from calendar_build.products import Product
@@ -30,8 +30,8 @@ def build_products(options: BuildOptions, products: tuple[Product, ...],
     if step is not None:
         step(f"{' und '.join(p.title for p in products)} parallel bauen")
     import calendar_build.render.pdf  # noqa: F401, PLC0415 - WeasyPrint loaded once, before the processes fork
-    with ProcessPoolExecutor(max_workers=min(len(jobs), 2)) as pool:
-        return list(zip(products, pool.map(_build_one, jobs)))
+    outcomes, _ = workers.run_all(_build_one, jobs, min(len(jobs), 2))
+    return list(zip(products, outcomes))
 
 
 def plural(count: int, one: str, many: str) -> str:

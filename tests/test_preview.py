@@ -26,7 +26,8 @@ def test_parse_pages(text: str | None, pages: list[int] | None) -> None:
     assert parse_pages(text) == pages
 
 
-@pytest.mark.parametrize("text", ["x", "5-3", "0", "1,,2", "-4"])
+@pytest.mark.parametrize("text", ["x", "5-3", "0", "1,,2", "-4", "1-2000000000", "1000", "5,1-1000",
+                                  "1-" + "9" * 5000])
 def test_parse_pages_refuses(text: str) -> None:
     with pytest.raises(UsageError, match="--pages"):
         parse_pages(text)

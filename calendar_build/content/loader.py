@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -13,6 +14,7 @@ from calendar_build.content.schema import (
     CategoriesFile,
     Category,
     Edition,
+    MAX_DURATION,
     Holiday,
     HolidayFile,
     Override,
@@ -112,7 +114,7 @@ class Reader:
 
 def _load_categories(reader: Reader, content_dir: Path) -> tuple[Category, ...]:
     path = content_dir / "categories.yaml"
-    if not path.is_file():
+    if not os.path.lexists(path):  # anything else under the name (a FIFO, a loop) is named when read
         reader.problems.error(reader.shown(path), None, "Datei fehlt – sie legt die Kategorien (Farbpunkte) fest.")
         return ()
     loaded = reader.read(path, CategoriesFile)
@@ -186,6 +188,11 @@ def _load_overrides(reader: Reader, content_dir: Path, ids: set[str]) -> dict[in
                 reader.problems.error(shown, doc.line(("overrides", index, "start")),
                                       f"Das Datum {override.start.isoformat()} liegt nicht im Jahr {year} dieser Datei.")
                 continue
+            if override.end is not None and (override.end - override.start).days >= MAX_DURATION:
+                reader.problems.error(shown, doc.line(("overrides", index, "end")),
+                                      f"Das Ende {override.end.isoformat()} liegt mehr als {MAX_DURATION} Tage nach "
+                                      f"dem Beginn – bitte 'end' prüfen.")
+                continue
             pinned.append(PinnedDate(override, Where(shown, line)))
         found[year] = tuple(pinned)
     return found
@@ -194,7 +201,7 @@ def _load_overrides(reader: Reader, content_dir: Path, ids: set[str]) -> dict[in
 def _read_edition(reader: Reader, content_dir: Path) -> tuple[Edition, dict[str, int]]:
     """Return the edition settings and the line of each key written in the file."""
     path = content_dir / "edition.yaml"
-    if not path.exists():
+    if not os.path.lexists(path):
         return Edition(), {}
     loaded = reader.read(path, Edition)
     if loaded is None:

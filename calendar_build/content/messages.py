@@ -29,7 +29,8 @@ def _field_name(loc: Loc) -> str:
 
 
 def _shown(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    text = ("true" if value else "false") if isinstance(value, bool) else repr(value) if not isinstance(value, str) \
+        else f"'{value}'"  # booleans as YAML writes them
     return text if len(text) <= 40 else text[:37] + "…"
 
 

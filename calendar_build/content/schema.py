@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_validator, model_validator
 
 from calendar_build.calendars import hebrew, indic
 from calendar_build.i18n.languages import LANGUAGE_CODES
@@ -22,6 +22,7 @@ CATEGORY_IDS = (
     "hindu", "buddhist", "sikh", "bahai", "yazidi",
 )  # fmt: skip
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+MAX_DURATION = 40  # days a holiday or an announced date may span at most
 _MONTH_DAY = re.compile(r"^(\d\d)-(\d\d)$")
 
 
@@ -43,8 +44,8 @@ class FixedRule(Strict):
     """The same Gregorian date every year."""
 
     kind: Literal["fixed"]
-    month: int  # 1–12
-    day: int  # day of the month
+    month: StrictInt  # 1–12
+    day: StrictInt  # day of the month
 
     @model_validator(mode="after")
     def _real_date(self) -> FixedRule:
@@ -56,25 +57,25 @@ class EasterRule(Strict):
     """Western Easter Sunday plus an offset in days."""
 
     kind: Literal["easter"]
-    offset: Annotated[int, Field(ge=-70, le=70)] = 0  # days after Easter Sunday (negative: before)
+    offset: Annotated[StrictInt, Field(ge=-70, le=70)] = 0  # days after Easter Sunday (negative: before)
 
 
 class OrthodoxEasterRule(Strict):
     """Orthodox Easter Sunday (Julian computus) plus an offset in days."""
 
     kind: Literal["orthodox_easter"]
-    offset: Annotated[int, Field(ge=-70, le=70)] = 0  # days after Orthodox Easter Sunday
+    offset: Annotated[StrictInt, Field(ge=-70, le=70)] = 0  # days after Orthodox Easter Sunday
 
 
 class WeekdayRule(Strict):
     """The nth weekday on or after (nth > 0) or on or before (nth < 0) a date, plus an offset."""
 
     kind: Literal["weekday"]
-    month: int  # month of the reference date
-    day: int  # day of the reference date
+    month: StrictInt  # month of the reference date
+    day: StrictInt  # day of the reference date
     weekday: Weekday  # mon … sun
-    nth: Annotated[int, Field(ge=-5, le=5)] = 1  # 1 = first on or after, -1 = last on or before
-    offset: Annotated[int, Field(ge=-31, le=31)] = 0  # days added afterwards
+    nth: Annotated[StrictInt, Field(ge=-5, le=5)] = 1  # 1 = first on or after, -1 = last on or before
+    offset: Annotated[StrictInt, Field(ge=-31, le=31)] = 0  # days added afterwards
     calendar: Literal["gregorian", "julian"] = "gregorian"  # calendar of the reference date
 
     @model_validator(mode="after")
@@ -89,8 +90,8 @@ class JulianRule(Strict):
     """A date of the Julian calendar (Orthodox Christmas: 25 December Julian = 7 January)."""
 
     kind: Literal["julian"]
-    month: int  # Julian month
-    day: int  # Julian day
+    month: StrictInt  # Julian month
+    day: StrictInt  # Julian day
 
     @model_validator(mode="after")
     def _real_date(self) -> JulianRule:
@@ -103,16 +104,16 @@ class HebrewRule(Strict):
 
     kind: Literal["hebrew"]
     month: Literal[tuple(hebrew.MONTHS)]  # type: ignore[valid-type]  # tishrei … elul; adar = Adar II in leap years
-    day: Annotated[int, Field(ge=1, le=30)]  # day of the Hebrew month
-    shift: dict[Weekday, Annotated[int, Field(ge=-3, le=3)]] = {}  # e.g. {fri: -1, sun: 1}
+    day: Annotated[StrictInt, Field(ge=1, le=30)]  # day of the Hebrew month
+    shift: dict[Weekday, Annotated[StrictInt, Field(ge=-3, le=3)]] = {}  # e.g. {fri: -1, sun: 1}
 
 
 class HijriRule(Strict):
     """A date of the Islamic calendar (every occurrence in the Gregorian year)."""
 
     kind: Literal["hijri"]
-    month: Annotated[int, Field(ge=1, le=12)]  # 1 Muharram … 12 Dhu l-Hijja
-    day: Annotated[int, Field(ge=1, le=30)]  # day of the Hijri month
+    month: Annotated[StrictInt, Field(ge=1, le=12)]  # 1 Muharram … 12 Dhu l-Hijja
+    day: Annotated[StrictInt, Field(ge=1, le=30)]  # day of the Hijri month
 
 
 class ChineseRule(Strict):
@@ -120,15 +121,15 @@ class ChineseRule(Strict):
 
     kind: Literal["chinese"]
     month: Literal[1] = 1  # only the first month is supported
-    day: Annotated[int, Field(ge=1, le=29)] = 1  # day of the first month
+    day: Annotated[StrictInt, Field(ge=1, le=29)] = 1  # day of the first month
 
 
 class PersianRule(Strict):
     """A date of the Solar Hijri (Persian) calendar."""
 
     kind: Literal["persian"]
-    month: Annotated[int, Field(ge=1, le=12)]  # 1 Farvardin … 12 Esfand
-    day: Annotated[int, Field(ge=1, le=31)]  # day of the Persian month
+    month: Annotated[StrictInt, Field(ge=1, le=12)]  # 1 Farvardin … 12 Esfand
+    day: Annotated[StrictInt, Field(ge=1, le=31)]  # day of the Persian month
 
     @model_validator(mode="after")
     def _real_date(self) -> PersianRule:
@@ -141,8 +142,8 @@ class BahaiRule(Strict):
     """A date of the Badíʻ calendar, or one of the Twin Holy Birthdays."""
 
     kind: Literal["bahai"]
-    month: Annotated[int, Field(ge=1, le=19)] | None = None  # 1 Bahá … 19 ʻAláʼ
-    day: Annotated[int, Field(ge=1, le=19)] | None = None  # day of the Badíʻ month
+    month: Annotated[StrictInt, Field(ge=1, le=19)] | None = None  # 1 Bahá … 19 ʻAláʼ
+    day: Annotated[StrictInt, Field(ge=1, le=19)] | None = None  # day of the Badíʻ month
     twin: Literal[1, 2] | None = None  # 1 = Geburt des Báb, 2 = Geburt Bahá'u'lláhs
 
     @model_validator(mode="after")
@@ -163,7 +164,14 @@ class DatesRule(Strict):
     """Explicit dates, one per year, for feasts without a computable rule."""
 
     kind: Literal["dates"]
-    dates: dict[int, dt.date]  # year -> date
+    dates: dict[Annotated[StrictInt, Field(ge=1000, le=3000)], dt.date]  # year -> date
+
+    @model_validator(mode="after")
+    def _years_match(self) -> DatesRule:
+        for year, day in self.dates.items():
+            if abs(day.year - year) > 1:  # a feast may begin late in the year before (Hanukkah over New Year)
+                raise ValueError(f"das Datum {day.isoformat()} gehört nicht zum Jahr {year}")
+        return self
 
 
 Rule = Annotated[
@@ -190,12 +198,12 @@ class Holiday(Strict):
     original: Annotated[str, Field(max_length=80)] | None = None  # name in its own script
     transliteration: Annotated[str, Field(max_length=80)] | None = None  # Latin transliteration
     rule: Rule  # how the date is computed
-    duration: Annotated[int, Field(ge=1, le=40)] = 1  # days, the whole span
-    eve: bool = False  # the day begins the evening before
-    approximate: bool = False  # the date depends on moon sighting or regional practice
+    duration: Annotated[StrictInt, Field(ge=1, le=MAX_DURATION)] = 1  # days, the whole span
+    eve: StrictBool = False  # the day begins the evening before
+    approximate: StrictBool = False  # the date depends on moon sighting or regional practice
     window: tuple[MonthDay, MonthDay] | None = None  # plausible Gregorian window of the start
-    since: Annotated[int, Field(ge=1, le=9999)] | None = None  # first year observed
-    until: Annotated[int, Field(ge=1, le=9999)] | None = None  # last year observed
+    since: Annotated[StrictInt, Field(ge=1, le=9999)] | None = None  # first year observed
+    until: Annotated[StrictInt, Field(ge=1, le=9999)] | None = None  # last year observed
     description: Annotated[str, Field(min_length=1, max_length=900)]  # German, 2–4 sentences
     greeting: Annotated[str, Field(max_length=80)] | None = None  # customary greeting
 
@@ -237,7 +245,7 @@ class Category(Strict):
         Annotated[float, Field(ge=0, le=100)],
     ]  # print colour in percent
     letter: Annotated[str, Field(pattern=r"^[A-Z]$")]  # letter inside the dot, for colour-blind readers
-    legal_calendar: bool = False  # its days can be Hessen legal holidays
+    legal_calendar: StrictBool = False  # its days can be Hessen legal holidays
 
 
 class CategoriesFile(Strict):
@@ -273,15 +281,15 @@ ProductId = Literal[tuple(PRODUCTS)]  # type: ignore[valid-type]  # the rows of 
 class Edition(Strict):
     """content/edition.yaml: the settings of one edition."""
 
-    year: Annotated[int, Field(ge=1950, le=2099)] | None = None  # default year of the edition
+    year: Annotated[StrictInt, Field(ge=1950, le=2099)] | None = None  # default year of the edition
     title: str = "Interkultureller Kalender"  # cover title (the year is appended)
     motto: str = ""  # cover motto
     publisher: str = ""  # publisher for cover and imprint
     islamic_reckoning: Literal["umm-al-qura", "diyanet", "arithmetic"] = "umm-al-qura"  # Hijri reckoning
-    school_holidays: bool = True  # show Hessen school holidays in the grid
+    school_holidays: StrictBool = True  # show Hessen school holidays in the grid
     output_profile: str | None = None  # printer's CMYK ICC profile, relative to the project
     document_date: dt.date | None = None  # date printed and stored in the PDF (reproducible builds)
     imprint: str = ""  # extra imprint text
-    outlook_in_print: bool = False  # add the five-year outlook page to the print PDF (always in the screen PDF)
+    outlook_in_print: StrictBool = False  # add the five-year outlook page to the print PDF (always in the screen PDF)
     language: Literal[LANGUAGE_CODES] = "de"  # type: ignore[valid-type]  # language of the edition: de, en, tr, ar, uk, fa
     products: list[ProductId] = list(DEFAULT_PRODUCTS)  # type: ignore[valid-type]  # what `build --variant all` and `check` make

@@ -151,6 +151,8 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     if "escape character" in problem or "escape code" in problem:
         return ("Ungültige Escape-Sequenz mit '\\' in doppelten Anführungszeichen – einfache Anführungszeichen "
                 "verwenden oder den Backslash verdoppeln.")
+    if "maximum nesting depth" in problem:
+        return "Zu tief verschachtelt (Listen oder Zuordnungen in Hunderten Ebenen) – bitte die Klammern prüfen."
     if "found undefined tag" in problem or "could not determine a constructor" in problem:
         return "Unerlaubter YAML-Tag – nur einfache Werte, Listen und Zuordnungen sind erlaubt."
     return f"YAML-Syntaxfehler: {problem}."
@@ -191,8 +193,13 @@ def parse_yaml(raw: bytes) -> YamlDoc:
 
 def load_yaml(path: Path) -> YamlDoc:
     """Read and parse a YAML file (see parse_yaml)."""
+    from calendar_build.errors import os_error_message  # noqa: PLC0415
+    from calendar_build.paths import read_regular  # noqa: PLC0415
+
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_FILE_BYTES)  # never waits on a FIFO, never reads a device without end
     except OSError as exc:
-        raise YamlProblem(None, f"Datei kann nicht gelesen werden ({exc.strerror}).") from exc
+        raise YamlProblem(None, f"{os_error_message(exc)}.") from exc
+    if len(raw) > MAX_FILE_BYTES:  # only the first bytes were read: name the file's whole size
+        raise YamlProblem(None, f"Datei ist zu groß ({path.stat().st_size} Bytes, höchstens {MAX_FILE_BYTES}).")
     return parse_yaml(raw)

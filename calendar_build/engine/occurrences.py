@@ -78,6 +78,10 @@ def _computed(entry: Entry, year: int, settings: Settings, problems: Problems) -
         problems.error(entry.where.path, entry.where.line, f"'{holiday.id}': {exc}.")
         return []
     sanity.check_hits(entry, found, settings, problems)
+    if holiday.rule.kind == "dates" and year not in holiday.rule.dates and holiday.observed_in(year):
+        problems.warning(entry.where.path, entry.where.line, f"'{holiday.id}': In 'dates' steht kein Datum für "
+                         f"{year} (nur für {', '.join(str(y) for y in sorted(holiday.rule.dates))}) – der Feiertag "
+                         f"fehlt in diesem Kalender.")
     result = []
     for hit in found:
         end = _span(hit.start, holiday.duration)

@@ -10,7 +10,7 @@ from pathlib import Path
 from calendar_build.engine.occurrences import YearTable
 from calendar_build.export import ics
 from calendar_build.i18n.languages import GERMAN, LANGUAGES
-from calendar_build.output import atomic_write
+from calendar_build.output import atomic_write, remove
 
 
 def stale_ics(out_dir: Path, year: int, keep: Collection[str], language: str = GERMAN) -> list[Path]:
@@ -42,5 +42,5 @@ def write_ics(table: YearTable, labels: Mapping[str, str], out_dir: Path, stamp:
         atomic_write(target, data)
         written.append(target)
     for stale in stale_ics(out_dir, table.year, files.keys(), language):
-        stale.unlink(missing_ok=True)
+        remove(stale)  # at the commit, when the build's outputs are replaced together
     return written

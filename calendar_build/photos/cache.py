@@ -18,8 +18,10 @@ from pathlib import Path
 
 from PIL import features
 
+from calendar_build.paths import check_regular, read_regular
+
 # Bump when the same input would now give different output (crop, scaling, colour, encoding).
-VERSION = "photos-4"  # bump whenever the pixels a job produces change (2: bicubic, 3: reducing gap, 4: Hamming)
+VERSION = "photos-5"  # bump whenever what a job produces changes (2: bicubic, 3: reducing gap, 4: Hamming, 5: notes)
 _CHUNK = 1 << 20
 
 
@@ -57,13 +59,13 @@ def key_of_file(head: bytes, path: Path, cache_dir: Path | None = None) -> str:
     With a cache folder, the key of an unchanged file (same size, modification time and inode,
     as git's index does it) is remembered, so a warm build does not read the photos at all.
     """
-    stat = path.stat()
+    stat = check_regular(path)  # a FIFO under a photo's name would block the read below
     stamp = f"{stat.st_size} {stat.st_mtime_ns} {stat.st_ino}"
     index = None
     if cache_dir is not None:
         index = cache_dir.with_name(cache_dir.name + "-index") / hashlib.sha256(head + str(path.resolve()).encode()).hexdigest()[:32]
         try:
-            remembered_stamp, remembered_key = index.read_text(encoding="ascii").rsplit(" ", 1)
+            remembered_stamp, remembered_key = read_regular(index, 200).decode("ascii").rsplit(" ", 1)
             if remembered_stamp == stamp and len(remembered_key) == 64:
                 return remembered_key
         except (OSError, ValueError):
@@ -86,8 +88,8 @@ def lookup(cache_dir: Path, key: str) -> Entry | None:
     """Return the cached entry for `key`, or None when it is missing, incomplete or corrupt."""
     jpeg = cache_dir / f"{key}.jpg"
     try:
-        meta = json.loads((cache_dir / f"{key}.json").read_text(encoding="utf-8"))
-        data = jpeg.read_bytes()
+        meta = json.loads(read_regular(cache_dir / f"{key}.json", 1_000_000).decode("utf-8"))
+        data = read_regular(jpeg)
         if not isinstance(meta, dict) or meta.get("sha256") != hashlib.sha256(data).hexdigest():
             return None
         notes = meta["notes"]
@@ -102,6 +104,7 @@ def store(cache_dir: Path, key: str, data: bytes, width_px: int, height_px: int,
           notes: tuple[str, ...]) -> Entry:
     """Write the JPEG, then its sidecar, each atomically; return the entry."""
     path = cache_dir / f"{key}.jpg"
+    cache_dir.mkdir(parents=True, exist_ok=True)  # deleted meanwhile: made again
     meta = {"sha256": hashlib.sha256(data).hexdigest(), "width_px": width_px, "height_px": height_px,
             "effective_ppi": effective_ppi, "notes": list(notes)}
     _write_atomic(path, data)

@@ -11,11 +11,13 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from calendar_build.errors import Problems
+from calendar_build import workers as pool
+from calendar_build.errors import Problems, os_error_message
+from calendar_build.output import cache_refusal, private_folder
+from calendar_build.paths import NotRegularFile, read_regular
 from calendar_build.photos import cache
 from calendar_build.photos.colour import digest, output_profile_problem
 from calendar_build.photos.model import MM_PER_INCH, PhotoJob, PhotoTarget, PreparedPhoto
@@ -52,7 +54,14 @@ def prepare_photos(jobs: Sequence[PhotoJob | tuple[Path, tuple[float, float], Ph
     the same source and target with two focal points is an error.
     """
     all_jobs = [PhotoJob(*job) for job in jobs]
-    cache_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file in the cache folder's place: prepared anew into a temporary folder
+        reason = cache_refusal(cache_dir) or os_error_message(exc)
+        problems.warning(f"{cache_dir.parent.name}/{cache_dir.name}", None, f"Zwischenspeicher der Fotos nicht "
+                         f"nutzbar ({reason}) – die Fotos werden ohne ihn vorbereitet (langsamer).")
+        cache_dir = private_folder() / "photos"
+        cache_dir.mkdir(exist_ok=True)
     profiles = _output_profiles({job.target for job in all_jobs}, problems)
     unique: dict[tuple[Path, PhotoTarget], PhotoJob] = {}
     for job in all_jobs:
@@ -92,7 +101,7 @@ def _output_profiles(targets: Iterable[PhotoTarget], problems: Problems) -> dict
             continue
         shown = target.output_profile.name
         try:
-            data = target.output_profile.read_bytes()
+            data = read_regular(target.output_profile, 100_000_000)
         except OSError:
             problems.error(shown, None, f"Ausgabeprofil '{shown}' kann nicht gelesen werden – fehlt die Datei?")
             continue
@@ -122,25 +131,8 @@ def _warm(cache_dir: Path, head: bytes, source: Path) -> cache.Entry | None:
 
 def _run(tasks: list[_Task], workers: int | None, meanwhile: Callable[[], None] | None) -> list[list[_Outcome]]:
     """Prepare the tasks, in worker processes when there are several; run `meanwhile` here in the meantime."""
-    workers = min(workers or os.cpu_count() or 1, len(tasks))
-    pool = None
-    if workers > 1:
-        try:
-            pool = ProcessPoolExecutor(max_workers=workers)
-            results = pool.map(_prepare_one, tasks)  # all submitted: the workers are busy from here on
-        except (OSError, NotImplementedError):  # no process pool here (e.g. no semaphores): one by one
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
-            pool = None
-    if pool is None:
-        if meanwhile is not None:
-            meanwhile()
-        return [_prepare_one(task) for task in tasks]
-    with pool:
-        if meanwhile is not None:
-            meanwhile()
-        return list(results)
-
+    results, _ = pool.run_all(_prepare_one, tasks, workers or os.cpu_count() or 1, meanwhile)
+    return results
 
 
 def _report(jobs: Iterable[PhotoJob], outcomes: dict[tuple[Path, PhotoTarget], _Outcome],
@@ -187,9 +179,11 @@ def _prepare_one(task: _Task) -> list[_Outcome]:
     """Prepare one photo for each of its targets (in a worker process) and store them in the cache."""
     source = task.jobs[0].source
     try:
-        data = source.read_bytes()
+        data = read_regular(source)
     except FileNotFoundError:
         return _failed(task, "wurde nicht gefunden.")
+    except NotRegularFile as exc:
+        return _failed(task, f"{exc.strerror.replace('Dies ist', 'ist', 1)} – bitte das Foto selbst an diese Stelle legen.")
     except OSError:
         return _failed(task, "kann nicht gelesen werden – ist es eine Datei, und darf sie gelesen werden?")
     if not data:

@@ -13,7 +13,7 @@ import math
 import struct
 import warnings
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PIL import ExifTags, Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
@@ -71,6 +71,19 @@ def render_all(data: bytes, wanted: Sequence[Wanted]) -> list[Rendered]:
     of each target do not depend on which others came along. Raise PhotoFailure with a German message
     when the photo cannot be prepared.
     """
+    with warnings.catch_warnings(record=True) as said:  # Pillow's English warnings become one German note
+        warnings.simplefilter("always")
+        done = _render_all(data, wanted)
+    if any(issubclass(w.category, UserWarning) for w in said):
+        done = [replace(one, notes=(*one.notes, PILLOW_WARNED)) for one in done]
+    return done
+
+
+PILLOW_WARNED = ("ist nicht ganz regelgerecht gespeichert (z. B. beschädigte EXIF-Metadaten) – es wird verwendet; "
+                 "bitte das Ergebnis prüfen oder das Foto neu exportieren.")
+
+
+def _render_all(data: bytes, wanted: Sequence[Wanted]) -> list[Rendered]:
     stored, upright = _header(data)
     groups: dict[tuple[int, int] | None, list[int]] = {}
     for index, (focal, target, _) in enumerate(wanted):

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from calendar_build.content.loader import Reader, Where
-from calendar_build.errors import Problems
-from calendar_build.paths import PathOutside, inside
+from calendar_build.errors import Problems, os_error_message
+from calendar_build.paths import PathOutside, check_regular, inside
 from calendar_build.portraits.schema import TOWNS, PortraitSpec
 
 MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
@@ -45,9 +45,13 @@ def _photo_path(root: Path, yaml_path: Path, spec: PortraitSpec, reader: Reader,
                               f"den Ordner {reader.shown(yaml_path.parent)}/ legen.")
         return None
     try:
-        found = photo.is_file()
-    except OSError:  # e.g. a file name longer than the file system allows
+        check_regular(photo)  # a FIFO or a device under the name would block or never end
+        found = True
+    except FileNotFoundError:
         found = False
+    except OSError as exc:  # a folder, a FIFO, a symlink loop, a name too long …
+        reader.problems.error(reader.shown(yaml_path), line, f"Foto '{spec.photo}': {os_error_message(exc)}.")
+        return None
     if not found:
         reader.problems.error(reader.shown(yaml_path), line,
                               f"Foto '{spec.photo}' fehlt – erwartet in {reader.shown(yaml_path.parent)}/.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, StrictBool, StrictInt
 
 from calendar_build.content.schema import Strict
 
@@ -25,14 +25,14 @@ class PortraitSpec(Strict):
     name: Annotated[str, Field(min_length=1, max_length=60)]  # the resident's name as printed
     town: Literal[TOWNS]  # type: ignore[valid-type]  # one of the twelve towns of the district
     gender: Literal["female", "male"]  # for the six-and-six balance of an edition
-    month: Annotated[int, Field(ge=1, le=12)]  # the month page
+    month: Annotated[StrictInt, Field(ge=1, le=12)]  # the month page
     text: Annotated[str, Field(min_length=1, max_length=TEXT_MAX)]  # short German text
     photo: Annotated[str, Field(min_length=1)]  # photo file, relative to this YAML file
     photo_credit: Annotated[str, Field(min_length=1, max_length=120)]  # for the imprint
     consent: dt.date | None = None  # date the consent to print was recorded; no consent, no print
     focal_point: tuple[Fraction, Fraction] = (0.5, 0.4)  # x, y of the face, 0–1, for cropping
     alt: Annotated[str, Field(min_length=1, max_length=400)]  # alt text for the screen PDF
-    sample: bool = False  # a fictional sample portrait (marked as such in the PDF)
+    sample: StrictBool = False  # a fictional sample portrait (marked as such in the PDF)
     # The text in the edition's language; without it the German text is printed (marked as German).
     text_en: Annotated[str, Field(min_length=1, max_length=TEXT_MAX)] | None = None  # English
     text_tr: Annotated[str, Field(min_length=1, max_length=TEXT_MAX)] | None = None  # Turkish

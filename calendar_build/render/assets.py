@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from calendar_build.errors import Problems
-from calendar_build.paths import PathOutside, inside
+from calendar_build.paths import PathOutside, inside, read_regular_text
 
 SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
 TEMPLATE_SUFFIXES = (".j2", ".html", ".css")
@@ -70,7 +70,7 @@ def check_assets(root: Path, problems: Problems) -> None:
     files = sorted(p for p in templates.rglob("*") if p.suffix in TEMPLATE_SUFFIXES) if templates.is_dir() else []
     for path in files:
         try:
-            text = inside(root, path).read_text(encoding="utf-8")
+            text = read_regular_text(inside(root, path))
         except (PathOutside, OSError, UnicodeDecodeError):
             continue  # the template or theme loader reports such a file with its line
         shown = path.relative_to(root).as_posix()

@@ -19,6 +19,9 @@ from pathlib import Path
 import uharfbuzz as hb
 from fontTools.ttLib import TTFont
 
+from calendar_build.output import atomic_write, private_folder
+from calendar_build.paths import read_regular
+
 CJK_FAMILY = "CJK Subset"
 # Debian's fonts-noto-cjk; face 2 of the collection is Simplified Chinese.
 CJK_SOURCES = (Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),)
@@ -63,19 +66,38 @@ def _cmap(path: Path, face: int = 0) -> frozenset[int]:
     stat = path.stat()
     key = hashlib.sha256(f"{path}:{face}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:24]
     cached = CMAP_CACHE / f"{key}.txt"
-    try:
-        return frozenset(int(code, 16) for code in cached.read_text(encoding="ascii").split())
-    except (OSError, ValueError):
-        pass
+    remembered = _read_verified(cached)
+    if remembered is not None:
+        try:
+            return frozenset(int(code, 16) for code in remembered.decode("ascii").split())
+        except ValueError:
+            pass
     codes = frozenset(TTFont(str(path), fontNumber=face, lazy=True).getBestCmap())
     try:
         CMAP_CACHE.mkdir(parents=True, exist_ok=True)
-        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(" ".join(f"{c:x}" for c in sorted(codes)), encoding="ascii")
-        os.replace(temporary, cached)
+        _write_verified(cached, " ".join(f"{c:x}" for c in sorted(codes)).encode("ascii"))
     except OSError:
         pass  # a cache we cannot write only costs time
     return codes
+
+
+def _read_verified(path: Path) -> bytes | None:
+    """Return the body of a cache file whose first line is the sha256 of the rest; None if missing or damaged.
+
+    A truncated glyph map would otherwise make characters look unprintable, a damaged font subset
+    would print wrong glyphs: both are rebuilt instead.
+    """
+    try:
+        raw = read_regular(path)
+    except OSError:
+        return None
+    digest, _, body = raw.partition(b"\n")
+    return body if digest == hashlib.sha256(body).hexdigest().encode() else None
+
+
+def _write_verified(path: Path, body: bytes) -> None:
+    """Write a cache file as its sha256, a line break and the body, atomically."""
+    atomic_write(path, hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
 
 
 def cjk_source() -> Path | None:
@@ -141,8 +163,12 @@ def cjk_subset(chars: str, cache_dir: Path) -> Path:
     made_by = f"hb {hb.__version__}"
     key = hashlib.sha256(f"{made_by}:{source}:{source.stat().st_size}:{CJK_FACE}:{text}".encode()).hexdigest()[:20]
     target = cache_dir / "fonts" / f"cjk-subset-{key}.otf"
-    if target.is_file() and target.stat().st_size > 0:
-        return target
+    check = target.with_suffix(".sha256")
+    try:
+        if read_regular(check, 64) == hashlib.sha256(read_regular(target)).hexdigest().encode():
+            return target
+    except OSError:
+        pass  # missing or damaged: made anew
     target.parent.mkdir(parents=True, exist_ok=True)
     # HarfBuzz subsets the 20 MB collection in milliseconds (fontTools needs about a second)
     face = hb.Face(hb.Blob.from_file_path(str(source)), CJK_FACE)
@@ -155,7 +181,11 @@ def cjk_subset(chars: str, cache_dir: Path) -> Path:
     subset = hb.subset(face, wanted)
     if subset is None:
         raise FontError(f"Die CJK-Schrift '{source.name}' lässt sich nicht verkleinern (Subset).")
-    temporary = target.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_bytes(subset.blob.data)
-    os.replace(temporary, target)
+    data = bytes(subset.blob.data)
+    try:
+        atomic_write(target, data)
+        atomic_write(check, hashlib.sha256(data).hexdigest().encode())  # last: it vouches for the font
+    except OSError:  # a full or read-only cache: this build's own copy, without a cache
+        target = private_folder() / target.name
+        target.write_bytes(data)
     return target

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import logging
 import re
 import shutil
@@ -19,7 +20,6 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -32,6 +32,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
+from calendar_build import workers
 from calendar_build.output import atomic_file
 from calendar_build.photos.colour import SRGB_ICC
 from calendar_build.products import Product
@@ -200,7 +201,7 @@ def render_pdf(job: PdfJob, target: Path | None) -> PdfResult:
         except _Rejected:
             pass
     else:
-        with tempfile.TemporaryDirectory(prefix=".parts-", dir=_scratch(job)) as folder:
+        with _scratch_folder(job) as folder:
             files = [Path(folder) / f"part-{index + 1}.pdf" for index in range(len(job.parts))]
             parts = _render_parts(job, files)
             if all(part.usable for part in parts):
@@ -224,6 +225,14 @@ def _renumbered(message: str, offset: int) -> str:
     return f"Seite {int(number) + offset}:{rest}"
 
 
+def _scratch_folder(job: PdfJob) -> tempfile.TemporaryDirectory[str]:
+    """Return a new folder for the parts' files: in the scratch folder, else in the system's temporary one."""
+    try:
+        return tempfile.TemporaryDirectory(prefix=".parts-", dir=_scratch(job))
+    except OSError:  # a read-only project, a file in the cache's place, the cache deleted meanwhile
+        return tempfile.TemporaryDirectory(prefix="calendar-build-parts-")
+
+
 STALE_SCRATCH_SECONDS = 3600  # a parts folder this old was left by a build that was killed
 
 
@@ -243,23 +252,15 @@ def _scratch(job: PdfJob) -> Path | None:
 
 def _render_parts(job: PdfJob, files: list[Path]) -> list[_Part]:
     """Set every part into its file: the first here, the others in worker processes at the same time."""
-    def one(index: int) -> _Part:
-        return _render_part_file(job, index, files[index])
+    others = [(job, index, files[index]) for index in range(1, len(job.parts))]
+    rest, first = workers.run_all(_render_numbered, others, len(job.parts) if job.parallel else 1,
+                                  lambda: _render_part_file(job, 0, files[0]))
+    assert first is not None
+    return [first, *rest]
 
-    pool = None
-    if job.parallel:
-        try:
-            pool = ProcessPoolExecutor(max_workers=len(job.parts) - 1)
-            others = [pool.submit(_render_part_file, job, index, files[index]) for index in range(1, len(job.parts))]
-        except (OSError, NotImplementedError):  # no process pool here (e.g. no semaphores): one after the other
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
-            pool = None
-    if pool is None:
-        return [one(index) for index in range(len(job.parts))]
-    with pool:
-        first = one(0)
-        return [first] + [future.result() for future in others]
+
+def _render_numbered(work: tuple[PdfJob, int, Path]) -> _Part:
+    return _render_part_file(*work)
 
 
 def _render_part_file(job: PdfJob, index: int, path: Path) -> _Part:
@@ -313,7 +314,11 @@ def join_pdfs(parts: Sequence[Path], stream: BinaryIO) -> None:
         if bookmarks:
             with joined.open_outline() as outline:
                 outline.root.extend(bookmarks)
-        joined.save(stream, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+        # Saved into memory first: qpdf cannot pass a failed write of a Python stream (a full disk) on
+        # as an error and aborts the whole process; a write of the bytes fails as an OSError instead.
+        joined_bytes = io.BytesIO()
+        joined.save(joined_bytes, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+    stream.write(joined_bytes.getbuffer())
 
 
 _SUBSET_TAG = re.compile(r"^/([A-Z]{6})\+")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from calendar_build.engine.occurrences import YearTable
 from calendar_build.output import atomic_write
+from calendar_build.paths import read_regular
 
 FORMAT = 1  # bump when the JSON layout changes; an older file then counts as unreadable
 
@@ -119,7 +120,7 @@ def read_snapshot(out_dir: Path, year: int) -> Snapshot | None:
     """Return the stored snapshot of `year`, or None when there is none or it cannot be read."""
     path = snapshot_path(out_dir, year)
     try:
-        snapshot = from_json(path.read_text(encoding="utf-8"))
+        snapshot = from_json(read_regular(path, 50_000_000).decode("utf-8"))
     except (OSError, ValueError):
         return None
     return snapshot if snapshot.year == year else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from calendar_build.output import usable_cache
 from calendar_build.products import PRODUCTS, Product
 
 
@@ -29,7 +30,12 @@ class BuildOptions:
 
     @property
     def cache(self) -> Path:
-        """Return the cache folder."""
+        """Return the cache folder (a temporary one where the project's cannot be written)."""
+        return usable_cache(self.configured_cache)
+
+    @property
+    def configured_cache(self) -> Path:
+        """Return the cache folder asked for: `cache_dir` or <root>/.cache/calendar-build."""
         return self.cache_dir or self.root / ".cache" / "calendar-build"
 
     @property

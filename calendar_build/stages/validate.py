@@ -10,10 +10,11 @@ from pathlib import Path
 
 from calendar_build.content.loader import Content, load_content
 from calendar_build.engine.occurrences import YearTable, compute_year
-from calendar_build.errors import ContentError, Problem, Problems
+from calendar_build.errors import ContentError, Problem, Problems, display_path, os_error_message
 from calendar_build.i18n.content import localize
 from calendar_build.i18n.languages import GERMAN
-from calendar_build.paths import PathOutside, inside
+from calendar_build.output import cache_refusal
+from calendar_build.paths import PathOutside, inside, read_regular
 from calendar_build.photos.colour import output_profile_problem
 from calendar_build.portraits.loader import Portrait, load_portraits
 from calendar_build.render import fonts
@@ -45,12 +46,14 @@ class Validated:
 def read_template_text(templates: Path, name: str) -> str:
     """Return a text file of the templates folder; raise ContentError when it is missing or not UTF-8."""
     try:
-        raw = inside(templates.parent, templates / name).read_bytes()
+        raw = read_regular(inside(templates.parent, templates / name))  # never waits on a FIFO
     except PathOutside:
         raise ContentError([Problem(f"templates/{name}", None, LINKED_OUT)]) from None
-    except OSError:
+    except FileNotFoundError:
         raise ContentError([Problem(f"templates/{name}", None, "Datei fehlt oder kann nicht gelesen werden.")]
                            ) from None
+    except OSError as exc:  # a FIFO, a folder, a symlink loop
+        raise ContentError([Problem(f"templates/{name}", None, f"{os_error_message(exc)}.")]) from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -93,7 +96,13 @@ def _output_profile(options: BuildOptions, content: Content, problems: Problems)
         if not profile.is_file():
             problems.error("content/edition.yaml", line, f"Farbprofil '{content.edition.output_profile}' fehlt.")
             return None
-        reason = output_profile_problem(profile.read_bytes())
+        try:
+            data = read_regular(profile, 100_000_000)
+        except OSError as exc:
+            problems.error("content/edition.yaml", line, f"Farbprofil '{content.edition.output_profile}': "
+                           f"{os_error_message(exc)}.")
+            return None
+        reason = output_profile_problem(data)
         if reason is not None:
             problems.error("content/edition.yaml", line, f"Farbprofil '{content.edition.output_profile}' {reason}.")
             return None
@@ -150,6 +159,9 @@ def validate(options: BuildOptions) -> Validated:
     portraits = load_portraits(options.root, options.year, problems)
     styles = _stylesheets(options, problems)
     check_assets(options.root, problems)
+    if (refusal := cache_refusal(options.configured_cache)) is not None:
+        problems.warning(display_path(options.configured_cache, options.root), None,
+                         f"Zwischenspeicher nicht nutzbar ({refusal}) – es wird ohne ihn gebaut (langsamer).")
     profile = _output_profile(options, content, problems)
     if styles is not None:
         _check_glyphs(content, portraits, styles[2], problems)

@@ -279,7 +279,8 @@ CASES: list[tuple[str, Edit, list[str]]] = [
     ("photo-not-an-image", write(J1, "Hier sollte ein Foto sein.\n"),
      [f"{AT_PHOTO}: Fehler: {PHOTO} ist keine lesbare Bilddatei – erwartet wird JPEG, PNG, TIFF oder WebP."]),
     ("photo-a-folder", both(delete(J1), lambda root: (root / J1).mkdir()),
-     [f"{AT_PHOTO}: Fehler: {PHOTO} fehlt – erwartet in portraits/2027/."]),
+     [f"{AT_PHOTO}: Fehler: Foto '01-selam-tesfamariam.jpg': Dies ist ein Ordner, keine gewöhnliche Datei – bitte "
+      "eine gewöhnliche Datei an diese Stelle legen."]),
     ("photo-decompression-bomb", write(J1, png_header(20_000, 20_000)),
      [f"{AT_PHOTO}: Fehler: {PHOTO} hat 400.000.000 Pixel – mehr als die erlaubten 89.478.485 (Schutz vor "
       f"Dekompressionsbomben); bitte kleiner exportieren."]),
@@ -298,12 +299,13 @@ CASES: list[tuple[str, Edit, list[str]]] = [
     ("photo-absolute", replace(P1, "photo: 01-selam-tesfamariam.jpg", "photo: /etc/passwd"),
      [f"{AT_PHOTO}: Fehler: Foto '/etc/passwd' {OUTSIDE_PHOTO}"]),
     ("photo-symlink-out", symlink(J1, outside_file), [f"{AT_PHOTO}: Fehler: {PHOTO} {OUTSIDE_PHOTO}"]),
-    ("photo-symlink-loop", symlink(J1, lambda root: root / J1), [f"{AT_PHOTO}: Fehler: {PHOTO} {OUTSIDE_PHOTO}"]),
+    ("photo-symlink-loop", symlink(J1, lambda root: root / J1),
+     [f"{AT_PHOTO}: Fehler: Foto '01-selam-tesfamariam.jpg': Symlink-Schleife (der Verweis zeigt auf sich selbst)."]),
     ("photo-url", replace(P1, "photo: 01-selam-tesfamariam.jpg", "photo: https://example.org/selam.jpg"),
      [f"{AT_PHOTO}: Fehler: Foto 'https://example.org/selam.jpg' ist eine Internetadresse – Fotos werden nie aus "
       f"dem Netz geladen; bitte die Datei in den Ordner portraits/2027/ legen."]),
     ("photo-name-too-long", replace(P1, "photo: 01-selam-tesfamariam.jpg", f"photo: {'x' * 300}.jpg"),
-     [f"{AT_PHOTO}: Fehler: Foto '{'x' * 300}.jpg' fehlt – erwartet in portraits/2027/."]),
+     [f"{AT_PHOTO}: Fehler: Foto '{'x' * 300}.jpg': Der Pfad ist zu lang."]),
     ("output-profile-outside", append(E, "output_profile: ../../../../etc/passwd\n"),
      [f"{E}:{end(E)}: Fehler: Farbprofil '../../../../etc/passwd' liegt außerhalb des Kalenderprojekts – bitte ins "
       f"Projekt legen."]),

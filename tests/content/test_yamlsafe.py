@@ -21,6 +21,7 @@ from calendar_build.content.yamlsafe import YamlProblem, parse_yaml
         (b"a: 1\n---\nb: 2\n", 2, "Nur ein YAML-Dokument"),
         (b"a: [1, 2\n", 2, "Klammer"),
         (b'a: "offen\n', 2, "Anführungszeichen"),
+        (b"a: " + b"[" * 2000 + b"]" * 2000 + b"\n", 1, "Zu tief verschachtelt"),  # libyaml's depth limit
     ],
 )
 def test_bad_yaml(raw: bytes, line: int | None, fragment: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import struct
 import zlib
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms, ImageFile
 
+from calendar_build import workers
 from calendar_build.errors import Problems
 from calendar_build.photos import PhotoTarget, PreparedPhoto, prepare_photos
 from calendar_build.photos.colour import SRGB_ICC
@@ -156,7 +158,9 @@ BAD = [
     # (case, how to make 01-x.jpg, target, message after "Foto '01-x.jpg' ")
     ("missing", None, "print", "wurde nicht gefunden."),
     ("directory", make_directory, "print",
-     "kann nicht gelesen werden – ist es eine Datei, und darf sie gelesen werden?"),
+     "ist ein Ordner, keine gewöhnliche Datei – bitte das Foto selbst an diese Stelle legen."),
+    ("fifo", os.mkfifo, "print",
+     "ist eine benannte Pipe (FIFO), keine gewöhnliche Datei – bitte das Foto selbst an diese Stelle legen."),
     ("empty", b"", "print", "ist leer (0 Bytes) – bitte das Foto erneut kopieren oder exportieren."),
     ("truncated", lambda: gradient_jpeg()[: len(gradient_jpeg()) // 2], "print",
      "ist beschädigt oder unvollständig – bitte erneut aus dem Original exportieren."),
@@ -189,8 +193,8 @@ def test_bad_photo_is_a_clear_problem(case: str, make: bytes | Callable[..., obj
     source = tmp_path / "01-x.jpg"
     if isinstance(make, bytes):
         source.write_bytes(make)
-    elif make is make_directory:
-        make_directory(source)
+    elif make is make_directory or make is os.mkfifo:
+        make(source)  # type: ignore[operator]
     elif make is not None:
         data = make()
         assert isinstance(data, bytes)
@@ -400,9 +404,24 @@ def test_meanwhile_runs_once_with_or_without_a_process_pool(pool: str, print_tar
         def refuse(*_args: object, **_kwargs: object) -> None:
             raise NotImplementedError("no semaphores")
 
-        monkeypatch.setattr(module, "ProcessPoolExecutor", refuse)
+        monkeypatch.setattr(workers, "ProcessPoolExecutor", refuse)
     jobs = [(write(f"{n:02d}-x.jpg", encode(marked((600, 400), (100 + 40 * n, 200)))), (0.5, 0.5), print_target,
              f"portraits/2027/{n:02d}-x.yaml", 9) for n in range(2)]
     calls: list[int] = []
     prepared = prepare_photos(jobs, tmp_path / "cache", Problems(), workers=2, meanwhile=lambda: calls.append(1))
     assert calls == [1] and len(prepared) == 2
+
+
+# An EXIF block whose one entry points past its end: Pillow warns "Truncated File Read" (a UserWarning).
+BROKEN_EXIF = b"Exif\x00\x00MM\x00*\x00\x00\x00\x08\x00\x05\x01\x1a\x00\x05\x00\x00\x00\x01\x00\x00\x99\x99"
+
+
+def test_pillow_warning_becomes_a_german_note(screen_target: PhotoTarget, write: Write, tmp_path: Path,
+                                              recwarn: pytest.WarningsRecorder) -> None:
+    source = write("01-x.jpg", encode(Image.new("RGB", (600, 400), BLUE), exif=BROKEN_EXIF))
+    photo, problems = run(source, screen_target, tmp_path / "cache")
+    assert problems == ["portraits/2027/01-x.yaml:9: Warnung: Foto '01-x.jpg' ist nicht ganz regelgerecht "
+                        "gespeichert (z. B. beschädigte EXIF-Metadaten) – es wird verwendet; bitte das Ergebnis "
+                        "prüfen oder das Foto neu exportieren."]
+    assert photo is not None and close(pixel(photo, 100, 100), BLUE)
+    assert [str(w.message) for w in recwarn] == []  # nothing in English on stderr

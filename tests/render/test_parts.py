@@ -10,6 +10,7 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 
+from calendar_build import workers
 from calendar_build.pipeline import BuildOptions, build
 from calendar_build.products import PRODUCTS
 from calendar_build.render.parts import split_pages, work
@@ -161,7 +162,7 @@ def test_parts_are_set_one_after_the_other_without_a_process_pool(tmp_path: Path
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise NotImplementedError("no semaphores")
 
-    monkeypatch.setattr(module, "ProcessPoolExecutor", refuse)
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", refuse)
     page = '<section style="break-after: page"><h2>{}</h2></section>'
     parts = tuple(f"<html lang=de><title>T</title><body>{page.format(t)}</body></html>" for t in ("Eins", "Zwei"))
     job = module.PdfJob(parts, tmp_path, "@page { size: A6; }", (tmp_path,), PRODUCTS["screen"],

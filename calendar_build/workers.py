@@ -1,0 +1,120 @@
+"""Worker processes that live and die with the build, and one-by-one work where there can be none.
+
+- Every worker asks the kernel to kill it when the process that made it ends (Linux
+  prctl(PR_SET_PDEATHSIG)), so a build stopped with `kill -9` leaves no worker writing on.
+- Workers ignore Ctrl-C: the terminal sends it to the whole process group, and the main process
+  ends them itself (no traceback from each worker).
+- In the main process SIGTERM and SIGHUP raise `Terminated` (a KeyboardInterrupt): temporary files
+  are removed on the way out, and the pool ends its workers before the command returns.
+- Where no process pool can be made (no semaphores, a refused fork), the work runs one by one here.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+M = TypeVar("M")
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+
+class Terminated(KeyboardInterrupt):
+    """Raised in the main process when it is told to stop (SIGTERM, SIGHUP)."""
+
+
+def _raise_terminated(signum: int, _frame: object) -> None:
+    raise Terminated(signum)
+
+
+@contextmanager
+def stop_on_signals() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into `Terminated` while the block runs (main thread only)."""
+    previous = {}
+    try:
+        for signum in STOP_SIGNALS:
+            previous[signum] = signal.signal(signum, _raise_terminated)
+    except ValueError:  # not the main thread: leave the handlers alone
+        pass
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def die_with_parent(parent: int) -> None:
+    """Set up a worker: killed when `parent` ends, default stop signals, Ctrl-C left to the parent."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the stop handler below still ends the workers
+        pass
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_DFL)  # inherited from the main process by fork
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if os.getppid() != parent:  # the parent ended before the request above was in place
+        os._exit(1)
+
+
+def terminate(pool: ProcessPoolExecutor) -> None:
+    """End the pool's workers now and wait for them (nothing they were doing is kept)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        if process.is_alive():
+            process.kill()
+    for process in processes:
+        process.join(timeout=5)
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+def run_all(function: Callable[[T], R], items: Sequence[T], workers: int,
+            meanwhile: Callable[[], M] | None = None) -> tuple[list[R], M | None]:
+    """Return `function` of every item, computed in up to `workers` processes, and what `meanwhile` returned.
+
+    With `workers` below 2 everything runs one by one in this process.
+    `meanwhile` runs in this process while the workers work (first, when they run one by one).
+    Errors of the work itself are raised as they are, never retried; on any error or interruption
+    the workers are ended before this returns.
+    """
+    # with work for meanwhile, even one item is worth a worker
+    wanted = min(workers, len(items)) if workers >= 2 and (len(items) >= 2 or meanwhile is not None) else 0
+    pool, futures = _start(function, items, wanted)
+    if pool is None:
+        done = meanwhile() if meanwhile is not None else None
+        return [function(item) for item in items], done
+    try:
+        done = meanwhile() if meanwhile is not None else None
+        results = [future.result() for future in futures]
+    except BaseException:
+        terminate(pool)
+        raise
+    pool.shutdown(wait=True)
+    return results, done
+
+
+def _start(function: Callable[[T], R], items: Sequence[T],
+           workers: int) -> tuple[ProcessPoolExecutor | None, list[Future[R]]]:
+    """Return a pool with every item submitted, or (None, []) where no process pool can be made."""
+    if workers < 1:
+        return None, []
+    pool = None
+    try:
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),))
+        return pool, [pool.submit(function, item) for item in items]  # all submitted: workers busy from here
+    except (OSError, NotImplementedError):  # no process pool here (e.g. no semaphores): one by one
+        if pool is not None:
+            terminate(pool)
+        return None, []
+    except BaseException:  # interrupted while the workers start
+        if pool is not None:
+            terminate(pool)
+        raise
