@@ -3,6 +3,7 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+ROOT ?= .# the calendar project to build, e.g. ROOT=examples/berlin
 # Debian packages: WeasyPrint's libraries (harfbuzz-subset makes font subsetting fast), fonts for every
 # script we print (Noto; CJK only as the source of a subset), a free CMYK profile (ghostscript's SWOP).
 APT_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libjpeg62-turbo \
@@ -31,14 +32,14 @@ $(VENV)/.installed: pyproject.toml Makefile
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
-preview: install photos ## PNG previews of the default edition (PAGES=1,5-6 for some pages)
-	$(PY) -m calendar_build preview $(if $(PAGES),--pages $(PAGES))
+preview: install photos ## PNG previews (PAGES=1,5-6 for some pages; ROOT=examples/wien for an example)
+	$(PY) -m calendar_build preview --root $(ROOT) $(if $(PAGES),--pages $(PAGES))
 
-photos: install ## Generate the sample edition's placeholder photos
-	$(PY) tools/make_sample_photos.py
+photos: install ## Generate placeholder photos of sample portraits (ROOT=examples/… also copies catalogue, templates)
+	$(PY) tools/example_project.py $(ROOT)
 
-calendar: install photos ## Install everything and build the default edition: print PDF, screen PDF, ICS
-	$(PY) -m calendar_build build --variant all
+calendar: install photos ## Install everything and build print PDF, screen PDF, ICS (ROOT=examples/berlin: an example)
+	$(PY) -m calendar_build build --variant all --root $(ROOT)
 
 test: install photos ## Run the test suite
 	$(PY) -m pytest -q -p no:cacheprovider

@@ -259,6 +259,12 @@ def cmd_new_edition(args: argparse.Namespace) -> int:
     from calendar_build.editions import plan_edition, write_edition  # noqa: PLC0415
 
     check_year(args.year)
+    if args.region is not None or args.name is not None:
+        from calendar_build.region import scaffold  # noqa: PLC0415
+
+        region = scaffold.check_args(args.region or "", args.name or "")
+        for path in scaffold.create_project(args.root, region, args.name, args.year):
+            print(f"angelegt: {path}")
     plan = plan_edition(args.root, args.year, args.source_year)
     for path in write_edition(args.root, plan):
         print(f"angelegt: {path}")
@@ -340,6 +346,9 @@ def build_parser() -> GermanParser:
                           cmd_new_edition)
     new_edition.add_argument("--from", dest="source_year", type=year_arg, default=None, metavar="JAHR",
                              help="Städte-Reihenfolge dieser Ausgabe übernehmen (Standard: die letzte vorhandene)")
+    new_edition.add_argument("--region", default=None, metavar="CODE",
+                             help="neues Projekt für dieses Land anlegen (ISO 3166-2, z. B. DE-BY, AT-9)")
+    new_edition.add_argument("--name", default=None, help="Kreis oder Stadt des neuen Projekts, z. B. \"Landkreis …\"")
 
     command("diff", "Prüfbericht: Termine gegenüber Vorjahr und letztem Stand, Prüfbögen für die Gemeinden.",
             cmd_diff)

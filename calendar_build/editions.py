@@ -17,7 +17,7 @@ from calendar_build.content.yamlsafe import YamlProblem, load_yaml
 from calendar_build.errors import ContentError, Problem, UsageError
 from calendar_build.output import atomic_write
 from calendar_build.portraits.loader import MONTH_NAMES
-from calendar_build.portraits.schema import TEXT_MAX, TOWNS, PortraitSpec
+from calendar_build.portraits.schema import TEXT_MAX, PortraitSpec
 
 _SLUG = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", " ": "-", "(": "", ")": ""})
 
@@ -41,7 +41,7 @@ class EditionPlan:
 
 
 def slug(text: str) -> str:
-    """Return a file-name part: 'Kelkheim (Taunus)' -> 'kelkheim-taunus'."""
+    """Return a file-name part: 'Neustadt (Saale)' -> 'neustadt-saale'."""
     return text.casefold().translate(_SLUG)
 
 
@@ -54,8 +54,19 @@ def edition_years(root: Path) -> list[int]:
                   if p.is_dir() and p.name.isdigit() and len(p.name) == 4 and any(p.glob("*.yaml")))
 
 
-def previous_towns(folder: Path) -> dict[int, str]:
+def profile_towns(root: Path) -> tuple[str, ...]:
+    """Return the towns of the project's profile (content/edition.yaml), read leniently; () if none."""
+    try:
+        data = load_yaml(root / "content" / "edition.yaml").data
+    except (YamlProblem, OSError):
+        return ()
+    towns = data.get("towns") if isinstance(data, dict) else None
+    return tuple(t for t in towns if isinstance(t, str)) if isinstance(towns, list) else ()
+
+
+def previous_towns(folder: Path, towns: tuple[str, ...] | None = None) -> dict[int, str]:
     """Return month -> town of an earlier edition, read leniently (unknown or doubled values skipped)."""
+    towns = profile_towns(folder.parent.parent) if towns is None else towns
     found: dict[int, str] = {}
     for path in sorted(folder.glob("*.yaml")):
         try:
@@ -65,15 +76,20 @@ def previous_towns(folder: Path) -> dict[int, str]:
         if not isinstance(data, dict):
             continue
         month, town = data.get("month"), data.get("town")
-        if isinstance(month, int) and 1 <= month <= 12 and town in TOWNS and month not in found \
+        if isinstance(month, int) and 1 <= month <= 12 and town in towns and month not in found \
                 and town not in found.values():
             found[month] = town
     return found
 
 
-def month_towns(previous: dict[int, str]) -> tuple[str, ...]:
-    """Return the town of month 1 … 12: the previous edition's where known, the rest alphabetically."""
-    left = iter(sorted((t for t in TOWNS if t not in previous.values()), key=str.casefold))
+def month_towns(previous: dict[int, str], towns: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the town of month 1 … 12: the previous edition's where known, the rest alphabetically.
+
+    With fewer towns than months the towns repeat; without towns in the profile the field stays empty.
+    """
+    unused = sorted((t for t in towns if t not in previous.values()), key=str.casefold)
+    again = sorted(towns, key=str.casefold) * 12
+    left = iter(unused + again if towns else [""] * 12)
     return tuple(previous.get(month) or next(left) for month in range(1, 13))
 
 
@@ -99,9 +115,9 @@ def portrait_yaml(year: int, month: int, town: str) -> str:
 
 # Name der Person, so wie er gedruckt wird (höchstens {_max_length("name")} Zeichen)
 name: ""
-# Stadt im Main-Taunus-Kreis – jede der zwölf Städte kommt genau einmal vor
-town: {town}
-# female (Frau) oder male (Mann) – eine Ausgabe zeigt sechs Frauen und sechs Männer
+# Stadt – eine der Städte unter 'towns' in content/edition.yaml (Regeln dort unter 'portraits')
+town: "{town}"
+# female (Frau) oder male (Mann) – zur Regel 'gender_balance' in content/edition.yaml
 gender: ""
 # Monatsseite: 1 = Januar … 12 = Dezember – jeder Monat genau einmal
 month: {month}
@@ -213,9 +229,10 @@ def plan_edition(root: Path, year: int, source_year: int | None = None) -> Editi
     if source_year is None:
         earlier = [y for y in edition_years(root) if y < year]
         source_year = earlier[-1] if earlier else None
-    previous = previous_towns(root / "portraits" / str(source_year)) if source_year else {}
-    towns = month_towns(previous)
-    files = [NewFile(f"portraits/{year}/{month:02d}-{slug(town)}.yaml", portrait_yaml(year, month, town))
+    profile = profile_towns(root)
+    previous = previous_towns(root / "portraits" / str(source_year), profile) if source_year else {}
+    towns = month_towns(previous, profile)
+    files = [NewFile(f"portraits/{year}/{month:02d}-{slug(town) or 'portraet'}.yaml", portrait_yaml(year, month, town))
              for month, town in enumerate(towns, start=1)]
     files.append(NewFile(f"content/overrides/{year}.yaml", overrides_yaml(year, _pinned_ids(root, year))))
     return EditionPlan(year, source_year if previous else None, towns, tuple(files))

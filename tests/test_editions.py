@@ -11,9 +11,11 @@ from calendar_build.cli import main
 from calendar_build.content.loader import load_content
 from calendar_build.content.yamlsafe import load_yaml, parse_yaml
 from calendar_build.editions import month_towns, plan_edition, portrait_yaml, previous_towns, slug
-from calendar_build.portraits.schema import TOWNS, PortraitSpec
+from calendar_build.editions import profile_towns
+from calendar_build.portraits.schema import PortraitSpec
 from tests.conftest import REPO
 
+TOWNS = profile_towns(REPO)  # the sample profile's twelve towns
 SAMPLE_TOWNS = tuple(previous_towns(REPO / "portraits" / "2027")[m] for m in range(1, 13))
 
 
@@ -49,6 +51,8 @@ def test_scaffolds_twelve_portraits_in_last_years_town_order(project: Path, caps
 
 def test_without_earlier_edition_towns_go_alphabetically(tmp_path: Path) -> None:
     (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "edition.yaml").write_text("towns:\n" + "".join(f"  - {t}\n" for t in reversed(TOWNS)),
+                                                        encoding="utf-8")
     plan = plan_edition(tmp_path, 2030)
     assert plan.source_year is None
     assert plan.towns == tuple(sorted(TOWNS, key=str.casefold))
@@ -60,7 +64,7 @@ def test_without_earlier_edition_towns_go_alphabetically(tmp_path: Path) -> None
     ({3: "Hofheim am Taunus"}, ("Bad Soden am Taunus", "Eppstein", "Hofheim am Taunus")),
 ])  # fmt: skip
 def test_month_towns(previous: dict[int, str], expected_first_three: tuple[str, ...]) -> None:
-    towns = month_towns(previous)
+    towns = month_towns(previous, TOWNS)
     assert towns[:3] == expected_first_three
     assert sorted(towns) == sorted(TOWNS)
 
@@ -180,3 +184,11 @@ def test_check_says_what_to_fill_in(project: Path, capsys: pytest.CaptureFixture
                      f"{first}:30: Fehler: 'alt' ist noch leer – bitte ausfüllen."):
         assert expected in err
     assert f"{first}:10: Fehler:" in err and "'gender'" in err
+
+
+@pytest.mark.parametrize(("towns", "expected"), [
+    (("B", "A"), ("A", "B") * 6),  # fewer towns than months: they repeat
+    ((), ("",) * 12),  # no towns in the profile: the field stays empty for the editor
+])
+def test_month_towns_with_other_profiles(towns: tuple[str, ...], expected: tuple[str, ...]) -> None:
+    assert month_towns({}, towns) == expected

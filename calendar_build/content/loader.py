@@ -23,6 +23,7 @@ from calendar_build.content.schema import (
 from calendar_build.content.yamlsafe import YamlDoc, YamlProblem, load_yaml
 from calendar_build.errors import Problems, display_path
 from calendar_build.paths import PathOutside, inside
+from calendar_build.region import school
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -73,6 +74,7 @@ class Content:
     edition: Edition
     overrides: dict[int, tuple[PinnedDate, ...]] = field(default_factory=dict)
     edition_lines: dict[str, int] = field(default_factory=dict)  # line of each key in content/edition.yaml
+    school_holidays: dict[int, tuple[school.Period, ...]] = field(default_factory=dict)  # editor's, by file year
 
     def edition_line(self, key: str) -> int | None:
         """Return the line of a setting in content/edition.yaml, if it is written there."""
@@ -226,6 +228,7 @@ def load_content(root: Path, problems: Problems | None = None) -> Content:
     entries = _load_holidays(reader, content_dir, categories)
     overrides = _load_overrides(reader, content_dir, {e.holiday.id for e in entries})
     edition, edition_lines = _read_edition(reader, content_dir)
+    school_files = school.load_files(reader, content_dir / "school-holidays", edition.region)
     if own:
         problems.raise_if_errors()
-    return Content(root, Catalogue(categories, entries), edition, overrides, edition_lines)
+    return Content(root, Catalogue(categories, entries), edition, overrides, edition_lines, school_files)

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_
 from calendar_build.calendars import hebrew, indic
 from calendar_build.i18n.languages import LANGUAGE_CODES
 from calendar_build.products import DEFAULT_PRODUCTS, PRODUCTS
+from calendar_build.region.profile import REGION_CODES
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[str, ...] = hebrew.WEEKDAYS
@@ -206,6 +207,7 @@ class Holiday(Strict):
     until: Annotated[StrictInt, Field(ge=1, le=9999)] | None = None  # last year observed
     description: Annotated[str, Field(min_length=1, max_length=900)]  # German, 2–4 sentences
     greeting: Annotated[str, Field(max_length=80)] | None = None  # customary greeting
+    regions: tuple[Annotated[str, Field(pattern=r"^[A-Z]{2}(-[A-Z0-9]{1,2})?$")], ...] = ()  # only there (DE, AT-9)
 
     @field_validator("window")
     @classmethod
@@ -219,6 +221,10 @@ class Holiday(Strict):
     def display_short(self) -> str:
         """Return the short name, or the name where no short one is given."""
         return self.short or self.name
+
+    def shown_in(self, region: str) -> bool:
+        """Return whether the entry belongs in an edition for `region` (ISO 3166-2; no `regions`: everywhere)."""
+        return not self.regions or region in self.regions or region.split("-")[0] in self.regions
 
     def observed_in(self, year: int) -> bool:
         """Return whether the observance existed in `year`."""
@@ -245,7 +251,7 @@ class Category(Strict):
         Annotated[float, Field(ge=0, le=100)],
     ]  # print colour in percent
     letter: Annotated[str, Field(pattern=r"^[A-Z]$")]  # letter inside the dot, for colour-blind readers
-    legal_calendar: StrictBool = False  # its days can be Hessen legal holidays
+    legal_calendar: StrictBool = False  # its days can be legal holidays of the edition's region
 
 
 class CategoriesFile(Strict):
@@ -275,6 +281,52 @@ class OverridesFile(Strict):
     overrides: list[Override] = []  # pinned dates of that year
 
 
+SCHOOL_BREAK_NAMES = (
+    "Winterferien", "Semesterferien", "Frühjahrsferien", "Osterferien", "Oster-/Frühjahrsferien", "Pfingstferien",
+    "Himmelfahrts-/Pfingstferien", "Sommerferien", "Hauptferien", "Herbstferien", "Weihnachtsferien",
+)  # fmt: skip
+
+
+class SchoolBreak(Strict):
+    """One school holiday period as the state published it."""
+
+    name: Literal[SCHOOL_BREAK_NAMES]  # type: ignore[valid-type]  # Herbstferien, Weihnachtsferien, …
+    start: dt.date  # first day without school
+    end: dt.date  # last day without school
+
+    @model_validator(mode="after")
+    def _order(self) -> SchoolBreak:
+        if self.end < self.start:
+            raise ValueError("'end' liegt vor 'start'")
+        if (self.end - self.start).days > 90:
+            raise ValueError(f"{(self.end - self.start).days + 1} Tage Ferien am Stück – bitte 'start' und 'end' prüfen")
+        return self
+
+
+class SchoolHolidaysFile(Strict):
+    """content/school-holidays/<year>.yaml: the state's official school holidays touching that year."""
+
+    region: Literal[REGION_CODES] | None = None  # type: ignore[valid-type]  # the state; must be the edition's
+    source: Annotated[str, Field(min_length=1, max_length=200)]  # who published the dates (named in the imprint)
+    holidays: list[SchoolBreak]  # the periods, each touching the file's year
+
+
+class PortraitRules(Strict):
+    """How many portraits an edition has and how they spread over towns and genders."""
+
+    count: Annotated[int, Field(ge=1, le=12)] = 12  # portraits per edition, at most one per month
+    cover_towns: StrictBool = True  # every town of `towns` has a portrait (needs count >= number of towns)
+    max_per_town: Annotated[int, Field(ge=1, le=12)] = 1  # each town at most this many times
+    gender_balance: Literal["equal", "none"] = "equal"  # equal: as many women as men (odd count: one more)
+
+
+class SchoolExemption(Strict):
+    """A note on leave from school for religious holidays, printed only with its legal source."""
+
+    text: Annotated[str, Field(min_length=1, max_length=400)]  # German, one or two sentences
+    source: Annotated[str, Field(min_length=1, max_length=200)]  # the regulation, e.g. its name and section
+
+
 ProductId = Literal[tuple(PRODUCTS)]  # type: ignore[valid-type]  # the rows of the product table
 
 
@@ -286,7 +338,14 @@ class Edition(Strict):
     motto: str = ""  # cover motto
     publisher: str = ""  # publisher for cover and imprint
     islamic_reckoning: Literal["umm-al-qura", "diyanet", "arithmetic"] = "umm-al-qura"  # Hijri reckoning
-    school_holidays: StrictBool = True  # show Hessen school holidays in the grid
+    school_holidays: StrictBool = True  # show the region's school holidays as a band in the grid
+    region: Literal[REGION_CODES] = "DE-HE"  # type: ignore[valid-type]  # ISO 3166-2 code of the state
+    district: Annotated[str, Field(max_length=80)] = ""  # district or city of the edition (legend, imprint)
+    towns: tuple[Annotated[str, Field(min_length=1, max_length=60)], ...] = ()  # portrait towns (empty: any)
+    local_holidays: dict[str, Literal["all", "some"]] = {}  # holidays legal in part of the state: all/some towns
+    logo: str | None = None  # SVG or PNG logo for cover and imprint, relative to the project
+    portraits: PortraitRules = PortraitRules()  # how many portraits and how they spread
+    school_exemption: SchoolExemption | None = None  # leave from school for religious holidays, with source
     output_profile: str | None = None  # printer's CMYK ICC profile, relative to the project
     document_date: dt.date | None = None  # date printed and stored in the PDF (reproducible builds)
     imprint: str = ""  # extra imprint text

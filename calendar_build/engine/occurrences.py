@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
-
-import holidays as holidays_package
 
 from calendar_build.content.loader import Content, Entry, PinnedDate
 from calendar_build.engine import sanity
 from calendar_build.engine.rules import SUPPORTED_YEARS, RuleError, Settings, hits
 from calendar_build.errors import Problems
+from calendar_build.region import entries as legal_entries
+from calendar_build.region.profile import Region, legal_holidays
 
 
 @dataclass(frozen=True)
@@ -22,7 +21,7 @@ class Occurrence:
     start: dt.date
     end: dt.date  # inclusive
     approximate: bool
-    public: bool  # a legal holiday in Hessen
+    public: bool  # a legal holiday of the edition's region
     basis: str  # what the date rests on ("", "umm-al-qura", "table", "computed", "override" …)
     note: str = ""  # the override's note
 
@@ -48,18 +47,7 @@ class YearTable:
     year: int
     islamic_reckoning: str
     occurrences: tuple[Occurrence, ...]
-    legal_holidays: dict[dt.date, str]  # Hessen legal holidays of the year, German names
-
-
-@lru_cache(maxsize=32)
-def _hessen_decade(decade: int) -> dict[dt.date, str]:
-    # One call for ten years costs about as much as one for a single year.
-    return dict(holidays_package.country_holidays("DE", subdiv="HE", years=range(decade, decade + 10), language="de"))
-
-
-def hessen_legal_holidays(year: int) -> dict[dt.date, str]:
-    """Return Hessen's legal holidays of `year` (Hessisches Feiertagsgesetz, via the holidays package)."""
-    return {day: name for day, name in sorted(_hessen_decade(year // 10 * 10).items()) if day.year == year}
+    legal_holidays: dict[dt.date, str]  # legal holidays of the region in the year, German names
 
 
 def _span(start: dt.date, duration: int) -> dt.date:
@@ -113,7 +101,8 @@ def compute_year(content: Content, year: int, problems: Problems | None = None) 
     pins_by_id: dict[str, list[PinnedDate]] = {}
     for pin in content.overrides.get(year, ()):
         pins_by_id.setdefault(pin.override.id, []).append(pin)
-    legal = hessen_legal_holidays(year) if year in SUPPORTED_YEARS else {}
+    region = Region(content.edition.region)
+    legal = legal_holidays(region, content.edition.local_holidays, year) if year in SUPPORTED_YEARS else {}
     legal_categories = {c.id for c in content.catalogue.categories if c.legal_calendar}
     occurrences: list[Occurrence] = []
     for entry in content.catalogue.entries:
@@ -121,12 +110,23 @@ def compute_year(content: Content, year: int, problems: Problems | None = None) 
         if entry.holiday.id in pins_by_id:
             # Pins replace what was computed to start in this year; spans carried over stay.
             found = [o for o in found if o.start.year != year] + _pinned(entry, pins_by_id[entry.holiday.id])
-        for occurrence in found:
-            public = entry.category in legal_categories and occurrence.start in legal
-            occurrences.append(
-                occurrence if not public else Occurrence(**{**occurrence.__dict__, "public": True})
-            )
-    sanity.check_year(content, year, occurrences, problems)
+        occurrences.extend(found)
+    # Entries for other regions (Tag der Deutschen Einheit in Wien) are computed for the checks, not shown.
+    elsewhere = [o for o in occurrences if not o.entry.holiday.shown_in(region.code)]
+    occurrences = [o for o in occurrences if o.entry.holiday.shown_in(region.code)]
+    # Each legal day marks one entry public: the legal-calendar entry on that day whose name fits best.
+    chosen = legal_entries.matches(legal, [(o.id, o.entry.holiday.name, o.start) for o in occurrences
+                                           if o.category in legal_categories and o.start in legal])
+    occurrences = [Occurrence(**{**o.__dict__, "public": True}) if (o.id, o.start) in chosen else o
+                   for o in occurrences]
+    covered = {day for _, day in chosen}
+    ordered = tuple(c.id for c in content.catalogue.categories if c.legal_calendar)
+    for entry, day in legal_entries.unmatched(legal, covered, ordered, region, year):
+        occurrences.append(Occurrence(entry, day, day, False, True, "dates"))
+    for entry, day in legal_entries.partial(content.edition.local_holidays, {o.start for o in occurrences if
+                                            o.category in legal_categories}, ordered, region, year):
+        occurrences.append(Occurrence(entry, day, day, False, False, "dates"))  # legal only in some towns
+    sanity.check_year(content, year, occurrences + elsewhere, problems)
     if own:
         problems.raise_if_errors()
     occurrences.sort(key=lambda o: (o.start, o.end, o.category, o.id))

@@ -30,6 +30,8 @@ from calendar_build.pages.model import (
     Week,
 )
 from calendar_build.portraits.loader import Portrait
+from calendar_build.region import checks as region_checks
+from calendar_build.region.view import region_view
 
 NO_PHOTOS = PhotoUrls("", "")  # a portrait whose photos were not prepared (preview of other pages)
 
@@ -78,18 +80,6 @@ def _labels_for(day: dt.date, occurrences: list[Occurrence], order: list[str]) -
     chosen = [o for o in occurrences if o.start == day or day.day == 1]
     chosen.sort(key=lambda o: (not o.public, order.index(o.category), o.start))
     return [o.entry.holiday.display_short for o in chosen]
-
-
-def _school_days(year: int, enabled: bool) -> tuple[set[dt.date], bool]:
-    if not enabled:
-        return set(), True
-    import holidays as holidays_package
-
-    found = set()
-    for y in (year - 1, year, year + 1):
-        found |= set(holidays_package.country_holidays("DE", subdiv="HE", years=y, categories=("school",)))
-    known = any(d.year == year for d in found)
-    return found, known
 
 
 def _month(
@@ -224,7 +214,8 @@ def build_calendar(
     edition = content.edition
     categories = {c.id: CategoryView(c.id, c.label, c.letter, circled(c.letter)) for c in content.catalogue.categories}
     by_day = _day_index(table)
-    school, school_known = _school_days(table.year, edition.school_holidays)
+    region = region_view(content, table.year)
+    school = region_checks.school_year(content, table.year).days() if edition.school_holidays else set()
     portrait_views = {
         p.spec.month: PortraitView(
             name=p.spec.name, town=p.spec.town, text=" ".join(p.spec.text_in(options.language)[0].split()),
@@ -249,8 +240,8 @@ def build_calendar(
         categories=tuple(categories.values()), months=months,
         explanation_columns=_explanations(table, categories, options),
         credits=tuple((f"{options.dates.months[p.spec.month - 1]}: {p.spec.name}", p.spec.photo_credit) for p in portraits),
-        sample=any(p.spec.sample for p in portraits), school_holidays_known=school_known, outlook=outlook,
-        language=options.language, direction=options.dates.language.direction,
+        sample=any(p.spec.sample for p in portraits), school_holidays_known=bool(region.school_legend), outlook=outlook,
+        region=region, language=options.language, direction=options.dates.language.direction,
         german_portraits=any(v.lang != options.language for v in portrait_views.values()),
     )
     return calendar, tuple(shortenings)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from calendar_build.pages.outlook import OutlookRow
+from calendar_build.region.view import RegionView
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,8 @@ class DayCell:
     iso: str
     in_month: bool
     sunday: bool
-    legal: bool  # a Hessen legal holiday: printed red
-    school: bool  # inside Hessen school holidays: light band
+    legal: bool  # a legal holiday of the region: printed red
+    school: bool  # inside the region's known school holidays: light band
     dots: tuple[Dot, ...]
     labels: tuple[str, ...]  # short names that fit the cell
     more: str  # e.g. "+2 s. Liste" when labels did not fit, else ""
@@ -159,3 +160,4 @@ class Calendar:
     outlook: tuple[OutlookRow, ...] = ()  # the main movable feasts of the next years (may be empty)
     language: str = "de"  # lang of <html> and of every text the edition translates
     direction: str = "ltr"  # dir of <html>: "rtl" for Arabic and Persian (CLDR)
+    region: RegionView | None = None  # legend, cover and imprint wording of the region

@@ -1,4 +1,4 @@
-"""Load the portraits of an edition and check the edition's rules: twelve, one per month and town."""
+"""Load the portraits of an edition and check the rules of its profile: how many, towns, gender balance."""
 
 from __future__ import annotations
 
@@ -7,12 +7,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from calendar_build.content.loader import Reader, Where
+from calendar_build.content.schema import PortraitRules
 from calendar_build.errors import Problems, os_error_message
 from calendar_build.paths import PathOutside, check_regular, inside
-from calendar_build.portraits.schema import TOWNS, PortraitSpec
+from calendar_build.portraits.schema import PortraitSpec
 
 MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
                "Oktober", "November", "Dezember")  # fmt: skip
+NUMBER_WORDS = ("null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
+                "zwölf")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -59,15 +62,16 @@ def _photo_path(root: Path, yaml_path: Path, spec: PortraitSpec, reader: Reader,
     return photo
 
 
-def load_portraits(root: Path, year: int, problems: Problems, strict: bool = False) -> tuple[Portrait, ...]:
-    """Return the portraits of `year` sorted by month, recording every problem."""
+def load_portraits(root: Path, year: int, problems: Problems, strict: bool = False,
+                   towns: tuple[str, ...] = (), rules: PortraitRules = PortraitRules()) -> tuple[Portrait, ...]:
+    """Return the portraits of `year` sorted by month, recording every problem (rules and towns: the profile's)."""
     reader = Reader(root, problems)
     folder = root / "portraits" / str(year)
     shown_folder = f"portraits/{year}"
     files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if not files:
         problems.error(shown_folder, None, f"Keine Porträts für {year} gefunden – "
-                       f"'calendar-build new-edition --year {year}' legt die zwölf Vorlagen an.")
+                       f"'calendar-build new-edition --year {year}' legt die Vorlagen an.")
         return ()
     portraits: list[Portrait] = []
     for path in files:
@@ -76,6 +80,10 @@ def load_portraits(root: Path, year: int, problems: Problems, strict: bool = Fal
             continue
         spec, doc = loaded
         shown = reader.shown(path)
+        if towns and spec.town not in towns:
+            problems.error(shown, doc.line(("town",)), f"Unbekannter Wert '{spec.town}' in 'town' – erlaubt: "
+                           f"{', '.join(towns)} (towns in content/edition.yaml).")
+            continue
         if spec.consent is None:
             problems.error(shown, doc.line(("consent",)) or 1,
                            f"Keine Einwilligung für '{spec.name}' eingetragen (consent: JJJJ-MM-TT) – ohne "
@@ -85,31 +93,44 @@ def load_portraits(root: Path, year: int, problems: Problems, strict: bool = Fal
             lines = {str(loc[0]): line for loc, line in doc.lines.items() if len(loc) == 1}
             portraits.append(Portrait(spec, photo, Where(shown, doc.line(("month",))), doc.line(("town",)),
                                       doc.line(("photo",)), lines))
-    _check_edition(portraits, shown_folder, problems, strict)
+    _check_edition(portraits, shown_folder, problems, strict, towns, rules)
     return tuple(sorted(portraits, key=lambda p: p.spec.month))
 
 
-def _check_edition(portraits: list[Portrait], folder: str, problems: Problems, strict: bool) -> None:
-    if len(portraits) != 12 and not problems.errors:
-        problems.error(folder, None, f"Es sind {len(portraits)} Porträts – eine Ausgabe braucht genau zwölf.")
+def _words(number: int) -> str:
+    return NUMBER_WORDS[number] if 0 <= number < len(NUMBER_WORDS) else str(number)
+
+
+def _check_edition(portraits: list[Portrait], folder: str, problems: Problems, strict: bool,
+                   towns: tuple[str, ...], rules: PortraitRules) -> None:
+    count = rules.count
+    if len(portraits) != count and not problems.errors:
+        problems.error(folder, None, f"Es sind {len(portraits)} Porträts – eine Ausgabe braucht genau "
+                       f"{_words(count)}.")
+    complete = len(portraits) == count
     by_month = Counter(p.spec.month for p in portraits)
     for portrait in portraits:
         if by_month[portrait.spec.month] > 1:
             problems.error(portrait.where.path, portrait.where.line,
                            f"Für {MONTH_NAMES[portrait.spec.month - 1]} gibt es {by_month[portrait.spec.month]} "
-                           f"Porträts – jeder Monat genau einmal.")
+                           f"Porträts – jeder Monat {'genau' if count == 12 else 'höchstens'} einmal.")
     missing_months = [MONTH_NAMES[m - 1] for m in range(1, 13) if m not in by_month]
-    if portraits and missing_months and len(portraits) == 12:
+    if count == 12 and portraits and missing_months and complete:
         problems.error(folder, None, f"Kein Porträt für: {', '.join(missing_months)}.")
     by_town = Counter(p.spec.town for p in portraits)
+    limit = rules.max_per_town
+    rule = "jede Stadt genau einmal" if limit == 1 and rules.cover_towns and len(towns) == count else \
+        f"jede Stadt höchstens {_words(limit) + 'mal' if limit > 1 else 'einmal'}"
     for portrait in portraits:
-        if by_town[portrait.spec.town] > 1:
+        if by_town[portrait.spec.town] > limit:
             problems.error(portrait.where.path, portrait.town_line,
-                           f"{portrait.spec.town} kommt {by_town[portrait.spec.town]}-mal vor – jede Stadt genau einmal.")
-    missing_towns = [t for t in TOWNS if t not in by_town]
-    if len(portraits) == 12 and missing_towns:
+                           f"{portrait.spec.town} kommt {by_town[portrait.spec.town]}-mal vor – {rule}.")
+    missing_towns = [t for t in towns if t not in by_town]
+    if rules.cover_towns and complete and missing_towns:
         problems.error(folder, None, f"Keine Porträts aus: {', '.join(missing_towns)}.")
     genders = Counter(p.spec.gender for p in portraits)
-    if len(portraits) == 12 and genders["female"] != 6:
-        message = (f"{genders['female']} Frauen und {genders['male']} Männer – vorgesehen sind sechs und sechs.")
+    if rules.gender_balance == "equal" and complete and abs(genders["female"] - genders["male"]) > count % 2:
+        half = f"{_words(count // 2)} und {_words(count // 2)}" if count % 2 == 0 else \
+            f"{_words(count // 2)} und {_words(count // 2 + 1)}"
+        message = f"{genders['female']} Frauen und {genders['male']} Männer – vorgesehen sind {half}."
         (problems.error if strict else problems.warning)(folder, None, message)

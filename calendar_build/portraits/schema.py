@@ -9,11 +9,6 @@ from pydantic import Field, StrictBool, StrictInt
 
 from calendar_build.content.schema import Strict
 
-TOWNS = (
-    "Bad Soden am Taunus", "Eppstein", "Eschborn", "Flörsheim am Main", "Hattersheim am Main",
-    "Hochheim am Main", "Hofheim am Taunus", "Kelkheim (Taunus)", "Kriftel", "Liederbach am Taunus",
-    "Schwalbach am Taunus", "Sulzbach (Taunus)",
-)  # fmt: skip
 TEXT_MAX = 600  # characters that fit the text panel of a month page at the theme's type size
 
 Fraction = Annotated[float, Field(ge=0, le=1)]
@@ -23,8 +18,8 @@ class PortraitSpec(Strict):
     """portraits/<year>/<MM>-<name>.yaml"""
 
     name: Annotated[str, Field(min_length=1, max_length=60)]  # the resident's name as printed
-    town: Literal[TOWNS]  # type: ignore[valid-type]  # one of the twelve towns of the district
-    gender: Literal["female", "male"]  # for the six-and-six balance of an edition
+    town: Annotated[str, Field(min_length=1, max_length=60)]  # one of the edition's towns (content/edition.yaml)
+    gender: Literal["female", "male"]  # for the gender balance rule of the edition
     month: Annotated[StrictInt, Field(ge=1, le=12)]  # the month page
     text: Annotated[str, Field(min_length=1, max_length=TEXT_MAX)]  # short German text
     photo: Annotated[str, Field(min_length=1)]  # photo file, relative to this YAML file

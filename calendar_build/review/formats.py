@@ -53,7 +53,7 @@ def shift(before: dt.date, after: dt.date) -> str:
 
 
 def edition_title(edition: Edition) -> str:
-    """Return 'Interkultureller Kalender – Angekommen im Main-Taunus-Kreis' (title and motto)."""
+    """Return 'Interkultureller Kalender – Angekommen im Landkreis' (title and motto)."""
     return f"{edition.title} – {edition.motto}" if edition.motto else edition.title
 
 

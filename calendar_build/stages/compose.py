@@ -13,6 +13,7 @@ from pathlib import Path
 from calendar_build import clock
 from calendar_build.errors import ContentError, Problem, UsageError
 from calendar_build.pages.build import Options, build_calendar
+from calendar_build.region import logo
 from calendar_build.pages.fitting import CellBox, TextBox
 from calendar_build.pages.model import Calendar, PhotoUrls, Shortening
 from calendar_build.pages.outlook import outlook
@@ -63,7 +64,11 @@ def page_model(options: BuildOptions, valid: Validated,
     computed_on = valid.content.edition.document_date or clock.today()
     with_outlook = product.outlook == "always" or valid.content.edition.outlook_in_print
     rows = outlook(valid.content, options.year + 1, OUTLOOK_YEARS, language=options.language) if with_outlook else ()
-    return build_calendar(valid.content, valid.table, valid.portraits, photo_urls, page_options, computed_on, rows)
+    calendar, shortenings = build_calendar(valid.content, valid.table, valid.portraits, photo_urls, page_options,
+                                           computed_on, rows)
+    if product.colour == "cmyk":  # SVG colours would be DeviceRGB: the logo goes in as an sRGB-tagged image
+        calendar = logo.for_print(calendar, options.cache)
+    return calendar, shortenings
 
 
 def relink(calendar: Calendar, urls: dict[int, PhotoUrls]) -> Calendar:

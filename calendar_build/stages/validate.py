@@ -17,6 +17,7 @@ from calendar_build.output import cache_refusal
 from calendar_build.paths import PathOutside, inside, read_regular
 from calendar_build.photos.colour import output_profile_problem
 from calendar_build.portraits.loader import Portrait, load_portraits
+from calendar_build.region import checks as region_checks
 from calendar_build.render import fonts
 from calendar_build.render.assets import check_assets
 from calendar_build.render.theme import Layers, ThemeError, ThemeNumbers, read_layers, read_theme
@@ -156,7 +157,9 @@ def validate(options: BuildOptions) -> Validated:
         problems.error("content/edition.yaml", None, f"{options.product.title} stellt Deutsch neben eine andere "
                        "Sprache – bitte 'language' in content/edition.yaml oder --language angeben (en, tr, ar, uk, fa).")
     table = compute_year(content, options.year, problems) if not problems.errors else None
-    portraits = load_portraits(options.root, options.year, problems)
+    region_checks.report(content, options.year, problems)
+    edition = content.edition
+    portraits = load_portraits(options.root, options.year, problems, towns=edition.towns, rules=edition.portraits)
     styles = _stylesheets(options, problems)
     check_assets(options.root, problems)
     if (refusal := cache_refusal(options.configured_cache)) is not None:

@@ -1,0 +1,100 @@
+"""`new-edition --region DE-BY --name "Landkreis …"`: a new calendar project folder from a region profile.
+
+    region + name + year  ->  profile_yaml  ->  content/edition.yaml (commented, towns to fill in)
+    the program's project ->  shared_files  ->  categories, holiday catalogue, templates (copied once)
+
+Nothing existing is overwritten; the portrait files follow with the ordinary new-edition step.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from calendar_build.errors import ContentError, Problem, UsageError
+from calendar_build.output import atomic_write
+from calendar_build.region.profile import REGION_CODES, Region
+
+PROGRAM_PROJECT = Path(__file__).resolve().parents[2]  # the project beside the program: catalogue, templates
+SHARED = ("content/categories.yaml", "content/holidays", "templates")
+
+
+def profile_yaml(region: Region, name: str, year: int) -> str:
+    """Return the commented content/edition.yaml of a new project."""
+    return f"""\
+# Einstellungen der Ausgabe. Jede Zeile: schlüssel: wert
+year: {year}
+title: Interkultureller Kalender
+motto: "Angekommen – {name}"
+publisher: "{name}"
+islamic_reckoning: umm-al-qura
+school_holidays: true
+# Regionalprofil: Land nach ISO 3166-2 ({region.name}) und Kreis oder Stadt der Ausgabe
+region: {region.code}
+district: "{name}"
+# Städte oder Bezirke, aus denen die Porträts kommen – bitte eintragen, eine je Zeile:
+# towns:
+#   - Erste Stadt
+#   - Zweite Stadt
+towns: []
+# Feiertage, die {region.in_name} nur in einem Teil der Gemeinden gelten ({_local_hint(region)}):
+# all = in allen Gemeinden dieser Ausgabe (rot gedruckt), some = nur in einigen (Hinweis in der Legende)
+local_holidays: {{}}
+# Logo für Titel und Impressum (SVG oder PNG im Projektordner), z. B. logo: content/logo.svg
+# logo: content/logo.svg
+portraits:
+  count: 12
+  cover_towns: true
+  max_per_town: 1
+  gender_balance: equal
+imprint: ""
+"""
+
+
+def _local_hint(region: Region) -> str:
+    from calendar_build.region.profile import local_names  # noqa: PLC0415 - the package is asked only here
+
+    names = local_names(region)
+    return "möglich: " + ", ".join(names) if names else "hier keine"
+
+
+def check_args(code: str, name: str) -> Region:
+    """Return the region; raise UsageError for an unknown code or an empty name."""
+    if code not in REGION_CODES:
+        raise UsageError(f"--region {code} ist unbekannt – erlaubt: {', '.join(REGION_CODES)}.")
+    if not name.strip():
+        raise UsageError("--name braucht den Namen des Kreises oder der Stadt, z. B. --name \"Landkreis …\".")
+    return Region(code)
+
+
+def create_project(root: Path, region: Region, name: str, year: int, source: Path = PROGRAM_PROJECT) -> list[Path]:
+    """Create a project folder at `root` with profile, catalogue and templates; never overwrite anything."""
+    taken = [rel for rel in ("content/edition.yaml", *SHARED) if (root / rel).exists()]
+    if taken:
+        raise ContentError([Problem(rel, None, "Gibt es schon – new-edition --region legt nur neue Projekte an.")
+                            for rel in taken])
+    written = []
+    for rel in SHARED:
+        origin, target = source / rel, root / rel
+        if origin.is_dir():
+            shutil.copytree(origin, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        elif origin.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(origin, target)
+        written.append(target)
+    atomic_write(root / "content" / "edition.yaml", profile_yaml(region, name, year).encode("utf-8"))
+    written.append(root / "content" / "edition.yaml")
+    return written
+
+
+def refresh_shared(root: Path, source: Path = PROGRAM_PROJECT) -> None:
+    """Replace the shared parts of an example project with the program's (examples keep only their own files)."""
+    for rel in SHARED:
+        origin, target = source / rel, root / rel
+        if target.is_dir():
+            shutil.rmtree(target)
+        if origin.is_dir():
+            shutil.copytree(origin, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(origin, target)
