@@ -23,8 +23,11 @@ def check_product(options: BuildOptions) -> list[Problem]:
     return list(composed.warnings) + css_warnings
 
 
-def run_check(options: BuildOptions, products: tuple[Product, ...]) -> int:
-    """Return 0 when clean, 1 on errors (or on warnings under --strict); print problems and a summary."""
+def run_check(options: BuildOptions, products: tuple[Product, ...], quiet: bool = False) -> int:
+    """Return 0 when clean, 1 on errors (or on warnings under --strict); print problems and a summary.
+
+    With `quiet` a clean check prints nothing at all.
+    """
     problems: list[Problem] = []
     jobs = [replace(options, product=product, parallel_parts=False) for product in products]
     if len(jobs) == 1:
@@ -36,6 +39,7 @@ def run_check(options: BuildOptions, products: tuple[Product, ...]) -> int:
         problems.extend(p for p in found if p not in problems)
     errors, warnings = print_problems(problems)
     names = ", ".join(p.title for p in products)
-    print(f"Prüfung {options.year} ({names}): {plural(errors, 'Fehler', 'Fehler')}, "
-          f"{plural(warnings, 'Warnung', 'Warnungen')}.")
+    if errors or warnings or not quiet:
+        print(f"Prüfung {options.year} ({names}): {plural(errors, 'Fehler', 'Fehler')}, "
+              f"{plural(warnings, 'Warnung', 'Warnungen')}.")
     return 1 if errors or (options.strict and warnings) else 0

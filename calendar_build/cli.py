@@ -7,19 +7,22 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
+import re
 import os
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from calendar_build import clock
 from calendar_build.content.loader import Content, load_content
 from calendar_build.engine.occurrences import compute_year
 from calendar_build.engine.rules import SUPPORTED_YEARS
-from calendar_build.errors import ContentError, Problem, Problems, UsageError, os_error_problem, print_problems
+from calendar_build.errors import (ContentError, Problem, Problems, UsageError, count, os_error_problem, print_problems,
+                                   problem_summary)
 from calendar_build.i18n.languages import GERMAN, LANGUAGE_CODES, LANGUAGES
 from calendar_build.export import table
 from calendar_build.products import BY_VARIANT_AND_FORMAT, DEFAULT_PRODUCTS, PRODUCTS, Product, product_for
@@ -29,8 +32,35 @@ EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 LANGUAGE_COMMANDS = ("holidays", "ics", "build", "check", "preview", "watch")  # the commands that take --language
 
 
+class GermanHelpFormatter(argparse.HelpFormatter):
+    """Help text with a German usage line ('Aufruf:')."""
+
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None) -> None:
+        """Add the usage line with a German prefix."""
+        super().add_usage(usage, actions, groups, "Aufruf: " if prefix is None else prefix)
+
+
+def did_you_mean(message: str) -> str:
+    """Return " – Meinten Sie 'build'?" for an invalid choice close to an allowed one, else ''."""
+    match = re.search(r"ungültige Auswahl: '([^']*)' \(möglich sind (.*)\)", message)
+    if not match:
+        return ""
+    close = difflib.get_close_matches(match[1], re.findall(r"'([^']*)'", match[2]), n=1)
+    return f" – Meinten Sie '{close[0]}'?" if close else ""
+
+
 class GermanParser(argparse.ArgumentParser):
-    """An argument parser that reports misuse in German and exits with 2."""
+    """An argument parser that reports misuse and shows its help in German and exits with 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", GermanHelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "Befehle"
+        self._optionals.title = "Angaben"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help="diese Hilfe zeigen und beenden")
 
     def error(self, message: str) -> NoReturn:
         """Print a German usage error and exit with 2."""
@@ -42,11 +72,23 @@ class GermanParser(argparse.ArgumentParser):
             "expected one argument": "erwartet einen Wert",
             "argument": "Angabe",
             "choose from": "möglich sind",
+            "ambiguous option": "mehrdeutige Angabe",
+            "could match": "passt zu",
+            "expected at most one argument": "erwartet höchstens einen Wert",
+            "ignored explicit argument": "Wert nicht erlaubt",
+            "not allowed with argument": "nicht zusammen mit",
         }
         for english, german in replacements.items():
             message = message.replace(english, german)
+        message += did_you_mean(message)
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: Fehler: {message}\n")
+
+
+def say(args: argparse.Namespace, text: str) -> None:
+    """Print an informational line on stdout, unless --quiet (problems are printed regardless)."""
+    if not getattr(args, "quiet", False):
+        print(text)
 
 
 def _edition_value(root: Path, key: str) -> object:
@@ -124,9 +166,10 @@ def cmd_holidays(args: argparse.Namespace) -> int:
     year_table = compute_year(content, args.year)
     labels = {c.id: c.label for c in content.catalogue.categories}
     sys.stdout.flush()
-    if args.format in ("json", "csv"):  # data files are UTF-8, whatever the terminal's encoding is
-        render = table.to_json if args.format == "json" else table.to_csv
-        sys.stdout.buffer.write(render(year_table, labels).encode("utf-8"))
+    if args.format == "json":  # data files are UTF-8, whatever the terminal's encoding is
+        sys.stdout.buffer.write(table.to_json(year_table, labels).encode("utf-8"))
+    elif args.format == "csv":  # UTF-8 with BOM and semicolons, for a German spreadsheet
+        sys.stdout.buffer.write(table.to_csv(year_table, labels))
     else:
         from calendar_build.export import ics  # noqa: PLC0415 - icalendar is needed for ICS only
 
@@ -151,7 +194,7 @@ def cmd_ics(args: argparse.Namespace) -> int:
         written = write_ics_files(args.root, args.year, args.out, edition_language(args))
         outputs.commit()
     for path in written:
-        print(f"geschrieben: {path}")
+        say(args, f"geschrieben: {path}")
     return EXIT_OK
 
 
@@ -208,9 +251,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         outputs.commit()
     for product, outcome in outcomes:
         if not isinstance(outcome, list):
-            print_report(product, outcome)
+            print_report(product, outcome, quiet=args.quiet)
     for path in written:
-        print(f"geschrieben: {path}")
+        say(args, f"geschrieben: {path}")
     return EXIT_OK
 
 
@@ -227,7 +270,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
     check_out_dir(options.out_dir)  # a file in the way: a usage error before anything is rendered
     report = preview(options, pages)
     print_problems(report.warnings)
-    print(f"Vorschau: {len(report.pngs)} Seiten in {report.seconds:.1f} s – {report.sheet}")
+    say(args, f"Vorschau: {count(len(report.pngs), 'Seite', 'Seiten')} in {report.seconds:.1f} s – {report.sheet}")
     return EXIT_OK
 
 
@@ -251,7 +294,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     check_year(args.year)
     return run_check(BuildOptions(root=args.root, year=args.year, strict=args.strict, language=edition_language(args)),
-                     selected_products(args))
+                     selected_products(args), quiet=args.quiet)
 
 
 def cmd_new_edition(args: argparse.Namespace) -> int:
@@ -267,9 +310,11 @@ def cmd_new_edition(args: argparse.Namespace) -> int:
             print(f"angelegt: {path}")
     plan = plan_edition(args.root, args.year, args.source_year)
     for path in write_edition(args.root, plan):
-        print(f"angelegt: {path}")
+        say(args, f"angelegt: {path}")
+    if plan.edition is not None:
+        say(args, f"geändert: {args.root / 'content' / 'edition.yaml'} – " + "; ".join(plan.edition.changes))
     order = f"Reihenfolge der Städte wie {plan.source_year}" if plan.source_year else "Städte alphabetisch"
-    print(f"Ausgabe {args.year} angelegt ({order}). Jetzt die Porträts ausfüllen und mit "
+    say(args, f"Ausgabe {args.year} angelegt ({order}). Jetzt die Porträts ausfüllen und mit "
           f"'calendar-build check --year {args.year}' prüfen.")
     return EXIT_OK
 
@@ -284,9 +329,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
         result = run_diff(args.root, args.year, step)
     sys.stdout.write(result.text)
     report, *sheets = result.outputs
-    print(f"geschrieben: {report}")
+    say(args, f"geschrieben: {report}")
     if sheets:
-        print(f"geschrieben: {len(sheets)} Prüfbögen in {sheets[0].parent}")
+        say(args, f"geschrieben: {count(len(sheets), 'Prüfbogen', 'Prüfbögen')} in {sheets[0].parent}")
     return EXIT_OK
 
 
@@ -298,11 +343,12 @@ def build_parser() -> GermanParser:
 
     def command(name: str, help_text: str, run: Callable[[argparse.Namespace], int]) -> GermanParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument("--root", type=lambda p: Path(p).resolve(), default=Path(".").resolve(),
+        sub.add_argument("--root", type=lambda p: Path(p).resolve(), default=Path(".").resolve(), metavar="ORDNER",
                          help="Kalenderprojekt-Ordner (Standard: hier)")
-        sub.add_argument("--year", type=year_arg, default=None,
+        sub.add_argument("--year", type=year_arg, default=None, metavar="JAHR",
                          help="Jahr (Standard: 'year' aus content/edition.yaml, sonst nächstes Jahr)")
-        sub.add_argument("--quiet", action="store_true", help="keine Fortschrittsanzeige")
+        sub.add_argument("--quiet", action="store_true",
+                         help="nur Fehler und Warnungen ausgeben (keine Fortschrittsanzeige, keine Erfolgsmeldungen)")
         if name in LANGUAGE_COMMANDS:
             sub.add_argument("--language", choices=LANGUAGE_CODES, default=None,
                              help="Sprache der Ausgabe (Standard: 'language' aus content/edition.yaml, sonst de)")
@@ -314,14 +360,14 @@ def build_parser() -> GermanParser:
 
     ics_cmd = command("ics", "Kalenderdateien (ICS) eines Jahres schreiben: alle Kategorien und je Kategorie.",
                       cmd_ics)
-    ics_cmd.add_argument("--out", type=Path, default=None, help="Zielordner (Standard: output/JAHR)")
+    ics_cmd.add_argument("--out", type=Path, default=None, metavar="ORDNER", help="Zielordner (Standard: output/JAHR)")
 
     build_cmd = command("build", "Kalender-PDF bauen.", cmd_build)
     build_cmd.add_argument("--format", choices=("a3", "a4"), default=None, help="Seitenformat (Standard: a3)")
     build_cmd.add_argument("--variant", choices=("print", "screen", "all"), default="print",
                            help="print: Druck-PDF, screen: barrierearme Bildschirm-PDF, all: alle Produkte der "
                                 "Ausgabe (products in edition.yaml) und ICS")
-    build_cmd.add_argument("--out", type=Path, default=None, help="Zielordner (Standard: output/JAHR)")
+    build_cmd.add_argument("--out", type=Path, default=None, metavar="ORDNER", help="Zielordner (Standard: output/JAHR)")
     build_cmd.add_argument("--keep-html", action="store_true", help="HTML und Bilder zusätzlich ablegen")
     build_cmd.add_argument("--strict", action="store_true", help="Warnungen als Fehler behandeln")
 
@@ -330,11 +376,11 @@ def build_parser() -> GermanParser:
         ("watch", "Vorschau bei jeder Änderung an content/, portraits/, templates/ neu erzeugen.", cmd_watch),
     ):
         sub = command(name, help_text, run)
-        sub.add_argument("--pages", default=None, help="Seiten, z. B. 1,5-6 (Standard: alle)")
+        sub.add_argument("--pages", default=None, metavar="SEITEN", help="Seiten, z. B. 1,5-6 (Standard: alle)")
         sub.add_argument("--format", choices=("a3", "a4"), default=None, help="Seitenformat (Standard: a3)")
         sub.add_argument("--variant", choices=("print", "screen"), default="print",
                          help="print: Druckfassung, screen: Bildschirmfassung (Standard: print)")
-        sub.add_argument("--out", type=Path, default=None, help="Zielordner (Standard: output/JAHR)")
+        sub.add_argument("--out", type=Path, default=None, metavar="ORDNER", help="Zielordner (Standard: output/JAHR)")
 
     check_cmd = command("check", "Alles prüfen, was ein Build verwendet, ohne PDF zu schreiben.", cmd_check)
     check_cmd.add_argument("--format", choices=("a3", "a4"), default=None, help="Seitenformat (Standard: a3)")
@@ -371,8 +417,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         errors, warnings = print_problems(exc.problems)
         outcome = (f"geschrieben: {', '.join(exc.written)}; nicht geschrieben: {', '.join(exc.not_written)}"
                    if exc.written else "nichts geschrieben")
-        print(f"{errors} Fehler, {warnings} {'Warnung' if warnings == 1 else 'Warnungen'} – {outcome}.",
-              file=sys.stderr)
+        print(f"{problem_summary(errors, warnings)} – {outcome}.", file=sys.stderr)
         return EXIT_CONTENT
     except UsageError as exc:
         print(f"calendar-build: Fehler: {exc}", file=sys.stderr)

@@ -6,6 +6,8 @@
 Months go to towns in the order of the source edition (default: the newest earlier edition),
 so a town keeps its month; without one, alphabetically. Nothing of the previous year's overrides
 is copied – announced dates belong to one year – but their ids are listed as a hint.
+content/edition.yaml is switched to the new year (year, document date, no sample wording) when
+the new year is later than the one it names; comments stay (line-based edits, see edition_file).
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from calendar_build import clock
 from calendar_build.content.yamlsafe import YamlProblem, load_yaml
-from calendar_build.errors import ContentError, Problem, UsageError
+from calendar_build.edition_file import EditionSwitch, switch_edition
+from calendar_build.errors import ContentError, Problem, UsageError, count
 from calendar_build.output import atomic_write
 from calendar_build.portraits.loader import MONTH_NAMES
 from calendar_build.portraits.schema import TEXT_MAX, PortraitSpec
@@ -38,6 +42,7 @@ class EditionPlan:
     source_year: int | None  # the edition whose town order was kept; None = alphabetical
     towns: tuple[str, ...]  # town of month 1 … 12
     files: tuple[NewFile, ...]
+    edition: EditionSwitch | None = None  # content/edition.yaml switched to the year; None: left as it is
 
 
 def slug(text: str) -> str:
@@ -117,7 +122,8 @@ def portrait_yaml(year: int, month: int, town: str) -> str:
 name: ""
 # Stadt – eine der Städte unter 'towns' in content/edition.yaml (Regeln dort unter 'portraits')
 town: "{town}"
-# female (Frau) oder male (Mann) – zur Regel 'gender_balance' in content/edition.yaml
+# female (Frau), male (Mann) oder divers – zur Regel 'gender_balance' in content/edition.yaml
+# (wer divers angibt, zählt für keine Seite)
 gender: ""
 # Monatsseite: 1 = Januar … 12 = Dezember – jeder Monat genau einmal
 month: {month}
@@ -195,6 +201,11 @@ def overrides_yaml(year: int, previous: tuple[int, list[str]] | None) -> str:
 #     end: {year}-MM-TT         # letzter Tag – weglassen, dann gilt die übliche Dauer
 #     note: "bekanntgegeben von …, am …"
 #
+# Ein bekanntgegebener Ramadan-Beginn (ramadan-begin) verschiebt alle Feste des Ramadan mit,
+# das Fest des Fastenbrechens (eid-al-fitr) alle Feste des Schawwal.
+# Dasselbe Fest zweimal ist ein Fehler; mehr als drei Tage vom berechneten Termin gibt eine Warnung.
+# Einen gesetzlichen Feiertag verlegen oder bewusst weit abweichen: "deliberate: true" ergänzen.
+#
 # Jeder weitere Termin bekommt einen eigenen Eintrag, der mit "- id:" beginnt.
 # Danach prüfen: calendar-build diff --year {year}
 #
@@ -213,7 +224,7 @@ def plan_edition(root: Path, year: int, source_year: int | None = None) -> Editi
     existing = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
     if existing:
         problems.append(Problem(f"portraits/{year}", None,
-                                f"Für {year} gibt es schon {len(existing)} Porträt-Datei(en) – new-edition "
+                                f"Für {year} gibt es schon {count(len(existing), 'Porträt-Datei', 'Porträt-Dateien')} – new-edition "
                                 f"überschreibt nichts. Bitte die vorhandenen Dateien bearbeiten oder den Ordner "
                                 f"erst umbenennen."))
     overrides = root / "content" / "overrides" / f"{year}.yaml"
@@ -235,7 +246,21 @@ def plan_edition(root: Path, year: int, source_year: int | None = None) -> Editi
     files = [NewFile(f"portraits/{year}/{month:02d}-{slug(town) or 'portraet'}.yaml", portrait_yaml(year, month, town))
              for month, town in enumerate(towns, start=1)]
     files.append(NewFile(f"content/overrides/{year}.yaml", overrides_yaml(year, _pinned_ids(root, year))))
-    return EditionPlan(year, source_year if previous else None, towns, tuple(files))
+    return EditionPlan(year, source_year if previous else None, towns, tuple(files), _edition_switch(root, year))
+
+
+def _edition_switch(root: Path, year: int) -> EditionSwitch | None:
+    """Return content/edition.yaml switched to `year`; None when it names this or a later year already."""
+    path = root / "content" / "edition.yaml"
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    try:
+        data = load_yaml(path).data if text.strip() else {}
+    except YamlProblem:
+        return None  # reported by check; a broken file is not rewritten
+    current = data.get("year") if isinstance(data, dict) else None
+    if isinstance(current, int) and current >= year:
+        return None
+    return switch_edition(text, year, clock.today())
 
 
 def write_edition(root: Path, plan: EditionPlan) -> list[Path]:
@@ -249,4 +274,6 @@ def write_edition(root: Path, plan: EditionPlan) -> list[Path]:
         target = root / new.path
         atomic_write(target, new.text.encode("utf-8"))
         written.append(target)
+    if plan.edition is not None:
+        atomic_write(root / "content" / "edition.yaml", plan.edition.text.encode("utf-8"))
     return written

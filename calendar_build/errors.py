@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 import errno
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -41,6 +42,26 @@ class ContentError(Exception):
 
 class UsageError(Exception):
     """Raised for command-line misuse; the CLI exits with 2."""
+
+
+def suggestion(word: object, choices: Iterable[str]) -> str:
+    """Return " Meinten Sie 'eid-al-fitr'?" for a close known word (case ignored), else ''."""
+    if not isinstance(word, str) or not word:
+        return ""
+    known = list(choices)
+    by_fold = {c.casefold(): c for c in known}
+    close = difflib.get_close_matches(word.casefold(), list(by_fold), n=1, cutoff=0.75)
+    return f" Meinten Sie '{by_fold[close[0]]}'?" if close and by_fold[close[0]] != word else ""
+
+
+def count(number: int, singular: str, plural: str) -> str:
+    """Return '1 Warnung', '0 Warnungen', '2 Seiten': the number with the German singular or plural."""
+    return f"{number} {singular if number == 1 else plural}"
+
+
+def problem_summary(errors: int, warnings: int) -> str:
+    """Return '1 Fehler, 1 Warnung' ('Fehler' is singular and plural alike)."""
+    return f"{errors} Fehler, {count(warnings, 'Warnung', 'Warnungen')}"
 
 
 def print_problems(problems: list[Problem]) -> tuple[int, int]:

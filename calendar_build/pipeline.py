@@ -81,9 +81,8 @@ def build(options: BuildOptions, step: Callable[[str], None] = lambda _label: No
     report.outputs.append(options.target)
     report.timings["pdf"] = time.perf_counter() - mark
 
-    from calendar_build.review import record_snapshot  # noqa: PLC0415 - only needed at the very end
-
-    record_snapshot(composed.valid.table, options.out_dir)  # what this build used, for `calendar-build diff`
+    # The baseline of `diff` ("changes since the last state") belongs to diff alone: a build never moves it,
+    # so a change between two diff runs cannot vanish from the review report.
     if options.keep_html:
         from calendar_build.stages.keep_html import keep_html  # noqa: PLC0415
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable
 from dataclasses import replace
 
 from calendar_build import workers
-from calendar_build.errors import ContentError, Problem, print_problems
+from calendar_build.errors import ContentError, Problem, count, print_problems
+from calendar_build.pages.dates import long_date
 from calendar_build.pipeline import BuildOptions, BuildReport, build
 from calendar_build.products import Product
 
@@ -34,17 +36,20 @@ def build_products(options: BuildOptions, products: tuple[Product, ...],
     return list(zip(products, outcomes))
 
 
-def plural(count: int, one: str, many: str) -> str:
+def plural(number: int, one: str, many: str) -> str:
     """Return '1 Warnung' or '3 Warnungen'."""
-    return f"{count} {one if count == 1 else many}"
+    return count(number, one, many)
 
 
-def print_report(product: Product, report: BuildReport) -> None:
-    """Print what a build wrote, what it shortened and its warnings (German)."""
+def print_report(product: Product, report: BuildReport, quiet: bool = False) -> None:
+    """Print what a build wrote, what it shortened and its warnings (German); with `quiet` only the warnings."""
     print_problems(report.warnings)
+    if quiet:
+        return
     for shortened in report.shortenings:
         hidden = f"; in die Liste verschoben: {', '.join(shortened.hidden)}" if shortened.hidden else ""
-        print(f"Gekürzt am {shortened.day}: {', '.join(shortened.shown)}{hidden}", file=sys.stderr)
+        day = long_date(dt.date.fromisoformat(shortened.day))
+        print(f"Gekürzt am {day}: {', '.join(shortened.shown)}{hidden}", file=sys.stderr)
     for path in report.outputs:
         print(f"geschrieben: {path}")
     print(f"{product.title}: {plural(report.pages, 'Seite', 'Seiten')} in {report.timings.get('total', 0):.1f} s, "

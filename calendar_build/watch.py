@@ -12,7 +12,7 @@ from pathlib import Path
 
 from watchfiles import watch as watch_changes
 
-from calendar_build.errors import ContentError, UsageError
+from calendar_build.errors import ContentError, UsageError, count
 from calendar_build.pipeline import BuildOptions
 from calendar_build.preview import PreviewReport, preview
 
@@ -35,7 +35,7 @@ def rebuild(options: BuildOptions, pages: list[int] | None, say: Callable[[str],
             say(problem.render())
         say("Vorschau fehlgeschlagen – bitte die Meldungen oben beheben; ich beobachte weiter.")
         return None
-    say(f"Vorschau aktualisiert ({len(report.pngs)} Seiten, {report.seconds:.1f} s): {report.sheet}")
+    say(f"Vorschau aktualisiert ({count(len(report.pngs), 'Seite', 'Seiten')}, {report.seconds:.1f} s): {report.sheet}")
     return report
 
 

@@ -133,7 +133,7 @@ def test_overrides_file_is_empty_and_lists_last_years_pins_as_a_hint(project: Pa
 REFUSALS = [
     (  # portraits of the year exist already
         "portraits-exist", ["--year", "2027"], [],
-        1, "portraits/2027: Fehler: Für 2027 gibt es schon 12 Porträt-Datei(en) – new-edition überschreibt nichts",
+        1, "portraits/2027: Fehler: Für 2027 gibt es schon 12 Porträt-Dateien – new-edition überschreibt nichts",
     ),
     (  # the overrides file exists already
         "overrides-exist", ["--year", "2028"], ["content/overrides/2028.yaml"],
@@ -179,11 +179,11 @@ def test_check_says_what_to_fill_in(project: Path, capsys: pytest.CaptureFixture
     err = capsys.readouterr().err
     first = f"portraits/2028/01-{slug(SAMPLE_TOWNS[0])}.yaml"
     for expected in (f"{first}:6: Fehler: 'name' ist noch leer – bitte ausfüllen.",
-                     f"{first}:17: Fehler: 'text' ist noch leer – bitte ausfüllen.",
-                     f"{first}:22: Fehler: 'photo_credit' ist noch leer – bitte ausfüllen.",
-                     f"{first}:30: Fehler: 'alt' ist noch leer – bitte ausfüllen."):
+                     f"{first}:18: Fehler: 'text' ist noch leer – bitte ausfüllen.",
+                     f"{first}:23: Fehler: 'photo_credit' ist noch leer – bitte ausfüllen.",
+                     f"{first}:31: Fehler: 'alt' ist noch leer – bitte ausfüllen.",
+                     f"{first}:11: Fehler: 'gender' ist noch leer – erlaubt: female, male, divers."):
         assert expected in err
-    assert f"{first}:10: Fehler:" in err and "'gender'" in err
 
 
 @pytest.mark.parametrize(("towns", "expected"), [

@@ -239,6 +239,9 @@ def test_cli_diff(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert captured.err == ""
     title = "Interkultureller Kalender – Angekommen im Main-Taunus-Kreis"
     assert captured.out.startswith(f"Prüfbericht 2027 – {title}\n")
+    assert "geschrieben:" not in captured.out  # --quiet: the report only
+    assert main(["diff", "--year", "2027", "--root", str(project)]) == 0
+    captured = capsys.readouterr()
     assert f"geschrieben: {project / 'output' / '2027' / 'bericht-2027.html'}" in captured.out
     assert "geschrieben: 11 Prüfbögen in" in captured.out
 
@@ -246,7 +249,7 @@ def test_cli_diff(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
 CLI_FAILURES = [
     ("unsupported-year", ["--year", "2100"], None, "--year: Fehler: Das Jahr 2100 wird nicht unterstützt", 1),
     ("broken-override", ["--year", "2027"], "overrides:\n  - id: eid-al-fitr\n    start: 2028-03-10\n",
-     "content/overrides/2027.yaml:3: Fehler: Das Datum 2028-03-10 liegt nicht im Jahr 2027 dieser Datei.", 1),
+     "content/overrides/2027.yaml:3: Fehler: Das Datum 10. März 2028 liegt nicht im Jahr 2027 dieser Datei.", 1),
     ("missing-template", ["--year", "2027"], None, "templates/review/pruefbogen.html.j2: Fehler: Vorlage fehlt", 1),
     ("bad-year", ["--year", "zwanzig"], None, "'zwanzig' ist keine Jahreszahl", 2),
 ]  # fmt: skip

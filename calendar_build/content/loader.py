@@ -21,7 +21,8 @@ from calendar_build.content.schema import (
     OverridesFile,
 )
 from calendar_build.content.yamlsafe import YamlDoc, YamlProblem, load_yaml
-from calendar_build.errors import Problems, display_path
+from calendar_build.errors import Problems, display_path, suggestion
+from calendar_build.pages.dates import long_date
 from calendar_build.paths import PathOutside, inside
 from calendar_build.region import school
 
@@ -184,11 +185,12 @@ def _load_overrides(reader: Reader, content_dir: Path, ids: set[str]) -> dict[in
             line = doc.line(("overrides", index))
             if override.id not in ids:
                 reader.problems.error(shown, doc.line(("overrides", index, "id")),
-                                      f"Unbekannter Feiertag '{override.id}' – die Kennung muss in content/holidays/ stehen.")
+                                      f"Unbekannter Feiertag '{override.id}' – die Kennung muss in content/holidays/ "
+                                      f"stehen.{suggestion(override.id, ids)}")
                 continue
             if override.start.year != year:
                 reader.problems.error(shown, doc.line(("overrides", index, "start")),
-                                      f"Das Datum {override.start.isoformat()} liegt nicht im Jahr {year} dieser Datei.")
+                                      f"Das Datum {long_date(override.start)} liegt nicht im Jahr {year} dieser Datei.")
                 continue
             if override.end is not None and (override.end - override.start).days >= MAX_DURATION:
                 reader.problems.error(shown, doc.line(("overrides", index, "end")),

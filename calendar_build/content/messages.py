@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from calendar_build.content.yamlsafe import Loc, YamlDoc
+from calendar_build.errors import suggestion
 
 
 def data_loc(data: Any, loc: tuple[Any, ...]) -> Loc:
@@ -49,7 +50,9 @@ def german_message(error: dict[str, Any], field: str) -> str:
         if kind == "literal_error" and value in ("", None):
             return f"'{field}' ist noch leer – erlaubt: {allowed}."
         what = "Unbekannte Regelart" if kind == "union_tag_invalid" else "Unbekannter Wert"
-        return f"{what} {_shown(value if kind == 'literal_error' else ctx.get('tag'))} in '{field}' – erlaubt: {allowed}."
+        given = value if kind == "literal_error" else ctx.get("tag")
+        hint = suggestion(given, [a.strip() for a in allowed.replace(" or ", ", ").split(", ")])
+        return f"{what} {_shown(given)} in '{field}' – erlaubt: {allowed}.{hint}"
     if kind == "union_tag_not_found":
         return f"In '{field}' fehlt 'kind' (die Regelart)."
     if kind in ("int_type", "int_parsing", "int_from_float"):

@@ -267,6 +267,7 @@ class Override(Strict):
     start: dt.date  # first day
     end: dt.date | None = None  # last day; default: start + duration - 1
     note: Annotated[str, Field(max_length=200)] | None = None  # who announced it
+    deliberate: bool = False  # moves a legal holiday or lies far from the computed date on purpose
 
     @model_validator(mode="after")
     def _order(self) -> Override:

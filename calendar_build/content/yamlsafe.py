@@ -3,8 +3,8 @@
 Only plain YAML is accepted: no anchors or aliases (they can blow up memory and
 editors never need them), no duplicate keys, no custom tags (`!!python/...` is
 refused, never executed), no control characters in the file or in a quoted value
-(escapes like "\\0" or "\\e": invisible, and nothing a printer can set). Messages are German and
-name the line.
+(escapes like "\\0" or "\\e": invisible, and nothing a printer can set), no invisible characters
+that hide or reorder text (see hidden.py). Messages are German and name the line.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from calendar_build.content.hidden import HIDDEN, describe_hidden, find_hidden
 
 Loc = tuple[str | int, ...]
 
@@ -102,6 +104,8 @@ def _convert(node: Node, loc: Loc, lines: dict[Loc, int], loader: yaml.SafeLoade
             value = value.date()
         if isinstance(value, str) and (control := _CONTROL.search(value)):
             raise YamlProblem(node.start_mark.line + 1, _control_message(control.group()))
+        if isinstance(value, str) and (hidden := HIDDEN.search(value)):  # written as an escape, e.g. "\u202E"
+            raise YamlProblem(node.start_mark.line + 1, describe_hidden(hidden.group()))
         return value
     if isinstance(node, SequenceNode):
         return [_convert(item, (*loc, i), lines, loader, seen) for i, item in enumerate(node.value)]
@@ -169,6 +173,9 @@ def parse_yaml(raw: bytes) -> YamlDoc:
         raise YamlProblem(line, "Die Datei ist nicht UTF-8-kodiert – bitte als UTF-8 speichern.") from exc
     if control := _NOT_IN_FILE.search(text):
         raise YamlProblem(text.count("\n", 0, control.start()) + 1, _control_message(control.group()))
+    if hidden := find_hidden(text):
+        line, column, char = hidden
+        raise YamlProblem(line, describe_hidden(char, column))
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise YamlProblem(None, "Die Datei ist leer.")
     try:

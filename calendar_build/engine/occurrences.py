@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from calendar_build.content.loader import Content, Entry, PinnedDate
-from calendar_build.engine import sanity
+from calendar_build.engine import overrides, sanity
 from calendar_build.engine.rules import SUPPORTED_YEARS, RuleError, Settings, hits
 from calendar_build.errors import Problems
 from calendar_build.region import entries as legal_entries
@@ -105,11 +105,21 @@ def compute_year(content: Content, year: int, problems: Problems | None = None) 
     legal = legal_holidays(region, content.edition.local_holidays, year) if year in SUPPORTED_YEARS else {}
     legal_categories = {c.id for c in content.catalogue.categories if c.legal_calendar}
     occurrences: list[Occurrence] = []
+    computed = {e.holiday.id: _computed(e, year, settings, problems) for e in content.catalogue.entries}
+    accepted = {
+        e.holiday.id: overrides.guard_pins(e, computed[e.holiday.id], pins_by_id[e.holiday.id], year, legal,
+                                           e.category in legal_categories, problems)
+        for e in content.catalogue.entries if e.holiday.id in pins_by_id
+    }
+    starts = [s for e in content.catalogue.entries if e.holiday.id in accepted
+              for s in overrides.month_starts(e, computed[e.holiday.id], accepted[e.holiday.id], year)]
     for entry in content.catalogue.entries:
-        found = _computed(entry, year, settings, problems)
-        if entry.holiday.id in pins_by_id:
+        found = computed[entry.holiday.id]
+        if entry.holiday.id in accepted:
             # Pins replace what was computed to start in this year; spans carried over stay.
-            found = [o for o in found if o.start.year != year] + _pinned(entry, pins_by_id[entry.holiday.id])
+            found = [o for o in found if o.start.year != year] + _pinned(entry, accepted[entry.holiday.id])
+        elif starts:
+            found = overrides.follow_month(entry, found, starts)
         occurrences.extend(found)
     # Entries for other regions (Tag der Deutschen Einheit in Wien) are computed for the checks, not shown.
     elsewhere = [o for o in occurrences if not o.entry.holiday.shown_in(region.code)]

@@ -2,8 +2,9 @@
 
 Calendar clients (Google Calendar, Apple Calendar, Outlook, Thunderbird) replace an imported event by
 one with the same UID instead of adding a second. RFC 5546 §2.1.5 orders two versions of equal
-SEQUENCE by DTSTAMP, so DTSTAMP is the edition's document date: a later edition updates the events,
-the same edition gives byte-identical files. An event has the same UID in the combined file and in
+SEQUENCE by DTSTAMP, so DTSTAMP (and LAST-MODIFIED) is the edition's document date: a later edition
+updates the events, the same edition gives byte-identical files. SEQUENCE is derived from the content,
+not from earlier files: 0 for a computed date, 1 once a community announced it (an override). An event has the same UID in the combined file and in
 its category's file – it is the same event, so subscribing to both shows it once.
 """
 
@@ -101,7 +102,19 @@ def event(occurrence: Occurrence, uid: str, label: str, stamp: dt.datetime, lang
     result.add("categories", [label])
     result.add("description", description(occurrence, language))
     result.add("transp", "TRANSPARENT")  # a feast does not block the day in free/busy
+    # RFC 5545 §3.8.7.4: the sequence counts revisions of the date. A computed date is the first version;
+    # an announced one (override, or a Hijri month start that was announced) revises it.
+    result.add("sequence", sequence(occurrence))
+    result.add("last-modified", stamp)  # the document date: when this content was released
     return result
+
+
+ANNOUNCED = frozenset({"override", "month-start"})
+
+
+def sequence(occurrence: Occurrence) -> int:
+    """Return the event's SEQUENCE: 0 for a computed date, 1 for a date revised by an announcement."""
+    return 1 if occurrence.basis in ANNOUNCED else 0
 
 
 def _calendar(name: str, reckoning: str | None, events: Sequence[Event], language: str = GERMAN) -> bytes:

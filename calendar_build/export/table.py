@@ -23,6 +23,7 @@ def basis_label(occurrence: Occurrence) -> str:
         return hijri.RECKONINGS[basis]
     return {
         "override": "Von der Gemeinschaft bekanntgegeben",
+        "month-start": "Folgt dem bekanntgegebenen Monatsbeginn",
         "table": "nach veröffentlichter Kalendertabelle",
         "computed": "Astronomisch berechnet",
         "dates": "Festgelegtes Datum",
@@ -62,11 +63,18 @@ def to_json(table: YearTable, labels: dict[str, str]) -> str:
     return json.dumps(records(table, labels), ensure_ascii=False, indent=2) + "\n"
 
 
-def to_csv(table: YearTable, labels: dict[str, str]) -> str:
-    """Return the table as CSV with a header row."""
+CSV_YES_NO = {True: "ja", False: "nein"}
+
+
+def to_csv(table: YearTable, labels: dict[str, str]) -> bytes:
+    """Return the table as CSV for a German spreadsheet: UTF-8 with BOM, semicolons, CRLF, 'ja'/'nein'.
+
+    Excel with German settings splits columns at ';' (',' is the decimal comma there) and reads a file
+    as UTF-8 only when it begins with a byte-order mark; LibreOffice Calc reads it as well.
+    """
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=FIELDS, delimiter=";", lineterminator="\r\n")
     writer.writeheader()
     for row in records(table, labels):
-        writer.writerow({k: str(v).lower() if isinstance(v, bool) else v for k, v in row.items()})
-    return out.getvalue()
+        writer.writerow({k: CSV_YES_NO[v] if isinstance(v, bool) else v for k, v in row.items()})
+    return out.getvalue().encode("utf-8-sig")

@@ -21,7 +21,7 @@ from PIL import features
 from calendar_build.paths import check_regular, read_regular
 
 # Bump when the same input would now give different output (crop, scaling, colour, encoding).
-VERSION = "photos-5"  # bump whenever what a job produces changes (2: bicubic, 3: reducing gap, 4: Hamming, 5: notes)
+VERSION = "photos-6"  # bump whenever what a job produces changes (2: bicubic, 3: reducing gap, 4: Hamming, 5: notes, 6: source size, transparency note)
 _CHUNK = 1 << 20
 
 
@@ -34,6 +34,7 @@ class Entry:
     height_px: int
     effective_ppi: float
     notes: tuple[str, ...] = ()  # German remarks for the editor, without the photo's name
+    source_px: tuple[int, int] | None = None  # the source photo's upright size, for messages
 
 
 def header(params: Mapping[str, object]) -> bytes:
@@ -95,22 +96,26 @@ def lookup(cache_dir: Path, key: str) -> Entry | None:
         notes = meta["notes"]
         if not (isinstance(notes, list) and all(isinstance(n, str) for n in notes)):
             return None
-        return Entry(jpeg, int(meta["width_px"]), int(meta["height_px"]), float(meta["effective_ppi"]), tuple(notes))
+        size = meta.get("source_px")
+        source_px = (int(size[0]), int(size[1])) if isinstance(size, list) and len(size) == 2 else None
+        return Entry(jpeg, int(meta["width_px"]), int(meta["height_px"]), float(meta["effective_ppi"]), tuple(notes),
+                     source_px)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
 def store(cache_dir: Path, key: str, data: bytes, width_px: int, height_px: int, effective_ppi: float,
-          notes: tuple[str, ...]) -> Entry:
+          notes: tuple[str, ...], source_px: tuple[int, int] | None = None) -> Entry:
     """Write the JPEG, then its sidecar, each atomically; return the entry."""
     path = cache_dir / f"{key}.jpg"
     cache_dir.mkdir(parents=True, exist_ok=True)  # deleted meanwhile: made again
     meta = {"sha256": hashlib.sha256(data).hexdigest(), "width_px": width_px, "height_px": height_px,
-            "effective_ppi": effective_ppi, "notes": list(notes)}
+            "effective_ppi": effective_ppi, "notes": list(notes),
+            "source_px": list(source_px) if source_px else None}
     _write_atomic(path, data)
     # The sidecar comes last: a reader that sees it also sees the complete JPEG it describes.
     _write_atomic(cache_dir / f"{key}.json", json.dumps(meta, sort_keys=True, ensure_ascii=False).encode())
-    return Entry(path, width_px, height_px, effective_ppi, notes)
+    return Entry(path, width_px, height_px, effective_ppi, notes, source_px)
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -29,8 +29,9 @@ _SPACE_OF_MODE = {"L": "GRAY", "RGB": "RGB", "CMYK": "CMYK"}
 _FIXED_ICC_DATE = bytes.fromhex("07ea" "0001" "0001" "0000" "0000" "0000")  # 2026-01-01 00:00:00
 
 
-KEPT_CMYK = ("ist ein CMYK-Bild ohne Farbprofil – es wird unverändert übernommen, als sei es schon für das "
-             "Ausgabeprofil separiert.")
+KEPT_CMYK = ("ist schon für den Druck aufbereitet (Farbmodus CMYK), sagt aber nicht, für welchen Druck "
+             "(kein Farbprofil). Es wird so übernommen, wie es ist; die Farben können im Druck abweichen. "
+             "Besser: das Originalfoto aus Kamera oder Handy (RGB) verwenden.")
 
 
 class ColourFailure(Exception):
@@ -128,8 +129,9 @@ def _convert(image: Image.Image, source: bytes | None, colour: Colour, output_ic
              notes: list[str]) -> Image.Image:
     if image.mode == "CMYK" and source is None:
         if output_icc is None:
-            raise ColourFailure("ist ein CMYK-Bild ohne eingebettetes Farbprofil – bitte als RGB-JPEG (sRGB) "
-                                "oder mit Farbprofil exportieren.")
+            raise ColourFailure("ist schon für den Druck aufbereitet (Farbmodus CMYK), sagt aber nicht, für "
+                                "welchen Druck (kein Farbprofil) – so lassen sich seine Farben nicht verlässlich "
+                                "umrechnen. Bitte das Originalfoto aus Kamera oder Handy (RGB-JPEG) verwenden.")
         if colour == "cmyk":
             notes.append(KEPT_CMYK)
         source = output_icc

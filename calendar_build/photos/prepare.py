@@ -147,7 +147,7 @@ def _report(jobs: Iterable[PhotoJob], outcomes: dict[tuple[Path, PhotoTarget], _
         entry = outcome.entry
         for note in entry.notes:
             problems.warning(job.shown, job.line, f"Foto '{name}' {note}")
-        message = resolution_problem(name, entry.effective_ppi, job.target)
+        message = resolution_problem(name, entry.effective_ppi, job.target, entry.source_px)
         if message is not None:
             severity, text = message
             (problems.error if severity == "error" else problems.warning)(job.shown, job.line, text)
@@ -156,8 +156,17 @@ def _report(jobs: Iterable[PhotoJob], outcomes: dict[tuple[Path, PhotoTarget], _
     return prepared
 
 
-def resolution_problem(name: str, effective_ppi: float, target: PhotoTarget) -> tuple[str, str] | None:
-    """Return (severity, German message) when the photo is too small for its frame, else None."""
+MESSENGER_LONG_SIDE = 2560  # px; messengers send photos reduced to about 1600 (WhatsApp standard quality)
+MESSENGER_HINT = (" Fotos aus WhatsApp und anderen Messengern sind meist stark verkleinert – bitte das Original "
+                  "schicken lassen (in WhatsApp als Dokument senden, oder per E-Mail als Anhang in voller Größe).")
+
+
+def resolution_problem(name: str, effective_ppi: float, target: PhotoTarget,
+                       size: tuple[int, int] | None = None) -> tuple[str, str] | None:
+    """Return (severity, German message) when the photo is too small for its frame, else None.
+
+    With the photo's pixel `size` the message says how big it is, and for a messenger-sized photo why.
+    """
     warn_ppi, min_ppi = target.limits
     if effective_ppi >= warn_ppi:
         return None
@@ -166,9 +175,11 @@ def resolution_problem(name: str, effective_ppi: float, target: PhotoTarget) -> 
                       math.ceil(target.height_mm / MM_PER_INCH * enough - 1e-9))
     best_w, best_h = target.pixels
     purpose = "den Druck" if target.for_print else "die Bildschirmfassung"
-    return severity, (f"Foto '{name}' hat nur {math.floor(effective_ppi)} ppi bei {_mm(target.width_mm)}×"
+    pixels = f"nur {size[0]}×{size[1]} Pixel, also " if size else "nur "
+    hint = MESSENGER_HINT if size and max(size) <= MESSENGER_LONG_SIDE else ""
+    return severity, (f"Foto '{name}' hat {pixels}{math.floor(effective_ppi)} ppi bei {_mm(target.width_mm)}×"
                       f"{_mm(target.height_mm)} mm – für {purpose} werden mindestens {need_w}×{need_h} Pixel "
-                      f"gebraucht (besser {best_w}×{best_h}).")
+                      f"gebraucht (besser {best_w}×{best_h}).{hint}")
 
 
 def _mm(value: float) -> str:
@@ -193,7 +204,7 @@ def _prepare_one(task: _Task) -> list[_Outcome]:
     except PhotoFailure as failure:
         return _failed(task, str(failure))
     return [_Outcome(cache.store(task.cache_dir, cache.key_of_bytes(head, data), photo.jpeg, photo.width_px,
-                                 photo.height_px, photo.effective_ppi, photo.notes))
+                                 photo.height_px, photo.effective_ppi, photo.notes, photo.source_px))
             for head, photo in zip(task.heads, done)]
 
 

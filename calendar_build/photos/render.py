@@ -21,9 +21,13 @@ from calendar_build.photos.colour import SRGB_ICC, ColourFailure, convert
 from calendar_build.photos.model import MM_PER_INCH, PhotoTarget
 
 # Formats a camera or phone export arrives in. Naming them keeps Pillow from trying every plugin
-# (EPS would even start Ghostscript) on a file that is no photo.
+# (EPS would even start Ghostscript) on a file that is no photo. HEIF (iPhone HEIC) is read with
+# pillow-heif, registered only when a photo is one.
 FORMATS = ("JPEG", "PNG", "TIFF", "WEBP")  # JPEG includes MPO (multi-picture JPEG)
-FORMAT_NAMES = "JPEG, PNG, TIFF oder WebP"
+FORMAT_NAMES = "JPEG, PNG, TIFF, WebP oder HEIC"
+HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1", b"heif")
+TRANSPARENT = ("hat durchsichtige Stellen (Transparenz) – sie werden weiß gedruckt. Ist das nicht gewollt, "
+               "bitte ein Foto ohne Transparenz verwenden (z. B. als JPEG exportieren).")
 # How the formats begin, to tell a damaged photo from a file that is no photo at all.
 MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*")
 # Modes we can bring to L, RGB or CMYK without guessing; 16-bit and float modes are refused.
@@ -47,6 +51,7 @@ class Rendered:
     height_px: int
     effective_ppi: float  # source pixels per inch at placed size after the crop
     notes: tuple[str, ...]  # German warnings that follow "Foto 'name' "
+    source_px: tuple[int, int] | None = None  # the photo's own size, upright
 
 
 def crop_box(size: tuple[int, int], aspect: float, focal: tuple[float, float]) -> tuple[int, int, int, int]:
@@ -92,10 +97,12 @@ def _render_all(data: bytes, wanted: Sequence[Wanted]) -> list[Rendered]:
     done: dict[int, Rendered] = {}
     for request, indices in groups.items():
         image, embedded = _decode(data, request)
+        see_through = has_transparency(image)
         image = _flatten(image)
         for index in indices:
             focal, target, output_icc = wanted[index]
-            done[index] = _place(image, upright, embedded, focal, target, output_icc)
+            placed = _place(image, upright, embedded, focal, target, output_icc)
+            done[index] = replace(placed, notes=(TRANSPARENT, *placed.notes)) if see_through else placed
     return [done[index] for index in range(len(wanted))]
 
 
@@ -130,7 +137,7 @@ def _place(image: Image.Image, original: tuple[int, int], embedded: bytes | None
     # and twelve copies of the profile would only bloat the PDF.
     extra = {"icc_profile": SRGB_ICC} if target.colour == "srgb" else {}
     image.save(out, "JPEG", quality=target.jpeg_quality, dpi=(target.ppi, target.ppi), **extra)
-    return Rendered(out.getvalue(), image.width, image.height, effective_ppi, notes)
+    return Rendered(out.getvalue(), image.width, image.height, effective_ppi, notes, original)
 
 
 @contextlib.contextmanager
@@ -149,8 +156,22 @@ def _reading(data: bytes) -> Iterator[None]:
                                "exportieren.") from None
 
 
+def is_heif(data: bytes) -> bool:
+    """Return whether the bytes are an HEIF/HEIC photo (ISO base media file with a HEIF brand)."""
+    return data[4:8] == b"ftyp" and data[8:12] in HEIF_BRANDS
+
+
+def _formats(data: bytes) -> tuple[str, ...]:
+    if not is_heif(data):
+        return FORMATS
+    from pillow_heif import register_heif_opener  # noqa: PLC0415 - only iPhone photos need libheif
+
+    register_heif_opener()
+    return (*FORMATS, "HEIF")
+
+
 def _open(data: bytes) -> Image.Image:
-    image = Image.open(io.BytesIO(data), formats=FORMATS)
+    image = Image.open(io.BytesIO(data), formats=_formats(data))
     if image.mode not in MODES:
         raise PhotoFailure(f"hat den Farbmodus {image.mode}, der nicht unterstützt wird – bitte als "
                            f"8-Bit-RGB-JPEG exportieren.")
@@ -196,8 +217,8 @@ def _truncated_is_an_error() -> Iterator[None]:
 def _unidentified_message(data: bytes) -> str:
     if data.startswith(MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP"):
         return "ist beschädigt – bitte erneut aus dem Original exportieren."
-    if data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftypheif"):
-        return "ist ein HEIC-Foto (iPhone) – bitte als JPEG exportieren."
+    if is_heif(data):
+        return "ist ein HEIC-Foto (iPhone), das sich nicht lesen lässt – bitte auf dem iPhone als JPEG exportieren."
     return f"ist keine lesbare Bilddatei – erwartet wird {FORMAT_NAMES}."
 
 
@@ -225,6 +246,18 @@ def _bomb_message(bomb: Exception) -> str:
 
 def _thousands(number: int) -> str:
     return f"{number:,}".replace(",", ".")
+
+
+def has_transparency(image: Image.Image) -> bool:
+    """Return whether some pixel of the image is not fully opaque."""
+    if image.mode == "P":
+        if "transparency" not in image.info:
+            return False
+        image = image.convert("RGBA")
+    if image.mode not in ("LA", "La", "PA", "RGBA", "RGBa"):
+        return False
+    low = image.getchannel("A").getextrema()[0]
+    return isinstance(low, (int, float)) and low < 255
 
 
 def _flatten(image: Image.Image) -> Image.Image:

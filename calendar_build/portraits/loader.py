@@ -8,7 +8,7 @@ from pathlib import Path
 
 from calendar_build.content.loader import Reader, Where
 from calendar_build.content.schema import PortraitRules
-from calendar_build.errors import Problems, os_error_message
+from calendar_build.errors import Problems, count as counted, os_error_message, suggestion
 from calendar_build.paths import PathOutside, check_regular, inside
 from calendar_build.portraits.schema import PortraitSpec
 
@@ -56,10 +56,31 @@ def _photo_path(root: Path, yaml_path: Path, spec: PortraitSpec, reader: Reader,
         reader.problems.error(reader.shown(yaml_path), line, f"Foto '{spec.photo}': {os_error_message(exc)}.")
         return None
     if not found:
-        reader.problems.error(reader.shown(yaml_path), line,
-                              f"Foto '{spec.photo}' fehlt – erwartet in {reader.shown(yaml_path.parent)}/.")
-        return None
+        return _photo_by_other_case(photo, spec.photo, reader, reader.shown(yaml_path), line)
     return photo
+
+
+def _photo_by_other_case(photo: Path, written: str, reader: Reader, shown: str, line: int | None) -> Path | None:
+    """Return the photo whose name differs only in case (with a warning); else record an error with a hint."""
+    folder = photo.parent
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+    except OSError:
+        names = []
+    same = [n for n in names if n.casefold() == photo.name.casefold()]
+    where = reader.shown(folder)
+    if len(same) == 1:
+        reader.problems.warning(shown, line, f"Foto '{written}' heißt im Ordner '{same[0]}' (andere Groß- und "
+                                f"Kleinschreibung) – verwendet wird '{same[0]}'. Bitte den Namen bei 'photo' genau so "
+                                f"schreiben: Auf anderen Rechnern (Linux, Druckerei) würde das Foto sonst fehlen.")
+        try:
+            return inside(reader.root, folder / same[0])
+        except PathOutside:
+            pass
+    pictures = [n for n in names if not n.endswith((".yaml", ".yml"))]
+    reader.problems.error(shown, line, f"Foto '{written}' fehlt – erwartet in {where}/."
+                          f"{suggestion(photo.name, pictures)}")
+    return None
 
 
 def load_portraits(root: Path, year: int, problems: Problems, strict: bool = False,
@@ -128,9 +149,26 @@ def _check_edition(portraits: list[Portrait], folder: str, problems: Problems, s
     missing_towns = [t for t in towns if t not in by_town]
     if rules.cover_towns and complete and missing_towns:
         problems.error(folder, None, f"Keine Porträts aus: {', '.join(missing_towns)}.")
-    genders = Counter(p.spec.gender for p in portraits)
-    if rules.gender_balance == "equal" and complete and abs(genders["female"] - genders["male"]) > count % 2:
-        half = f"{_words(count // 2)} und {_words(count // 2)}" if count % 2 == 0 else \
-            f"{_words(count // 2)} und {_words(count // 2 + 1)}"
-        message = f"{genders['female']} Frauen und {genders['male']} Männer – vorgesehen sind {half}."
-        (problems.error if strict else problems.warning)(folder, None, message)
+    genders: Counter[str] = Counter(p.spec.gender for p in portraits)
+    if rules.gender_balance == "equal" and complete and not balanced(genders, count):
+        (problems.error if strict else problems.warning)(folder, None, balance_message(genders, count))
+
+
+def balanced(genders: Counter[str], count: int) -> bool:
+    """Return whether women and men are balanced: half and half, or as close as the diverse portraits allow."""
+    female, male, divers = genders["female"], genders["male"], genders["divers"]
+    return max(female, male) <= (count + 1) // 2 and abs(female - male) <= divers + count % 2
+
+
+def balance_message(genders: Counter[str], count: int) -> str:
+    """Return the German warning for an unbalanced edition: '7 Frauen und 5 Männer – …'."""
+    parts = [counted(genders["female"], "Frau", "Frauen"), counted(genders["male"], "Mann", "Männer")]
+    if genders["divers"]:
+        parts.append(counted(genders["divers"], "Person divers", "Personen divers"))
+    listed = " und ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 2 else " und ".join(parts)
+    if not genders["divers"]:
+        half = f"{_words(count // 2)} und {_words(count - count // 2)}"
+        return f"{listed} – vorgesehen sind {half}."
+    return (f"{listed} – vorgesehen sind höchstens {_words((count + 1) // 2)} Frauen und höchstens "
+            f"{_words((count + 1) // 2)} Männer, und der Unterschied ist nicht größer als die Zahl der Personen "
+            f"mit 'divers'.")

@@ -19,7 +19,7 @@ class PortraitSpec(Strict):
 
     name: Annotated[str, Field(min_length=1, max_length=60)]  # the resident's name as printed
     town: Annotated[str, Field(min_length=1, max_length=60)]  # one of the edition's towns (content/edition.yaml)
-    gender: Literal["female", "male"]  # for the gender balance rule of the edition
+    gender: Literal["female", "male", "divers"]  # for the gender balance rule (divers: neither side)
     month: Annotated[StrictInt, Field(ge=1, le=12)]  # the month page
     text: Annotated[str, Field(min_length=1, max_length=TEXT_MAX)]  # short German text
     photo: Annotated[str, Field(min_length=1)]  # photo file, relative to this YAML file

@@ -142,6 +142,51 @@ def missing_glyphs(texts: Iterable[Located], files: dict[str, Path]) -> list[tup
     return found
 
 
+# German names of scripts, keyed by the first word of the Unicode character name (Unicode Character Database).
+SCRIPTS_DE = {
+    "LATIN": "lateinische Schrift", "GREEK": "griechische Schrift", "CYRILLIC": "kyrillische Schrift",
+    "ARABIC": "arabische Schrift", "HEBREW": "hebräische Schrift", "DEVANAGARI": "Devanagari",
+    "GURMUKHI": "Gurmukhi", "BENGALI": "bengalische Schrift", "TAMIL": "tamilische Schrift",
+    "THAI": "thailändische Schrift", "ETHIOPIC": "äthiopische Schrift", "GEORGIAN": "georgische Schrift",
+    "ARMENIAN": "armenische Schrift", "TIBETAN": "tibetische Schrift", "CJK": "chinesische Schrift",
+    "HANGUL": "koreanische Schrift", "HIRAGANA": "japanische Schrift", "KATAKANA": "japanische Schrift",
+    "SINHALA": "singhalesische Schrift", "KHMER": "Khmer-Schrift", "MYANMAR": "birmanische Schrift",
+    "GUJARATI": "Gujarati", "KANNADA": "Kannada", "MALAYALAM": "Malayalam", "TELUGU": "Telugu",
+    "ORIYA": "Oriya", "LAO": "laotische Schrift", "MONGOLIAN": "mongolische Schrift", "SYRIAC": "syrische Schrift",
+    "THAANA": "Thaana", "TIFINAGH": "Tifinagh", "CHEROKEE": "Cherokee-Schrift",
+}  # fmt: skip
+
+
+def script_of(char: str) -> str:
+    """Return the German name of a character's script ('tibetische Schrift'), or 'Sonderzeichen'."""
+    word = unicodedata.name(char, "").split(" ")[0]
+    return SCRIPTS_DE.get(word, "Sonderzeichen")
+
+
+def missing_by_script(texts: Iterable[Located], files: dict[str, Path]) -> list[tuple[Located, str, str]]:
+    """Return (where, script, characters) once per text and script that the stack cannot print."""
+    grouped: dict[tuple[int, str], tuple[Located, str, str]] = {}
+    order: list[tuple[int, str]] = []
+    for located, char in missing_glyphs(texts, files):
+        key = (id(located), script_of(char))
+        if key not in grouped:
+            order.append(key)
+            grouped[key] = (located, key[1], "")
+        grouped[key] = (located, key[1], grouped[key][2] + char)
+    return [grouped[key] for key in order]
+
+
+def unprintable_message(text: str, script: str, chars: str) -> str:
+    """Return one German message for the characters of one script in one text that no font can print."""
+    fix = "bitte ersetzen oder eine passende Schrift in theme.css ergänzen."
+    if len(chars) == 1:
+        return f"Das Zeichen {describe(chars)} kann mit keiner Schrift gedruckt werden – {fix}"
+    shown = text if len(text) <= 40 else text[:37] + "…"
+    listed = " ".join(chars[:8]) + (" …" if len(chars) > 8 else "")
+    return (f"'{shown}' enthält {len(chars)} Zeichen ({script}: {listed}), die keine Schrift aus theme.css drucken "
+            f"kann – {fix}")
+
+
 def describe(char: str) -> str:
     """Return e.g. "'☃' (U+2603 SNOWMAN)"."""
     return f"'{char}' (U+{ord(char):04X} {unicodedata.name(char, 'unbenannt')})"

@@ -1,6 +1,6 @@
 """The editor's review of a year: what moved, what is estimated, what changed since the last build.
 
-`run_diff` is the `diff` command; `record_snapshot` lets the build store the computed table it used.
+`run_diff` is the `diff` command and the only writer of its baseline; `record_snapshot` stores a table.
 """
 
 from calendar_build.review.diff import DiffResult, run_diff

@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from calendar_build.content.loader import Content
 from calendar_build.engine.occurrences import Occurrence, YearTable
+from calendar_build.errors import count
 from calendar_build.pages import dates
 from calendar_build.review import formats
 from calendar_build.review.model import (
@@ -147,5 +148,5 @@ def report_text(report: Report) -> str:
         what = {"neu": change.after, "entfernt": change.before}.get(change.kind, f"{change.before} → {change.after}")
         out.append(f"    {change.kind}: {change.name}: {what}")
     out += ["", "5. Prüfbögen für die Gemeinden"]
-    out += [f"    {s.label}: {s.href} ({s.count} Einträge)" for s in report.sheets] or ["    keine"]
+    out += [f"    {s.label}: {s.href} ({count(s.count, 'Eintrag', 'Einträge')})" for s in report.sheets] or ["    keine"]
     return "\n".join(out) + "\n"

@@ -3,7 +3,7 @@
     YearTable             -> snapshot_of     -> Snapshot  -> JSON (output/YYYY/.holidays-YYYY.json)
     Snapshot (old, new)   -> compare         -> Changes (new, removed and moved ids)
 
-`diff` writes the snapshot after reporting; the build can call `record_snapshot` after it wrote the PDF.
+Only `diff` writes the snapshot, after reporting: it owns its baseline (a build never moves it).
 """
 
 from __future__ import annotations

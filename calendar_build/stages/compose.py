@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from calendar_build import clock
-from calendar_build.errors import ContentError, Problem, UsageError
+from calendar_build.errors import ContentError, Problem, UsageError, count
 from calendar_build.pages.build import Options, build_calendar
 from calendar_build.region import logo
 from calendar_build.pages.fitting import CellBox, TextBox
@@ -102,7 +102,7 @@ def _select(pages: tuple[PageRef, ...], numbers: Sequence[int] | None) -> tuple[
         return pages
     beyond = [n for n in numbers if n > len(pages)]
     if beyond:
-        raise UsageError(f"--pages: Seite {beyond[0]} gibt es nicht – der Kalender hat {len(pages)} Seiten.")
+        raise UsageError(f"--pages: Seite {beyond[0]} gibt es nicht – der Kalender hat {count(len(pages), 'Seite', 'Seiten')}.")
     return tuple(pages[n - 1] for n in numbers)
 
 
@@ -125,6 +125,9 @@ def compose(options: BuildOptions, numbers: Sequence[int] | None = None,
     def overlap() -> None:  # while the photo workers run
         if meanwhile is not None:
             meanwhile()
+        from calendar_build.render import hyphenation  # noqa: PLC0415
+
+        hyphenation.warm(options.cache)  # the parts are set in forked processes: they inherit the dictionary
         cjk["font"] = cjk_font_for(options, valid)
 
     photos, photo_warnings = prepare(options, valid, months, cover=any(p.kind == "cover" for p in pages),

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from calendar_build.content.edition_checks import check_edition
 from calendar_build.content.loader import Content, load_content
 from calendar_build.engine.occurrences import YearTable, compute_year
 from calendar_build.errors import ContentError, Problem, Problems, display_path, os_error_message
@@ -143,9 +144,8 @@ def _check_glyphs(content: Content, portraits: tuple[Portrait, ...], theme: Them
     except fonts.FontError as exc:
         problems.error("templates/theme.css", None, str(exc))
         return
-    for located, char in fonts.missing_glyphs(printed_texts(content, portraits), files):
-        problems.error(located.path, located.line, f"Das Zeichen {fonts.describe(char)} kann mit keiner Schrift "
-                       f"gedruckt werden – bitte ersetzen oder eine passende Schrift in theme.css ergänzen.")
+    for located, script, chars in fonts.missing_by_script(printed_texts(content, portraits), files):
+        problems.error(located.path, located.line, fonts.unprintable_message(located.text, script, chars))
 
 
 def validate(options: BuildOptions) -> Validated:
@@ -156,10 +156,14 @@ def validate(options: BuildOptions) -> Validated:
     if options.product.bilingual and options.language == GERMAN:
         problems.error("content/edition.yaml", None, f"{options.product.title} stellt Deutsch neben eine andere "
                        "Sprache – bitte 'language' in content/edition.yaml oder --language angeben (en, tr, ar, uk, fa).")
-    table = compute_year(content, options.year, problems) if not problems.errors else None
+    # An override the loader refused is left out, so the dates can still be computed and checked (all
+    # slips of an overrides file show at once); a broken catalogue or edition stops here.
+    blocking = [p for p in problems.errors if not p.path.startswith("content/overrides/")]
+    table = compute_year(content, options.year, problems) if not blocking else None
     region_checks.report(content, options.year, problems)
     edition = content.edition
     portraits = load_portraits(options.root, options.year, problems, towns=edition.towns, rules=edition.portraits)
+    check_edition(content, options.year, portraits, problems)
     styles = _stylesheets(options, problems)
     check_assets(options.root, problems)
     if (refusal := cache_refusal(options.configured_cache)) is not None:

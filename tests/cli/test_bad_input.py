@@ -233,7 +233,7 @@ CASES: list[tuple[str, Edit, list[str]]] = [
     ("unknown-override-id", write(O, ONE_OVERRIDE.format(id="ramadan-anfang", start="2027-02-08")),
      [f"{O}:2: Fehler: Unbekannter Feiertag 'ramadan-anfang' – die Kennung muss in content/holidays/ stehen."]),
     ("override-wrong-year", write(O, ONE_OVERRIDE.format(id="eid-al-fitr", start="2028-03-10")),
-     [f"{O}:3: Fehler: Das Datum 2028-03-10 liegt nicht im Jahr 2027 dieser Datei."]),
+     [f"{O}:3: Fehler: Das Datum 10. März 2028 liegt nicht im Jahr 2027 dieser Datei."]),
     ("override-impossible-date", write(O, ONE_OVERRIDE.format(id="eid-al-fitr", start="2027-02-30")),
      [f"{O}:3: Fehler: Ungültiges Datum '2027-02-30' – {NO_DATE}"]),
     ("duplicate-id-across-files", append(ISLAMIC, EXTRA_HOLIDAY),
@@ -277,7 +277,7 @@ CASES: list[tuple[str, Edit, list[str]]] = [
     ("photo-corrupt", transform(J1, lambda b: b[:4] + bytes(range(256)) * 8),
      [f"{AT_PHOTO}: Fehler: {PHOTO} ist beschädigt – bitte erneut aus dem Original exportieren."]),
     ("photo-not-an-image", write(J1, "Hier sollte ein Foto sein.\n"),
-     [f"{AT_PHOTO}: Fehler: {PHOTO} ist keine lesbare Bilddatei – erwartet wird JPEG, PNG, TIFF oder WebP."]),
+     [f"{AT_PHOTO}: Fehler: {PHOTO} ist keine lesbare Bilddatei – erwartet wird JPEG, PNG, TIFF, WebP oder HEIC."]),
     ("photo-a-folder", both(delete(J1), lambda root: (root / J1).mkdir()),
      [f"{AT_PHOTO}: Fehler: Foto '01-selam-tesfamariam.jpg': Dies ist ein Ordner, keine gewöhnliche Datei – bitte "
       "eine gewöhnliche Datei an diese Stelle legen."]),
@@ -285,8 +285,10 @@ CASES: list[tuple[str, Edit, list[str]]] = [
      [f"{AT_PHOTO}: Fehler: {PHOTO} hat 400.000.000 Pixel – mehr als die erlaubten 89.478.485 (Schutz vor "
       f"Dekompressionsbomben); bitte kleiner exportieren."]),
     ("photo-too-small", write(J1, jpeg((600, 400))),
-     [f"{AT_PHOTO}: Fehler: {PHOTO} hat nur 50 ppi bei 303×193 mm – für den Druck werden mindestens 1790×1140 "
-      f"Pixel gebraucht (besser 3579×2280)."]),
+     [f"{AT_PHOTO}: Fehler: {PHOTO} hat nur 600×400 Pixel, also 50 ppi bei 303×193 mm – für den Druck werden "
+      f"mindestens 1790×1140 Pixel gebraucht (besser 3579×2280). Fotos aus WhatsApp und anderen Messengern sind "
+      f"meist stark verkleinert – bitte das Original schicken lassen (in WhatsApp als Dokument senden, oder per "
+      f"E-Mail als Anhang in voller Größe)."]),
     ("photo-16-bit", write(J1, png((64, 64), "I;16")),
      [f"{AT_PHOTO}: Fehler: {PHOTO} hat den Farbmodus I;16, der nicht unterstützt wird – bitte als 8-Bit-RGB-JPEG "
       f"exportieren."]),

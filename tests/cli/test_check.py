@@ -7,11 +7,14 @@ from pathlib import Path
 
 from PIL import Image
 
+from calendar_build.photos.colour import KEPT_CMYK
+from calendar_build.photos.prepare import MESSENGER_HINT
 from tests.cli.conftest import CliRunner, PRODUCTS, Run, YEAR, assert_clean_failure
 from tests.cli.test_bad_input import E, H, J1, O, P1, P2, append, line, replace, write
 
-LOW_RES = (f"{P1}:{line(P1, 'photo:')}: Warnung: Foto '01-selam-tesfamariam.jpg' hat nur 201 ppi bei 303×193 mm – "
-           f"für den Druck werden mindestens 2983×1900 Pixel gebraucht (besser 3579×2280).")
+LOW_RES = (f"{P1}:{line(P1, 'photo:')}: Warnung: Foto '01-selam-tesfamariam.jpg' hat nur 2400×1600 Pixel, also "
+           f"201 ppi bei 303×193 mm – für den Druck werden mindestens 2983×1900 Pixel gebraucht (besser 3579×2280)."
+           f"{MESSENGER_HINT}")
 BALANCE = "portraits/2027: Warnung: 7 Frauen und 5 Männer – vorgesehen sind sechs und sechs."
 
 
@@ -44,7 +47,7 @@ def test_clean_sample_passes_in_a4(sample: Path, cli: CliRunner) -> None:
 
 def test_every_problem_at_once(sample: Path, cli: CliRunner) -> None:
     replace(H, "category: christian", "category: christan")(sample)
-    replace(P2, "gender: male", "gender: divers")(sample)
+    replace(P2, "gender: male", "gender: mann")(sample)
     replace(E, "school_holidays: true", "school_holidays: ja")(sample)
     write(O, "overrides:\n  - id: ramadan-anfang\n    start: 2027-02-08\n")(sample)
     run = cli("check", sample)
@@ -54,7 +57,7 @@ def test_every_problem_at_once(sample: Path, cli: CliRunner) -> None:
         f"alevi, jewish, hindu, buddhist, sikh, bahai, yazidi.",
         f"{O}:2: Fehler: Unbekannter Feiertag 'ramadan-anfang' – die Kennung muss in content/holidays/ stehen.",
         f"{E}:{line(E, 'school_holidays')}: Fehler: 'school_holidays' muss true oder false sein, nicht 'ja'.",
-        f"{P2}:{line(P2, 'gender:')}: Fehler: Unbekannter Wert 'divers' in 'gender' – erlaubt: female, male.",
+        f"{P2}:{line(P2, 'gender:')}: Fehler: Unbekannter Wert 'mann' in 'gender' – erlaubt: female, male, divers.",
     ]
     assert run.out == f"Prüfung {YEAR} ({PRODUCTS}): 4 Fehler, 0 Warnungen.\n"
 
@@ -91,10 +94,10 @@ def test_colour_mode_is_checked_for_every_product(sample: Path, cli: CliRunner) 
     run = cli("check", sample)
     assert_clean_failure(run)
     assert run.lines == [
-        f"{P1}:{line(P1, 'photo:')}: Warnung: Foto '01-selam-tesfamariam.jpg' ist ein CMYK-Bild ohne Farbprofil – "
-        f"es wird unverändert übernommen, als sei es schon für das Ausgabeprofil separiert.",
-        f"{P1}:{line(P1, 'photo:')}: Fehler: Foto '01-selam-tesfamariam.jpg' ist ein CMYK-Bild ohne eingebettetes "
-        f"Farbprofil – bitte als RGB-JPEG (sRGB) oder mit Farbprofil exportieren."]
+        f"{P1}:{line(P1, 'photo:')}: Warnung: Foto '01-selam-tesfamariam.jpg' {KEPT_CMYK}",
+        f"{P1}:{line(P1, 'photo:')}: Fehler: Foto '01-selam-tesfamariam.jpg' ist schon für den Druck aufbereitet "
+        f"(Farbmodus CMYK), sagt aber nicht, für welchen Druck (kein Farbprofil) – so lassen sich seine Farben "
+        f"nicht verlässlich umrechnen. Bitte das Originalfoto aus Kamera oder Handy (RGB-JPEG) verwenden."]
     assert cli("check", sample, "--variant", "print").code == 0  # the print PDF alone can be made
 
 

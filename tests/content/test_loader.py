@@ -119,7 +119,7 @@ CASES = [
             "content/holidays/christian.yaml": GOOD_HOLIDAY,
             "content/overrides/2027.yaml": "overrides:\n  - id: christmas-day\n    start: 2028-12-25\n",
         },
-        "content/overrides/2027.yaml:3: Fehler: Das Datum 2028-12-25 liegt nicht im Jahr 2027 dieser Datei.",
+        "content/overrides/2027.yaml:3: Fehler: Das Datum 25. Dezember 2028 liegt nicht im Jahr 2027 dieser Datei.",
     ),
     (  # tab in a holiday file
         "tab",

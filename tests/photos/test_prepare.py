@@ -16,8 +16,9 @@ from PIL import Image, ImageCms, ImageFile
 from calendar_build import workers
 from calendar_build.errors import Problems
 from calendar_build.photos import PhotoTarget, PreparedPhoto, prepare_photos
-from calendar_build.photos.colour import SRGB_ICC
-from calendar_build.photos.render import crop_box
+from calendar_build.photos.colour import KEPT_CMYK, SRGB_ICC
+from calendar_build.photos.prepare import MESSENGER_HINT
+from calendar_build.photos.render import TRANSPARENT, crop_box
 from tests.photos.helpers import Write, close, encode, marked, srgb_to_cmyk
 
 SHOWN, LINE = "portraits/2027/01-x.yaml", 9
@@ -111,17 +112,22 @@ def test_focal_point_stays_in_the_crop(size: tuple[int, int], focal: tuple[float
 
 
 RESOLUTION = [
-    # (photo size, prepared size, problems); the frame is 50×30 mm
+    # (photo size, prepared size, problems); the frame is 50×30 mm. The message names the photo's own size;
+    # every photo here is messenger-sized (long side up to 2560 px), so the WhatsApp hint follows.
     ((600, 400), (591, 354), []),
     ((493, 296), (493, 296), []),  # 250.4 ppi: kept as it is, never scaled up
-    ((492, 296), (492, 295), ["portraits/2027/01-x.yaml:9: Warnung: Foto '01-x.jpg' hat nur 249 ppi bei 50×30 mm"
-                              " – für den Druck werden mindestens 493×296 Pixel gebraucht (besser 591×354)."]),
-    ((296, 178), (296, 178), ["portraits/2027/01-x.yaml:9: Warnung: Foto '01-x.jpg' hat nur 150 ppi bei 50×30 mm"
-                              " – für den Druck werden mindestens 493×296 Pixel gebraucht (besser 591×354)."]),
-    ((295, 177), (295, 177), ["portraits/2027/01-x.yaml:9: Fehler: Foto '01-x.jpg' hat nur 149 ppi bei 50×30 mm"
-                              " – für den Druck werden mindestens 296×178 Pixel gebraucht (besser 591×354)."]),
-    ((160, 400), (160, 96), ["portraits/2027/01-x.yaml:9: Fehler: Foto '01-x.jpg' hat nur 81 ppi bei 50×30 mm"
-                             " – für den Druck werden mindestens 296×178 Pixel gebraucht (besser 591×354)."]),
+    ((492, 296), (492, 295), ["portraits/2027/01-x.yaml:9: Warnung: Foto '01-x.jpg' hat nur 492×296 Pixel, also 249 "
+                              "ppi bei 50×30 mm – für den Druck werden mindestens 493×296 Pixel gebraucht (besser "
+                              f"591×354).{MESSENGER_HINT}"]),
+    ((296, 178), (296, 178), ["portraits/2027/01-x.yaml:9: Warnung: Foto '01-x.jpg' hat nur 296×178 Pixel, also 150 "
+                              "ppi bei 50×30 mm – für den Druck werden mindestens 493×296 Pixel gebraucht (besser "
+                              f"591×354).{MESSENGER_HINT}"]),
+    ((295, 177), (295, 177), ["portraits/2027/01-x.yaml:9: Fehler: Foto '01-x.jpg' hat nur 295×177 Pixel, also 149 "
+                              "ppi bei 50×30 mm – für den Druck werden mindestens 296×178 Pixel gebraucht (besser "
+                              f"591×354).{MESSENGER_HINT}"]),
+    ((160, 400), (160, 96), ["portraits/2027/01-x.yaml:9: Fehler: Foto '01-x.jpg' hat nur 160×400 Pixel, also 81 "
+                             "ppi bei 50×30 mm – für den Druck werden mindestens 296×178 Pixel gebraucht (besser "
+                             f"591×354).{MESSENGER_HINT}"]),
 ]
 
 
@@ -167,10 +173,11 @@ BAD = [
     ("damaged header", b"\xff\xd8\xff" + bytes(range(256)) * 8, "print",
      "ist beschädigt – bitte erneut aus dem Original exportieren."),
     ("text", b"name: Selam Tesfamariam\n", "print",
-     "ist keine lesbare Bilddatei – erwartet wird JPEG, PNG, TIFF oder WebP."),
+     "ist keine lesbare Bilddatei – erwartet wird JPEG, PNG, TIFF, WebP oder HEIC."),
     ("eps", b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\n", "print",  # never handed to Ghostscript
-     "ist keine lesbare Bilddatei – erwartet wird JPEG, PNG, TIFF oder WebP."),
-    ("heic", b"\0\0\0\x18ftypheic" + bytes(64), "print", "ist ein HEIC-Foto (iPhone) – bitte als JPEG exportieren."),
+     "ist keine lesbare Bilddatei – erwartet wird JPEG, PNG, TIFF, WebP oder HEIC."),
+    ("heic", b"\0\0\0\x18ftypheic" + bytes(64), "print",
+     "ist ein HEIC-Foto (iPhone), das sich nicht lesen lässt – bitte auf dem iPhone als JPEG exportieren."),
     ("bomb", png_header(30000, 30000), "print",  # more than twice the limit: Pillow's error
      "hat 900.000.000 Pixel – mehr als die erlaubten 89.478.485 (Schutz vor Dekompressionsbomben); "
      "bitte kleiner exportieren."),
@@ -182,7 +189,9 @@ BAD = [
     ("float", lambda: mode_file("F", "TIFF"), "print",
      "hat den Farbmodus F, der nicht unterstützt wird – bitte als 8-Bit-RGB-JPEG exportieren."),
     ("untagged cmyk for screen", lambda: mode_file("CMYK", "JPEG"), "screen",
-     "ist ein CMYK-Bild ohne eingebettetes Farbprofil – bitte als RGB-JPEG (sRGB) oder mit Farbprofil exportieren."),
+     "ist schon für den Druck aufbereitet (Farbmodus CMYK), sagt aber nicht, für welchen Druck (kein Farbprofil) – "
+     "so lassen sich seine Farben nicht verlässlich umrechnen. Bitte das Originalfoto aus Kamera oder Handy "
+     "(RGB-JPEG) verwenden."),
 ]
 
 
@@ -219,8 +228,9 @@ def rgba(colour: tuple[int, int, int, int]) -> Image.Image:
     return Image.new("RGBA", (600, 400), colour)
 
 
+SEE_THROUGH = {"palette with transparency", "rgba transparent: white", "rgba half", "grey with alpha"}
 MODES = [
-    # (case, photo as bytes, the sRGB colour it should come out as)
+    # (case, photo as bytes, the sRGB colour it should come out as); SEE_THROUGH cases warn about transparency
     ("grey", lambda: encode(Image.new("L", (600, 400), 128)), (128, 128, 128)),
     ("bilevel png", lambda: encode(Image.new("1", (600, 400), 1), "PNG"), WHITE),
     ("palette png", lambda: encode(Image.new("RGB", (600, 400), RED).convert("P"), "PNG"), RED),
@@ -238,7 +248,9 @@ MODES = [
 def test_input_modes(case: str, make: Callable[[], bytes], rgb: tuple[int, int, int], target: PhotoTarget,
                      write: Write, tmp_path: Path) -> None:
     photo, problems = run(write("01-x.jpg", make()), target, tmp_path / "cache")
-    assert problems == [] and photo is not None
+    assert photo is not None
+    assert problems == ([f"portraits/2027/01-x.yaml:9: Warnung: Foto '01-x.jpg' {TRANSPARENT}"]
+                        if case in SEE_THROUGH else [])
     with Image.open(photo.path) as image:
         assert image.mode == ("CMYK" if target.colour == "cmyk" else "RGB")
     assert close(pixel(photo, 100, 100), looks(target, rgb))
@@ -258,12 +270,10 @@ def test_cmyk_photos(print_target: PhotoTarget, screen_target: PhotoTarget, cmyk
         # (photo, target, pixel check, problems)
         (cmyk_jpeg(profile), print_target, lambda p: close(p, (0, 255, 255, 0)), []),
         (cmyk_jpeg(None), print_target, lambda p: close(p, (0, 255, 255, 0)),
-         ["portraits/2027/01-x.yaml:9: Warnung: Foto '01-x.jpg' ist ein CMYK-Bild ohne Farbprofil – es wird "
-          "unverändert übernommen, als sei es schon für das Ausgabeprofil separiert."]),
+         [f"portraits/2027/01-x.yaml:9: Warnung: Foto '01-x.jpg' {KEPT_CMYK}"]),
         # print photos that otherwise stay sRGB: separated data is not turned back into RGB
         (cmyk_jpeg(None), replace(print_target, colour="srgb", printed=True), lambda p: close(p, (0, 255, 255, 0)),
-         ["portraits/2027/01-x.yaml:9: Warnung: Foto '01-x.jpg' ist ein CMYK-Bild ohne Farbprofil – es wird "
-          "unverändert übernommen, als sei es schon für das Ausgabeprofil separiert."]),
+         [f"portraits/2027/01-x.yaml:9: Warnung: Foto '01-x.jpg' {KEPT_CMYK}"]),
         (cmyk_jpeg(profile), replace(print_target, colour="srgb", printed=True),
          lambda p: p[0] > 180 and p[1] < 90 and p[2] < 90, []),
         (cmyk_jpeg(profile), screen_target, lambda p: p[0] > 180 and p[1] < 90 and p[2] < 90, []),
@@ -410,6 +420,19 @@ def test_meanwhile_runs_once_with_or_without_a_process_pool(pool: str, print_tar
     calls: list[int] = []
     prepared = prepare_photos(jobs, tmp_path / "cache", Problems(), workers=2, meanwhile=lambda: calls.append(1))
     assert calls == [1] and len(prepared) == 2
+
+
+def test_heic_photo_from_an_iphone_is_read(print_target: PhotoTarget, write: Write, tmp_path: Path) -> None:
+    from pillow_heif import from_pillow  # noqa: PLC0415 - the encoder only tests need
+
+    buffer = io.BytesIO()
+    from_pillow(Image.new("RGB", (600, 400), RED)).save(buffer, quality=90)
+    data = buffer.getvalue()
+    assert data[4:12] == b"ftypheic"
+    photo, problems = run(write("01-x.heic", data), print_target, tmp_path / "cache")
+    assert problems == [] and photo is not None
+    assert (photo.width_px, photo.height_px) == (591, 354)
+    assert close(pixel(photo, 100, 100), looks(print_target, RED), tolerance=12)
 
 
 # An EXIF block whose one entry points past its end: Pillow warns "Truncated File Read" (a UserWarning).

@@ -214,3 +214,11 @@ def test_photos_are_separated_into_the_printers_profile(project: Path, print_bui
     options = BuildOptions(root=project, year=2027, product=PRODUCTS["print-a4"], out=project / "out", cache_dir=project / "cache")
     build(options)
     assert _image_colour_spaces(project / "out" / "calendar-2027-print-a4.pdf") == {"/DeviceCMYK"}
+
+
+def test_build_leaves_the_diff_baseline_alone(print_build: Built) -> None:
+    # `diff` owns its baseline: a build between two diff runs must not hide a change from the report
+    from calendar_build.review.snapshot import snapshot_path  # noqa: PLC0415
+
+    assert print_build.pdf.is_file()
+    assert not snapshot_path(print_build.pdf.parent, 2027).exists()

@@ -1,0 +1,172 @@
+"""docs/redaktion.md quotes the program's real messages: every quoted message is produced by some run.
+
+The quoted messages are the first column of "Häufige Meldungen", the indented example lines with
+": Fehler:" / ": Warnung:", and the quoted `Prüfung …` summary. "…" in the docs stands for any text.
+Each is matched against what the program prints in the editor's situations below (2028 prepared from
+the sample as in the yearly routine; the residents are the fictional test portraits of that test).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from tests.cli.conftest import CliRunner
+from tests.cli.test_yearly_routine import TODAY, fill_portraits, quoted, set_value
+from tests.conftest import REPO
+
+DOCS = REPO / "docs" / "redaktion.md"
+
+
+def documented_messages(text: str) -> list[str]:
+    """Return every message the docs quote as the program's output."""
+    found = []
+    table = text.split("## Häufige Meldungen", 1)[1]
+    found += re.findall(r"(?m)^\| `([^`]+)` \|", table)
+    found += [line.strip() for line in text.splitlines()
+              if line.startswith("    ") and re.search(r": (Fehler|Warnung): ", line)]
+    found += re.findall(r"`(Prüfung \d{4}[^`:]*: [^`]+)`", text)
+    return list(dict.fromkeys(found))
+
+
+def pattern(message: str) -> re.Pattern[str]:
+    """Return the regex of a documented message: '…' is any text, the rest literal."""
+    parts = [re.escape(part) for part in message.split("…")]
+    return re.compile(".*".join(parts) + ("" if message.endswith("…") else "$"))
+
+
+def portrait(root: Path, month: int) -> Path:
+    """Return the 2028 portrait file of a month."""
+    return next(p for p in sorted((root / "portraits" / "2028").glob("*.yaml"))
+                if re.search(rf"(?m)^month: {month}$", p.read_text(encoding="utf-8")))
+
+
+def edit(path: Path, key: str, value: str) -> None:
+    """Set one `key:` line of a file."""
+    path.write_text(set_value(path.read_text(encoding="utf-8"), key, value), encoding="utf-8")
+
+
+def break_many(root: Path) -> None:
+    """Make the content mistakes the table lists, all at once (check reports every one)."""
+    edit(portrait(root, 1), "name", '""')
+    edit(portrait(root, 1), "text", quoted("x" * 640))
+    edit(portrait(root, 2), "consent", "")
+    edit(portrait(root, 3), "consent", "14.09.2027")
+    edit(portrait(root, 4), "photo", "04-name.jpg")
+    edit(portrait(root, 6), "town", "Kriftel")  # as month 7
+    edit(portrait(root, 5), "month", "6")
+    path = portrait(root, 8)
+    path.write_text(path.read_text(encoding="utf-8").replace("town:", "nmae: x\ntown:"), encoding="utf-8")
+    path = portrait(root, 9)
+    path.write_text(path.read_text(encoding="utf-8").replace("gender:", "\tgender:"), encoding="utf-8")
+    edit(portrait(root, 10), "text", "Sie sagt: Hallo")
+    edit(portrait(root, 11), "photo_credit", quoted("Foto: \u202eChen Wei"))
+    edit(portrait(root, 12), "name", quoted("Gurpreet \ue000"))
+    (root / "content" / "overrides" / "2028.yaml").write_text(
+        "overrides:\n  - id: eid-al-fitrr\n    start: 2028-02-26\n  - id: eid-al-fitr\n    start: 2029-02-26\n"
+        "  - id: eid-al-adha\n    start: 2028-02-05\n", encoding="utf-8")
+
+
+def weak_photos(root: Path) -> None:
+    """Give one portrait a messenger-sized photo and unbalance the genders (warnings only)."""
+    out = io.BytesIO()
+    # a warning, not an error: an unprintable photo would stop the check before the other warnings
+    Image.new("RGB", (2400, 1600), (90, 120, 150)).save(out, "JPEG", quality=80)
+    (root / "portraits" / "2028" / "small.jpg").write_bytes(out.getvalue())
+    edit(portrait(root, 1), "photo", "small.jpg")
+    edit(portrait(root, 4), "gender", "female")
+
+
+def shared_photo(root: Path) -> None:
+    """Let two portraits point to the same photo with different crops."""
+    photo = re.search(r"(?m)^photo: (.*)$", portrait(root, 2).read_text(encoding="utf-8"))[1]
+    edit(portrait(root, 3), "photo", photo)
+    edit(portrait(root, 3), "focal_point", "[0.3, 0.4]")
+
+
+def wrong_edition_year(root: Path) -> None:
+    """Leave content/edition.yaml at last year's edition."""
+    edit(root / "content" / "edition.yaml", "year", "2027")
+
+
+def missing_profile(root: Path) -> None:
+    """Name a printer's profile that is not there."""
+    path = root / "content" / "edition.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "output_profile: content/profile/druckerei.icc\n",
+                    encoding="utf-8")
+
+
+def missing_review_template(root: Path) -> None:
+    """Remove a template of the review report."""
+    (root / "templates" / "review" / "bericht.html.j2").unlink()
+
+
+Scenario = tuple[str, Callable[[Path], None] | None, str, str, tuple[str, ...]]
+SCENARIOS: list[Scenario] = [
+    # (name, mistake, when, command, extra arguments); when: "before" new-edition, "fresh" or "filled" 2028
+    ("no-portraits", None, "before", "check", ()),
+    ("fresh", None, "fresh", "check", ()),
+    ("many", break_many, "filled", "check", ()),
+    ("photos", weak_photos, "filled", "check", ()),
+    ("shared-photo", shared_photo, "filled", "check", ()),
+    ("edition-year", wrong_edition_year, "filled", "check", ()),
+    ("profile", missing_profile, "filled", "check", ()),
+    ("unsupported-year", None, "before", "check", ("--year", "2100")),
+    ("twice", None, "fresh", "new-edition", ()),
+    ("review-template", missing_review_template, "filled", "diff", ()),
+]
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """Return every line the program prints in the scenarios (stderr and stdout)."""
+    import shutil  # noqa: PLC0415
+
+    from calendar_build.cli import main  # noqa: PLC0415
+    from tools.make_sample_photos import make_photos  # noqa: PLC0415
+
+    sample_photos = REPO / "portraits" / "2027"
+    if not list(sample_photos.glob("*.jpg")):
+        make_photos(sample_photos)
+    cache = tmp_path_factory.mktemp("cache")
+    lines: list[str] = []
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", str(int(TODAY.timestamp())))
+        for name, mistake, when, command, extra in SCENARIOS:
+            root = tmp_path_factory.mktemp(name)
+            for folder in ("content", "portraits", "templates"):
+                shutil.copytree(REPO / folder, root / folder)
+            (root / ".cache").mkdir()
+            (root / ".cache" / "calendar-build").symlink_to(cache, target_is_directory=True)
+            if when != "before":
+                assert main(["new-edition", "--root", str(root), "--year", "2028", "--quiet"]) == 0
+            if when == "filled":
+                for path in fill_portraits(root).values():  # without the test's header line: lines as documented
+                    path.write_text(path.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+            if mistake is not None:
+                mistake(root)
+            capture = io.StringIO(), io.StringIO()
+            with patch.context() as streams:
+                streams.setattr("sys.stdout", capture[0])
+                streams.setattr("sys.stderr", capture[1])
+                try:
+                    main([command, "--root", str(root), *(extra or ("--year", "2028"))])
+                except SystemExit:
+                    pass
+            lines += capture[1].getvalue().splitlines() + capture[0].getvalue().splitlines()
+    return lines
+
+
+def test_the_docs_quote_messages() -> None:
+    assert len(documented_messages(DOCS.read_text(encoding="utf-8"))) >= 25
+
+
+@pytest.mark.parametrize("message", documented_messages(DOCS.read_text(encoding="utf-8")))
+def test_documented_message_is_real(message: str, printed: list[str]) -> None:
+    wanted = pattern(message)
+    assert any(wanted.search(line) for line in printed), f"{message}\n--- printed:\n" + "\n".join(printed)

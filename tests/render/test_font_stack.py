@@ -1,0 +1,51 @@
+"""The theme's font stack prints every script whose Noto fonts `make` installs; what it cannot is named once."""
+
+from __future__ import annotations
+
+import pytest
+
+from calendar_build.render import fonts
+from calendar_build.products import PRODUCTS
+from calendar_build.render.theme import read_layers, read_theme
+from tests.conftest import REPO
+
+# Fictional sample names (no real persons), one per script the Makefile's Noto packages cover.
+NAMES = {
+    "Latin": "Marta Kowalczyk", "Greek": "Γιώργος Αντωνίου", "Cyrillic": "Илья Каплан",
+    "Arabic": "جيهان خلف", "Persian": "شیرین رحیمی", "Hebrew": "אילנה כהן", "Devanagari": "प्रिया रमन",
+    "Gurmukhi": "ਹਰਪ੍ਰੀਤ ਕੌਰ", "Bengali": "রহিম উদ্দিন", "Tamil": "பிரியா ராமன்", "Thai": "สมชาย ใจดี",
+    "Ethiopic": "ሰላም ተስፋማርያም", "Georgian": "ნინო ბერიძე", "Armenian": "Անի Պետրոսյան",
+    "Tibetan": "བསྟན་འཛིན་ཆོས་སྒྲོན།", "Chinese": "陈伟", "Korean": "김민지",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def stack() -> dict[str, object]:
+    """Return family -> font file of the sample theme's text stack."""
+    layers = read_layers((REPO / "templates" / "theme.css").read_text(encoding="utf-8"))
+    theme = read_theme(layers, PRODUCTS["print-a3"])
+    return fonts.stack_files(theme.font_stack)
+
+
+@pytest.mark.parametrize("script", sorted(NAMES))
+def test_every_installed_script_prints(stack: dict, script: str) -> None:
+    name = NAMES[script]
+    assert fonts.missing_glyphs([fonts.Located(name, "p.yaml", 2)], stack) == [], script
+
+
+def test_display_stack_has_the_same_scripts() -> None:
+    css = (REPO / "templates" / "theme.css").read_text(encoding="utf-8")
+    text = css.split("--font-text:")[1].split(";")[0].split("/*")[0]
+    display = css.split("--font-display:")[1].split(";")[0]
+    families = [f.strip() for f in text.split(",") if "Symbols" not in f]
+    assert families == [f.strip() for f in display.split(",")]
+
+
+def test_unprintable_script_is_one_message_per_name(stack: dict) -> None:
+    # Sinhala is not in the stack: one message for the name, not one per character
+    sinhala = fonts.Located("නිමල් පෙරේරා", "portraits/2028/05.yaml", 6)
+    found = fonts.missing_by_script([sinhala, fonts.Located("Amina ☃", "p.yaml", 3)], stack)
+    assert [(located.line, script, len(chars)) for located, script, chars in found][0][:2] == (6, "singhalesische Schrift")
+    message = fonts.unprintable_message(sinhala.text, found[0][1], found[0][2])
+    assert message.startswith(f"'නිමල් පෙරේරා' enthält {len(found[0][2])} Zeichen (singhalesische Schrift: ")
+    assert len(found) <= 2
