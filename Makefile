@@ -5,9 +5,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 ROOT ?= .# the calendar project to build, e.g. ROOT=examples/berlin
 # Debian packages: WeasyPrint's libraries (harfbuzz-subset makes font subsetting fast), fonts for every
-# script we print (Noto; CJK only as the source of a subset), a free CMYK profile (ghostscript's SWOP).
+# script we print (Noto; CJK only as the source of a subset), Fogra's FOGRA39 data (icc-profiles-free) and
+# ArgyllCMS (argyll) to make the print profile from it, Ghostscript and MuPDF to check the print PDF.
 APT_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libjpeg62-turbo \
-	fonts-noto-core fonts-noto-cjk libgs-common fontconfig
+	fonts-noto-core fonts-noto-cjk libgs-common fontconfig icc-profiles-free argyll ghostscript mupdf-tools
 
 .PHONY: help install calendar test bench snapshots photos preview clean messages
 
@@ -19,6 +20,8 @@ install: $(VENV)/.installed ## Install system packages (Debian), virtualenv and 
 	@$(PY) -m compileall -q calendar_build
 	@# the gettext catalogues of the languages (calendar_build/i18n/locale/<lang>/LC_MESSAGES/calendar.po -> .mo)
 	@$(VENV)/bin/pybabel -q compile -d calendar_build/i18n/locale -D calendar
+	@# the FOGRA39 profile made from Fogra's data with colprof (once, about 40 s; see render/condition.py)
+	@$(PY) -m calendar_build.render.condition
 
 $(VENV)/.installed: pyproject.toml Makefile
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

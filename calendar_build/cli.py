@@ -335,6 +335,22 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_preflight(args: argparse.Namespace) -> int:
+    """Check a print PDF as a printing house would; German report per page; exit 1 on errors."""
+    import pikepdf  # noqa: PLC0415
+
+    from calendar_build.preflight.report import format_report, has_errors, preflight  # noqa: PLC0415
+
+    if not args.pdf.is_file():
+        raise UsageError(f"Datei '{args.pdf}' nicht gefunden.")
+    try:
+        result = preflight(args.pdf, glyph_check=not args.no_glyphs, strip_mm=args.binding_strip)
+    except pikepdf.PdfError as exc:
+        raise UsageError(f"'{args.pdf}' ist keine lesbare PDF ({exc}).") from exc
+    sys.stdout.write(format_report(args.pdf, result))
+    return EXIT_CONTENT if has_errors(result) else EXIT_OK
+
+
 def build_parser() -> GermanParser:
     """Return the argument parser with all commands."""
     parser = GermanParser(prog="calendar-build", description="Interkulturelle Kalender bauen.")
@@ -398,6 +414,14 @@ def build_parser() -> GermanParser:
 
     command("diff", "Prüfbericht: Termine gegenüber Vorjahr und letztem Stand, Prüfbögen für die Gemeinden.",
             cmd_diff)
+
+    preflight_cmd = command("preflight", "Druck-PDF prüfen wie die Druckvorstufe: Farbauftrag, Schwarz, kleinste "
+                            "Schrift, dünnste Linie, Bildauflösung, Zeichen; Bericht je Seite.", cmd_preflight)
+    preflight_cmd.add_argument("pdf", type=Path, metavar="DATEI.pdf", help="die zu prüfende PDF")
+    preflight_cmd.add_argument("--binding-strip", type=float, default=12.0, metavar="MM",
+                               help="Bindestreifen an der Oberkante, frei bis auf Fotos (Standard 12, 0: ohne)")
+    preflight_cmd.add_argument("--no-glyphs", action="store_true",
+                               help="Zeichen nicht mit Ghostscript und MuPDF zeichnen (schneller)")
     return parser
 
 

@@ -107,6 +107,11 @@ def _destination(target: Path) -> Path:
     return target
 
 
+def written(target: Path) -> Path:
+    """Return where a finished output can be read now: its target, or its staged file inside a transaction."""
+    return _destination(target)
+
+
 @contextmanager
 def atomic_file(target: Path) -> Iterator[BinaryIO]:
     """Yield a binary stream to a temporary file beside `target`; rename it into place on success.

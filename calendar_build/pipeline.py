@@ -44,14 +44,17 @@ def set_pages(options: BuildOptions, composed: Composed, target: Path | None, cr
     Return the number of pages and WeasyPrint's own warnings; raise ContentError for anything that keeps
     the PDF from being written.
     """
+    from calendar_build.render.condition import CONDITIONS  # noqa: PLC0415
     from calendar_build.render.pdf import PdfJob, render_pdf  # noqa: PLC0415 - loaded meanwhile
 
     valid = composed.valid
+    condition = CONDITIONS[valid.content.edition.print_condition] if options.product.colour == "cmyk" else None
     allowed = (options.root, options.cache, *private_folders()) + (
         (valid.output_profile.parent,) if valid.output_profile else ())
     job = PdfJob(composed.parts, options.root / "templates", composed.css, allowed, options.product,
                  valid.output_profile, crop_marks=crop_marks, strict=options.strict,
-                 parallel=options.parallel_parts if parallel is None else parallel, scratch=options.cache)
+                 parallel=options.parallel_parts if parallel is None else parallel, scratch=options.cache,
+                 condition=condition)
     result = render_pdf(job, target)
     problems = [Problem(v.path, v.line, v.message) for v in result.violations]
     problems += [Problem("templates", None, f"Fehlendes Schriftzeichen beim Setzen: {m}") for m in result.missing_glyphs]
@@ -80,6 +83,13 @@ def build(options: BuildOptions, step: Callable[[str], None] = lambda _label: No
     report.warnings.extend(css_warnings)
     report.outputs.append(options.target)
     report.timings["pdf"] = time.perf_counter() - mark
+    if options.product.colour == "cmyk":  # the printer's job sheet, measured on the written PDF
+        from calendar_build.preflight.jobsheet import write_job_sheet  # noqa: PLC0415
+        from calendar_build.render.condition import CONDITIONS  # noqa: PLC0415
+
+        edition = composed.valid.content.edition
+        report.outputs.append(write_job_sheet(options.target, options.product, CONDITIONS[edition.print_condition],
+                                              composed.pages, edition.binding, edition.binding_strip_mm))
 
     # The baseline of `diff` ("changes since the last state") belongs to diff alone: a build never moves it,
     # so a change between two diff runs cannot vanish from the review report.

@@ -347,7 +347,11 @@ class Edition(Strict):
     logo: str | None = None  # SVG or PNG logo for cover and imprint, relative to the project
     portraits: PortraitRules = PortraitRules()  # how many portraits and how they spread
     school_exemption: SchoolExemption | None = None  # leave from school for religious holidays, with source
-    output_profile: str | None = None  # printer's CMYK ICC profile, relative to the project
+    print_condition: Literal["FOGRA39"] = "FOGRA39"  # registered print condition named in the PDF's output intent
+    output_profile: str | None = None  # printer's CMYK ICC profile, relative to the project (default: ours for the condition)
+    print_photos: Literal["cmyk", "srgb"] = "cmyk"  # photos separated into the condition, or sRGB for the printer to convert
+    binding: Literal["wire-o-top", "none"] = "wire-o-top"  # how the wall calendar is bound (job sheet, preflight)
+    binding_strip_mm: Annotated[float, Field(ge=0, le=30)] = 12.0  # strip below the top edge kept free but for photos
     document_date: dt.date | None = None  # date printed and stored in the PDF (reproducible builds)
     imprint: str = ""  # extra imprint text
     outlook_in_print: StrictBool = False  # add the five-year outlook page to the print PDF (always in the screen PDF)

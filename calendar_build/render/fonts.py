@@ -204,8 +204,8 @@ def cjk_subset(chars: str, cache_dir: Path) -> Path:
     if source is None:
         raise FontError("Die CJK-Schrift fehlt (Debian-Paket fonts-noto-cjk) – 'make install' ausführen.")
     text = chars + "".join(chr(c) for c in range(0x20, 0x7F))
-    # made by HarfBuzz, whose version shapes the bytes (as do the fontTools subsets of earlier versions)
-    made_by = f"hb {hb.__version__}"
+    # made by HarfBuzz, whose version shapes the bytes, with an identity charset (see below)
+    made_by = f"hb {hb.__version__} cid=gid"
     key = hashlib.sha256(f"{made_by}:{source}:{source.stat().st_size}:{CJK_FACE}:{text}".encode()).hexdigest()[:20]
     target = cache_dir / "fonts" / f"cjk-subset-{key}.otf"
     check = target.with_suffix(".sha256")
@@ -223,6 +223,11 @@ def cjk_subset(chars: str, cache_dir: Path) -> Path:
         every = wanted.sets(kept)  # all layout features and names: an inverted empty set
         every.clear()
         every.invert()
+    # The source is CID-keyed (Adobe-Identity-0) and WeasyPrint writes glyph ids as CIDs with an
+    # Identity CIDToGIDMap. For a CFF font a RIP looks those CIDs up in the font's charset (ISO
+    # 32000-1, 9.7.4.2), so each glyph's CID must equal its new glyph id: without this flag the subset
+    # keeps the source's CIDs (20321 for 春) under new glyph ids, and Ghostscript and MuPDF find no glyph.
+    wanted.flags = hb.SubsetFlags.CFF_IDENTITY_CHARSET
     subset = hb.subset(face, wanted)
     if subset is None:
         raise FontError(f"Die CJK-Schrift '{source.name}' lässt sich nicht verkleinern (Subset).")

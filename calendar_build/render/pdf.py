@@ -36,9 +36,11 @@ from calendar_build import workers
 from calendar_build.output import atomic_file
 from calendar_build.photos.colour import SRGB_ICC
 from calendar_build.products import Product
+from calendar_build.render.condition import REGISTRY_NAME, PrintCondition
 from calendar_build.render.fit import Violation, prove
 from calendar_build.render import lang_tags
 from calendar_build.render.marks import add_crop_marks
+from calendar_build.render.overprint import overprint_black
 
 SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
 # The sRGB profile that RGB images are tagged with: an ICC version 2 profile (Debian libgs-common),
@@ -102,6 +104,7 @@ class PdfJob:
     product: Product  # page size, bleed, marks, PDF flavour, safe margin
     output_profile: Path | None = None  # CMYK ICC profile of a CMYK product
     crop_marks: bool = True  # where the product has them (a preview has none)
+    condition: PrintCondition | None = None  # the registered print condition the output intent names
     strict: bool = False  # any WeasyPrint warning keeps the PDF from being written
     parallel: bool = True  # set the parts in parallel processes (the PDF is the same either way)
     scratch: Path | None = None  # where the parts' files are made before they are joined (default: temp folder)
@@ -145,14 +148,19 @@ class _Rejected(Exception):
 _NOTDEF = re.compile(r"\.notdef glyph|No glyph", re.I)
 
 
-def _finisher(key: str, crop_marks_bleed: float | None):  # type: ignore[no-untyped-def]
-    """Return a finisher: a DocumentID derived from the inputs (PDF/X-4 writes a random one), crop marks."""
+def _finisher(key: str, crop_marks_bleed: float | None,  # type: ignore[no-untyped-def]
+              condition: PrintCondition | None = None):
+    """Return a finisher: a DocumentID derived from the inputs (PDF/X-4 writes a random one), crop marks,
+    the registered print condition in the output intent."""
     document_id = f"xmp.did:{uuid.uuid5(uuid.NAMESPACE_URL, key)}".encode()
 
     def finish(document, pdf) -> None:  # type: ignore[no-untyped-def]
         if crop_marks_bleed is not None:
             add_crop_marks(pdf, crop_marks_bleed)
         tag_rgb_images(pdf)
+        if condition is not None:
+            name_condition(pdf, condition)
+            overprint_black(pdf)
         metadata = pdf.catalog.get("Metadata") if hasattr(pdf.catalog, "get") else None
         if metadata is None:
             return
@@ -162,6 +170,19 @@ def _finisher(key: str, crop_marks_bleed: float | None):  # type: ignore[no-unty
                          for part in stream.stream]
 
     return finish
+
+
+def name_condition(pdf: pydyf.PDF, condition: PrintCondition) -> None:
+    """Name the registered print condition in the output intent (WeasyPrint names the profile's file).
+
+    ISO 15930-7 (PDF/X-4), 6.2.4: OutputConditionIdentifier as registered, RegistryName of the
+    registry, OutputCondition and Info in words; DestOutputProfile stays the profile WeasyPrint embedded.
+    """
+    for intent in pdf.catalog.get("OutputIntents") or ():
+        intent["OutputConditionIdentifier"] = pydyf.String(condition.identifier)
+        intent["RegistryName"] = pydyf.String(REGISTRY_NAME)
+        intent["OutputCondition"] = pydyf.String(condition.condition)
+        intent["Info"] = pydyf.String(condition.info)
 
 
 def tag_rgb_images(pdf: pydyf.PDF) -> None:
@@ -288,7 +309,7 @@ def _render_part(job: PdfJob, index: int, stream: BinaryIO | None) -> _Part:
             options["output_intent"] = "device-cmyk"
         # Drawing is where missing glyphs are reported: only a part without them may be used.
         if not violations and stream is not None:
-            document.write_pdf(stream, finisher=_finisher(job.key, marks), **options)
+            document.write_pdf(stream, finisher=_finisher(job.key, marks, job.condition), **options)
         usable = not violations and not _bad(messages, fetcher.refused, job.strict)
     return _Part(usable, tuple(messages), tuple(fetcher.refused), len(document.pages), violations)
 

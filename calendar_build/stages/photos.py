@@ -23,14 +23,15 @@ def photo_targets(options: BuildOptions, valid: Validated) -> tuple[PhotoTarget,
     a camera photo needs as well (decoding costs more than scaling). Where the frame can use a draft
     (A4, screen), the tile gets a full decoding of its own.
 
-    Photos of a CMYK product are separated into the printer's CMYK profile when the edition names
-    one (`output_profile`). Without it they stay sRGB with the profile stated in the PDF, which
-    PDF/X-4 allows: the printing house converts them into its own printing condition.
+    Photos of a CMYK product are separated into the print condition's CMYK profile (ours, made within
+    its ink limit, or the printer's `output_profile`): German printers reject RGB images.
+    `print_photos: srgb` keeps them sRGB with the profile stated in the PDF (PDF/X-4 allows it) for a
+    printer who asks for that.
     """
     product = options.product
     width, _ = product.page_mm
     printed = product.colour == "cmyk"
-    colour = "cmyk" if printed and valid.content.edition.output_profile else "srgb"
+    colour = valid.content.edition.print_photos if printed else "srgb"
     frame = PhotoTarget(width + 2 * product.bleed_mm, valid.theme.photo_height_mm + product.bleed_mm,
                         product.photo_ppi, colour, valid.output_profile, printed=printed or None)
     tile_w, tile_h = cover_tile_mm(options, valid.theme)

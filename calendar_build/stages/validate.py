@@ -21,11 +21,11 @@ from calendar_build.portraits.loader import Portrait, load_portraits
 from calendar_build.region import checks as region_checks
 from calendar_build.render import fonts
 from calendar_build.render.assets import check_assets
+from calendar_build.render.condition import CONDITIONS, ConditionError, ensure_profile
 from calendar_build.render.theme import Layers, ThemeError, ThemeNumbers, read_layers, read_theme
 from calendar_build.stages.options import BuildOptions
 from calendar_build.stages.styles import layout_css
 
-DEFAULT_OUTPUT_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")  # Debian libgs-common
 NOT_UTF8 = "Die Datei ist nicht UTF-8-kodiert – bitte als UTF-8 speichern."
 LINKED_OUT = "Die Datei verweist (Symlink) aus dem Kalenderprojekt hinaus – bitte die Datei selbst ins Projekt legen."
 
@@ -109,11 +109,11 @@ def _output_profile(options: BuildOptions, content: Content, problems: Problems)
             problems.error("content/edition.yaml", line, f"Farbprofil '{content.edition.output_profile}' {reason}.")
             return None
         return profile
-    if not DEFAULT_OUTPUT_PROFILE.is_file():
-        problems.error("content/edition.yaml", None, "Kein CMYK-Farbprofil gefunden (Debian-Paket libgs-common) – "
-                       "'make install' ausführen oder output_profile angeben.")
+    try:  # our profile of the registered condition (made from Fogra's data by `make install`)
+        return ensure_profile(CONDITIONS[content.edition.print_condition])
+    except ConditionError as exc:
+        problems.error("content/edition.yaml", content.edition_line("print_condition"), str(exc))
         return None
-    return DEFAULT_OUTPUT_PROFILE
 
 
 def printed_texts(content: Content, portraits: tuple[Portrait, ...]) -> list[fonts.Located]:

@@ -283,3 +283,44 @@ def test_pair_is_distinguishable(
         colours = [simulate(c, deficiency) for c in colours]
     de = delta_e_2000(rgb_to_lab(colours[0]), rgb_to_lab(colours[1]))
     assert de >= minimum, f"{first} vs {second} ({vision}): ΔE00 {de:.1f} < {minimum}"
+
+
+# --- valid for the print condition (FOGRA39, render/condition.py) ---------------------------
+
+MIN_PLATE = 5  # percent: a lighter tint does not print evenly in offset (printers' rule)
+MAX_FOGRA39_DELTA_E = 10.0  # violet, rust and orange lie just outside the FOGRA39 gamut (measured 7.9, 6.6, 7.3)
+
+
+def _fogra39_lab(cmyk: list[float]) -> Lab:
+    """Return the CIELAB (D50) FOGRA39 prints for CMYK percentages, through our profile's A2B table."""
+    from PIL import Image, ImageCms  # noqa: PLC0415
+
+    from calendar_build.render.condition import CONDITIONS, ensure_profile  # noqa: PLC0415
+
+    profile = ImageCms.getOpenProfile(str(ensure_profile(CONDITIONS["FOGRA39"])))
+    to_lab = ImageCms.buildTransform(profile, ImageCms.createProfile("LAB", 5000), "CMYK", "LAB",
+                                     ImageCms.Intent.RELATIVE_COLORIMETRIC)
+    pixel = Image.new("CMYK", (1, 1), tuple(round(v * 2.55) for v in cmyk))
+    lightness, a, b = ImageCms.applyTransform(pixel, to_lab).getpixel((0, 0))
+    return lightness / 2.55, a - 128, b - 128
+
+
+@pytest.mark.parametrize("category_id", EXPECTED_IDS)
+def test_cmyk_is_printable_in_fogra39(category_id: str) -> None:
+    cmyk = BY_ID[category_id]["cmyk"]
+    assert sum(cmyk) <= 300, f"{category_id}: {sum(cmyk)} % Farbauftrag"
+    assert all(v == 0 or v >= MIN_PLATE for v in cmyk), f"{category_id}: Platte unter {MIN_PLATE} %: {cmyk}"
+
+
+@pytest.mark.parametrize("category_id", EXPECTED_IDS)
+def test_cmyk_matches_the_screen_colour_in_fogra39(category_id: str) -> None:
+    cat = BY_ID[category_id]
+    de = delta_e_2000(rgb_to_lab(hex_to_rgb(cat["rgb"])), _fogra39_lab(cat["cmyk"]))
+    assert de <= MAX_FOGRA39_DELTA_E, f"{category_id}: FOGRA39 vs RGB ΔE00 {de:.1f}"
+
+
+# FOGRA39L.ti3 (Fogra): paper Y 87.62, 100 % K Y 2.10; relative colorimetric scales paper to Y 100,
+# so 100 % K is Y 2.10 / 87.62 = 2.40 %, L* = 116 · 0.0240^(1/3) − 16 = 17.2.
+@pytest.mark.parametrize(("cmyk", "lightness"), [([0, 0, 0, 100], 17.2), ([0, 0, 0, 0], 100.0)])
+def test_fogra39_lab_of_paper_and_black(cmyk: list[float], lightness: float) -> None:
+    assert _fogra39_lab(cmyk)[0] == pytest.approx(lightness, abs=0.6)

@@ -48,8 +48,8 @@ GUARDS = [
      "Termin (5. Mai 2028) – Tippfehler? Bitte das bekanntgegebene Datum prüfen (gewollt: 'deliberate: true')."),
     ("legal-holiday-moved",
      "  - id: christmas-day\n    start: 2028-12-27\n",
-     "content/overrides/2028.yaml:2: Fehler: 'christmas-day' ist am 25. Dezember 2028 gesetzlicher Feiertag in "
-     "Hessen (Erster Weihnachtstag) – der Eintrag verlegt ihn auf den 27. Dezember 2028. Ist das wirklich gewollt, "
+     "content/overrides/2028.yaml:2: Fehler: 'christmas-day' ist am 25. Dezember 2028 gesetzlicher Feiertag "
+     "(Erster Weihnachtstag) – der Eintrag verlegt ihn auf den 27. Dezember 2028. Ist das wirklich gewollt, "
      "bitte 'deliberate: true' ergänzen."),
 ]  # fmt: skip
 

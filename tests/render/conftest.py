@@ -37,3 +37,19 @@ def screen_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
     options = BuildOptions(root=REPO, year=2027, product=PRODUCTS["screen"], out=out, cache_dir=tmp_path_factory.mktemp("cache"))
     report = build(options)
     return Built(options, report, out / "calendar-2027-screen.pdf")
+
+
+@pytest.fixture(scope="session")
+def print_a4_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """Build the 2027 sample edition's A4 print PDF into a temporary folder."""
+    out = tmp_path_factory.mktemp("print-a4")
+    options = BuildOptions(root=REPO, year=2027, product=PRODUCTS["print-a4"], out=out,
+                           cache_dir=tmp_path_factory.mktemp("cache"))
+    report = build(options)
+    return Built(options, report, options.target)
+
+
+@pytest.fixture(scope="session", params=["a3", "a4"])
+def print_builds(request: pytest.FixtureRequest) -> Built:
+    """Each print product of the sample edition: A3 and A4."""
+    return request.getfixturevalue("print_build" if request.param == "a3" else "print_a4_build")

@@ -116,4 +116,5 @@ def test_a_product_is_one_table_row(print_build: Built, tmp_path: Path) -> None:
     options = BuildOptions(root=print_build.options.root, year=2027, product=flat, out=tmp_path,
                            cache_dir=print_build.options.cache)
     report = build(options)
-    assert report.outputs == [tmp_path / "calendar-2027-flat.pdf"] and report.pages >= 18
+    assert report.outputs == [tmp_path / "calendar-2027-flat.pdf", tmp_path / "calendar-2027-flat-job.txt"]
+    assert report.pages >= 18

@@ -1,0 +1,115 @@
+"""The job sheet beside a print PDF: what the printing house gets, in German, with figures measured on the file.
+
+    calendar-2027-print-a3.pdf  ->  calendar-2027-print-a3-job.txt
+
+Format, trim and bleed, every sheet and what it is, colours, the print condition and its profile,
+the highest total ink coverage (Ghostscript's separations), binding, fonts, and the PDF's SHA-256
+so the printer can tell that sheet and file belong together.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+
+from calendar_build.output import atomic_write, written
+from calendar_build.pages.plan import PageRef
+from calendar_build.preflight.content import images
+from calendar_build.preflight.ink import max_ink
+from calendar_build.products import Product
+from calendar_build.render.condition import REGISTRY_NAME, PrintCondition
+
+MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+          "November", "Dezember")
+KINDS = {
+    "cover": "Titelblatt (Fotomosaik, Titel, Jahr)",
+    "legend": "Legende der Farbpunkte und Zeichen",
+    "outlook": "Ausblick auf die folgenden Jahre",
+    "explanations": "Erklärungen der Feste",
+    "imprint": "Impressum",
+}
+
+
+def job_sheet_path(pdf: Path) -> Path:
+    """Return the job sheet's path beside the PDF."""
+    return pdf.with_name(f"{pdf.stem}-job.txt")
+
+
+def describe_page(page: PageRef) -> str:
+    """Return what a sheet is, in German."""
+    if page.month is not None:
+        return f"Monatsblatt {MONTHS[page.month.number - 1]} (Foto, Porträt, Monatsraster, Festliste)"
+    text = KINDS.get(page.kind, page.kind)
+    return text if page.first else f"{text} (Fortsetzung)"
+
+
+def _profile_name(pdf: pikepdf.Pdf) -> str:
+    intents: Any = pdf.Root.get("/OutputIntents") or []
+    if not len(intents) or "/DestOutputProfile" not in intents[0]:
+        return "keines"
+    data: bytes = bytes(intents[0].DestOutputProfile.read_bytes())
+    # ICC 'desc' tag (v2 textDescriptionType): ASCII length at +8, text at +12
+    count = int.from_bytes(data[128:132], "big")
+    for index in range(count):
+        entry = data[132 + 12 * index: 144 + 12 * index]
+        if entry[:4] == b"desc":
+            offset = int.from_bytes(entry[4:8], "big")
+            length = int.from_bytes(data[offset + 8: offset + 12], "big")
+            return data[offset + 12: offset + 12 + length].rstrip(b"\0").decode("latin-1")
+    return "ohne Namen"
+
+
+BINDING_TEXT = {
+    "wire-o-top": "Wire-O an der Oberkante (mit Aufhänger); die oberen {strip:g} mm tragen nur Fotos, keinen Text",
+    "none": "keine (lose Blätter oder nach Absprache)",
+}
+
+
+def job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages: Sequence[PageRef],
+              binding: str = "wire-o-top", strip_mm: float = 12.0, name: str | None = None) -> str:
+    """Return the German job sheet of the print PDF (read from `pdf_path`, named `name`)."""
+    digest = hashlib.sha256(pdf_path.read_bytes()).hexdigest()
+    with pikepdf.open(pdf_path) as pdf:
+        count = len(pdf.pages)
+        profile = _profile_name(pdf)
+        identifier = str(pdf.Root.OutputIntents[0].get("/OutputConditionIdentifier", ""))
+        rgb = sum(1 for image in images(pdf) if "ICCBased" in image.colour_space or "RGB" in image.colour_space)
+    ink = max(page.max_percent for page in max_ink(pdf_path))
+    width, height = product.page_mm
+    bleed = product.bleed_mm
+    lines = [
+        f"Auftragsblatt für die Druckerei – {name or pdf_path.name}",
+        "",
+        f"Produkt:          {product.title}, Wandkalender im Hochformat",
+        f"Endformat:        {width:g} × {height:g} mm (TrimBox)",
+        (f"Beschnitt:        {bleed:g} mm rundum (BleedBox {width + 2 * bleed:g} × {height + 2 * bleed:g} mm)"
+         if bleed else "Beschnitt:        keiner")
+        + (", Schnittmarken außerhalb des Beschnitts" if product.crop_marks else ", keine Schnittmarken"),
+        f"Blätter:          {count}, einseitig bedruckt (eine PDF-Seite je Blatt)",
+        "Farben:           4/0 – CMYK (Euroskala), keine Sonderfarben, "
+        + (f"{rgb} Fotos in sRGB mit Profil (auf Wunsch der Druckerei)" if rgb else "kein RGB"),
+        f"Druckbedingung:   {identifier} – {condition.condition}",
+        f"Ausgabeprofil:    {profile} (als OutputIntent in der PDF; Registry {REGISTRY_NAME})",
+        f"Farbauftrag:      höchstens {ink:.0f} % gemessen (Ghostscript-Separationen; Grenze {condition.ink_limit} %)",
+        "Schwarz:          Text und Linien 100 % K, überdruckend; Grautöne nur aus K",
+        f"Bindung:          {BINDING_TEXT[binding].format(strip=strip_mm)}",
+        "Schriften:        alle eingebettet (Teilmengen)",
+        f"Datei:            PDF/X-4, SHA-256 {digest}",
+        "",
+        "Blattfolge:",
+    ]
+    lines += [f"  {number:>2}  {describe_page(page)}" for number, page in enumerate(pages, start=1)]
+    return "\n".join(lines) + "\n"
+
+
+def write_job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages: Sequence[PageRef],
+                    binding: str = "wire-o-top", strip_mm: float = 12.0) -> Path:
+    """Write the job sheet beside the PDF (atomically, with it in the build's transaction) and return its path."""
+    target = job_sheet_path(pdf_path)
+    text = job_sheet(written(pdf_path), product, condition, pages, binding, strip_mm, name=pdf_path.name)
+    atomic_write(target, text.encode("utf-8"))
+    return target
