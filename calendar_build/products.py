@@ -36,6 +36,7 @@ class Product:
     page_plan: tuple[str, ...]  # page kinds in order (see PAGE_KINDS)
     outlook: Literal["always", "edition"]  # the outlook page: always, or as edition.yaml says
     spelled_marks: bool  # "☾" and "±1" written out in words (screen readers)
+    date_basis: bool  # explanations say what each date rests on and where traditions differ
     parts: int  # page ranges set in parallel processes and joined (1: one piece, e.g. tagged PDF/UA)
     file_name: str  # "{year}" is replaced
     safe_margin_mm: float  # text keeps this far from the trim edge (printing and cutting tolerance)
@@ -63,13 +64,13 @@ A4_MM = (210.0, 297.0)
 PRINT_A3 = Product(
     id="print-a3", title="Druck-PDF A3", medium="print", page_format="a3", page_mm=A3_MM, bleed_mm=3.0,
     crop_marks=True, colour="cmyk", pdf_variant="pdf/x-4", photo_ppi=300,
-    page_plan=WALL_CALENDAR, outlook="edition", spelled_marks=False, parts=2,
+    page_plan=WALL_CALENDAR, outlook="edition", spelled_marks=False, date_basis=False, parts=2,
     file_name="calendar-{year}-print-a3.pdf", safe_margin_mm=5.0,
 )
 SCREEN = Product(
     id="screen", title="Bildschirm-PDF", medium="screen", page_format="a3", page_mm=A3_MM, bleed_mm=0.0,
     crop_marks=False, colour="rgb", pdf_variant="pdf/ua-1", photo_ppi=150,
-    page_plan=WALL_CALENDAR, outlook="always", spelled_marks=True, parts=1,
+    page_plan=WALL_CALENDAR, outlook="always", spelled_marks=True, date_basis=True, parts=1,
     file_name="calendar-{year}-screen.pdf", safe_margin_mm=0.0,
 )
 

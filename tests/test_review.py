@@ -148,8 +148,11 @@ def test_first_diff_reports_against_last_year(project: Path) -> None:
         "Ostersonntag: 5. Apr. 2026 → 28. März 2027 – 8 Tage früher",
         "Chanukka (Lichterfest): 5.–12. Dez. 2026 → 25. Dez. 2027–1. Jan. 2028 – 20 Tage später",
         "Ramadan-Beginn: 18. Feb. 2026 → 8. Feb. 2027 – 10 Tage früher (Schätzung)",
-        "Ramadan-Beginn: 8. Feb. 2027 – Umm-al-Qura-Kalender (Saudi-Arabien)",
-        "Diwali (Lichterfest): 29. Okt. 2027 – nach veröffentlichter Kalendertabelle",
+        "Ramadan-Beginn: 8. Feb. 2027 – Umm-al-Qura-Tabelle (Saudi-Arabien)",
+        "Diwali (Lichterfest): 29. Okt. 2027 – indische Tabelle (nach Drik Panchang)",
+        "6. Abweichende Überlieferungen 2027",
+        "Orthodox: Orthodoxes Weihnachtsfest: 7. Jan. 2027 – orthodox, julianischer Kalender",
+        "anders: 25. Dez. 2027 – orthodox, neujulianischer Kalender",
         "keine – alle Termine sind berechnet.",
         "Noch kein früherer Stand für 2027",
         "Jüdisch: pruefbogen/pruefbogen-2027-jewish.html (12 Einträge)",
@@ -186,10 +189,15 @@ SHEETS = [
                            "Mittwoch, 21. April 2027, abends", "Chag Pessach Sameach")),
     ("jewish", "Chanukka (Lichterfest)", ("Samstag, 25. Dezember 2027 bis Samstag, 1. Januar 2028",)),
     ("islamic", "Ramadan-Beginn", ("Montag, 8. Februar 2027", "Geschätzter Termin – kann um einen Tag abweichen. "
-                                   "Grundlage: Umm-al-Qura-Kalender (Saudi-Arabien).")),
+                                   "Grundlage: Umm-al-Qura-Tabelle (Saudi-Arabien).")),
+    ("orthodox", "Orthodoxes Weihnachtsfest", ("Donnerstag, 7. Januar 2027", "Grundlage",
+                                               "orthodox, julianischer Kalender", "Andere Überlieferung",
+                                               "25. Dez. 2027 – orthodox, neujulianischer Kalender",
+                                               "Welcher Termin gilt in Ihrer Gemeinde?")),
+    ("bahai", "Naw-Rúz", ("Grundlage", "Bahá'í-Weltzentrum, astronomisch ab 2015")),
     ("islamic", "Nacht der Himmelsreise (Miradsch)", ("Dienstag, 5. Januar 2027", "Samstag, 25. Dezember 2027")),
     ("christian", "Ostersonntag", ("Sonntag, 28. März 2027",)),
-    ("hindu", "Diwali (Lichterfest)", ("Freitag, 29. Oktober 2027", "Grundlage: nach veröffentlichter Kalendertabelle")),
+    ("hindu", "Diwali (Lichterfest)", ("Freitag, 29. Oktober 2027", "Grundlage: indische Tabelle (nach Drik Panchang)")),
 ]  # fmt: skip
 
 
@@ -271,3 +279,19 @@ def test_cli_diff_failures_write_nothing(project: Path, capsys: pytest.CaptureFi
     assert returned == code
     assert message in capsys.readouterr().err
     assert not (project / "output").exists()
+
+
+def test_year_ahead_report_lists_contested_dates_with_their_bases(project: Path) -> None:
+    """Vesak 2026: Thailand & co. 31 May, India 1 May (holidays package tables); Ramadan 1447: Umm al-Qura
+    18 Feb, Diyanet 19 Feb 2026 (Diyanet, Dini Günler 2026)."""
+    text = run_diff(project, 2026).text
+    section = text[text.index("6. Abweichende Überlieferungen 2026"):]
+    assert ("Buddhistisch: Vesakh (Buddha-Tag): 31. Mai 2026 – Vesakh wie in Thailand, Vietnam, Malaysia und "
+            "Singapur (Tabelle)") in section
+    assert "anders: 1. Mai 2026 – Buddha Purnima, indische Tabelle (nach Drik Panchang)" in section
+    assert "Muslimisch: Ramadan-Beginn: 18. Feb. 2026 – Umm-al-Qura-Tabelle (Saudi-Arabien)" in section
+    assert "anders: 19. Feb. 2026 – Diyanet (Istanbul 2016), wie die DITIB-Gemeinden" in section
+    # a date all traditions agree on is not listed
+    assert "Ostersonntag" not in section and "Pessach" not in section
+    report = text_of(project / "output" / "2026" / "bericht-2026.html")
+    assert "Abweichende Überlieferungen 2026" in report and "Buddha Purnima" in report

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write the golden holiday tables tests/snapshots/holidays-YYYY.json (run `make snapshots`, review the diff).
 
-Only what the engine decides is kept (dates, flags, basis); texts live in the content files.
+Only what the engine decides is kept (dates, flags, basis, other traditions' dates); texts live in the content files.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from calendar_build.content.loader import load_content  # noqa: E402
 from calendar_build.engine.occurrences import compute_year  # noqa: E402
 
 YEARS = range(2026, 2031)
-FIELDS = ("id", "start", "end", "approximate", "eve", "public", "basis")
+FIELDS = ("id", "start", "end", "approximate", "eve", "public", "basis", "alternatives")
 
 
 def table_of(year: int) -> list[dict[str, object]]:
@@ -25,7 +25,8 @@ def table_of(year: int) -> list[dict[str, object]]:
     table = compute_year(load_content(ROOT), year)
     return [
         {"id": o.id, "start": o.start.isoformat(), "end": o.end.isoformat(), "approximate": o.approximate,
-         "eve": o.entry.holiday.eve, "public": o.public, "basis": o.basis}
+         "eve": o.entry.holiday.eve, "public": o.public, "basis": o.basis,
+         "alternatives": [[a.start.isoformat(), a.basis] for a in o.alternatives]}
         for o in table.occurrences
     ]
 

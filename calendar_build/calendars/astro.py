@@ -33,7 +33,8 @@ BEIJING = Place("Peking", 39.9042, 116.4074, 8.0)
 
 
 def _to_datetime(d: ephem.Date) -> dt.datetime:
-    return ephem.Date(d).datetime().replace(microsecond=0)
+    moment: dt.datetime = ephem.Date(d).datetime()
+    return moment.replace(microsecond=0)
 
 
 def _to_ephem(moment: dt.datetime) -> ephem.Date:
@@ -62,6 +63,7 @@ def _sun() -> ephem.Sun:
 
 ALMANAC_HORIZON = "-0:50"  # upper limb on the horizon: 34' refraction + 16' solar semi-diameter
 GEOMETRIC_HORIZON = "0"  # centre of the Sun on the geometric horizon, no refraction
+UPPER_LIMB_AIRLESS_HORIZON = "-0:16"  # upper limb on the geometric horizon: semi-diameter, no refraction
 
 
 @lru_cache(maxsize=4096)

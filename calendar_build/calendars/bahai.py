@@ -1,12 +1,18 @@
-"""The Badíʻ calendar of the Bahá'í Faith, as fixed by the Universal House of Justice (2014).
+"""The Badíʻ calendar of the Bahá'í Faith: astronomical from 172 B.E. (2015), Western fixed dates before.
 
+From Naw-Rúz 2015, as fixed by the Universal House of Justice (letter of 10 July 2014):
 - Naw-Rúz is the day on which the March equinox occurs before sunset in Tehran, otherwise the
-  next day (sunset: the Sun's centre on the geometric horizon). A Badíʻ day runs from sunset to sunset; we give the Gregorian date of its daytime.
+  next day. A Badíʻ day runs from sunset to sunset; we give the Gregorian date of its daytime.
+  Sunset here: the Sun's upper limb on the airless horizon (see `_sunset`).
 - 19 months of 19 days; Ayyám-i-Há (4 or 5 days) before the 19th month ʻAláʼ.
 - The Twin Holy Birthdays fall on the first and second day after the eighth new moon
   following Naw-Rúz, Tehran being the point of reference.
 Source: Universal House of Justice, letter of 10 July 2014; Bahá'í World Centre, "Bahá'í
 Dates 172 to 221 B.E." (2015–2065).
+
+Before 2015 the Bahá'ís of the West kept the Badíʻ calendar tied to the Gregorian one: Naw-Rúz on
+21 March and the Holy Days on fixed Gregorian dates (`WESTERN_HOLY_DAYS`), as Western Bahá'í
+communities listed them (e.g. bahaikingston.org "Holy Days", irvinebahai.org "Calendar").
 """
 
 from __future__ import annotations
@@ -18,13 +24,41 @@ from calendar_build.calendars import astro
 
 MONTHS = 19
 DAYS_PER_MONTH = 19
+FIRST_ASTRONOMICAL_YEAR = 2015  # Naw-Rúz 172 B.E.: the Gregorian year the 2014 provisions took effect
+
+# Western practice before 2015: Badíʻ date (month, day) -> fixed Gregorian (month, day).
+WESTERN_NAW_RUZ = (3, 21)
+WESTERN_HOLY_DAYS: dict[tuple[int, int], tuple[int, int]] = {
+    (1, 1): (3, 21),  # Naw-Rúz
+    (2, 13): (4, 21),  # First Day of Riḍván
+    (3, 2): (4, 29),  # Ninth Day of Riḍván
+    (3, 5): (5, 2),  # Twelfth Day of Riḍván
+    (4, 8): (5, 23),  # Declaration of the Báb
+    (4, 13): (5, 29),  # Ascension of Bahá'u'lláh
+    (6, 17): (7, 9),  # Martyrdom of the Báb
+    (14, 4): (11, 26),  # Day of the Covenant
+    (14, 6): (11, 28),  # Ascension of ʻAbdu'l-Bahá
+}
+WESTERN_TWIN_BIRTHDAYS = ((10, 20), (11, 12))  # Birth of the Báb, Birth of Bahá'u'lláh
+
+
+def astronomical(year: int) -> bool:
+    """Return whether the Badíʻ year beginning in Gregorian `year` follows the 2014 provisions."""
+    return year >= FIRST_ASTRONOMICAL_YEAR
 
 
 def _sunset(day: dt.date) -> dt.datetime:
-    # The centre of the Sun on the geometric horizon: the definition that reproduces the
-    # Bahá'í World Centre's table (Naw-Rúz 2026 on 21 March: equinox 14:46 UTC, between
-    # the geometric sunset at 14:44 and the almanac sunset at 14:47).
-    return astro.sunset(day, astro.TEHRAN, astro.GEOMETRIC_HORIZON)
+    """Return sunset in Tehran: the Sun's upper limb on the airless horizon (no refraction).
+
+    The World Centre's table does not state its sunset. Two years of 2015–2064 bound it (equinox
+    and sunsets from PyEphem, ΔT as PyEphem extrapolates it: 74 s in 2026, 127 s in 2059):
+    2026 (table: 21 March) has the equinox at 14:45:53 UTC, so sunset came before it; 2059 (table:
+    20 March) has it at 14:43:40 UTC, so sunset came after it. The almanac sunset (upper limb,
+    34' refraction: 14:47:15) fails 2026, the Sun's centre on the geometric horizon (14:43:08)
+    fails 2059; the upper limb without refraction (14:44:27 both years) keeps 86 s and 47 s
+    from the two equinoxes. 2059 stays on 20 March for any ΔT above 80 s in 2059.
+    """
+    return astro.sunset(day, astro.TEHRAN, astro.UPPER_LIMB_AIRLESS_HORIZON)
 
 
 def badi_day_of(moment: dt.datetime) -> dt.date:
@@ -37,12 +71,16 @@ def badi_day_of(moment: dt.datetime) -> dt.date:
 
 @lru_cache(maxsize=512)
 def naw_ruz(year: int) -> dt.date:
-    """Return Naw-Rúz (1 Bahá) in Gregorian `year`."""
+    """Return Naw-Rúz (1 Bahá) in Gregorian `year` (21 March before 2015)."""
+    if not astronomical(year):
+        return dt.date(year, *WESTERN_NAW_RUZ)
     return badi_day_of(astro.march_equinox(year))
 
 
 def to_gregorian(year: int, month: int, day: int) -> dt.date:
     """Return the Gregorian date of Badíʻ month/day in the Badíʻ year beginning in Gregorian `year`."""
+    if not astronomical(year) and (month, day) in WESTERN_HOLY_DAYS:
+        return dt.date(year, *WESTERN_HOLY_DAYS[(month, day)])
     if month < MONTHS:
         return naw_ruz(year) + dt.timedelta(days=(month - 1) * DAYS_PER_MONTH + day - 1)
     # ʻAláʼ, the month of fasting, ends the day before the next Naw-Rúz.
@@ -52,6 +90,9 @@ def to_gregorian(year: int, month: int, day: int) -> dt.date:
 @lru_cache(maxsize=512)
 def twin_birthdays(year: int) -> tuple[dt.date, dt.date]:
     """Return the Birth of the Báb and the Birth of Bahá'u'lláh in Gregorian `year`."""
+    if not astronomical(year):
+        bab, bahaullah = WESTERN_TWIN_BIRTHDAYS
+        return dt.date(year, *bab), dt.date(year, *bahaullah)
     # Counted after the day of Naw-Rúz (2034: the new moon on Naw-Rúz itself does not count).
     first = astro.next_new_moon(_sunset(naw_ruz(year)))
     # The eighth new moon lies about seven lunations later; step back a little and search.

@@ -17,7 +17,7 @@ import datetime as dt
 from functools import lru_cache
 
 from hijridate import Hijri
-from hijridate.ummalqura import HIJRI_RANGE  # type: ignore[import-untyped]
+from hijridate.ummalqura import HIJRI_RANGE
 
 from calendar_build.calendars import unified_hijri
 from calendar_build.i18n.marker import N_

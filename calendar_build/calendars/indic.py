@@ -59,6 +59,7 @@ FESTIVALS: dict[str, Festival] = {
     "dussehra": Festival("ashvin", 10, "afternoon", "DUSSEHRA"),
     "diwali": Festival("ashvin", 30, "sunset", "DIWALI_INDIA"),
     "guru_nanak_jayanti": Festival("kartika", 15, "sunrise", "GURU_NANAK_JAYANTI"),
+    "buddha_purnima": Festival("vaishakha", 15, "sunrise", "BUDDHA_PURNIMA"),  # Vesak as India and Sri Lanka keep it
 }
 SOLAR_FESTIVALS = ("vaisakhi",)
 LUNAR_ONLY = ("vesak",)
@@ -69,8 +70,15 @@ _BUDDHIST = _BuddhistLunisolar()
 _TABLES = {"VAISAKHI": _HINDU, "VESAK": _BUDDHIST}
 
 
+# Table years not used: the package's Buddha Purnima dates of 2001–2004 are no full-moon days
+# (2001: 30 April, the full moon was on 7 May; 2004: 26 May, between the full moons of 4 May and 3 June).
+UNUSED_TABLE_YEARS = {"BUDDHA_PURNIMA": range(2001, 2005)}
+
+
 def table_date(table: str, year: int) -> dt.date | None:
-    """Return the `holidays` package's date for a festival table in `year`, if it has one."""
+    """Return the `holidays` package's date for a festival table in `year`, if it has a usable one."""
+    if year in UNUSED_TABLE_YEARS.get(table, ()):
+        return None
     source = _TABLES.get(table, _HINDU)
     entry = getattr(source, f"{table}_DATES", {}).get(year)
     return dt.date(year, *entry) if entry else None

@@ -20,6 +20,7 @@ import ephem
 
 from calendar_build.calendars import astro
 
+APPLIED_SINCE = 2017  # the first Gregorian year Diyanet's calendar follows the unified criterion
 MIN_ALTITUDE = 5.0  # degrees: the Moon's altitude at sunset (centre, topocentric, without refraction)
 MIN_ELONGATION = 8.0  # degrees: the Moon's geocentric angular distance from the Sun
 LATITUDES = range(-60, 61, 2)  # degrees: where sunsets are looked at
@@ -39,7 +40,8 @@ def _sunset(lat: float, lon: float, evening: dt.date) -> dt.datetime | None:
     """Return the UTC moment of sunset on the local `evening` at a place, None where the Sun does not set."""
     local_noon = dt.datetime.combine(evening, dt.time(12)) - dt.timedelta(hours=lon / 15)
     try:
-        return ephem.Date(astro.observer(lat, lon, local_noon).next_setting(ephem.Sun())).datetime()
+        sunset: dt.datetime = ephem.Date(astro.observer(lat, lon, local_noon).next_setting(ephem.Sun())).datetime()
+        return sunset
     except (ephem.AlwaysUpError, ephem.NeverUpError):
         return None
 
@@ -96,7 +98,8 @@ def _fajr_in_new_zealand(day: dt.date) -> dt.datetime:
     """Return the UTC moment of dawn (fajr) in New Zealand on its local `day`."""
     start = astro.local_midnight(day, NEW_ZEALAND)
     observer = astro.observer(NEW_ZEALAND.lat, NEW_ZEALAND.lon, start, horizon=FAJR_HORIZON)
-    return ephem.Date(observer.next_rising(ephem.Sun(), use_center=True)).datetime()
+    fajr: dt.datetime = ephem.Date(observer.next_rising(ephem.Sun(), use_center=True)).datetime()
+    return fajr
 
 
 @lru_cache(maxsize=4096)

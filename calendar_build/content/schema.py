@@ -19,7 +19,7 @@ from calendar_build.region.profile import REGION_CODES
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAYS: tuple[str, ...] = hebrew.WEEKDAYS
 CATEGORY_IDS = (
-    "intercultural", "christian", "orthodox", "islamic", "alevi", "jewish",
+    "intercultural", "christian", "orthodox", "orthodox-revised", "islamic", "alevi", "jewish",
     "hindu", "buddhist", "sikh", "bahai", "yazidi",
 )  # fmt: skip
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -96,6 +96,23 @@ class JulianRule(Strict):
 
     @model_validator(mode="after")
     def _real_date(self) -> JulianRule:
+        check_gregorian_day(self.month, self.day)
+        return self
+
+
+OrthodoxCalendar = Literal["julian", "revised-julian"]
+
+
+class OrthodoxFixedRule(Strict):
+    """A fixed feast of the Orthodox church year: Julian or Revised Julian, as the church keeps it."""
+
+    kind: Literal["orthodox_fixed"]
+    month: int  # month in the church calendar
+    day: int  # day in the church calendar
+    calendar: OrthodoxCalendar | None = None  # julian / revised-julian; default: orthodox_calendar of the edition
+
+    @model_validator(mode="after")
+    def _real_date(self) -> OrthodoxFixedRule:
         check_gregorian_day(self.month, self.day)
         return self
 
@@ -177,13 +194,13 @@ class DatesRule(Strict):
 
 Rule = Annotated[
     Union[
-        FixedRule, EasterRule, OrthodoxEasterRule, WeekdayRule, JulianRule, HebrewRule,
+        FixedRule, EasterRule, OrthodoxEasterRule, WeekdayRule, JulianRule, OrthodoxFixedRule, HebrewRule,
         HijriRule, ChineseRule, PersianRule, BahaiRule, IndicRule, DatesRule,
     ],
     Field(discriminator="kind"),
 ]  # fmt: skip
 RULE_KINDS = (
-    "fixed", "easter", "orthodox_easter", "weekday", "julian", "hebrew",
+    "fixed", "easter", "orthodox_easter", "weekday", "julian", "orthodox_fixed", "hebrew",
     "hijri", "chinese", "persian", "bahai", "indic", "dates",
 )  # fmt: skip
 
@@ -339,6 +356,9 @@ class Edition(Strict):
     motto: str = ""  # cover motto
     publisher: str = ""  # publisher for cover and imprint
     islamic_reckoning: Literal["umm-al-qura", "diyanet", "arithmetic"] = "umm-al-qura"  # Hijri reckoning
+    orthodox_calendar: OrthodoxCalendar = "julian"  # fixed Orthodox feasts: julian (7 Jan) / revised-julian (25 Dec)
+    vesak_tradition: Literal["southeast-asia", "south-asia"] = "southeast-asia"  # Vesak: Thailand … / India, Sri Lanka
+    sikh_calendar: Literal["bikrami", "nanakshahi"] = "bikrami"  # Vaisakhi: Mesha Sankranti / 14 April (Nanakshahi 2003)
     school_holidays: StrictBool = True  # show the region's school holidays as a band in the grid
     region: Literal[REGION_CODES] = "DE-HE"  # type: ignore[valid-type]  # ISO 3166-2 code of the state
     district: Annotated[str, Field(max_length=80)] = ""  # district or city of the edition (legend, imprint)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from calendar_build.content.loader import Content, Entry, PinnedDate
 from calendar_build.engine import overrides, sanity
@@ -11,6 +11,15 @@ from calendar_build.engine.rules import SUPPORTED_YEARS, RuleError, Settings, hi
 from calendar_build.errors import Problems
 from calendar_build.region import entries as legal_entries
 from calendar_build.region.profile import Region, legal_holidays
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """The date another tradition or reckoning gives the same occurrence."""
+
+    start: dt.date
+    end: dt.date  # inclusive
+    basis: str  # a key of engine.basis.LABELS
 
 
 @dataclass(frozen=True)
@@ -24,6 +33,7 @@ class Occurrence:
     public: bool  # a legal holiday of the edition's region
     basis: str  # what the date rests on ("", "umm-al-qura", "table", "computed", "override" …)
     note: str = ""  # the override's note
+    alternatives: tuple[Alternative, ...] = ()  # where traditions differ: their dates, with their basis
 
     @property
     def id(self) -> str:
@@ -74,7 +84,12 @@ def _computed(entry: Entry, year: int, settings: Settings, problems: Problems) -
     for hit in found:
         end = _span(hit.start, holiday.duration)
         if _touches(hit.start, end, year) and holiday.observed_in(hit.start.year):
-            result.append(Occurrence(entry, hit.start, end, holiday.approximate or hit.approximate, False, hit.basis))
+            alternatives = tuple(Alternative(day, _span(day, holiday.duration), basis) for day, basis in hit.alternatives
+                                 if settings.alternatives)
+            # A fixed day marked approximate is a customary date the communities confirm each year.
+            basis = "custom" if holiday.approximate and hit.basis == "gregorian" else hit.basis
+            result.append(Occurrence(entry, hit.start, end, holiday.approximate or hit.approximate, False, basis,
+                                     alternatives=alternatives))
     return result
 
 
@@ -93,11 +108,15 @@ def _pinned(entry: Entry, pins: list[PinnedDate]) -> list[Occurrence]:
     ]
 
 
-def compute_year(content: Content, year: int, problems: Problems | None = None) -> YearTable:
-    """Return every occurrence of the catalogue touching `year`; raise ContentError on problems."""
+def compute_year(content: Content, year: int, problems: Problems | None = None, *,
+                 alternatives: bool = True) -> YearTable:
+    """Return every occurrence of the catalogue touching `year`; raise ContentError on problems.
+
+    Without `alternatives` the other traditions' dates are left out (for tables that only need the dates).
+    """
     own = problems is None
     problems = problems or Problems()
-    settings = Settings(islamic_reckoning=content.edition.islamic_reckoning)
+    settings = replace(Settings.of(content.edition), alternatives=alternatives)
     pins_by_id: dict[str, list[PinnedDate]] = {}
     for pin in content.overrides.get(year, ()):
         pins_by_id.setdefault(pin.override.id, []).append(pin)

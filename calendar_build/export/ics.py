@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from icalendar import Calendar, Event
 
 from calendar_build.calendars import hijri
+from calendar_build.engine import basis
 from calendar_build.engine.occurrences import Occurrence, YearTable
 from calendar_build.i18n.catalogues import translations
 from calendar_build.i18n.dates import Dates
@@ -88,6 +89,12 @@ def description(occurrence: Occurrence, language: str = GERMAN) -> str:
         parts.append(_(APPROXIMATE_NOTE))
     if occurrence.note:  # the community's announcement, as the editors wrote it (German)
         parts.append(_("Termin bekanntgegeben: {note}").format(note=occurrence.note))
+    # the date basis (pages/basis.py) is German wording for now, also in other languages
+    if basis.label(occurrence.basis):
+        parts.append(f"Grundlage des Datums: {basis.label(occurrence.basis, occurrence.note)}.")
+    others = basis.differing(occurrence.start, occurrence.alternatives)
+    if others:
+        parts.append("Nach anderer Überlieferung: " + "; ".join(basis.alternative_text(a) for a in others) + ".")
     return "\n\n".join(parts)
 
 
@@ -132,7 +139,8 @@ def _calendar(name: str, reckoning: str | None, events: Sequence[Event], languag
     calendar.add("x-wr-caldesc", caldesc)
     for item in events:
         calendar.add_component(item)
-    return calendar.to_ical()
+    data: bytes = calendar.to_ical()
+    return data
 
 
 def _events(table: YearTable, labels: Mapping[str, str], stamp: dt.datetime,

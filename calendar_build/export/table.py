@@ -7,27 +7,31 @@ import io
 import json
 from typing import Any
 
-from calendar_build.calendars import hijri
-from calendar_build.engine.occurrences import Occurrence, YearTable
+from calendar_build.engine import basis
+from calendar_build.engine.occurrences import Alternative, Occurrence, YearTable
 
 FIELDS = (
     "id", "name", "short", "category", "category_label", "start", "end", "approximate", "eve",
-    "public", "original", "transliteration", "greeting", "basis", "note", "description",
+    "public", "original", "transliteration", "greeting", "basis", "basis_id", "alternatives", "note", "description",
 )  # fmt: skip
 
 
 def basis_label(occurrence: Occurrence) -> str:
-    """Return a German label of what the date rests on."""
-    basis = occurrence.basis
-    if basis in hijri.RECKONINGS:
-        return hijri.RECKONINGS[basis]
-    return {
-        "override": "Von der Gemeinschaft bekanntgegeben",
-        "month-start": "Folgt dem bekanntgegebenen Monatsbeginn",
-        "table": "nach veröffentlichter Kalendertabelle",
-        "computed": "Astronomisch berechnet",
-        "dates": "Festgelegtes Datum",
-    }.get(basis, "")
+    """Return a German label of what the date rests on (an announcement with its note)."""
+    return basis.label(occurrence.basis, occurrence.note)
+
+
+def alternative_record(alternative: Alternative) -> dict[str, str]:
+    """Return another tradition's date of an occurrence as a record."""
+    return {"start": alternative.start.isoformat(), "end": alternative.end.isoformat(),
+            "basis": basis.label(alternative.basis), "basis_id": alternative.basis}
+
+
+def alternatives_text(alternatives: list[dict[str, str]]) -> str:
+    """Return the alternatives in one CSV cell: '2026-05-01 (Buddha Purnima …); …'."""
+    return "; ".join(
+        f"{a['start']}{'–' + a['end'] if a['end'] != a['start'] else ''} ({a['basis']})" for a in alternatives
+    )
 
 
 def record(occurrence: Occurrence, category_label: str) -> dict[str, Any]:
@@ -47,7 +51,9 @@ def record(occurrence: Occurrence, category_label: str) -> dict[str, Any]:
         "original": holiday.original or "",
         "transliteration": holiday.transliteration or "",
         "greeting": holiday.greeting or "",
-        "basis": occurrence.basis,
+        "basis": basis_label(occurrence),
+        "basis_id": occurrence.basis,
+        "alternatives": [alternative_record(a) for a in occurrence.alternatives],
         "note": occurrence.note,
         "description": holiday.description.strip(),
     }
@@ -76,5 +82,6 @@ def to_csv(table: YearTable, labels: dict[str, str]) -> bytes:
     writer = csv.DictWriter(out, fieldnames=FIELDS, delimiter=";", lineterminator="\r\n")
     writer.writeheader()
     for row in records(table, labels):
+        row["alternatives"] = alternatives_text(row["alternatives"])
         writer.writerow({k: CSV_YES_NO[v] if isinstance(v, bool) else v for k, v in row.items()})
     return out.getvalue().encode("utf-8-sig")

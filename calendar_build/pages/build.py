@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from calendar_build.calendars import hijri
 from calendar_build.content.loader import Content
+from calendar_build.engine import basis
 from calendar_build.engine.occurrences import Occurrence, YearTable
 from calendar_build.i18n.catalogues import translations
 from calendar_build.i18n.dates import Dates
@@ -42,6 +43,7 @@ class Options:
 
     classes: str = "print format-a3"  # the product's theme layers (classes of <html>)
     spelled_marks: bool = False  # marks written out in words (screen readers): their room is measured so
+    date_basis: bool = False  # explanations say what each date rests on (screen products)
     cell: CellBox = CellBox(30.0, 3, None, 6.5)
     column: TextBox = TextBox(84.0, 350.0, None, 8.0, 1.36)  # an explanation column
     language: str = "de"  # the edition's language (i18n/languages.py)
@@ -148,6 +150,7 @@ def _explanations(table: YearTable, categories: Mapping[str, CategoryView], opti
                 transliteration=holiday.transliteration or "", description=" ".join(holiday.description.split()),
                 greeting=holiday.greeting or "", eve=holiday.eve, approximate=any(o.approximate for o in all_dates),
                 german=options.german.get(holiday.id, ""),
+                basis=basis.explained(all_dates) if options.date_basis else "",
             ))
         if items:
             groups.append(ExplanationGroup(view, tuple(items)))
@@ -174,6 +177,8 @@ def _item_height(item: Explanation, box: TextBox, words: bool, gettext: Callable
         lines += max(wrapped_lines(item.description, half), wrapped_lines(item.german, half))
     else:
         lines += wrapped_lines(item.description, box)
+    if item.basis:
+        lines += wrapped_lines(item.basis, box)
     if item.greeting:
         lines += wrapped_lines(gettext(GREETING).format(greeting=item.greeting), box)
     return lines * box.line_mm + ITEM_GAP_MM

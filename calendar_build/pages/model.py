@@ -117,6 +117,7 @@ class Explanation:
     eve: bool
     approximate: bool
     german: str = ""  # the German description beside it (bilingual products), else ""
+    basis: str = ""  # screen only: what the date rests on and other traditions' dates ('' in print)
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,7 @@ def outlook(content: Content, first_year: int, years: int = 5,
     cells: dict[str, list[str]] = {i: [] for i in chosen}
     estimated: dict[str, list[bool]] = {i: [] for i in chosen}
     for year in span:
-        table = compute_year(content, year)
+        table = compute_year(content, year, alternatives=False)
         for holiday_id in chosen:
             found = [o for o in table.occurrences if o.id == holiday_id and o.start.year == year]
             cells[holiday_id].append(", ".join(dates.date_range(o.start, o.end) for o in found) or NO_DATE)

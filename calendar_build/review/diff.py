@@ -50,8 +50,9 @@ def run_diff(root: Path, year: int, step: Step = _no_progress, out_dir: Path | N
 
     step(f"Feiertage {year} und {year - 1} berechnen")
     table = compute_year(content, year)
-    previous = compute_year(content, year - 1) if year - 1 in SUPPORTED_YEARS else None
-    unpinned = compute_year(replace(content, overrides={}), year) if content.overrides.get(year) else table
+    previous = compute_year(content, year - 1, alternatives=False) if year - 1 in SUPPORTED_YEARS else None
+    unpinned = (compute_year(replace(content, overrides={}), year, alternatives=False)
+                if content.overrides.get(year) else table)
     moment = clock.now_utc()
     earlier, now = read_snapshot(out, year), snapshot_of(table, moment)
 

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from calendar_build.content.schema import Edition
 from calendar_build.engine.occurrences import Occurrence
+from calendar_build.engine import basis
 from calendar_build.export.table import basis_label
 from calendar_build.pages import dates
 
@@ -79,3 +80,11 @@ def estimate_note(occurrence: Occurrence) -> str:
     if not occurrence.approximate:
         return ""
     return f"Geschätzter Termin – kann um einen Tag abweichen. Grundlage: {basis_text(occurrence)}."
+
+
+def alternatives_text(occurrence: Occurrence) -> tuple[str, ...]:
+    """Return the other traditions' dates that differ from the occurrence's, each with its basis."""
+    return tuple(
+        f"{span_with_year(a.start, a.end)} – {basis.label(a.basis)}"
+        for a in basis.differing(occurrence.start, occurrence.alternatives)
+    )

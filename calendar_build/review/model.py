@@ -36,6 +36,17 @@ class EstimateRow:
 
 
 @dataclass(frozen=True)
+class ContestedRow:
+    """A date of the year that another tradition or reckoning puts elsewhere: ask the community."""
+
+    category: str  # category label
+    name: str
+    when: str  # the date the edition prints
+    basis: str  # what it rests on
+    alternatives: tuple[str, ...]  # '1. Mai 2026 (Buddha Purnima, indische Tabelle …)'
+
+
+@dataclass(frozen=True)
 class OverrideRow:
     """A date pinned in content/overrides/<year>.yaml."""
 
@@ -77,6 +88,7 @@ class Report:
     moves: tuple[MoveGroup, ...]
     unchanged: tuple[str, ...]  # names of holidays on the same date as last year
     estimates: tuple[EstimateRow, ...]
+    contested: tuple[ContestedRow, ...]  # dates whose traditions differ, to ask the communities before printing
     overrides: tuple[OverrideRow, ...]
     overrides_file: str  # 'content/overrides/2027.yaml'
     snapshot_note: str  # 'Änderungen seit dem Stand vom …' or 'Noch kein früherer Stand …'
@@ -94,6 +106,8 @@ class SheetItem:
     when: tuple[str, ...]  # every date or range in the year, weekday and year spelled out
     eve: tuple[str, ...]  # per date 'Mittwoch, 21. April 2027, abends' when it begins the evening before
     estimate: str  # estimate or announcement note, or ''
+    basis: tuple[str, ...]  # per date what it rests on
+    alternatives: tuple[str, ...]  # other traditions' dates that differ, with their basis
     description: str
     greeting: str
 

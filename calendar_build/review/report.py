@@ -15,6 +15,7 @@ from calendar_build.pages import dates
 from calendar_build.review import formats
 from calendar_build.review.model import (
     ChangeRow,
+    ContestedRow,
     EstimateRow,
     MoveGroup,
     MoveRow,
@@ -73,6 +74,18 @@ def _estimates(table: YearTable) -> tuple[EstimateRow, ...]:
     )
 
 
+def _contested(content: Content, table: YearTable) -> tuple[ContestedRow, ...]:
+    labels = {c.id: c.label for c in content.catalogue.categories}
+    order = {c.id: i for i, c in enumerate(content.catalogue.categories)}
+    found = [o for o in table.occurrences if o.start.year == table.year and formats.alternatives_text(o)]
+    found.sort(key=lambda o: (order.get(o.category, len(order)), o.start))
+    return tuple(
+        ContestedRow(labels.get(o.category, o.category), o.entry.holiday.name, formats.span_with_year(o.start, o.end),
+                     formats.basis_text(o), formats.alternatives_text(o))
+        for o in found
+    )
+
+
 def _overrides(content: Content, table: YearTable, unpinned: YearTable) -> tuple[OverrideRow, ...]:
     computed = starting_in(unpinned, table.year)
     names = {e.holiday.id: e.holiday.name for e in content.catalogue.entries}
@@ -114,7 +127,7 @@ def build_report(content: Content, table: YearTable, previous: YearTable | None,
     return Report(
         year=table.year, previous_year=table.year - 1, title=formats.edition_title(content.edition),
         computed_on=dates.long_date(computed_on), moves=moves, unchanged=unchanged,
-        estimates=_estimates(table), overrides=_overrides(content, table, unpinned),
+        estimates=_estimates(table), contested=_contested(content, table), overrides=_overrides(content, table, unpinned),
         overrides_file=f"content/overrides/{table.year}.yaml", snapshot_note=note, changes=changes, sheets=sheets,
     )
 
@@ -149,4 +162,10 @@ def report_text(report: Report) -> str:
         out.append(f"    {change.kind}: {change.name}: {what}")
     out += ["", "5. Prüfbögen für die Gemeinden"]
     out += [f"    {s.label}: {s.href} ({count(s.count, 'Eintrag', 'Einträge')})" for s in report.sheets] or ["    keine"]
+    out += ["", f"6. Abweichende Überlieferungen {report.year} – vor dem Druck mit den Gemeinden klären"]
+    for contested in report.contested:
+        out.append(f"    {contested.category}: {contested.name}: {contested.when} – {contested.basis}")
+        out += [f"        anders: {alternative}" for alternative in contested.alternatives]
+    if not report.contested:
+        out.append("    keine")
     return "\n".join(out) + "\n"

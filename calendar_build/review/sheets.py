@@ -35,6 +35,8 @@ def _item(occurrences: list[Occurrence]) -> SheetItem:
         when=tuple(formats.long_span(o.start, o.end) for o in occurrences),
         eve=tuple(eves),
         estimate=" ".join(n for n in notes if n),
+        basis=tuple(dict.fromkeys(formats.basis_text(o) for o in occurrences)),
+        alternatives=tuple(dict.fromkeys(a for o in occurrences for a in formats.alternatives_text(o))),
         description=" ".join(holiday.description.split()),
         greeting=holiday.greeting or "",
     )

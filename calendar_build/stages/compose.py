@@ -53,7 +53,7 @@ def page_model(options: BuildOptions, valid: Validated,
     label_font = fonts.resolve_family(theme.font_stack[0])
     cell_width = (theme.grid_width_mm - theme.kw_width_mm) / 7 - theme.cell_padding_mm
     page_options = Options(
-        classes=product.classes, spelled_marks=product.spelled_marks,
+        classes=product.classes, spelled_marks=product.spelled_marks, date_basis=product.date_basis,
         cell=CellBox(cell_width, theme.label_lines, label_font, theme.label_size_pt),
         column=TextBox(theme.explanation_column_width_mm, theme.explanation_column_height_mm, label_font,
                        theme.explanation_size_pt, theme.explanation_leading),

@@ -13,9 +13,16 @@ TABLE_YEARS = range(2001, 2036)
 @pytest.mark.parametrize("festival", sorted(indic.FESTIVALS))
 def test_computed_agrees_with_table(festival: str) -> None:
     table = indic.FESTIVALS[festival].table
-    differences = [(indic.computed_date(festival, y) - indic.table_date(table, y)).days for y in TABLE_YEARS]
+    years = [y for y in TABLE_YEARS if y not in indic.UNUSED_TABLE_YEARS.get(table, ())]
+    differences = [(indic.computed_date(festival, y) - indic.table_date(table, y)).days for y in years]
     assert all(abs(d) <= 1 for d in differences), differences
     assert differences.count(0) >= 0.9 * len(differences)
+
+
+def test_unused_table_years_fall_back_to_the_computation() -> None:
+    # Full moon of Vaishakha 2001 on 7 May (USNO phases of the Moon: 7 May 2001, 13:53 UT); the table says 30 April.
+    assert indic.festival_date("buddha_purnima", 2001) == (indic.computed_date("buddha_purnima", 2001), "computed")
+    assert indic.computed_date("buddha_purnima", 2001).isoformat() == "2001-05-07"
 
 
 def test_vaisakhi_is_mesha_sankranti() -> None:

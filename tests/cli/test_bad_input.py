@@ -37,7 +37,7 @@ CSS = "templates/calendar.css"
 THEME = "templates/theme.css"
 RULE = "rule: {kind: fixed, month: 1, day: 6}"
 CATEGORY_IDS = "intercultural, christian, orthodox, islamic, alevi, jewish, hindu, buddhist, sikh, bahai, yazidi"
-RULE_KINDS = "fixed, easter, orthodox_easter, weekday, julian, hebrew, hijri, chinese, persian, bahai, indic, dates"
+RULE_KINDS = "fixed, easter, orthodox_easter, weekday, julian, orthodox_fixed, hebrew, hijri, chinese, persian, bahai, indic, dates"
 LINKED_OUT = "Die Datei verweist (Symlink) aus dem Kalenderprojekt hinaus – bitte die Datei selbst ins Projekt legen."
 OUTSIDE_PHOTO = "liegt außerhalb des Kalenderprojekts – bitte das Foto in den Ordner portraits/2027/ legen."
 CONTROL = ("Unsichtbares Steuerzeichen U+0007 – bitte entfernen (solche Zeichen kommen oft beim Kopieren aus "
@@ -558,3 +558,16 @@ def test_url_built_in_a_template_is_refused_and_never_fetched(sample: Path, cli:
     assert accepted == []
     assert earlier.read_bytes() == b"%PDF earlier"
     assert sorted(os.listdir(out)) == [earlier.name]
+
+
+def test_bad_tradition_settings_are_reported_with_their_line(sample: Path, cli: CliRunner) -> None:
+    edition = sample / "content" / "edition.yaml"
+    text = edition.read_text(encoding="utf-8")
+    edition.write_text(text.replace("orthodox_calendar: julian", "orthodox_calendar: neujulianisch")
+                       .replace("vesak_tradition: southeast-asia", "vesak_tradition: thai"), encoding="utf-8")
+    run = cli("check", sample)
+    assert_clean_failure(run)
+    lines = edition.read_text(encoding="utf-8").splitlines()
+    for key, allowed in (("orthodox_calendar", "julian, revised-julian"), ("vesak_tradition", "southeast-asia, south-asia")):
+        number = next(i for i, line in enumerate(lines, 1) if line.startswith(f"{key}:"))
+        assert any(line.startswith(f"content/edition.yaml:{number}: Fehler: ") and allowed in line for line in run.lines), run.err

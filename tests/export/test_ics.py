@@ -268,3 +268,24 @@ def test_cli_reports_content_problems(project: Path, capsys: pytest.CaptureFixtu
     assert main(["ics", "--year", "2027", "--root", str(project)]) == 1
     assert "content/categories.yaml: Fehler: Datei fehlt" in capsys.readouterr().err
     assert not (project / "output").exists()
+
+
+@pytest.mark.parametrize(
+    ("year", "summary", "basis", "other"),
+    [
+        # Vesak 2026: 31 May in Thailand & co., 1 May as Buddha Purnima in India (holidays package tables)
+        (2026, "Vesakh (Buddha-Tag)", "Vesakh wie in Thailand", "1. Mai 2026 (Buddha Purnima, indische Tabelle"),
+        # 1 Ramazan 1447: Umm al-Qura 18 Feb 2026, Diyanet 19 Feb 2026 (Diyanet, Dini Günler 2026)
+        (2026, "Ramadan-Beginn", "Umm-al-Qura-Tabelle", "19. Februar 2026 (Diyanet (Istanbul 2016)"),
+        (2027, "Orthodoxes Weihnachtsfest", "orthodox, julianischer Kalender",
+         "25. Dezember 2027 (orthodox, neujulianischer Kalender"),
+        (2027, "Pessach", "jüdischer Kalender, Diaspora", None),
+        (2027, "Naw-Rúz (Bahá'í-Neujahr)", "Bahá'í-Weltzentrum, astronomisch ab 2015", None),
+    ],
+)
+def test_description_names_the_basis_and_differing_traditions(year: int, summary: str, basis: str,
+                                                              other: str | None) -> None:
+    (event,) = by_summary(year, summary)
+    text = " ".join(str(event["DESCRIPTION"]).split())
+    assert f"Grundlage des Datums: {basis}" in text
+    assert ("Nach anderer Überlieferung: " + other in text) if other else ("Nach anderer Überlieferung" not in text)
