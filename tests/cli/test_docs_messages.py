@@ -117,6 +117,7 @@ SCENARIOS: list[Scenario] = [
     ("edition-year", wrong_edition_year, "filled", "check", ()),
     ("profile", missing_profile, "filled", "check", ()),
     ("unsupported-year", None, "before", "check", ("--year", "2100")),
+    ("school-holidays", None, "before", "check", ("--year", "2029")),  # the package knows part of 2029
     ("twice", None, "fresh", "new-edition", ()),
     ("review-template", missing_review_template, "filled", "diff", ()),
 ]
