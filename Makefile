@@ -44,7 +44,8 @@ photos: install ## Generate placeholder photos of sample portraits (ROOT=example
 calendar: install photos ## Install everything and build print PDF, screen PDF, ICS (ROOT=examples/berlin: an example)
 	$(PY) -m calendar_build build --variant all --root $(ROOT)
 
-test: install photos ## Run the test suite
+test: install photos ## Type-check (mypy, strict) and run the test suite
+	$(PY) -m mypy
 	$(PY) -m pytest -q -p no:cacheprovider
 
 bench: install photos ## Run the benchmarks (timings and memory, printed side by side)

@@ -111,7 +111,7 @@ def _max_length(field: str) -> int:
 
 def portrait_yaml(year: int, month: int, town: str) -> str:
     """Return the commented portrait file for one month and town, every PortraitSpec field present."""
-    x, y = _default("focal_point")  # type: ignore[misc]
+    x, y = PortraitSpec.model_fields["focal_point"].default
     mm = f"{month:02d}"
     return f"""\
 # Porträt für {MONTH_NAMES[month - 1]} {year} – {town}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
@@ -35,7 +36,7 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def german_message(error: dict[str, Any], field: str) -> str:
+def german_message(error: Mapping[str, Any], field: str) -> str:
     """Return a German message for one pydantic error."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -76,7 +77,7 @@ def german_message(error: dict[str, Any], field: str) -> str:
     if kind in ("less_than_equal", "less_than"):
         return f"'{field}' darf höchstens {ctx.get('le', ctx.get('lt'))} sein, nicht {_shown(value)}."
     if kind == "string_too_long":
-        return f"'{field}' ist zu lang ({len(value)} Zeichen, höchstens {ctx.get('max_length')})."
+        return f"'{field}' ist zu lang ({len(str(value))} Zeichen, höchstens {ctx.get('max_length')})."
     if kind == "string_too_short":
         return f"'{field}' ist noch leer – bitte ausfüllen."
     if kind == "string_pattern_mismatch":

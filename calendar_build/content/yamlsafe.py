@@ -186,10 +186,10 @@ def parse_yaml(raw: bytes) -> YamlDoc:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
+        at = mark.line + 1 if mark else None
         if "more than one document" in str(exc) or "expected a single document" in str(exc):
-            raise YamlProblem(line, "Nur ein YAML-Dokument pro Datei erlaubt ('---' entfernen).") from exc
-        raise YamlProblem(line, _syntax_message(exc, text)) from exc
+            raise YamlProblem(at, "Nur ein YAML-Dokument pro Datei erlaubt ('---' entfernen).") from exc
+        raise YamlProblem(at, _syntax_message(exc, text)) from exc
     except yaml.YAMLError as exc:
         raise YamlProblem(None, f"YAML-Fehler: {exc}") from exc
     if node is None:

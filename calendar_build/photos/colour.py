@@ -146,7 +146,9 @@ def _convert(image: Image.Image, source: bytes | None, colour: Colour, output_ic
         destination, out_mode = SRGB_ICC, "RGB"
     if image.mode == out_mode and digest(source) == digest(destination):
         return image
-    return ImageCms.applyTransform(image, _transform(source, image.mode, destination, out_mode))
+    converted = ImageCms.applyTransform(image, _transform(source, image.mode, destination, out_mode))
+    assert converted is not None  # without inPlace, Pillow returns the new image
+    return converted
 
 
 def digest(data: bytes | None) -> str:

@@ -194,7 +194,7 @@ def _prepare_one(task: _Task) -> list[_Outcome]:
     except FileNotFoundError:
         return _failed(task, "wurde nicht gefunden.")
     except NotRegularFile as exc:
-        return _failed(task, f"{exc.strerror.replace('Dies ist', 'ist', 1)} – bitte das Foto selbst an diese Stelle legen.")
+        return _failed(task, f"{(exc.strerror or '').replace('Dies ist', 'ist', 1)} – bitte das Foto selbst an diese Stelle legen.")
     except OSError:
         return _failed(task, "kann nicht gelesen werden – ist es eine Datei, und darf sie gelesen werden?")
     if not data:

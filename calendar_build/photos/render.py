@@ -124,7 +124,8 @@ def _place(image: Image.Image, original: tuple[int, int], embedded: bytes | None
         # three times the target size.
         image = image.resize((width, height), Image.Resampling.HAMMING, box=box, reducing_gap=3.0)
     else:  # too small: keep every source pixel, never invent new ones
-        image = image.crop(tuple(round(v) for v in box))
+        left, top, right, bottom = (round(v) for v in box)
+        image = image.crop((left, top, right, bottom))
     try:
         image, notes = convert(image, embedded, target.colour, output_icc, target.for_print)
     except ColourFailure as failure:

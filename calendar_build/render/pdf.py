@@ -50,7 +50,7 @@ PDF_SRGB_PROFILE = Path("/usr/share/color/icc/ghostscript/srgb.icc")
 lang_tags.install()  # /Lang per element in tagged (PDF/UA) output
 
 
-class LocalFetcher(URLFetcher):
+class LocalFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type information
     """Fetch only files inside the allowed folders; refuse every other URL (and remember it)."""
 
     def __init__(self, allowed: tuple[Path, ...]) -> None:
@@ -329,7 +329,8 @@ def join_pdfs(parts: Sequence[Path], stream: BinaryIO) -> None:
             _retag_subsets(other, number)
             start = len(joined.pages)
             joined.pages.extend(other.pages)
-            pages = {page.objgen: start + number for number, page in enumerate(other.pages)}
+            pages: dict[tuple[int, int], int] = {tuple(page.objgen): start + number  # type: ignore[misc]
+                                                 for number, page in enumerate(other.pages)}
             with other.open_outline() as outline:
                 bookmarks += [_moved(item, pages, joined) for item in outline.root]
         if bookmarks:

@@ -87,7 +87,7 @@ def _syntax_errors(nodes: Iterable[ast.Node], path: str) -> None:
 
 def parse_rules(css: str, path: str) -> list[ast.Node]:
     """Return the stylesheet's rules; raise ThemeError (file and line) for a syntax error."""
-    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    rules: list[ast.Node] = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     _syntax_errors(rules, path)
     return rules
 

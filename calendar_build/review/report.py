@@ -149,10 +149,10 @@ def report_text(report: Report) -> str:
     out += ["", f"2. Geschätzte Termine {report.year} (können um einen Tag abweichen)"]
     out += [f"    {r.name}: {r.when} – {r.basis}" for r in report.estimates] or ["    keine"]
     out += ["", f"3. Bekanntgegebene Termine ({report.overrides_file})"]
-    for row in report.overrides:
-        computed = f" (berechnet wäre: {row.computed})" if row.computed else ""
-        note = f" – {row.note}" if row.note else ""
-        out.append(f"    {row.name}: {row.when}{computed}{note}  [{row.where}]")
+    for pinned in report.overrides:
+        computed = f" (berechnet wäre: {pinned.computed})" if pinned.computed else ""
+        note = f" – {pinned.note}" if pinned.note else ""
+        out.append(f"    {pinned.name}: {pinned.when}{computed}{note}  [{pinned.where}]")
     if not report.overrides:
         out.append(f"    keine – alle Termine sind berechnet. Bekanntgegebene Termine in "
                    f"{report.overrides_file} eintragen.")

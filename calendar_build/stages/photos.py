@@ -10,7 +10,8 @@ from dataclasses import dataclass, field, replace
 
 from calendar_build.errors import Problem, Problems
 from calendar_build.pages.model import PhotoUrls
-from calendar_build.photos.prepare import PhotoJob, PhotoTarget, PreparedPhoto, prepare_photos
+from calendar_build.photos.model import PhotoJob, PhotoTarget, PreparedPhoto
+from calendar_build.photos.prepare import prepare_photos
 from calendar_build.stages.options import BuildOptions
 from calendar_build.stages.styles import cover_tile_mm
 from calendar_build.stages.validate import Validated
