@@ -6,16 +6,18 @@ PY := $(VENV)/bin/python
 ROOT ?= .# the calendar project to build, e.g. ROOT=examples/berlin
 # Debian packages: WeasyPrint's libraries (harfbuzz-subset makes font subsetting fast), fonts for every
 # script we print (Noto; CJK only as the source of a subset), Fogra's FOGRA39 data (icc-profiles-free) and
-# ArgyllCMS (argyll) to make the print profile from it, Ghostscript and MuPDF to check the print PDF.
+# ArgyllCMS (argyll) to make the print profile from it, Ghostscript and MuPDF to check the print PDF,
+# Chromium and Node.js for the website's browser tests (axe-core comes from npm, see package.json).
 APT_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libjpeg62-turbo \
-	fonts-noto-core fonts-noto-cjk libgs-common fontconfig icc-profiles-free argyll ghostscript mupdf-tools
+	fonts-noto-core fonts-noto-cjk libgs-common fontconfig icc-profiles-free argyll ghostscript mupdf-tools \
+	chromium nodejs
 
-.PHONY: help install calendar test bench snapshots photos preview clean messages
+.PHONY: help install calendar test bench bench-serve snapshots photos preview site serve clean messages
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 
-install: $(VENV)/.installed ## Install system packages (Debian), virtualenv and Python dependencies
+install: $(VENV)/.installed node_modules/.installed ## Install system packages (Debian), virtualenv, Python and npm dependencies
 	@# byte-compile our package: start-up is part of every build, and PYTHONDONTWRITEBYTECODE may be set
 	@$(PY) -m compileall -q calendar_build
 	@# the gettext catalogues of the languages (calendar_build/i18n/locale/<lang>/LC_MESSAGES/calendar.po -> .mo)
@@ -35,6 +37,13 @@ $(VENV)/.installed: pyproject.toml Makefile
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
+# npm: Debian's package, unless a Node.js that brings its own (NodeSource) is installed already
+node_modules/.installed: package.json package-lock.json $(VENV)/.installed
+	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 preview: install photos ## PNG previews (PAGES=1,5-6 for some pages; ROOT=examples/wien for an example)
 	$(PY) -m calendar_build preview --root $(ROOT) $(if $(PAGES),--pages $(PAGES))
 
@@ -48,8 +57,18 @@ test: install photos ## Type-check (mypy, strict) and run the test suite
 	$(PY) -m mypy
 	$(PY) -m pytest -q -p no:cacheprovider
 
-bench: install photos ## Run the benchmarks (timings and memory, printed side by side)
+bench: install photos ## Run the benchmarks (timings and memory, printed side by side; then bench-serve)
 	$(PY) tools/bench.py
+	$(PY) tools/bench_serve.py
+
+bench-serve: install photos ## Measure how fast `serve` reloads a page in the browser after a change
+	$(PY) tools/bench_serve.py
+
+site: install photos ## Write the website of the default edition (output/YEAR/site/)
+	$(PY) -m calendar_build site
+
+serve: install photos ## Live preview of site and print pages on http://127.0.0.1:8000/
+	$(PY) -m calendar_build serve
 
 snapshots: install ## Regenerate the golden holiday tables (review the diff!)
 	$(PY) tools/snapshots.py

@@ -25,11 +25,13 @@ from calendar_build.errors import (ContentError, Problem, Problems, UsageError, 
                                    problem_summary)
 from calendar_build.i18n.languages import GERMAN, LANGUAGE_CODES, LANGUAGES
 from calendar_build.export import table
-from calendar_build.products import BY_VARIANT_AND_FORMAT, DEFAULT_PRODUCTS, PRODUCTS, Product, product_for
+from calendar_build.products import BY_VARIANT_AND_FORMAT, DEFAULT_PRODUCTS, FORMATS, PRODUCTS, VARIANTS, Product, product_for
 from calendar_build.workers import Terminated, stop_on_signals
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 LANGUAGE_COMMANDS = ("holidays", "ics", "build", "check", "preview", "watch")  # the commands that take --language
+PDF_PRODUCTS = tuple(i for i, p in PRODUCTS.items() if p.output == "pdf")  # `site` makes the website
+PRODUCT_HELP = "ein Produkt nach Namen, z. B. poster-a2-landscape (statt --variant und --format)"
 
 
 class GermanHelpFormatter(argparse.HelpFormatter):
@@ -211,14 +213,30 @@ def write_ics_files(root: Path, year: int, out: Path | None, language: str = GER
     return write_ics(year_table, labels, folder, ics_stamp(content.edition.document_date, year), language)
 
 
+def one_product(args: argparse.Namespace) -> Product:
+    """Return the product --product names, else the one --variant and --format select; raise UsageError."""
+    if getattr(args, "product", None):
+        return PRODUCTS[args.product]
+    try:
+        return product_for(args.variant, args.format)
+    except KeyError:
+        formats = ", ".join(f for v, f in BY_VARIANT_AND_FORMAT if v == args.variant)
+        raise UsageError(f"--format {args.format} gibt es für --variant {args.variant} nicht – möglich sind: "
+                         f"{formats}.") from None
+
+
 def selected_products(args: argparse.Namespace) -> tuple[Product, ...]:
     """Return the products --variant and --format select; `all`: the edition's list (edition.yaml `products`)."""
-    if args.variant != "all":
-        return (product_for(args.variant, args.format or "a3"),)
+    if args.variant != "all" or getattr(args, "product", None):
+        return (one_product(args),)
     listed = _edition_value(args.root, "products")
     ids = [i for i in listed if i in PRODUCTS] if isinstance(listed, list) else list(DEFAULT_PRODUCTS)
-    if args.format:  # `--variant all --format a4`: the edition's products in that format
-        ids = [BY_VARIANT_AND_FORMAT[PRODUCTS[i].medium, args.format] for i in ids]
+    if args.format:  # `--variant all --format a4`: the edition's products that come in that format
+        ids = [BY_VARIANT_AND_FORMAT[PRODUCTS[i].variant, args.format] for i in ids
+               if (PRODUCTS[i].variant, args.format) in BY_VARIANT_AND_FORMAT]
+        if not ids:
+            raise UsageError(f"--format {args.format}: keines der Produkte der Ausgabe gibt es in diesem Format – "
+                             f"bitte --variant angeben (z. B. --variant poster).")
     return tuple(PRODUCTS[i] for i in dict.fromkeys(ids)) or tuple(PRODUCTS[i] for i in DEFAULT_PRODUCTS)
 
 
@@ -264,7 +282,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
     check_year(args.year)
     pages = parse_pages(args.pages)
-    product = product_for(args.variant, args.format or "a3")
+    product = one_product(args)
     options = BuildOptions(root=args.root, year=args.year, product=product, out=args.out,
                            language=edition_language(args))
     check_out_dir(options.out_dir)  # a file in the way: a usage error before anything is rendered
@@ -281,7 +299,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
     from calendar_build.watch import watch  # noqa: PLC0415
 
     check_year(args.year)
-    product = product_for(args.variant, args.format or "a3")
+    product = one_product(args)
     return watch(BuildOptions(root=args.root, year=args.year, product=product, out=args.out,
                               language=edition_language(args)),
                  parse_pages(args.pages))
@@ -379,10 +397,12 @@ def build_parser() -> GermanParser:
     ics_cmd.add_argument("--out", type=Path, default=None, metavar="ORDNER", help="Zielordner (Standard: output/JAHR)")
 
     build_cmd = command("build", "Kalender-PDF bauen.", cmd_build)
-    build_cmd.add_argument("--format", choices=("a3", "a4"), default=None, help="Seitenformat (Standard: a3)")
-    build_cmd.add_argument("--variant", choices=("print", "screen", "all"), default="print",
-                           help="print: Druck-PDF, screen: barrierearme Bildschirm-PDF, all: alle Produkte der "
-                                "Ausgabe (products in edition.yaml) und ICS")
+    build_cmd.add_argument("--format", choices=FORMATS, default=None,
+                           help="Seitenformat (Standard: a3, beim Plakat a2)")
+    build_cmd.add_argument("--variant", choices=(*VARIANTS, "all"), default="print",
+                           help="print: Druck-PDF, screen: barrierearme Bildschirm-PDF, poster: Jahresplakat, "
+                                "all: alle Produkte der Ausgabe (products in edition.yaml) und ICS")
+    build_cmd.add_argument("--product", choices=PDF_PRODUCTS, default=None, help=PRODUCT_HELP)
     build_cmd.add_argument("--out", type=Path, default=None, metavar="ORDNER", help="Zielordner (Standard: output/JAHR)")
     build_cmd.add_argument("--keep-html", action="store_true", help="HTML und Bilder zusätzlich ablegen")
     build_cmd.add_argument("--strict", action="store_true", help="Warnungen als Fehler behandeln")
@@ -393,14 +413,17 @@ def build_parser() -> GermanParser:
     ):
         sub = command(name, help_text, run)
         sub.add_argument("--pages", default=None, metavar="SEITEN", help="Seiten, z. B. 1,5-6 (Standard: alle)")
-        sub.add_argument("--format", choices=("a3", "a4"), default=None, help="Seitenformat (Standard: a3)")
-        sub.add_argument("--variant", choices=("print", "screen"), default="print",
-                         help="print: Druckfassung, screen: Bildschirmfassung (Standard: print)")
+        sub.add_argument("--format", choices=FORMATS, default=None,
+                         help="Seitenformat (Standard: a3, beim Plakat a2)")
+        sub.add_argument("--variant", choices=VARIANTS, default="print",
+                         help="print: Druckfassung, screen: Bildschirmfassung, poster: Jahresplakat (Standard: print)")
+        sub.add_argument("--product", choices=PDF_PRODUCTS, default=None, help=PRODUCT_HELP)
         sub.add_argument("--out", type=Path, default=None, metavar="ORDNER", help="Zielordner (Standard: output/JAHR)")
 
     check_cmd = command("check", "Alles prüfen, was ein Build verwendet, ohne PDF zu schreiben.", cmd_check)
-    check_cmd.add_argument("--format", choices=("a3", "a4"), default=None, help="Seitenformat (Standard: a3)")
-    check_cmd.add_argument("--variant", choices=("print", "screen", "all"), default="all",
+    check_cmd.add_argument("--format", choices=FORMATS, default=None, help="Seitenformat (Standard: a3)")
+    check_cmd.add_argument("--product", choices=PDF_PRODUCTS, default=None, help=PRODUCT_HELP)
+    check_cmd.add_argument("--variant", choices=(*VARIANTS, "all"), default="all",
                            help="Standard all: alle Produkte der Ausgabe (products in edition.yaml)")
     check_cmd.add_argument("--strict", action="store_true", help="Warnungen als Fehler behandeln")
 
@@ -422,6 +445,9 @@ def build_parser() -> GermanParser:
                                help="Bindestreifen an der Oberkante, frei bis auf Fotos (Standard 12, 0: ohne)")
     preflight_cmd.add_argument("--no-glyphs", action="store_true",
                                help="Zeichen nicht mit Ghostscript und MuPDF zeichnen (schneller)")
+    from calendar_build.site.commands import add_commands  # noqa: PLC0415
+
+    add_commands(command)  # site, clashes, serve
     return parser
 
 

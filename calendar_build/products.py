@@ -15,8 +15,13 @@ from typing import Literal
 ColourModel = Literal["cmyk", "rgb"]
 
 # The kinds of page a page plan is made of, in the vocabulary of the templates (pages/<kind>.html.j2).
-PAGE_KINDS = ("cover", "months", "legend", "outlook", "explanations", "imprint")
-WALL_CALENDAR = PAGE_KINDS  # cover, January–December, then the appendix pages
+PAGE_KINDS = ("cover", "months", "legend", "outlook", "explanations", "imprint", "poster")
+WALL_CALENDAR = ("cover", "months", "legend", "outlook", "explanations", "imprint")  # cover, January–December, appendix
+# The year poster: all twelve months on the front; the explanations on the back (a sheet printed 4/4).
+POSTER = ("poster", "explanations")
+TILE_PAGES = frozenset({"cover", "poster"})  # the page kinds that show the portraits as small tiles
+# The pages of the website (templates/site/<kind>.html.j2): start, one per month, one per feast, the rest.
+SITE_PAGES = ("start", "months", "feasts", "legend", "planning", "data")
 
 
 @dataclass(frozen=True)
@@ -25,8 +30,9 @@ class Product:
 
     id: str  # as on the command line and in file names: "print-a3"
     title: str  # German, for messages: "Druck-PDF A3"
+    variant: Literal["print", "screen", "poster", "web"]  # the command line's --variant (web: `calendar-build site`)
     medium: Literal["print", "screen"]  # the theme layer for colours (html.print / html.screen)
-    page_format: Literal["a3", "a4"]  # the theme layer for sizes (html.format-a4; a3 is :root)
+    page_format: Literal["a3", "a4", "a2", "a1"]  # the theme layer for sizes (html.format-a4; a3 is :root)
     page_mm: tuple[float, float]  # trim size, width × height
     bleed_mm: float  # photos run this far past the trim edge; 0 on screen
     crop_marks: bool
@@ -41,11 +47,14 @@ class Product:
     file_name: str  # "{year}" is replaced
     safe_margin_mm: float  # text keeps this far from the trim edge (printing and cutting tolerance)
     bilingual: bool = False  # explanations in the edition's language and German side by side (not for German)
+    output: Literal["pdf", "site"] = "pdf"  # a PDF set by WeasyPrint, or a folder of web pages (file_name)
+    landscape: bool = False  # the sheet turned: page_mm is then wider than high
 
     @property
     def classes(self) -> str:
         """Return the classes of the <html> element: the theme layers this product uses."""
-        return f"{self.medium} format-{self.page_format}"
+        turned = f" format-{self.page_format}-landscape" if self.landscape else ""
+        return f"{self.medium} format-{self.page_format}{turned}"
 
     @property
     def photo_colour(self) -> Literal["cmyk", "srgb"]:
@@ -60,18 +69,43 @@ class Product:
 
 A3_MM = (297.0, 420.0)
 A4_MM = (210.0, 297.0)
+A2_MM = (420.0, 594.0)  # ISO 216
+A1_MM = (594.0, 841.0)
 
 PRINT_A3 = Product(
-    id="print-a3", title="Druck-PDF A3", medium="print", page_format="a3", page_mm=A3_MM, bleed_mm=3.0,
+    id="print-a3", title="Druck-PDF A3", variant="print", medium="print", page_format="a3", page_mm=A3_MM, bleed_mm=3.0,
     crop_marks=True, colour="cmyk", pdf_variant="pdf/x-4", photo_ppi=300,
     page_plan=WALL_CALENDAR, outlook="edition", spelled_marks=False, date_basis=False, parts=2,
     file_name="calendar-{year}-print-a3.pdf", safe_margin_mm=5.0,
 )
 SCREEN = Product(
-    id="screen", title="Bildschirm-PDF", medium="screen", page_format="a3", page_mm=A3_MM, bleed_mm=0.0,
+    id="screen", title="Bildschirm-PDF", variant="screen", medium="screen", page_format="a3", page_mm=A3_MM, bleed_mm=0.0,
     crop_marks=False, colour="rgb", pdf_variant="pdf/ua-1", photo_ppi=150,
     page_plan=WALL_CALENDAR, outlook="always", spelled_marks=True, date_basis=True, parts=1,
     file_name="calendar-{year}-screen.pdf", safe_margin_mm=0.0,
+)
+# The year poster is printed like the wall calendar (PDF/X-4, bleed, marks); the front and the back
+# are set in parallel. Its photos are the small portraits above the month columns.
+POSTER_A2 = replace(
+    PRINT_A3, id="poster-a2", title="Jahresplakat A2", variant="poster", page_format="a2", page_mm=A2_MM,
+    page_plan=POSTER, outlook="edition", file_name="calendar-{year}-poster-a2.pdf", safe_margin_mm=8.0,
+)
+POSTER_A1 = replace(POSTER_A2, id="poster-a1", title="Jahresplakat A1", page_format="a1", page_mm=A1_MM,
+                    file_name="calendar-{year}-poster-a1.pdf", safe_margin_mm=10.0)
+
+
+def turned(product: Product) -> Product:
+    """Return the product's landscape row: the sheet turned, its own theme layer and file name."""
+    width, height = product.page_mm
+    return replace(product, id=f"{product.id}-landscape", title=f"{product.title} quer", page_mm=(height, width),
+                   landscape=True, file_name=product.file_name.replace(".pdf", "-landscape.pdf"))
+
+
+WEB = Product(
+    id="web", title="Website", variant="web", medium="screen", page_format="a3", page_mm=A3_MM, bleed_mm=0.0,
+    crop_marks=False, colour="rgb", pdf_variant="", photo_ppi=110,
+    page_plan=SITE_PAGES, outlook="always", spelled_marks=True, date_basis=True, parts=1,
+    file_name="site", safe_margin_mm=0.0, output="site",
 )
 
 PRODUCTS: dict[str, Product] = {p.id: p for p in (
@@ -81,6 +115,8 @@ PRODUCTS: dict[str, Product] = {p.id: p for p in (
     SCREEN,
     replace(SCREEN, id="screen-a4", title="Bildschirm-PDF A4", page_format="a4", page_mm=A4_MM,
             file_name="calendar-{year}-screen-a4.pdf"),
+    POSTER_A2, POSTER_A1, turned(POSTER_A2), turned(POSTER_A1),
+    WEB,
     # German beside the edition's language (e.g. `language: tr`): explanations in two columns, the rest translated
     replace(PRINT_A3, id="print-a3-bilingual", title="Druck-PDF A3 zweisprachig", bilingual=True,
             file_name="calendar-{year}-print-a3-bilingual.pdf"),
@@ -88,13 +124,15 @@ PRODUCTS: dict[str, Product] = {p.id: p for p in (
 
 DEFAULT_PRODUCTS = ("print-a3", "screen")  # what `build --variant all` makes unless edition.yaml lists others
 
-# The command line's --variant (print | screen) and --format (a3 | a4) name a product.
-BY_VARIANT_AND_FORMAT = {
-    ("print", "a3"): "print-a3", ("print", "a4"): "print-a4",
-    ("screen", "a3"): "screen", ("screen", "a4"): "screen-a4",
-}
+# The command line's --variant (print | screen | poster) and --format (a3 | a4 | a2 | a1) name an upright
+# product; a landscape row is named by --product (or in edition.yaml's `products`).
+BY_VARIANT_AND_FORMAT: dict[tuple[str, str], str] = {
+    (p.variant, p.page_format): p.id for p in PRODUCTS.values() if not p.landscape and p.output == "pdf"}
+DEFAULT_FORMAT = {"print": "a3", "screen": "a3", "poster": "a2"}  # --format left out
+FORMATS = tuple(dict.fromkeys(p.page_format for p in PRODUCTS.values() if p.output == "pdf"))
+VARIANTS = tuple(dict.fromkeys(p.variant for p in PRODUCTS.values() if p.output == "pdf"))
 
 
-def product_for(variant: str, page_format: str) -> Product:
-    """Return the product that --variant and --format select."""
-    return PRODUCTS[BY_VARIANT_AND_FORMAT[variant, page_format]]
+def product_for(variant: str, page_format: str | None) -> Product:
+    """Return the product that --variant and --format select; raise KeyError for a pair without a product."""
+    return PRODUCTS[BY_VARIANT_AND_FORMAT[variant, page_format or DEFAULT_FORMAT[variant]]]

@@ -19,7 +19,7 @@ from calendar_build.preview import PreviewReport, preview
 WATCHED = ("content", "portraits", "templates")
 
 
-def _ignored(_change: object, path: str) -> bool:
+def ignored(_change: object, path: str) -> bool:
     """Return whether a changed file is noise (editor swap files, caches)."""
     name = Path(path).name
     return name.startswith(".") or name.endswith(("~", ".swp", ".tmp", ".part")) or "__pycache__" in path
@@ -46,7 +46,7 @@ def watch(options: BuildOptions, pages: list[int] | None, stop: threading.Event 
     rebuild(options, pages, say)
     say(f"Beobachte {', '.join(f.name + '/' for f in folders)} – beenden mit Strg+C.")
     try:
-        for _changes in watch_changes(*folders, watch_filter=lambda c, p: not _ignored(c, p), stop_event=stop,
+        for _changes in watch_changes(*folders, watch_filter=lambda c, p: not ignored(c, p), stop_event=stop,
                                       debounce=300, rust_timeout=500, yield_on_timeout=False):
             rebuild(options, pages, say)
     except KeyboardInterrupt:

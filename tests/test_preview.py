@@ -50,6 +50,14 @@ def test_preview_of_the_a4_screen_product(project: Path) -> None:
         assert abs(image.width / image.height - 210 / 297) < 0.005  # no bleed on screen
 
 
+def test_preview_of_the_landscape_poster(project: Path) -> None:
+    report = preview(BuildOptions(root=project, year=2027, product=PRODUCTS["poster-a2-landscape"]), [1, 2])
+    assert [p.name for p in report.pngs] == ["seite-01.png", "seite-02.png"]  # front and back
+    with Image.open(report.pngs[0]) as image:
+        assert abs(image.width / image.height - 600 / 426) < 0.005  # 594 × 420 mm with 3 mm bleed
+    assert "poster" in report.sheet.read_text(encoding="utf-8")
+
+
 def test_preview_page_beyond_the_end(project: Path) -> None:
     with pytest.raises(UsageError, match="gibt es nicht"):
         preview(BuildOptions(root=project, year=2027), [99])

@@ -345,7 +345,8 @@ class SchoolExemption(Strict):
     source: Annotated[str, Field(min_length=1, max_length=200)]  # the regulation, e.g. its name and section
 
 
-ProductId = Literal[tuple(PRODUCTS)]  # type: ignore[valid-type]  # the rows of the product table
+# the rows of the product table that are PDFs (the website is made by `calendar-build site`)
+ProductId = Literal[tuple(i for i, p in PRODUCTS.items() if p.output == "pdf")]  # type: ignore[valid-type]
 
 
 class Edition(Strict):
@@ -377,3 +378,4 @@ class Edition(Strict):
     outlook_in_print: StrictBool = False  # add the five-year outlook page to the print PDF (always in the screen PDF)
     language: Literal[LANGUAGE_CODES] = "de"  # type: ignore[valid-type]  # language of the edition: de, en, tr, ar, uk, fa
     products: list[ProductId] = list(DEFAULT_PRODUCTS)  # type: ignore[valid-type]  # what `build --variant all` and `check` make
+    data_license: Literal["CC BY 4.0", "CC BY-SA 4.0", "CC0 1.0"] = "CC BY 4.0"  # licence of the open data (site)

@@ -57,6 +57,7 @@ class Options:
     def gettext(self, message: str) -> str:
         """Return a reader-visible message in the edition's language (gettext catalogue)."""
         return translations(self.language).gettext(message)
+    cell_marks: bool = False  # the labels in day cells carry their marks ("☾", "±1"): the poster has no month list
 
 
 def circled(letter: str) -> str:
@@ -77,11 +78,16 @@ def _day_index(table: YearTable) -> dict[dt.date, list[Occurrence]]:
     return by_day
 
 
-def _labels_for(day: dt.date, occurrences: list[Occurrence], order: list[str]) -> list[str]:
-    """Return short names for a day: on a span's first day (and on the 1st of the month it runs into)."""
+def _labelled(day: dt.date, occurrences: list[Occurrence], order: list[str]) -> list[Occurrence]:
+    """Return the occurrences named on a day: on a span's first day (and on the 1st of the month it runs into)."""
     chosen = [o for o in occurrences if o.start == day or day.day == 1]
     chosen.sort(key=lambda o: (not o.public, order.index(o.category), o.start))
-    return [o.entry.holiday.display_short for o in chosen]
+    return chosen
+
+
+def cell_mark(occurrence: Occurrence) -> str:
+    """Return the marks a label carries where the product prints them in the cell: "☾", "±1", "☾±1" or ""."""
+    return ("☾" if occurrence.entry.holiday.eve else "") + ("±1" if occurrence.approximate else "")
 
 
 def _month(
@@ -103,8 +109,10 @@ def _month(
             occurrences = by_day.get(day, [])
             in_month = day.month == month
             dots = tuple(dict.fromkeys(_dot(o, categories) for o in sorted(occurrences, key=lambda o: order.index(o.category))))
-            labels = _labels_for(day, occurrences, order) if in_month else []
-            shown, hidden, more = fit_labels(labels, options.cell, options.gettext)
+            named = _labelled(day, occurrences, order) if in_month else []
+            labels = [o.entry.holiday.display_short for o in named]
+            marks = tuple(cell_mark(o) for o in named) if options.cell_marks else ()
+            shown, hidden, more = fit_labels(labels, options.cell, marks, options.gettext)
             more = options.dates.number(more)
             if in_month and (hidden or tuple(labels[: len(shown)]) != shown):
                 shortenings.append(Shortening(day.isoformat(), shown, hidden))
@@ -112,6 +120,7 @@ def _month(
                 day=day.day, iso=day.isoformat(), in_month=in_month, sunday=day.weekday() == 6,
                 legal=day in table.legal_holidays, school=day in school, dots=dots if in_month else (),
                 labels=shown, more=more, title=", ".join(o.entry.holiday.name for o in occurrences),
+                hidden=hidden if in_month else (), marks=marks,
             ))
         weeks.append(Week(week[0].isocalendar()[1], tuple(cells)))
     first, last = dt.date(year, month, 1), dt.date(year, month, gregorian.monthrange(year, month)[1])

@@ -42,13 +42,25 @@ def text_width_mm(text: str, box: CellBox) -> float:
     return width_px / 10 / PT_PER_MM
 
 
-def abbreviate(label: str, box: CellBox) -> str:
-    """Return `label` as is if it fits one line, else cut at a letter and end with a period."""
-    if text_width_mm(label, box) <= box.width_mm:
+MARK_EM = {"☾": 0.8, "±1": 1.2}  # width in em of the marks as printed (calendar.css .mark: 0.85em, symbol font)
+
+
+def mark_width_mm(mark: str, box: CellBox) -> float:
+    """Return the room in mm the marks after a label take (with the gap before them)."""
+    if not mark:
+        return 0.0
+    em = sum(width for sign, width in MARK_EM.items() if sign in mark) + 0.3
+    return em * box.size_pt / PT_PER_MM
+
+
+def abbreviate(label: str, box: CellBox, mark: str = "") -> str:
+    """Return `label` as is if it fits one line (with its marks), else cut at a letter and end with a period."""
+    room = box.width_mm - mark_width_mm(mark, box)
+    if text_width_mm(label, box) <= room:
         return label
     for end in range(len(label) - 1, 0, -1):
         candidate = label[:end].rstrip(" -–.") + "."
-        if text_width_mm(candidate, box) <= box.width_mm:
+        if text_width_mm(candidate, box) <= room:
             return candidate
     return label[:1] + "."
 
@@ -56,13 +68,17 @@ def abbreviate(label: str, box: CellBox) -> str:
 MORE = N_("+{count} s. Liste")  # the note in a cell whose labels moved to the month's list
 
 
-def fit_labels(labels: list[str], box: CellBox, gettext: Callable[[str], str] = str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
-    """Return (labels shown, labels hidden, "+n" note in the edition's language) for one cell."""
+def fit_labels(labels: list[str], box: CellBox, marks: tuple[str, ...] = (),
+               gettext: Callable[[str], str] = str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """Return (labels shown, labels hidden, "+n" note in the edition's language) for one cell; `marks` follow
+    their labels in the line."""
+    marks = marks or ("",) * len(labels)
     if len(labels) <= box.lines:
-        return tuple(abbreviate(label, box) for label in labels), (), ""
+        return tuple(abbreviate(label, box, mark) for label, mark in zip(labels, marks)), (), ""
     keep = max(box.lines - 1, 0)
     hidden = tuple(labels[keep:])
-    return tuple(abbreviate(label, box) for label in labels[:keep]), hidden, gettext(MORE).format(count=len(hidden))
+    shown = tuple(abbreviate(label, box, mark) for label, mark in zip(labels[:keep], marks))
+    return shown, hidden, gettext(MORE).format(count=len(hidden))
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,9 @@ class DayCell:
     labels: tuple[str, ...]  # short names that fit the cell
     more: str  # e.g. "+2 s. Liste" when labels did not fit, else ""
     title: str  # every name of the day, for the screen PDF
+    hidden: tuple[str, ...] = ()  # the names that went to the list instead ("more")
+    marks: tuple[str, ...] = ()  # the marks ("☾", "±1", "☾±1", "") of the labels, then of the hidden names,
+    # where the product prints them in the cell
 
 
 @dataclass(frozen=True)

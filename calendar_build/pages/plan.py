@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from calendar_build.pages.model import Calendar, ExplanationGroup, MonthPage
+from calendar_build.pages.poster import PosterMonth, poster_months
 
 Columns = tuple[tuple[ExplanationGroup, ...], ...]
 
@@ -22,6 +23,7 @@ class PageRef:
     kind: str
     month: MonthPage | None = None  # for a month page
     columns: Columns = ()  # for an explanations page
+    poster: tuple[PosterMonth, ...] = ()  # for the year poster: the twelve month columns
     first: bool = True  # the first page of its kind (continued pages say so)
 
 
@@ -37,6 +39,8 @@ def _expand(kind: str, calendar: Calendar, per_page: int) -> list[PageRef]:
     if kind == "explanations":
         return [PageRef(f"explanations-{i}", "explanations", columns=page, first=i == 1)
                 for i, page in enumerate(explanation_pages(calendar, per_page), start=1)]
+    if kind == "poster":
+        return [PageRef("poster", "poster", poster=poster_months(calendar))]
     if kind == "outlook" and not calendar.outlook:
         return []
     return [PageRef(kind, kind)]

@@ -43,12 +43,19 @@ def references(text: str, is_css: bool) -> list[tuple[int, str]]:
     return found
 
 
+def remote_problem(url: str) -> str | None:
+    """Return why `url` must not be loaded when it points to the network, else None."""
+    if urlparse(url).scheme not in ("", "file") or url.startswith("//"):
+        return (f"Verweis auf '{url}' – aus dem Netz wird nichts geladen; bitte die Datei ins Kalenderprojekt "
+                f"legen und relativ verweisen.")
+    return None
+
+
 def problem_with(url: str, root: Path, base: Path) -> str | None:
     """Return why `url` (relative to `base`) must not be loaded, in German, or None when it is fine."""
     parsed = urlparse(url)
-    if parsed.scheme not in ("", "file") or url.startswith("//"):
-        return (f"Verweis auf '{url}' – aus dem Netz wird nichts geladen; bitte die Datei ins Kalenderprojekt "
-                f"legen und relativ verweisen.")
+    if remote := remote_problem(url):
+        return remote
     target = Path(unquote(parsed.path))
     if not target.is_absolute():
         target = base / target
@@ -74,7 +81,9 @@ def check_assets(root: Path, problems: Problems) -> None:
         except (PathOutside, OSError, UnicodeDecodeError):
             continue  # the template or theme loader reports such a file with its line
         shown = path.relative_to(root).as_posix()
+        # the site's templates link files of the site they are written into (checked after it is composed)
+        of_site = path.is_relative_to(templates / "site")
         for line, url in references(text, path.suffix == ".css"):
-            message = problem_with(url, root, templates)
+            message = remote_problem(url) if of_site else problem_with(url, root, templates)
             if message is not None:
                 problems.error(shown, line, message)

@@ -36,6 +36,12 @@ FRAMES = {
     "legend": ("Die Zeichenerklärung", "templates/theme.css"),
     "imprint": ("Das Impressum", "content/edition.yaml"),
     "outlook": ("Der Ausblick", "templates/theme.css"),
+    "poster-head": ("Titel, Motto und Herausgeber des Plakats", "content/edition.yaml"),
+    "poster-caption": ("Name und Ort unter einem Porträt des Plakats", "templates/theme.css"),
+    "poster-month-name": ("Ein Monatsname des Plakats", "templates/theme.css"),
+    "poster-day": ("Ein Festname in einer Tageszeile des Plakats", "templates/theme.css"),
+    "poster-more": ("Die Liste unter einer Monatsspalte des Plakats", "templates/theme.css"),
+    "poster-legend": ("Die Legende des Plakats", "templates/theme.css"),
 }
 
 

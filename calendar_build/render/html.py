@@ -257,10 +257,25 @@ def render_html(templates: Path, calendar: Calendar, pages: Sequence[PageRef], u
 def render_template(templates: Path, name: str, language: str = GERMAN, **context: Any) -> str:
     """Render one template in the sandbox, its texts in `language`; raise TemplateProblem (German, file and
     line) on every failure."""
+    return render_templates(templates, [(name, context)], language)[0]
+
+
+def render_templates(templates: Path, jobs: Sequence[tuple[str, dict[str, Any]]],
+                     language: str = GERMAN) -> list[str]:
+    """Render several templates in one sandbox, each include chain checked once (the website's pages).
+
+    Raise TemplateProblem (German, file and line) on the first failure.
+    """
     env = environment(templates, language)
+    checked: set[str] = set()
+    rendered: list[str] = []
     try:
-        check_nesting(env, name)
-        return env.get_template(name).render(**context)
+        for name, context in jobs:
+            if name not in checked:
+                check_nesting(env, name)
+                checked.add(name)
+            rendered.append(env.get_template(name).render(**context))
+        return rendered
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateProblem(f"templates/{exc.name or exc.filename}", exc.lineno,
                               f"Vorlagen-Syntaxfehler: {exc.message}") from exc

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 # Seconds of WeasyPrint work (layout and drawing) per page of the A3 sample edition, measured
 # page by page on a 2-core machine (WeasyPrint 70): only their ratios matter.
-WORK = {"cover": 0.50, "month": 0.37, "legend": 0.16, "outlook": 0.30, "explanations": 0.52, "imprint": 0.10}
+WORK = {"cover": 0.50, "month": 0.37, "legend": 0.16, "outlook": 0.30, "explanations": 0.52, "imprint": 0.10,
+        "poster": 1.8}  # the poster's front, A2 or A1 (measured alike): about five month pages
 
 
 def work(page_id: str) -> float:

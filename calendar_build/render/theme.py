@@ -55,9 +55,11 @@ class ThemeNumbers:
     cover_share: float  # the cover mosaic's share of the page height
     cover_columns: int
     cover_rows: int
+    label_width_mm: float | None = None  # the room of a day's labels where no month grid sets it (the poster)
 
 
 _CLOSERS = {"(": ")", "[": "]", "{": "}"}
+AUTO = Value("auto", 0)
 
 
 def _unclosed(nodes: Iterable[ast.Node]) -> Iterator[ast.Node]:
@@ -121,7 +123,8 @@ def properties(layers: Layers, product: Product) -> dict[str, Value]:
     return found
 
 
-def compile_css(layers: Layers, layout_css: str, product: Product, extra: dict[str, str]) -> str:
+def compile_css(layers: Layers, layout_css: str, product: Product, extra: dict[str, str],
+                path: str = "templates/calendar.css") -> str:
     """Return the layout CSS with every var(--name) replaced by its value.
 
     WeasyPrint resolves custom properties for every element; substituting them once here makes the
@@ -137,7 +140,7 @@ def compile_css(layers: Layers, layout_css: str, product: Product, extra: dict[s
                 name = tinycss2.serialize(node.arguments).strip()
                 if name not in parsed:
                     raise ThemeError(f"Die Variable '{name}' ist in theme.css nicht festgelegt.",
-                                     "templates/calendar.css", node.source_line)
+                                     path, node.source_line)
                 out.extend(substitute(parsed[name], depth + 1) if depth < 8 else parsed[name])
             elif isinstance(node, ast.FunctionBlock):
                 node.arguments = substitute(node.arguments, depth)
@@ -149,7 +152,7 @@ def compile_css(layers: Layers, layout_css: str, product: Product, extra: dict[s
                 out.append(node)
         return out
 
-    rules = parse_rules(layout_css, "templates/calendar.css")
+    rules = parse_rules(layout_css, path)
     for rule in rules:
         if isinstance(rule, ast.QualifiedRule | ast.AtRule) and rule.content is not None:
             rule.content = substitute(rule.content)
@@ -178,6 +181,11 @@ def _count(values: dict[str, Value], name: str, low: int, high: int) -> int:
     return int(number)
 
 
+def _optional_mm(values: dict[str, Value], name: str) -> float | None:
+    """Return a length in mm, or None where the theme leaves it out or says `auto`."""
+    return None if values.get(name, AUTO).text == "auto" else _number(values, name, "mm")
+
+
 def read_theme(layers: Layers, product: Product) -> ThemeNumbers:
     """Return the theme numbers a product is measured with; raise ThemeError naming the property and line."""
     values = properties(layers, product)
@@ -200,4 +208,5 @@ def read_theme(layers: Layers, product: Product) -> ThemeNumbers:
         cover_share=_number(values, "--cover-share", ""),
         cover_columns=_count(values, "--cover-columns", 1, 12),
         cover_rows=_count(values, "--cover-rows", 1, 12),
+        label_width_mm=_optional_mm(values, "--label-width"),
     )

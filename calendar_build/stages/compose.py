@@ -18,6 +18,7 @@ from calendar_build.pages.fitting import CellBox, TextBox
 from calendar_build.pages.model import Calendar, PhotoUrls, Shortening
 from calendar_build.pages.outlook import outlook
 from calendar_build.pages.plan import PageRef, plan_pages
+from calendar_build.products import TILE_PAGES
 from calendar_build.render import fonts
 from calendar_build.render.html import TemplateProblem, Urls, render_html
 from calendar_build.render.parts import split_pages
@@ -51,9 +52,10 @@ def page_model(options: BuildOptions, valid: Validated,
     """Return the page model of the product for the prepared photos."""
     theme, product = valid.theme, options.product
     label_font = fonts.resolve_family(theme.font_stack[0])
-    cell_width = (theme.grid_width_mm - theme.kw_width_mm) / 7 - theme.cell_padding_mm
+    cell_width = theme.label_width_mm or (theme.grid_width_mm - theme.kw_width_mm) / 7 - theme.cell_padding_mm
     page_options = Options(
         classes=product.classes, spelled_marks=product.spelled_marks, date_basis=product.date_basis,
+        cell_marks="months" not in product.page_plan,  # without month pages no list shows the marks: the labels do
         cell=CellBox(cell_width, theme.label_lines, label_font, theme.label_size_pt),
         column=TextBox(theme.explanation_column_width_mm, theme.explanation_column_height_mm, label_font,
                        theme.explanation_size_pt, theme.explanation_leading),
@@ -119,7 +121,8 @@ def compose(options: BuildOptions, numbers: Sequence[int] | None = None,
     pages = _select(plan_pages(draft, options.product.page_plan, valid.theme.explanation_columns), numbers)
     every = numbers is None
     step("Fotos vorbereiten")
-    months = None if every else frozenset(p.month.number for p in pages if p.month is not None)
+    # the month pages' frames (a poster has none: its portraits are tiles, prepared like the cover's)
+    months = frozenset(p.month.number for p in pages if p.month is not None)
     cjk: dict[str, Path | None] = {}
 
     def overlap() -> None:  # while the photo workers run
@@ -130,7 +133,7 @@ def compose(options: BuildOptions, numbers: Sequence[int] | None = None,
         hyphenation.warm(options.cache)  # the parts are set in forked processes: they inherit the dictionary
         cjk["font"] = cjk_font_for(options, valid)
 
-    photos, photo_warnings = prepare(options, valid, months, cover=any(p.kind == "cover" for p in pages),
+    photos, photo_warnings = prepare(options, valid, months, cover=any(p.kind in TILE_PAGES for p in pages),
                                      meanwhile=overlap)
     warnings = strictly(valid.warnings + photo_warnings, options.strict)
     step("Seiten aufbauen")

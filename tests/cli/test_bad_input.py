@@ -447,7 +447,7 @@ def test_year_out_of_range(command: str, year: str, sample: Path, cli: CliRunner
     (["check", "--year"], "calendar-build check: Fehler: Angabe --year: erwartet einen Wert"),
     (["check", "--colour"], "calendar-build: Fehler: unbekannte Angaben: --colour"),
     (["build", "--format", "a5"], "calendar-build build: Fehler: Angabe --format: ungültige Auswahl: 'a5' "
-                                  "(möglich sind 'a3', 'a4')"),
+                                  "(möglich sind 'a3', 'a4', 'a2', 'a1')"),
     (["print"], "calendar-build: Fehler: Angabe BEFEHL: ungültige Auswahl: 'print' (möglich sind 'holidays', "),
     ([], "calendar-build: Fehler: Diese Angaben fehlen: BEFEHL"),
 ])
@@ -458,6 +458,16 @@ def test_command_line_misuse_exits_2(args: list[str], message: str, capsys: pyte
         main(args)
     assert caught.value.code == 2
     assert capsys.readouterr().err.splitlines()[-1].startswith(message)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--variant", "poster", "--format", "a3"], "--format a3 gibt es für --variant poster nicht – möglich sind: a2, a1."),
+    (["--variant", "print", "--format", "a1"], "--format a1 gibt es für --variant print nicht – möglich sind: a3, a4."),
+])
+def test_format_without_a_product_exits_2(args: list[str], message: str, sample: Path, cli: CliRunner) -> None:
+    run = cli("build", sample, *args)
+    assert run.code == 2
+    assert run.lines == [f"calendar-build: Fehler: {message}"]
 
 
 def test_out_is_a_file_exits_2(sample: Path, cli: CliRunner) -> None:

@@ -53,3 +53,13 @@ def print_a4_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
 def print_builds(request: pytest.FixtureRequest) -> Built:
     """Each print product of the sample edition: A3 and A4."""
     return request.getfixturevalue("print_build" if request.param == "a3" else "print_a4_build")
+
+
+@pytest.fixture(scope="session", params=["poster-a2", "poster-a1"])
+def poster_build(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """Build the 2027 sample edition's year poster, A2 and A1, into a temporary folder."""
+    out = tmp_path_factory.mktemp(request.param)
+    options = BuildOptions(root=REPO, year=2027, product=PRODUCTS[request.param], out=out,
+                           cache_dir=tmp_path_factory.mktemp("cache"))
+    report = build(options)
+    return Built(options, report, options.target)

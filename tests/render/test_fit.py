@@ -118,3 +118,24 @@ def test_a_product_is_one_table_row(print_build: Built, tmp_path: Path) -> None:
     report = build(options)
     assert report.outputs == [tmp_path / "calendar-2027-flat.pdf", tmp_path / "calendar-2027-flat-job.txt"]
     assert report.pages >= 18
+
+
+def test_a_long_name_under_a_poster_portrait_is_refused_naming_the_portrait(project: Path, print_build: Built) -> None:
+    line = portrait(project, "Shirin Rahimi-Farahani de Oliveira Santos", SENTENCE)
+    with pytest.raises(ContentError) as caught:
+        lay_out(project, "poster-a2", print_build.options.cache)
+    found = [p for p in caught.value.problems if p.path == MARCH]
+    assert found and found[0].line == line, caught.value.problems
+    assert "Name und Ort unter einem Porträt des Plakats ist" in found[0].message and "Seite 1:" in found[0].message
+
+
+def test_poster_labels_wider_than_their_column_are_refused_naming_the_theme(project: Path, print_build: Built) -> None:
+    theme = project / "templates" / "theme.css"
+    text = theme.read_text(encoding="utf-8")
+    block = text.index("html.format-a2 {")
+    theme.write_text(text[:block] + text[block:].replace("--label-width: 27.5mm;", "--label-width: 40mm;", 1),
+                     encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        lay_out(project, "poster-a2", print_build.options.cache)
+    days = [p for p in caught.value.problems if "Tageszeile des Plakats" in p.message]
+    assert days and days[0].path == "templates/theme.css" and "zu breit" in days[0].message, caught.value.problems

@@ -1,0 +1,101 @@
+"""The planning check: which planned dates fall on a feast of the edition.
+
+    planned dates (ICS/CSV)  +  year table  ->  Clash per (planned day, feast)  ->  German report
+
+A day clashes with a feast when it lies within the feast ("am Fest"), or on the evening before a
+feast that begins then ("am Vorabend"), or – for a date that may still move by a day – on the day
+just before or after ("möglich"). The planning form on the site (planen.js) applies the same rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from calendar_build.engine.occurrences import Occurrence, YearTable
+from calendar_build.errors import ContentError, Problem, Problems
+from calendar_build.pages import dates
+from calendar_build.site.planned import READERS, Planned
+
+RELATIONS = {"fest": "am Fest", "vorabend": "am Vorabend", "moeglich": "möglich, falls sich das Datum verschiebt"}
+
+
+@dataclass(frozen=True)
+class Clash:
+    """A planned day on (or at) a feast."""
+
+    planned: Planned
+    occurrence: Occurrence
+    relation: str  # a key of RELATIONS
+
+
+def relation(day: dt.date, occurrence: Occurrence) -> str | None:
+    """Return how a day meets a feast (a key of RELATIONS), None if it does not."""
+    eve = occurrence.entry.holiday.eve
+    if occurrence.start <= day <= occurrence.end:
+        return "fest"
+    if eve and day == occurrence.start - dt.timedelta(days=1):
+        return "vorabend"
+    first = occurrence.start - dt.timedelta(days=2 if eve else 1)
+    if occurrence.approximate and day in (first, occurrence.end + dt.timedelta(days=1)):
+        return "moeglich"
+    return None
+
+
+def find_clashes(planned: list[Planned], table: YearTable) -> list[Clash]:
+    """Return every clash of the planned days with the year's feasts, by day and feast order."""
+    clashes = []
+    for item in sorted(planned, key=lambda p: (p.day, p.line)):
+        for occurrence in table.occurrences:
+            found = relation(item.day, occurrence)
+            if found is not None:
+                clashes.append(Clash(item, occurrence, found))
+    return clashes
+
+
+def read_planned(path: Path, shown: str) -> tuple[list[Planned], list[Problem]]:
+    """Return the planned dates of an ICS or CSV file and its warnings; raise ContentError for bad input."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise ContentError([Problem(shown, None, "Unbekanntes Dateiformat – erwartet eine .ics- oder .csv-Datei.")])
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError:
+        raise ContentError([Problem(shown, None, "Datei fehlt oder kann nicht gelesen werden.")]) from None
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes().count(b"\n", 0, exc.start) + 1
+        raise ContentError([Problem(shown, line, "Die Datei ist nicht UTF-8-kodiert – bitte als UTF-8 speichern.")]
+                           ) from None
+    problems = Problems()
+    planned = reader(text, shown, problems)
+    problems.raise_if_errors()
+    return planned, problems.items
+
+
+def clash_line(clash: Clash, labels: dict[str, str]) -> str:
+    """Return one clash as a German line."""
+    o, day = clash.occurrence, clash.planned.day
+    facts = [RELATIONS[clash.relation]]
+    if o.entry.holiday.eve:
+        facts.append("beginnt am Vorabend")
+    facts.append("Datum kann sich um einen Tag verschieben" if o.approximate else "Datum steht fest")
+    if o.public:
+        facts.append("gesetzlicher Feiertag")
+    return (f"{dates.WEEKDAYS_SHORT[day.weekday()]} {day:%d.%m.%Y} {clash.planned.title}: {o.entry.holiday.name} "
+            f"({labels.get(o.category, o.category)}, {dates.date_range(o.start, o.end)}) – {', '.join(facts)}")
+
+
+def report(planned: list[Planned], clashes: list[Clash], table: YearTable, labels: dict[str, str],
+           source: str) -> str:
+    """Return the German report of a planning check."""
+    days = {(p.day, p.title) for p in planned}
+    hit = {(c.planned.day, c.planned.title) for c in clashes}
+    outside = sorted({p.day for p in planned if p.day.year != table.year})
+    lines = [f"Planungsprüfung {source} gegen den Kalender {table.year}: {len(hit)} von {len(days)} geplanten Tagen "
+             f"treffen auf Feste ({len(clashes)} {'Überschneidung' if len(clashes) == 1 else 'Überschneidungen'})."]
+    lines += [clash_line(c, labels) for c in clashes]
+    if outside:
+        lines.append(f"Hinweis: {len(outside)} Tage liegen außerhalb von {table.year} und wurden nur gegen die "
+                     f"Feste geprüft, die {table.year} berühren.")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,254 @@
+"""`calendar-build serve`: a live preview for designers and editors on 127.0.0.1.
+
+    watchfiles (content/, portraits/, templates/)  ->  site rebuilt  ->  browsers told (server-sent events)
+                                                  ->  print pages rebuilt as PNG (preview.py), in the background
+
+The site and the PNG previews are written below the cache folder, never into output/. Every HTML
+page the server sends gets a small script that reloads it when its part (site or previews) was
+rebuilt, and, while the last rebuild failed, the German messages with file and line on top.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import re
+import sys
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from watchfiles import watch as watch_changes
+
+from calendar_build.errors import ContentError, UsageError
+from calendar_build.products import PRODUCTS
+from calendar_build.stages.options import BuildOptions
+from calendar_build.watch import WATCHED, ignored
+
+EVENTS = "/__events"
+KEEPALIVE_S = 10.0
+RELOAD = """<script>/* calendar-build serve: reload when this part was rebuilt */
+(function () {
+  var part = location.pathname.indexOf("/preview/") === 0 ? "preview" : "site", seen = null;
+  new EventSource("%s").onmessage = function (e) {
+    var v = JSON.parse(e.data)[part];
+    if (seen !== null && v !== seen) location.reload();
+    seen = v;
+  };
+})();
+</script>""" % EVENTS
+WAITING = ('<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Druckseiten</title></head><body>'
+           "<p>Die Druckseiten werden gerendert – diese Seite lädt neu, sobald sie fertig sind.</p></body></html>")
+TOOLBAR = ('<nav aria-label="Vorschau" style="font:14px sans-serif;background:#232323;color:#fff;padding:4px 8px">'
+           'Vorschau: <a style="color:#fff" href="/site/index.html">Website</a> · '
+           '<a style="color:#fff" href="/preview/index.html">Druckseiten</a></nav>')
+
+
+@dataclass
+class State:
+    """What the browsers are told: a version per part, and the messages of the last failed rebuild."""
+
+    versions: dict[str, int] = field(default_factory=lambda: {"site": 0, "preview": 0})
+    problems: dict[str, list[str]] = field(default_factory=lambda: {"site": [], "preview": []})
+    changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def publish(self, part: str, problems: list[str]) -> None:
+        """Record a rebuild of `part` (with its messages, empty when it worked) and wake the browsers."""
+        with self.changed:
+            self.versions[part] += 1
+            self.problems[part] = problems
+            self.changed.notify_all()
+
+    def message(self) -> str:
+        """Return the versions as the event's data."""
+        with self.changed:
+            return json.dumps(self.versions)
+
+
+def banner(problems: list[str]) -> str:
+    """Return the error box shown on every page while a rebuild fails."""
+    items = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
+    return ('<div role="alert" id="serve-fehler" style="font:15px/1.4 sans-serif;background:#fff0f0;color:#8a0000;'
+            'border:3px solid #c4262e;padding:8px 16px;margin:0">'
+            f"<strong>Neu bauen fehlgeschlagen – es gilt noch der letzte gute Stand:</strong><ul>{items}</ul></div>")
+
+
+def inject(page: str, top: str) -> str:
+    """Return the page with `top` at the start of its body and the reload script at its end."""
+    opening = re.search(r"<body[^>]*>|<h1", page)  # the preview's contact sheet leaves out <body>
+    at = (opening.end() if opening.group().startswith("<body") else opening.start()) if opening else 0
+    page = page[:at] + top + page[at:]
+    closing = page.rfind("</body>") if "</body>" in page else page.rfind("</html>")
+    return page[:closing] + RELOAD + page[closing:] if closing >= 0 else page + RELOAD
+
+
+class Handler(SimpleHTTPRequestHandler):
+    """Serve the preview folder; add the reload script (and messages) to HTML; stream change events."""
+
+    state: State
+
+    def __init__(self, *args: object, state: State, **kwargs: object) -> None:
+        self.state = state
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    def end_headers(self) -> None:
+        """Send headers that keep browsers from caching any file of the preview."""
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def do_GET(self) -> None:  # noqa: N802 - the http.server name
+        """Answer a request: events, a redirect to the start page, HTML with the script, or a file."""
+        route = self.path.split("?", 1)[0]
+        if route == EVENTS:
+            self._events()
+        elif route in ("/", "/site", "/site/"):
+            self.send_response(302)
+            self.send_header("Location", "/site/index.html")
+            self.end_headers()
+        elif route.endswith((".html", "/")):
+            self._page(route)
+        else:
+            super().do_GET()
+
+    def _page(self, route: str) -> None:
+        path = Path(self.translate_path(route))
+        path = path / "index.html" if path.is_dir() else path
+        if not path.is_file() and not route.startswith("/preview/"):
+            self.send_error(404, "Seite nicht gefunden")
+            return
+        problems = [p for part in ("site", "preview") for p in self.state.problems[part]]
+        text = path.read_text(encoding="utf-8") if path.is_file() else WAITING
+        body = inject(text, TOOLBAR + (banner(problems) if problems else "")).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _events(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.end_headers()
+        sent = ""
+        try:
+            while True:
+                now = self.state.message()
+                self.wfile.write(f"data: {now}\n\n".encode() if now != sent else b": wach\n\n")
+                self.wfile.flush()
+                sent = now
+                with self.state.changed:
+                    self.state.changed.wait_for(lambda: self.state.message() != sent, timeout=KEEPALIVE_S)
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the http.server signature
+        """Keep the terminal for the build's messages."""
+
+
+def rebuild_site(options: BuildOptions, folder: Path, state: State, say: Callable[[str], None]) -> None:
+    """Rebuild the site into `folder`; publish the result or the German messages."""
+    from calendar_build.site.build import compose_site, write_site  # noqa: PLC0415
+
+    started = time.perf_counter()
+    try:
+        _site, files, warnings = compose_site(options)
+        write_site(files, folder, durable=False)
+    except (ContentError, UsageError) as exc:
+        lines = [p.render() for p in exc.problems] if isinstance(exc, ContentError) else [str(exc)]
+        for line in lines:
+            say(line)
+        say("Website: neu bauen fehlgeschlagen – bitte die Meldungen oben beheben; ich beobachte weiter.")
+        state.publish("site", lines)
+        return
+    for warning in warnings:
+        say(warning.render())
+    state.publish("site", [])
+    say(f"Website neu gebaut ({time.perf_counter() - started:.1f} s).")
+
+
+def rebuild_preview(options: BuildOptions, pages: list[int] | None, state: State, say: Callable[[str], None]) -> None:
+    """Render the print pages as PNG; publish the result or the German messages."""
+    from calendar_build.watch import rebuild  # noqa: PLC0415
+
+    lines: list[str] = []
+
+    def tell(text: str) -> None:
+        lines.append(text)
+        say(text)
+
+    report = rebuild(options, pages, tell)
+    state.publish("preview", [] if report is not None else lines[:-1])  # the last line says it failed
+
+
+def only_site(root: Path, paths: set[Path]) -> bool:
+    """Return whether every changed file is one of the site's templates (the print pages stay as they are)."""
+    site = (root / "templates" / "site").resolve()
+    return all(path.resolve().is_relative_to(site) for path in paths)
+
+
+class Previews:
+    """Print previews rendered one at a time in a background thread; a change meanwhile asks for one more."""
+
+    def __init__(self, run: Callable[[], None]) -> None:
+        self.run, self.pending, self.lock = run, False, threading.Lock()
+        self.thread: threading.Thread | None = None
+
+    def request(self) -> None:
+        """Render the previews now, or once more after the one running."""
+        with self.lock:
+            self.pending = True
+            if self.thread is None or not self.thread.is_alive():
+                self.thread = threading.Thread(target=self._loop, daemon=True)
+                self.thread.start()
+
+    def _loop(self) -> None:
+        while True:
+            with self.lock:
+                if not self.pending:
+                    return
+                self.pending = False
+            self.run()
+
+
+def serve(options: BuildOptions, pages: list[int] | None, port: int, stop: threading.Event | None = None,
+          say: Callable[[str], None] = lambda text: print(text, file=sys.stderr, flush=True),
+          print_pages: bool = True, started: Callable[[int], None] = lambda _port: None) -> int:
+    """Serve the live preview on 127.0.0.1:`port` (0: any free port) until Ctrl-C (or `stop`).
+
+    `print_pages`: also render the print pages as PNG; `started` is told the port once the server listens.
+    """
+    root = options.cache / "serve"
+    state = State()
+    try:
+        server = ThreadingHTTPServer(("127.0.0.1", port),
+                                     functools.partial(Handler, state=state, directory=str(root)))
+    except OSError as exc:
+        raise UsageError(f"Port {port} kann nicht geöffnet werden ({exc.strerror}) – bitte mit --port einen "
+                         f"anderen wählen.") from None
+    server.daemon_threads = True
+    root.mkdir(parents=True, exist_ok=True)
+    print_options = replace(options, product=PRODUCTS["print-a3"], out=root)
+    previews = Previews(lambda: rebuild_preview(print_options, pages, state, say))
+    rebuild_site(options, root / "site", state, say)
+    if print_pages:
+        previews.request()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    started(server.server_address[1])
+    folders = [options.root / name for name in WATCHED if (options.root / name).is_dir()]
+    print(f"Vorschau läuft: http://127.0.0.1:{server.server_address[1]}/ – beobachte "
+          f"{', '.join(f.name + '/' for f in folders)}; beenden mit Strg+C.", flush=True)
+    try:
+        for changes in watch_changes(*folders, watch_filter=lambda c, p: not ignored(c, p), stop_event=stop,
+                                     debounce=50, step=20, rust_timeout=500, yield_on_timeout=False):
+            rebuild_site(options, root / "site", state, say)
+            if print_pages and not only_site(options.root, {Path(path) for _change, path in changes}):
+                previews.request()
+    except KeyboardInterrupt:
+        say("Beendet.")
+    finally:
+        server.shutdown()
+    return 0

@@ -1,0 +1,108 @@
+"""`calendar-build serve`: pages with the reload script, change events, German messages while a rebuild fails."""
+
+from __future__ import annotations
+
+import html
+import http.client
+import json
+import queue
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from calendar_build.site.serve import inject, serve
+from tests.site.conftest import BuiltSite
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    ("<html><body><p>x</p></body></html>", "<html><body>TOP<p>x</p>RELOAD</body></html>"),
+    ("<html><h1>Vorschau</h1><p>x</p></html>", "<html>TOP<h1>Vorschau</h1><p>x</p>RELOAD</html>"),  # contact sheet
+    ("<p>x</p>", "TOP<p>x</p>RELOAD"),
+])
+def test_inject_places_toolbar_and_script(page: str, expected: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("calendar_build.site.serve.RELOAD", "RELOAD")
+    assert inject(page, "TOP") == expected
+
+
+class Served:
+    """A running `serve` on a project copy: its port, its messages and a way to wait for events."""
+
+    def __init__(self, port: int, said: list[str]) -> None:
+        self.port, self.said = port, said
+        self.events: queue.Queue[dict[str, int]] = queue.Queue()
+        threading.Thread(target=self._listen, daemon=True).start()
+
+    def _listen(self) -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        connection.request("GET", "/__events")
+        response = connection.getresponse()
+        while line := response.readline():
+            if line.startswith(b"data: "):
+                self.events.put(json.loads(line[6:]))
+
+    def get(self, path: str) -> tuple[int, str]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, response.read().decode()
+
+    def next_site_version(self, after: int) -> int:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            event = self.events.get(timeout=60)
+            if event["site"] > after:
+                return event["site"]
+        raise AssertionError("kein neues Ereignis")
+
+
+@pytest.fixture
+def served(built_site: BuiltSite, project: Path) -> Iterator[Served]:
+    stop, ready, said = threading.Event(), queue.Queue[int](), []
+    options = replace(built_site.options, root=project, out=project / "out")
+    thread = threading.Thread(target=serve, args=(options, None, 0, stop, said.append), daemon=True,
+                              kwargs={"print_pages": False, "started": ready.put})
+    thread.start()
+    served = Served(ready.get(timeout=120), said)
+    assert served.next_site_version(0) == 1  # the first build
+    yield served
+    stop.set()
+    thread.join(10)
+
+
+def test_serve_reloads_and_shows_errors_in_german(served: Served, project: Path) -> None:
+    assert served.get("/")[0] == 302  # to the start page
+    status, start = served.get("/site/index.html")
+    assert status == 200 and "<h1>Interkultureller Kalender 2027</h1>" in start
+    status, page = served.get("/site/fest-pesach.html")
+    assert status == 200 and 'new EventSource("/__events")' in page and 'id="serve-fehler"' not in page
+    assert served.get("/site/site.css")[0] == 200
+
+    feast = project / "templates" / "site" / "feast.html.j2"
+    good = feast.read_text(encoding="utf-8")
+    lines = good.splitlines()
+    lines.insert(5, "{{ f.no_such_field }}")
+    feast.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    version = served.next_site_version(1)
+    status, page = served.get("/site/fest-pesach.html")
+    assert status == 200 and 'id="serve-fehler"' in page and 'role="alert"' in page
+    message = "templates/site/feast.html.j2:6: Fehler: Unbekannter Name in der Vorlage: 'no_such_field' gibt es nicht"
+    assert html.escape(message) in page  # the last good page stays, with the message on top
+    assert any(line.startswith(message) for line in served.said)  # and in the terminal
+
+    feast.write_text(good, encoding="utf-8")
+    served.next_site_version(version)
+    assert 'id="serve-fehler"' not in served.get("/site/fest-pesach.html")[1]
+
+
+def test_serve_refuses_a_port_in_use(built_site: BuiltSite) -> None:
+    from calendar_build.errors import UsageError
+
+    with __import__("socket").socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        with pytest.raises(UsageError, match=r"Port \d+ kann nicht geöffnet werden .* bitte mit --port"):
+            serve(built_site.options, None, taken.getsockname()[1], print_pages=False)
