@@ -127,7 +127,8 @@ DEFAULT_PRODUCTS = ("print-a3", "screen")  # what `build --variant all` makes un
 # The command line's --variant (print | screen | poster) and --format (a3 | a4 | a2 | a1) name an upright
 # product; a landscape row is named by --product (or in edition.yaml's `products`).
 BY_VARIANT_AND_FORMAT: dict[tuple[str, str], str] = {
-    (p.variant, p.page_format): p.id for p in PRODUCTS.values() if not p.landscape and p.output == "pdf"}
+    (p.variant, p.page_format): p.id for p in PRODUCTS.values()
+    if not p.landscape and not p.bilingual and p.output == "pdf"}  # the bilingual row: by --product or edition.yaml
 DEFAULT_FORMAT = {"print": "a3", "screen": "a3", "poster": "a2"}  # --format left out
 FORMATS = tuple(dict.fromkeys(p.page_format for p in PRODUCTS.values() if p.output == "pdf"))
 VARIANTS = tuple(dict.fromkeys(p.variant for p in PRODUCTS.values() if p.output == "pdf"))
