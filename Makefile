@@ -12,7 +12,7 @@ APT_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset
 	fonts-noto-core fonts-noto-cjk libgs-common fontconfig icc-profiles-free argyll ghostscript mupdf-tools \
 	chromium nodejs
 
-.PHONY: help install calendar test bench bench-serve snapshots photos preview site serve clean
+.PHONY: help install calendar test bench bench-serve snapshots photos preview site serve clean messages
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -20,6 +20,8 @@ help: ## List the targets
 install: $(VENV)/.installed node_modules/.installed ## Install system packages (Debian), virtualenv, Python and npm dependencies
 	@# byte-compile our package: start-up is part of every build, and PYTHONDONTWRITEBYTECODE may be set
 	@$(PY) -m compileall -q calendar_build
+	@# the gettext catalogues of the languages (calendar_build/i18n/locale/<lang>/LC_MESSAGES/calendar.po -> .mo)
+	@$(VENV)/bin/pybabel -q compile -d calendar_build/i18n/locale -D calendar
 	@# the FOGRA39 profile made from Fogra's data with colprof (once, about 40 s; see render/condition.py)
 	@$(PY) -m calendar_build.render.condition
 
@@ -70,6 +72,10 @@ serve: install photos ## Live preview of site and print pages on http://127.0.0.
 
 snapshots: install ## Regenerate the golden holiday tables (review the diff!)
 	$(PY) tools/snapshots.py
+
+messages: install ## Extract the texts of program and templates and update every language's catalogue
+	$(VENV)/bin/pybabel -q extract -F babel.cfg -k _ -k gettext -k N_ --no-location --sort-output -o .cache/calendar.pot .
+	$(VENV)/bin/pybabel -q update -i .cache/calendar.pot -d calendar_build/i18n/locale -D calendar --no-fuzzy-matching -w 100
 
 clean: ## Remove generated output and caches
 	rm -rf output .cache

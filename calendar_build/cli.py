@@ -18,16 +18,18 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from calendar_build import clock
-from calendar_build.content.loader import load_content
+from calendar_build.content.loader import Content, load_content
 from calendar_build.engine.occurrences import compute_year
 from calendar_build.engine.rules import SUPPORTED_YEARS
-from calendar_build.errors import (ContentError, Problem, UsageError, count, os_error_problem, print_problems,
-                                     problem_summary)
+from calendar_build.errors import (ContentError, Problem, Problems, UsageError, count, os_error_problem, print_problems,
+                                   problem_summary)
+from calendar_build.i18n.languages import GERMAN, LANGUAGE_CODES, LANGUAGES
 from calendar_build.export import table
 from calendar_build.products import BY_VARIANT_AND_FORMAT, DEFAULT_PRODUCTS, FORMATS, PRODUCTS, VARIANTS, Product, product_for
 from calendar_build.workers import Terminated, stop_on_signals
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+LANGUAGE_COMMANDS = ("holidays", "ics", "build", "check", "preview", "watch")  # the commands that take --language
 PDF_PRODUCTS = tuple(i for i, p in PRODUCTS.items() if p.output == "pdf")  # `site` makes the website
 PRODUCT_HELP = "ein Produkt nach Namen, z. B. poster-a2-landscape (statt --variant und --format)"
 
@@ -111,6 +113,22 @@ def default_year(root: Path) -> int:
     return clock.today().year + 1
 
 
+def edition_language(args: argparse.Namespace) -> str:
+    """Return --language, else `language` of content/edition.yaml, else German."""
+    language = getattr(args, "language", None) or _edition_value(args.root, "language")
+    return language if isinstance(language, str) and language in LANGUAGES else GERMAN
+
+
+def localized_content(root: Path, language: str) -> Content:
+    """Return the project's content in `language`; raise ContentError with every problem."""
+    from calendar_build.i18n.content import localize  # noqa: PLC0415
+
+    problems = Problems()
+    content = localize(load_content(root, problems), language, problems)
+    problems.raise_if_errors()
+    return content
+
+
 def year_arg(text: str) -> int:
     """Parse --year; the range check comes later with a content-style message."""
     try:
@@ -145,7 +163,8 @@ def check_out_dir(out: Path) -> None:
 def cmd_holidays(args: argparse.Namespace) -> int:
     """Print the holiday table of a year as JSON, CSV or ICS."""
     check_year(args.year)
-    content = load_content(args.root)
+    language = edition_language(args)
+    content = localized_content(args.root, language)
     year_table = compute_year(content, args.year)
     labels = {c.id: c.label for c in content.catalogue.categories}
     sys.stdout.flush()
@@ -157,7 +176,8 @@ def cmd_holidays(args: argparse.Namespace) -> int:
         from calendar_build.export import ics  # noqa: PLC0415 - icalendar is needed for ICS only
 
         stamp = ics_stamp(content.edition.document_date, args.year)
-        sys.stdout.buffer.write(ics.to_ics(year_table, labels, stamp, ics.calendar_name(args.year)))
+        sys.stdout.buffer.write(ics.to_ics(year_table, labels, stamp, ics.calendar_name(args.year, None, language),
+                                           language))
     return EXIT_OK
 
 
@@ -173,24 +193,24 @@ def cmd_ics(args: argparse.Namespace) -> int:
     from calendar_build.output import transaction  # noqa: PLC0415
 
     with transaction(args.out or args.root / "output" / str(args.year)) as outputs:
-        written = write_ics_files(args.root, args.year, args.out)
+        written = write_ics_files(args.root, args.year, args.out, edition_language(args))
         outputs.commit()
     for path in written:
         say(args, f"geschrieben: {path}")
     return EXIT_OK
 
 
-def write_ics_files(root: Path, year: int, out: Path | None) -> list[Path]:
-    """Write the iCalendar files of a year into `out` (default output/JAHR); return their paths."""
+def write_ics_files(root: Path, year: int, out: Path | None, language: str = GERMAN) -> list[Path]:
+    """Write the iCalendar files of a year in `language` into `out` (default output/JAHR); return their paths."""
     from calendar_build.export.write import write_ics  # noqa: PLC0415 - icalendar is needed for ICS only
 
     check_year(year)
-    content = load_content(root)
+    content = localized_content(root, language)
     year_table = compute_year(content, year)
     labels = {c.id: c.label for c in content.catalogue.categories}
     folder = out or root / "output" / str(year)
     check_out_dir(folder)
-    return write_ics(year_table, labels, folder, ics_stamp(content.edition.document_date, year))
+    return write_ics(year_table, labels, folder, ics_stamp(content.edition.document_date, year), language)
 
 
 def one_product(args: argparse.Namespace) -> Product:
@@ -228,7 +248,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     check_year(args.year)
     products = selected_products(args)
-    options = BuildOptions(root=args.root, year=args.year, out=args.out, keep_html=args.keep_html, strict=args.strict)
+    options = BuildOptions(root=args.root, year=args.year, out=args.out, keep_html=args.keep_html, strict=args.strict,
+                           language=edition_language(args))
     check_out_dir(options.out_dir)
     from calendar_build.progress import steps  # noqa: PLC0415
 
@@ -244,7 +265,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         if problems:  # the other products' warnings still count
             raise ContentError(problems + [w for _, o in outcomes if not isinstance(o, list) for w in o.warnings
                                            if w not in problems])
-        written = write_ics_files(args.root, args.year, args.out) if args.variant == "all" else []
+        written = write_ics_files(args.root, args.year, args.out, options.language) if args.variant == "all" else []
         outputs.commit()
     for product, outcome in outcomes:
         if not isinstance(outcome, list):
@@ -262,7 +283,8 @@ def cmd_preview(args: argparse.Namespace) -> int:
     check_year(args.year)
     pages = parse_pages(args.pages)
     product = one_product(args)
-    options = BuildOptions(root=args.root, year=args.year, product=product, out=args.out)
+    options = BuildOptions(root=args.root, year=args.year, product=product, out=args.out,
+                           language=edition_language(args))
     check_out_dir(options.out_dir)  # a file in the way: a usage error before anything is rendered
     report = preview(options, pages)
     print_problems(report.warnings)
@@ -278,7 +300,8 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
     check_year(args.year)
     product = one_product(args)
-    return watch(BuildOptions(root=args.root, year=args.year, product=product, out=args.out),
+    return watch(BuildOptions(root=args.root, year=args.year, product=product, out=args.out,
+                              language=edition_language(args)),
                  parse_pages(args.pages))
 
 
@@ -288,8 +311,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     from calendar_build.pipeline import BuildOptions  # noqa: PLC0415
 
     check_year(args.year)
-    return run_check(BuildOptions(root=args.root, year=args.year, strict=args.strict), selected_products(args),
-                     quiet=args.quiet)
+    return run_check(BuildOptions(root=args.root, year=args.year, strict=args.strict, language=edition_language(args)),
+                     selected_products(args), quiet=args.quiet)
 
 
 def cmd_new_edition(args: argparse.Namespace) -> int:
@@ -360,6 +383,9 @@ def build_parser() -> GermanParser:
                          help="Jahr (Standard: 'year' aus content/edition.yaml, sonst nächstes Jahr)")
         sub.add_argument("--quiet", action="store_true",
                          help="nur Fehler und Warnungen ausgeben (keine Fortschrittsanzeige, keine Erfolgsmeldungen)")
+        if name in LANGUAGE_COMMANDS:
+            sub.add_argument("--language", choices=LANGUAGE_CODES, default=None,
+                             help="Sprache der Ausgabe (Standard: 'language' aus content/edition.yaml, sonst de)")
         sub.set_defaults(run=run)
         return sub
 

@@ -147,6 +147,18 @@ focal_point: [{x}, {y}]
 alt: ""
 # true nur für erfundene Musterporträts – echte Porträts: false
 sample: {str(_default("sample")).lower()}
+# Der Text in den anderen Sprachen der Ausgabe (language in content/edition.yaml), wie "text" geschrieben;
+# leer lassen, wenn es keine Übersetzung gibt – dann wird der deutsche Text gedruckt.
+# Englisch
+text_en:
+# Türkisch
+text_tr:
+# Arabisch
+text_ar:
+# Ukrainisch
+text_uk:
+# Persisch
+text_fa:
 """
 
 

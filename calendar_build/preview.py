@@ -55,16 +55,16 @@ def parse_pages(text: str | None) -> list[int] | None:
 
 
 def preview(options: BuildOptions, pages: list[int] | None) -> PreviewReport:
-    """Render the requested pages (1-based; None = all) to PNG plus a contact sheet in <out>/preview/."""
+    """Render the requested pages (1-based; None = all) to PNG plus a contact sheet in <out>/preview[-<lang>]/."""
     started = time.perf_counter()
     report = PreviewReport()
     composed = compose(options, pages)
     report.warnings.extend(composed.warnings)
     wanted = pages or list(range(1, composed.all_pages + 1))
-    final = options.out_dir / "preview"
+    final = options.out_dir / f"preview{'' if options.language == 'de' else '-' + options.language}"  # one per language
     # Made in a hidden folder beside the preview (keeping earlier pages), then swapped in whole:
     # an interrupted preview leaves the earlier one as it was.
-    folder = final.with_name(".preview.new")
+    folder = final.with_name(f".{final.name}.new")
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     for earlier in final.glob("seite-*.png") if final.is_dir() else ():

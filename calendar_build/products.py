@@ -46,6 +46,7 @@ class Product:
     parts: int  # page ranges set in parallel processes and joined (1: one piece, e.g. tagged PDF/UA)
     file_name: str  # "{year}" is replaced
     safe_margin_mm: float  # text keeps this far from the trim edge (printing and cutting tolerance)
+    bilingual: bool = False  # explanations in the edition's language and German side by side (not for German)
     output: Literal["pdf", "site"] = "pdf"  # a PDF set by WeasyPrint, or a folder of web pages (file_name)
     landscape: bool = False  # the sheet turned: page_mm is then wider than high
 
@@ -60,9 +61,10 @@ class Product:
         """Return the colour model photos are prepared in before any printer's profile is applied."""
         return "cmyk" if self.colour == "cmyk" else "srgb"
 
-    def output_name(self, year: int) -> str:
-        """Return the product's file name for a year."""
-        return self.file_name.format(year=year)
+    def output_name(self, year: int, language: str = "de") -> str:
+        """Return the product's file name for a year; other languages than German add theirs: '…-a3-tr.pdf'."""
+        name = self.file_name.format(year=year)
+        return name if language == "de" else f"{name.removesuffix('.pdf')}-{language}.pdf"
 
 
 A3_MM = (297.0, 420.0)
@@ -115,6 +117,9 @@ PRODUCTS: dict[str, Product] = {p.id: p for p in (
             file_name="calendar-{year}-screen-a4.pdf"),
     POSTER_A2, POSTER_A1, turned(POSTER_A2), turned(POSTER_A1),
     WEB,
+    # German beside the edition's language (e.g. `language: tr`): explanations in two columns, the rest translated
+    replace(PRINT_A3, id="print-a3-bilingual", title="Druck-PDF A3 zweisprachig", bilingual=True,
+            file_name="calendar-{year}-print-a3-bilingual.pdf"),
 )}
 
 DEFAULT_PRODUCTS = ("print-a3", "screen")  # what `build --variant all` makes unless edition.yaml lists others
@@ -122,7 +127,8 @@ DEFAULT_PRODUCTS = ("print-a3", "screen")  # what `build --variant all` makes un
 # The command line's --variant (print | screen | poster) and --format (a3 | a4 | a2 | a1) name an upright
 # product; a landscape row is named by --product (or in edition.yaml's `products`).
 BY_VARIANT_AND_FORMAT: dict[tuple[str, str], str] = {
-    (p.variant, p.page_format): p.id for p in PRODUCTS.values() if not p.landscape and p.output == "pdf"}
+    (p.variant, p.page_format): p.id for p in PRODUCTS.values()
+    if not p.landscape and not p.bilingual and p.output == "pdf"}  # the bilingual row: by --product or edition.yaml
 DEFAULT_FORMAT = {"print": "a3", "screen": "a3", "poster": "a2"}  # --format left out
 FORMATS = tuple(dict.fromkeys(p.page_format for p in PRODUCTS.values() if p.output == "pdf"))
 VARIANTS = tuple(dict.fromkeys(p.variant for p in PRODUCTS.values() if p.output == "pdf"))

@@ -20,11 +20,12 @@ from hijridate import Hijri
 from hijridate.ummalqura import HIJRI_RANGE
 
 from calendar_build.calendars import unified_hijri
+from calendar_build.i18n.marker import N_
 
 RECKONINGS = {
-    "umm-al-qura": "Umm-al-Qura-Kalender (Saudi-Arabien)",
-    "diyanet": "Vereinheitlichter Hidschri-Kalender (Istanbul 2016), wie Diyanet/DITIB ihn verwenden",
-    "arithmetic": "Tabellarischer (arithmetischer) islamischer Kalender",
+    "umm-al-qura": N_("Umm-al-Qura-Kalender (Saudi-Arabien)"),
+    "diyanet": N_("Vereinheitlichter Hidschri-Kalender (Istanbul 2016), wie Diyanet/DITIB ihn verwenden"),
+    "arithmetic": N_("Tabellarischer (arithmetischer) islamischer Kalender"),
 }
 
 _EPOCH_ORDINAL = dt.date(622, 7, 19).toordinal()  # 1 Muharram 1 AH = 16 July 622 Julian

@@ -12,6 +12,7 @@ from typing import Annotated, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, field_validator, model_validator
 
 from calendar_build.calendars import hebrew, indic
+from calendar_build.i18n.languages import LANGUAGE_CODES
 from calendar_build.products import DEFAULT_PRODUCTS, PRODUCTS
 from calendar_build.region.profile import REGION_CODES
 
@@ -375,5 +376,6 @@ class Edition(Strict):
     document_date: dt.date | None = None  # date printed and stored in the PDF (reproducible builds)
     imprint: str = ""  # extra imprint text
     outlook_in_print: StrictBool = False  # add the five-year outlook page to the print PDF (always in the screen PDF)
+    language: Literal[LANGUAGE_CODES] = "de"  # type: ignore[valid-type]  # language of the edition: de, en, tr, ar, uk, fa
     products: list[ProductId] = list(DEFAULT_PRODUCTS)  # type: ignore[valid-type]  # what `build --variant all` and `check` make
     data_license: Literal["CC BY 4.0", "CC BY-SA 4.0", "CC0 1.0"] = "CC BY 4.0"  # licence of the open data (site)

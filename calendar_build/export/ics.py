@@ -18,23 +18,28 @@ from icalendar import Calendar, Event
 from calendar_build.calendars import hijri
 from calendar_build.engine import basis
 from calendar_build.engine.occurrences import Occurrence, YearTable
-from calendar_build.pages.dates import WEEKDAYS, long_date
+from calendar_build.i18n.catalogues import translations
+from calendar_build.i18n.dates import Dates
+from calendar_build.i18n.languages import GERMAN, LANGUAGES
+from calendar_build.i18n.marker import N_
 
 PRODID = "-//calendar-build//Interkultureller Kalender//DE"
 UID_DOMAIN = "calendar-build"
-CALENDAR_NAME = "Interkulturelle Feiertage"
+CALENDAR_NAME = N_("Interkulturelle Feiertage")
 FILE_PREFIX = "holidays"
-APPROXIMATE_NOTE = "Das Datum ist vorausberechnet und kann je nach Mondsichtung oder Gemeinde um einen Tag abweichen."
+APPROXIMATE_NOTE = N_("Das Datum ist vorausberechnet und kann je nach Mondsichtung oder Gemeinde um einen Tag abweichen.")
 
 
-def file_name(year: int, category: str | None = None) -> str:
-    """Return 'holidays-2027.ics' or, for one category, 'holidays-2027-jewish.ics'."""
-    return f"{FILE_PREFIX}-{year}-{category}.ics" if category else f"{FILE_PREFIX}-{year}.ics"
+def file_name(year: int, category: str | None = None, language: str = GERMAN) -> str:
+    """Return 'holidays-2027.ics', for one category 'holidays-2027-jewish.ics'; other languages add '-tr'."""
+    stem = f"{FILE_PREFIX}-{year}-{category}" if category else f"{FILE_PREFIX}-{year}"
+    return f"{stem}{LANGUAGES[language].file_suffix}.ics"
 
 
-def calendar_name(year: int, label: str | None = None) -> str:
-    """Return the German calendar name shown by clients, e.g. 'Interkulturelle Feiertage 2027 – Jüdisch'."""
-    return f"{CALENDAR_NAME} {year} – {label}" if label else f"{CALENDAR_NAME} {year}"
+def calendar_name(year: int, label: str | None = None, language: str = GERMAN) -> str:
+    """Return the calendar name shown by clients, e.g. 'Interkulturelle Feiertage 2027 – Jüdisch'."""
+    name = f"{translations(language).gettext(CALENDAR_NAME)} {Dates(language).number(year)}"
+    return f"{name} – {label}" if label else name
 
 
 def dtstamp(document_date: dt.date | None, year: int, source_date_epoch: int | None) -> dt.datetime:
@@ -69,19 +74,22 @@ def uids(occurrences: Sequence[Occurrence]) -> list[str]:
     return result
 
 
-def description(occurrence: Occurrence) -> str:
-    """Return the event description: explanation, greeting and the notes on the date."""
+def description(occurrence: Occurrence, language: str = GERMAN) -> str:
+    """Return the event description: explanation, greeting and the notes on the date (in `language`)."""
     holiday = occurrence.entry.holiday
+    _, dates = translations(language).gettext, Dates(language)
     parts = [" ".join(holiday.description.split())]
     if holiday.greeting:
-        parts.append(f"Gruß: {holiday.greeting}")
+        parts.append(_("Gruß: {greeting}").format(greeting=holiday.greeting))
     if holiday.eve:
         eve = occurrence.start - dt.timedelta(days=1)
-        parts.append(f"Beginnt am Vorabend ({WEEKDAYS[eve.weekday()]}, {long_date(eve)}) bei Sonnenuntergang.")
+        parts.append(_("Beginnt am Vorabend ({weekday}, {date}) bei Sonnenuntergang.").format(
+            weekday=dates.weekdays[eve.weekday()], date=dates.long_date(eve)))
     if occurrence.approximate:
-        parts.append(APPROXIMATE_NOTE)
-    if occurrence.note:
-        parts.append(f"Termin bekanntgegeben: {occurrence.note}")
+        parts.append(_(APPROXIMATE_NOTE))
+    if occurrence.note:  # the community's announcement, as the editors wrote it (German)
+        parts.append(_("Termin bekanntgegeben: {note}").format(note=occurrence.note))
+    # the date basis (pages/basis.py) is German wording for now, also in other languages
     if basis.label(occurrence.basis):
         parts.append(f"Grundlage des Datums: {basis.label(occurrence.basis, occurrence.note)}.")
     others = basis.differing(occurrence.start, occurrence.alternatives)
@@ -90,8 +98,8 @@ def description(occurrence: Occurrence) -> str:
     return "\n\n".join(parts)
 
 
-def event(occurrence: Occurrence, uid: str, label: str, stamp: dt.datetime) -> Event:
-    """Return one all-day VEVENT; the summary is the plain German name, notes go into the description."""
+def event(occurrence: Occurrence, uid: str, label: str, stamp: dt.datetime, language: str = GERMAN) -> Event:
+    """Return one all-day VEVENT; the summary is the plain name, notes go into the description."""
     result = Event()
     result.add("uid", uid)
     result.add("dtstamp", stamp)
@@ -99,7 +107,7 @@ def event(occurrence: Occurrence, uid: str, label: str, stamp: dt.datetime) -> E
     result.add("dtend", occurrence.end + dt.timedelta(days=1))  # DTEND of all-day events is exclusive
     result.add("summary", occurrence.entry.holiday.name)
     result.add("categories", [label])
-    result.add("description", description(occurrence))
+    result.add("description", description(occurrence, language))
     result.add("transp", "TRANSPARENT")  # a feast does not block the day in free/busy
     # RFC 5545 §3.8.7.4: the sequence counts revisions of the date. A computed date is the first version;
     # an announced one (override, or a Hijri month start that was announced) revises it.
@@ -116,16 +124,18 @@ def sequence(occurrence: Occurrence) -> int:
     return 1 if occurrence.basis in ANNOUNCED else 0
 
 
-def _calendar(name: str, reckoning: str | None, events: Sequence[Event]) -> bytes:
+def _calendar(name: str, reckoning: str | None, events: Sequence[Event], language: str = GERMAN) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
-    caldesc = "Ganztägige Feier- und Gedenktage aus dem Interkulturellen Kalender."
+    calendar.add("x-wr-language", language)  # informal, like X-WR-CALNAME; the texts' language
+    _ = translations(language).gettext
+    caldesc = _("Ganztägige Feier- und Gedenktage aus dem Interkulturellen Kalender.")
     if reckoning:
-        caldesc += f" Islamische Daten nach: {hijri.RECKONINGS[reckoning]}."
+        caldesc += " " + _("Islamische Daten nach: {reckoning}.").format(reckoning=_(hijri.RECKONINGS[reckoning]))
     calendar.add("x-wr-caldesc", caldesc)
     for item in events:
         calendar.add_component(item)
@@ -133,38 +143,41 @@ def _calendar(name: str, reckoning: str | None, events: Sequence[Event]) -> byte
     return data
 
 
-def _events(table: YearTable, labels: Mapping[str, str], stamp: dt.datetime) -> list[tuple[Occurrence, Event]]:
+def _events(table: YearTable, labels: Mapping[str, str], stamp: dt.datetime,
+            language: str = GERMAN) -> list[tuple[Occurrence, Event]]:
     if stamp.tzinfo is None:
         raise ValueError("DTSTAMP braucht eine Zeitzone (UTC).")
     stamp = stamp.astimezone(dt.timezone.utc)
     pairs = sorted(zip(uids(table.occurrences), table.occurrences, strict=True),
                    key=lambda pair: (pair[1].start, pair[1].end, pair[1].category, pair[0]))
-    return [(o, event(o, uid, labels.get(o.category, o.category), stamp)) for uid, o in pairs]
+    return [(o, event(o, uid, labels.get(o.category, o.category), stamp, language)) for uid, o in pairs]
 
 
 def _reckoning(table: YearTable, occurrences: Sequence[Occurrence]) -> str | None:
     return table.islamic_reckoning if any(o.basis in hijri.RECKONINGS for o in occurrences) else None
 
 
-def to_ics(table: YearTable, labels: Mapping[str, str], stamp: dt.datetime, name: str) -> bytes:
+def to_ics(table: YearTable, labels: Mapping[str, str], stamp: dt.datetime, name: str,
+           language: str = GERMAN) -> bytes:
     """Return all occurrences as one iCalendar file; `stamp` is the fixed DTSTAMP (reproducible)."""
-    pairs = _events(table, labels, stamp)
-    return _calendar(name, _reckoning(table, table.occurrences), [e for _, e in pairs])
+    pairs = _events(table, labels, stamp, language)
+    return _calendar(name, _reckoning(table, table.occurrences), [e for _, e in pairs], language)
 
 
-def ics_files(table: YearTable, labels: Mapping[str, str], stamp: dt.datetime) -> dict[str, bytes]:
+def ics_files(table: YearTable, labels: Mapping[str, str], stamp: dt.datetime,
+              language: str = GERMAN) -> dict[str, bytes]:
     """Return file name -> iCalendar bytes: every category combined, then one file per category with events.
 
     `labels` maps category ids to German labels in legend order; that order is the order of the files.
     """
-    pairs = _events(table, labels, stamp)
-    files = {file_name(table.year): _calendar(calendar_name(table.year), _reckoning(table, table.occurrences),
-                                              [e for _, e in pairs])}
+    pairs = _events(table, labels, stamp, language)
+    files = {file_name(table.year, None, language): _calendar(
+        calendar_name(table.year, None, language), _reckoning(table, table.occurrences), [e for _, e in pairs], language)}
     order = list(labels) + sorted({o.category for o, _ in pairs} - set(labels))
     for category in order:
         chosen = [(o, e) for o, e in pairs if o.category == category]
         if chosen:
-            name = calendar_name(table.year, labels.get(category, category))
-            files[file_name(table.year, category)] = _calendar(
-                name, _reckoning(table, [o for o, _ in chosen]), [e for _, e in chosen])
+            name = calendar_name(table.year, labels.get(category, category), language)
+            files[file_name(table.year, category, language)] = _calendar(
+                name, _reckoning(table, [o for o, _ in chosen]), [e for _, e in chosen], language)
     return files

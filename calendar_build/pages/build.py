@@ -5,14 +5,15 @@ from __future__ import annotations
 import calendar as gregorian
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 
 from calendar_build.calendars import hijri
 from calendar_build.content.loader import Content
 from calendar_build.engine import basis
 from calendar_build.engine.occurrences import Occurrence, YearTable
-from calendar_build.pages import dates
+from calendar_build.i18n.catalogues import translations
+from calendar_build.i18n.dates import Dates
 from calendar_build.pages.outlook import OutlookRow
 from calendar_build.pages.fitting import CellBox, TextBox, fit_labels, wrapped_lines
 from calendar_build.pages.model import (
@@ -45,6 +46,17 @@ class Options:
     date_basis: bool = False  # explanations say what each date rests on (screen products)
     cell: CellBox = CellBox(30.0, 3, None, 6.5)
     column: TextBox = TextBox(84.0, 350.0, None, 8.0, 1.36)  # an explanation column
+    language: str = "de"  # the edition's language (i18n/languages.py)
+    german: Mapping[str, str] = field(default_factory=dict)  # holiday id -> German description (bilingual)
+
+    @property
+    def dates(self) -> Dates:
+        """Return the date formats of the edition's language."""
+        return Dates(self.language)
+
+    def gettext(self, message: str) -> str:
+        """Return a reader-visible message in the edition's language (gettext catalogue)."""
+        return translations(self.language).gettext(message)
     cell_marks: bool = False  # the labels in day cells carry their marks ("☾", "±1"): the poster has no month list
 
 
@@ -100,7 +112,8 @@ def _month(
             named = _labelled(day, occurrences, order) if in_month else []
             labels = [o.entry.holiday.display_short for o in named]
             marks = tuple(cell_mark(o) for o in named) if options.cell_marks else ()
-            shown, hidden, more = fit_labels(labels, options.cell, marks)
+            shown, hidden, more = fit_labels(labels, options.cell, marks, options.gettext)
+            more = options.dates.number(more)
             if in_month and (hidden or tuple(labels[: len(shown)]) != shown):
                 shortenings.append(Shortening(day.isoformat(), shown, hidden))
             cells.append(DayCell(
@@ -113,14 +126,15 @@ def _month(
     first, last = dt.date(year, month, 1), dt.date(year, month, gregorian.monthrange(year, month)[1])
     items = tuple(
         ListItem(
-            when=dates.column_range(o.start, o.end), dot=_dot(o, categories), name=o.entry.holiday.name,
+            when=options.dates.column_range(o.start, o.end), dot=_dot(o, categories), name=o.entry.holiday.name,
             original=o.entry.holiday.original or "", transliteration=o.entry.holiday.transliteration or "",
             eve=o.entry.holiday.eve, approximate=o.approximate, public=o.public,
         )
         for o in table.occurrences
         if o.start <= last and o.end >= first  # every feast touching the month, spans included
     )
-    return MonthPage(month, dates.MONTHS[month - 1], year, portrait, dates.WEEKDAYS_SHORT, tuple(weeks), items)
+    return MonthPage(month, options.dates.months[month - 1], year, portrait, options.dates.weekdays_short,
+                     tuple(weeks), items)
 
 
 def _explanations(table: YearTable, categories: Mapping[str, CategoryView], options: Options) -> tuple[tuple[ExplanationGroup, ...], ...]:
@@ -140,10 +154,11 @@ def _explanations(table: YearTable, categories: Mapping[str, CategoryView], opti
                 continue
             seen.add(holiday.id)
             items.append(Explanation(
-                when=", ".join(dates.date_range(o.start, o.end) for o in all_dates),
+                when=", ".join(options.dates.date_range(o.start, o.end) for o in all_dates),
                 dot=Dot(view.id, view.letter, view.label, view.glyph), name=holiday.name, original=holiday.original or "",
                 transliteration=holiday.transliteration or "", description=" ".join(holiday.description.split()),
                 greeting=holiday.greeting or "", eve=holiday.eve, approximate=any(o.approximate for o in all_dates),
+                german=options.german.get(holiday.id, ""),
                 basis=basis.explained(all_dates) if options.date_basis else "",
             ))
         if items:
@@ -155,20 +170,26 @@ GROUP_TITLE_MM = 8.0  # title of a category in the explanations: larger type, ru
 ITEM_GAP_MM = 2.4  # space after each explanation (calendar.css .explanation margin)
 
 
-SCREEN_MARKS = " (ab Vorabend) (Datum ±1 Tag)"  # spelled out on screen (macros.html.j2)
+SCREEN_MARKS = (" (ab Vorabend)", " (Datum ±1 Tag)")  # spelled out on screen (macros.html.j2)
+GREETING = "Gruß: {greeting}"  # explanations.html.j2
+BILINGUAL_GAP_MM = 3.0  # between the two languages of a bilingual explanation (calendar.css .bilingual)
 
 
-def _item_height(item: Explanation, box: TextBox, words: bool) -> float:
+def _item_height(item: Explanation, box: TextBox, words: bool, gettext: Callable[[str], str] = str) -> float:
     """Return the height in mm an explanation takes in a column."""
-    marks = SCREEN_MARKS if words else " ±1 ☾"
+    marks = "".join(gettext(m) for m in SCREEN_MARKS) if words else " ±1 ☾"
     lines = wrapped_lines(f"{item.name}{marks} {item.when}", box, widen=1.08)
     if item.original:
         lines += wrapped_lines(f"{item.original} {item.transliteration}", box)
-    lines += wrapped_lines(item.description, box)
+    if item.german:  # two columns side by side, each half the width less the gap (calendar.css .bilingual)
+        half = replace(box, width_mm=(box.width_mm - BILINGUAL_GAP_MM) / 2)
+        lines += max(wrapped_lines(item.description, half), wrapped_lines(item.german, half))
+    else:
+        lines += wrapped_lines(item.description, box)
     if item.basis:
         lines += wrapped_lines(item.basis, box)
     if item.greeting:
-        lines += wrapped_lines(f"Gruß: {item.greeting}", box)
+        lines += wrapped_lines(gettext(GREETING).format(greeting=item.greeting), box)
     return lines * box.line_mm + ITEM_GAP_MM
 
 
@@ -180,13 +201,13 @@ def _split_columns(groups: list[ExplanationGroup], options: Options) -> tuple[tu
     for group in groups:
         pending: list[Explanation] = []
         for item in group.items:
-            need = _item_height(item, box, options.spelled_marks) + (GROUP_TITLE_MM if not pending else 0.0)
+            need = _item_height(item, box, options.spelled_marks, options.gettext) + (GROUP_TITLE_MM if not pending else 0.0)
             if used + need > box.height_mm and (pending or columns[-1]):
                 if pending:
                     columns[-1].append(ExplanationGroup(group.category, tuple(pending)))
                 columns.append([])
                 used, pending = 0.0, []
-                need = _item_height(item, box, options.spelled_marks) + GROUP_TITLE_MM
+                need = _item_height(item, box, options.spelled_marks, options.gettext) + GROUP_TITLE_MM
             pending.append(item)
             used += need
         if pending:
@@ -211,7 +232,8 @@ def build_calendar(
     school = region_checks.school_year(content, table.year).days() if edition.school_holidays else set()
     portrait_views = {
         p.spec.month: PortraitView(
-            name=p.spec.name, town=p.spec.town, text=" ".join(p.spec.text.split()),
+            name=p.spec.name, town=p.spec.town, text=" ".join(p.spec.text_in(options.language)[0].split()),
+            lang=p.spec.text_in(options.language)[1],
             photo=photo_urls.get(p.spec.month, NO_PHOTOS).frame, tile=photo_urls.get(p.spec.month, NO_PHOTOS).tile,
             alt=p.spec.alt, credit=p.spec.photo_credit, sample=p.spec.sample,
             source=f"{p.where.path}:{p.line('text') or ''}",
@@ -226,12 +248,14 @@ def build_calendar(
     calendar = Calendar(
         year=table.year, title=edition.title, motto=edition.motto, publisher=edition.publisher,
         imprint=" ".join(edition.imprint.split()),
-        edition_date=dates.long_date(edition.document_date or computed_on), reckoning=hijri.RECKONINGS[table.islamic_reckoning],
-        computed_on=dates.long_date(computed_on), classes=options.classes, spelled_marks=options.spelled_marks,
+        edition_date=options.dates.long_date(edition.document_date or computed_on),
+        reckoning=options.gettext(hijri.RECKONINGS[table.islamic_reckoning]),
+        computed_on=options.dates.long_date(computed_on), classes=options.classes, spelled_marks=options.spelled_marks,
         categories=tuple(categories.values()), months=months,
         explanation_columns=_explanations(table, categories, options),
-        credits=tuple((f"{dates.MONTHS[p.spec.month - 1]}: {p.spec.name}", p.spec.photo_credit) for p in portraits),
+        credits=tuple((f"{options.dates.months[p.spec.month - 1]}: {p.spec.name}", p.spec.photo_credit) for p in portraits),
         sample=any(p.spec.sample for p in portraits), school_holidays_known=bool(region.school_legend), outlook=outlook,
-        region=region,
+        region=region, language=options.language, direction=options.dates.language.direction,
+        german_portraits=any(v.lang != options.language for v in portrait_views.values()),
     )
     return calendar, tuple(shortenings)

@@ -6,11 +6,14 @@ A label never gets clipped silently: what does not fit is shortened or replaced 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from PIL import ImageFont
+
+from calendar_build.i18n.marker import N_
 
 PT_PER_MM = 72 / 25.4
 
@@ -62,16 +65,20 @@ def abbreviate(label: str, box: CellBox, mark: str = "") -> str:
     return label[:1] + "."
 
 
-def fit_labels(labels: list[str], box: CellBox,
-               marks: tuple[str, ...] = ()) -> tuple[tuple[str, ...], tuple[str, ...], str]:
-    """Return (labels shown, labels hidden, "+n" note) for one cell; `marks` follow their labels in the line."""
+MORE = N_("+{count} s. Liste")  # the note in a cell whose labels moved to the month's list
+
+
+def fit_labels(labels: list[str], box: CellBox, marks: tuple[str, ...] = (),
+               gettext: Callable[[str], str] = str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """Return (labels shown, labels hidden, "+n" note in the edition's language) for one cell; `marks` follow
+    their labels in the line."""
     marks = marks or ("",) * len(labels)
     if len(labels) <= box.lines:
         return tuple(abbreviate(label, box, mark) for label, mark in zip(labels, marks)), (), ""
     keep = max(box.lines - 1, 0)
     hidden = tuple(labels[keep:])
     shown = tuple(abbreviate(label, box, mark) for label, mark in zip(labels[:keep], marks))
-    return shown, hidden, f"+{len(hidden)} s. Liste"
+    return shown, hidden, gettext(MORE).format(count=len(hidden))
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,7 @@ class PortraitView:
     credit: str
     sample: bool
     source: str = ""  # "path:line" of the portrait's text, named when it does not fit
+    lang: str = "de"  # the language of `text`: the edition's, or German where no translation is written
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ class Explanation:
     greeting: str
     eve: bool
     approximate: bool
+    german: str = ""  # the German description beside it (bilingual products), else ""
     basis: str = ""  # screen only: what the date rests on and other traditions' dates ('' in print)
 
 
@@ -158,5 +160,8 @@ class Calendar:
     credits: tuple[tuple[str, str], ...]  # (month name + person, credit)
     sample: bool
     school_holidays_known: bool
+    german_portraits: bool = False  # some portrait texts are printed in German (no translation written)
     outlook: tuple[OutlookRow, ...] = ()  # the main movable feasts of the next years (may be empty)
+    language: str = "de"  # lang of <html> and of every text the edition translates
+    direction: str = "ltr"  # dir of <html>: "rtl" for Arabic and Persian (CLDR)
     region: RegionView | None = None  # legend, cover and imprint wording of the region

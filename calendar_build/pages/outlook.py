@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from calendar_build.content.loader import Content
 from calendar_build.engine.occurrences import compute_year
 from calendar_build.engine.rules import SUPPORTED_YEARS
-from calendar_build.pages import dates
+from calendar_build.i18n.dates import Dates
 
 # The feasts people ask about when planning ahead; ids absent from a project's catalogue are skipped.
 OUTLOOK_IDS = (
@@ -43,9 +43,10 @@ def outlook_years(first_year: int, years: int) -> tuple[int, ...]:
 
 
 def outlook(content: Content, first_year: int, years: int = 5,
-            ids: tuple[str, ...] = OUTLOOK_IDS) -> tuple[OutlookRow, ...]:
+            ids: tuple[str, ...] = OUTLOOK_IDS, language: str = "de") -> tuple[OutlookRow, ...]:
     """Return the outlook rows for `years` consecutive years from `first_year`; raise ContentError on problems."""
     span = outlook_years(first_year, years)
+    dates = Dates(language)
     entries = {e.holiday.id: e for e in content.catalogue.entries}
     chosen = [i for i in ids if i in entries]
     cells: dict[str, list[str]] = {i: [] for i in chosen}

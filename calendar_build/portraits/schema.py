@@ -28,3 +28,14 @@ class PortraitSpec(Strict):
     focal_point: tuple[Fraction, Fraction] = (0.5, 0.4)  # x, y of the face, 0–1, for cropping
     alt: Annotated[str, Field(min_length=1, max_length=400)]  # alt text for the screen PDF
     sample: StrictBool = False  # a fictional sample portrait (marked as such in the PDF)
+    # The text in the edition's language; without it the German text is printed (marked as German).
+    text_en: Annotated[str, Field(min_length=1, max_length=TEXT_MAX)] | None = None  # English
+    text_tr: Annotated[str, Field(min_length=1, max_length=TEXT_MAX)] | None = None  # Turkish
+    text_ar: Annotated[str, Field(min_length=1, max_length=TEXT_MAX)] | None = None  # Arabic
+    text_uk: Annotated[str, Field(min_length=1, max_length=TEXT_MAX)] | None = None  # Ukrainian
+    text_fa: Annotated[str, Field(min_length=1, max_length=TEXT_MAX)] | None = None  # Persian
+
+    def text_in(self, language: str) -> tuple[str, str]:
+        """Return the text in `language` if written, else the German text, with the language of what is returned."""
+        translated = getattr(self, f"text_{language}", None)
+        return (translated, language) if translated else (self.text, "de")

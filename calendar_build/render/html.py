@@ -24,6 +24,8 @@ from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment, safe_range
 
+from calendar_build.i18n.catalogues import translations
+from calendar_build.i18n.languages import GERMAN, digits
 from calendar_build.pages.model import Calendar
 from calendar_build.errors import os_error_message
 from calendar_build.output import atomic_write
@@ -124,7 +126,8 @@ class VerifiedBytecodeCache(jinja2.BytecodeCache):
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Return a cache of compiled templates (keyed by their source), None if it cannot be made."""
-    folder = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "calendar-build" / "jinja-2"
+    # "jinja-i18n": templates compiled before the i18n extension and the context filter must not be reused
+    folder = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "calendar-build" / "jinja-i18n"
     return VerifiedBytecodeCache(folder)
 
 
@@ -144,10 +147,15 @@ class TemplateSandbox(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
-def environment(templates: Path) -> jinja2.Environment:
-    """Return the sandboxed Jinja2 environment for a project's templates folder."""
+def environment(templates: Path, language: str = GERMAN) -> jinja2.Environment:
+    """Return the sandboxed Jinja2 environment for a project's templates folder, its texts in `language`.
+
+    Templates mark reader-visible text as `_("…")` (gettext, i18n/catalogues.py); `|digits` writes a
+    number in the language's digits.
+    """
     env = TemplateSandbox(
         loader=ProjectLoader(templates),
+        extensions=["jinja2.ext.i18n"],
         bytecode_cache=_bytecode_cache(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -157,7 +165,20 @@ def environment(templates: Path) -> jinja2.Environment:
     )
     env.globals.pop("lipsum", None)  # a filler-text generator: nothing a calendar prints
     env.globals["range"] = bounded_range
+    env.install_gettext_translations(translations(language), newstyle=True)  # type: ignore[attr-defined]
+    env.filters["digits"] = _digits_filter(language)
     return env
+
+
+def _digits_filter(language: str) -> Callable[..., str]:
+    """Return the `digits` filter; it takes the context so Jinja never folds `{{ 7|digits }}` into the
+    compiled (and cached) template of another language."""
+
+    @jinja2.pass_context
+    def digits_filter(_context: jinja2.runtime.Context, value: object) -> str:
+        return digits(value, language)
+
+    return digits_filter
 
 
 def bounded_range(*args: int) -> range:
@@ -229,21 +250,23 @@ def render_html(templates: Path, calendar: Calendar, pages: Sequence[PageRef], u
 
     Raise TemplateProblem on errors.
     """
-    return render_template(templates, "calendar.html.j2", cal=calendar, pages=pages, urls=urls,
-                           meta={"created": created})
+    return render_template(templates, "calendar.html.j2", language=calendar.language, cal=calendar, pages=pages,
+                           urls=urls, meta={"created": created})
 
 
-def render_template(templates: Path, name: str, **context: Any) -> str:
-    """Render one template in the sandbox; raise TemplateProblem (German, file and line) on every failure."""
-    return render_templates(templates, [(name, context)])[0]
+def render_template(templates: Path, name: str, language: str = GERMAN, **context: Any) -> str:
+    """Render one template in the sandbox, its texts in `language`; raise TemplateProblem (German, file and
+    line) on every failure."""
+    return render_templates(templates, [(name, context)], language)[0]
 
 
-def render_templates(templates: Path, jobs: Sequence[tuple[str, dict[str, Any]]]) -> list[str]:
+def render_templates(templates: Path, jobs: Sequence[tuple[str, dict[str, Any]]],
+                     language: str = GERMAN) -> list[str]:
     """Render several templates in one sandbox, each include chain checked once (the website's pages).
 
     Raise TemplateProblem (German, file and line) on the first failure.
     """
-    env = environment(templates)
+    env = environment(templates, language)
     checked: set[str] = set()
     rendered: list[str] = []
     try:

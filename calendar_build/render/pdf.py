@@ -38,6 +38,7 @@ from calendar_build.photos.colour import SRGB_ICC
 from calendar_build.products import Product
 from calendar_build.render.condition import REGISTRY_NAME, PrintCondition
 from calendar_build.render.fit import Violation, prove
+from calendar_build.render import lang_tags
 from calendar_build.render.marks import add_crop_marks
 from calendar_build.render.overprint import overprint_black
 
@@ -45,6 +46,8 @@ SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
 # The sRGB profile that RGB images are tagged with: an ICC version 2 profile (Debian libgs-common),
 # since PDF/X-4 is PDF 1.6, which knows ICC profiles up to version 4.1 (LittleCMS writes 4.4).
 PDF_SRGB_PROFILE = Path("/usr/share/color/icc/ghostscript/srgb.icc")
+
+lang_tags.install()  # /Lang per element in tagged (PDF/UA) output
 
 
 class LocalFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type information

@@ -59,10 +59,13 @@ def page_model(options: BuildOptions, valid: Validated,
         cell=CellBox(cell_width, theme.label_lines, label_font, theme.label_size_pt),
         column=TextBox(theme.explanation_column_width_mm, theme.explanation_column_height_mm, label_font,
                        theme.explanation_size_pt, theme.explanation_leading),
+        language=options.language,
+        german={e.holiday.id: " ".join(e.holiday.description.split()) for e in valid.german.catalogue.entries}
+        if valid.german else {},
     )
     computed_on = valid.content.edition.document_date or clock.today()
     with_outlook = product.outlook == "always" or valid.content.edition.outlook_in_print
-    rows = outlook(valid.content, options.year + 1, OUTLOOK_YEARS) if with_outlook else ()
+    rows = outlook(valid.content, options.year + 1, OUTLOOK_YEARS, language=options.language) if with_outlook else ()
     calendar, shortenings = build_calendar(valid.content, valid.table, valid.portraits, photo_urls, page_options,
                                            computed_on, rows)
     if product.colour == "cmyk":  # SVG colours would be DeviceRGB: the logo goes in as an sRGB-tagged image

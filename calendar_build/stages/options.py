@@ -20,6 +20,7 @@ class BuildOptions:
     keep_html: bool = False
     strict: bool = False
     cache_dir: Path | None = None  # default: <root>/.cache/calendar-build
+    language: str = "de"  # the edition's language (i18n/languages.py): edition.yaml `language`, or --language
     parallel_parts: bool = True  # set the product's parts in parallel processes (off when products run in parallel)
 
     @property
@@ -40,4 +41,4 @@ class BuildOptions:
     @property
     def target(self) -> Path:
         """Return the file the product is written to."""
-        return self.out_dir / self.product.output_name(self.year)
+        return self.out_dir / self.product.output_name(self.year, self.language)

@@ -12,6 +12,8 @@ from calendar_build.content.edition_checks import check_edition
 from calendar_build.content.loader import Content, load_content
 from calendar_build.engine.occurrences import YearTable, compute_year
 from calendar_build.errors import ContentError, Problem, Problems, display_path, os_error_message
+from calendar_build.i18n.content import localize
+from calendar_build.i18n.languages import GERMAN
 from calendar_build.output import cache_refusal
 from calendar_build.paths import PathOutside, inside, read_regular
 from calendar_build.photos.colour import output_profile_problem
@@ -40,6 +42,7 @@ class Validated:
     theme: ThemeNumbers  # the numbers of the product's theme layers
     output_profile: Path | None  # the CMYK profile of a CMYK product
     warnings: tuple[Problem, ...]
+    german: Content | None = None  # the German content beside the translation (bilingual products)
 
 
 def read_template_text(templates: Path, name: str) -> str:
@@ -148,7 +151,11 @@ def _check_glyphs(content: Content, portraits: tuple[Portrait, ...], theme: Them
 def validate(options: BuildOptions) -> Validated:
     """Load and check everything a build uses; raise ContentError with every problem (warnings are returned)."""
     problems = Problems()
-    content = load_content(options.root, problems)
+    german = load_content(options.root, problems)
+    content = localize(german, options.language, problems)
+    if options.product.bilingual and options.language == GERMAN:
+        problems.error("content/edition.yaml", None, f"{options.product.title} stellt Deutsch neben eine andere "
+                       "Sprache – bitte 'language' in content/edition.yaml oder --language angeben (en, tr, ar, uk, fa).")
     # An override the loader refused is left out, so the dates can still be computed and checked (all
     # slips of an overrides file show at once); a broken catalogue or edition stops here.
     blocking = [p for p in problems.errors if not p.path.startswith("content/overrides/")]
@@ -167,4 +174,5 @@ def validate(options: BuildOptions) -> Validated:
         _check_glyphs(content, portraits, styles[2], problems)
     problems.raise_if_errors()
     assert table is not None and styles is not None
-    return Validated(content, table, portraits, *styles, profile, tuple(problems.items))
+    return Validated(content, table, portraits, *styles, profile, tuple(problems.items),
+                     german if options.product.bilingual else None)

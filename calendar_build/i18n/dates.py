@@ -1,0 +1,100 @@
+"""Dates in the edition's language from CLDR (Babel): month and weekday names, days, ranges, long dates.
+
+German keeps the house style of `pages/dates.py` ('24.–26. Dez.', '28. Dez. 2026–4. Jan.': tight dash,
+end year left out); its names are CLDR's (a test compares them). Every other language uses CLDR's
+own patterns and interval formats ('Dec 24 – 26', '24–26 груд.', '۲۴ تا ۲۶ دسامبر'), with the
+language's digits (languages.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from babel.dates import format_date, format_interval, get_day_names, get_month_names
+
+from calendar_build.i18n.languages import GERMAN, LANGUAGES, Language, digits
+from calendar_build.pages import dates as german
+
+# Where a range may wrap in a narrow column: after its dash, or before Persian 'تا' ("to").
+_RANGE_BREAK = re.compile(r"(\s?[–—]\s?|\sتا\s)")
+
+
+def title_case(word: str) -> str:
+    """Return the word with a capital first letter (CLDR's Ukrainian stand-alone names are lower case)."""
+    return word[:1].upper() + word[1:]
+
+
+@dataclass(frozen=True)
+class Dates:
+    """The date formats of one language."""
+
+    code: str = GERMAN
+
+    @property
+    def language(self) -> Language:
+        """Return the language's row."""
+        return LANGUAGES[self.code]
+
+    @cached_property
+    def months(self) -> tuple[str, ...]:
+        """Return the month names as headings (January first)."""
+        if self.code == GERMAN:
+            return german.MONTHS
+        names = get_month_names("wide", context="stand-alone", locale=self.code)
+        return tuple(title_case(names[m]) for m in range(1, 13))
+
+    @cached_property
+    def weekdays_short(self) -> tuple[str, ...]:
+        """Return the abbreviated weekday names as column heads (Monday first)."""
+        if self.code == GERMAN:
+            return german.WEEKDAYS_SHORT
+        names = get_day_names("abbreviated", context="stand-alone", locale=self.code)
+        return tuple(title_case(names[d]) for d in range(7))  # Babel: 0 = Monday
+
+    @cached_property
+    def weekdays(self) -> tuple[str, ...]:
+        """Return the weekday names (Monday first)."""
+        if self.code == GERMAN:
+            return german.WEEKDAYS
+        names = get_day_names("wide", context="format", locale=self.code)
+        return tuple(names[d] for d in range(7))
+
+    def number(self, value: object) -> str:
+        """Return a number (day, week, year) in the language's digits."""
+        return digits(value, self.code)
+
+    def day_month(self, day: dt.date) -> str:
+        """Return '6. Jan.', 'Jan 6', '6 Oca', '6 يناير'."""
+        if self.code == GERMAN:
+            return german.day_month(day)
+        return self.number(format_date(day, self._skeleton("MMMd"), locale=self.code))
+
+    def date_range(self, start: dt.date, end: dt.date) -> str:
+        """Return a day or a range of days in the language's CLDR interval format."""
+        if self.code == GERMAN:
+            return german.date_range(start, end)
+        if start == end:
+            return self.day_month(start)
+        skeleton = "MMMd" if start.year == end.year else "yMMMd"
+        return self.number(format_interval(start, end, skeleton, locale=self.code))
+
+    def column_range(self, start: dt.date, end: dt.date) -> str:
+        """Return `date_range` for a narrow column: a date never breaks inside, a range only at its dash."""
+        if self.code == GERMAN:
+            return german.column_range(start, end)
+        text = self.date_range(start, end)
+        pieces = _RANGE_BREAK.split(text)
+        glued = [p.replace(" ", "\u00a0") for p in pieces]
+        return "".join(p + "\u200b" if _RANGE_BREAK.fullmatch(pieces[i]) else p for i, p in enumerate(glued))
+
+    def long_date(self, day: dt.date) -> str:
+        """Return '20. November 2026', 'November 20, 2026', '20 Kasım 2026' …"""
+        if self.code == GERMAN:
+            return german.long_date(day)
+        return self.number(format_date(day, "long", locale=self.code))
+
+    def _skeleton(self, skeleton: str) -> str:
+        return str(self.language.locale.datetime_skeletons[skeleton])

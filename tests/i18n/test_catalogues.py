@@ -1,0 +1,71 @@
+"""The gettext catalogues: every reader-visible message of program and templates translated in every language."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from calendar_build.i18n.catalogues import po_path, translations, untranslated
+from calendar_build.i18n.languages import LANGUAGES
+from tests.conftest import REPO
+
+OTHERS = [code for code in LANGUAGES if code != "de"]
+METHODS = [("calendar_build/**.py", "python"), ("templates/**.j2", "jinja2")]
+OPTIONS = {"templates/**.j2": {"extensions": "jinja2.ext.i18n"}}
+PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}")
+
+
+def extracted() -> set[str]:
+    """Return every message marked in the sources, as `make messages` finds them (babel.cfg)."""
+    found = extract_from_dir(REPO, METHODS, OPTIONS, keywords={"_": None, "gettext": None, "N_": None})
+    return {str(message) for _file, _line, message, _comments, _context in found
+            if not str(_file).startswith((".venv", "tests"))}
+
+
+@pytest.fixture(scope="module")
+def messages() -> set[str]:
+    """Return the messages of the sources."""
+    return extracted()
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_catalogue_holds_every_message_translated(code: str, messages: set[str]) -> None:
+    with po_path(code).open("rb") as handle:
+        ids = {str(m.id) for m in read_po(handle) if m.id}
+    assert messages - ids == set(), "run `make messages` and translate the new messages"
+    assert untranslated(code) == []
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_translations_keep_their_placeholders(code: str) -> None:
+    with po_path(code).open("rb") as handle:
+        for message in read_po(handle):
+            if message.id:
+                assert sorted(PLACEHOLDER.findall(str(message.string))) == sorted(PLACEHOLDER.findall(str(message.id))), message.id
+
+
+def test_german_is_the_text_itself() -> None:
+    assert translations("de").gettext("Zeichenerklärung") == "Zeichenerklärung"
+
+
+@pytest.mark.parametrize(("code", "expected"), [("en", "Key to symbols"), ("uk", "Умовні позначення"), ("fa", "راهنمای نشانه‌ها")])
+def test_a_message_in_each_language(code: str, expected: str) -> None:
+    assert translations(code).gettext("Zeichenerklärung") == expected
+
+
+def test_a_po_file_newer_than_its_mo_is_read_directly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from calendar_build.i18n import catalogues
+
+    folder = tmp_path / "en" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "calendar.po").write_text('msgid "Impressum"\nmsgstr "Imprint (fresh)"\n', encoding="utf-8")
+    monkeypatch.setattr(catalogues, "LOCALE_DIR", tmp_path)
+    catalogues.translations.cache_clear()
+    try:
+        assert catalogues.translations("en").gettext("Impressum") == "Imprint (fresh)"
+    finally:
+        catalogues.translations.cache_clear()
