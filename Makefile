@@ -74,6 +74,7 @@ snapshots: install ## Regenerate the golden holiday tables (review the diff!)
 	$(PY) tools/snapshots.py
 
 messages: install ## Extract the texts of program and templates and update every language's catalogue
+	@mkdir -p .cache
 	$(VENV)/bin/pybabel -q extract -F babel.cfg -k _ -k gettext -k N_ --no-location --sort-output -o .cache/calendar.pot .
 	$(VENV)/bin/pybabel -q update -i .cache/calendar.pot -d calendar_build/i18n/locale -D calendar --no-fuzzy-matching -w 100
 

@@ -25,6 +25,7 @@ from calendar_build.errors import Problems, display_path, suggestion
 from calendar_build.pages.dates import long_date
 from calendar_build.paths import PathOutside, inside
 from calendar_build.region import school
+from calendar_build.region.words import RegionWords
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -76,6 +77,7 @@ class Content:
     overrides: dict[int, tuple[PinnedDate, ...]] = field(default_factory=dict)
     edition_lines: dict[str, int] = field(default_factory=dict)  # line of each key in content/edition.yaml
     school_holidays: dict[int, tuple[school.Period, ...]] = field(default_factory=dict)  # editor's, by file year
+    region_words: RegionWords | None = None  # the region's words in the edition's language (i18n/content.py)
 
     def edition_line(self, key: str) -> int | None:
         """Return the line of a setting in content/edition.yaml, if it is written there."""

@@ -89,12 +89,13 @@ def description(occurrence: Occurrence, language: str = GERMAN) -> str:
         parts.append(_(APPROXIMATE_NOTE))
     if occurrence.note:  # the community's announcement, as the editors wrote it (German)
         parts.append(_("Termin bekanntgegeben: {note}").format(note=occurrence.note))
-    # the date basis (pages/basis.py) is German wording for now, also in other languages
     if basis.label(occurrence.basis):
-        parts.append(f"Grundlage des Datums: {basis.label(occurrence.basis, occurrence.note)}.")
+        parts.append(_("Grundlage des Datums: {basis}.").format(
+            basis=basis.label(occurrence.basis, occurrence.note, language)))
     others = basis.differing(occurrence.start, occurrence.alternatives)
     if others:
-        parts.append("Nach anderer Überlieferung: " + "; ".join(basis.alternative_text(a) for a in others) + ".")
+        parts.append(_("Nach anderer Überlieferung: {others}.").format(
+            others="; ".join(basis.alternative_text(a, language) for a in others)))
     return "\n\n".join(parts)
 
 

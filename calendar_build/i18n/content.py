@@ -3,6 +3,7 @@
     content/translations/<lang>/<category>.yaml   holidays: {<id>: {name, short, description, greeting}}
     content/translations/<lang>/categories.yaml   categories: {<id>: label}
     content/translations/<lang>/edition.yaml      title, motto, publisher, imprint (optional: else German)
+    content/translations/<lang>/region.yaml       the region's own words (region/words.py)
 
 The German catalogue stays as it is; a translation is keyed by the holiday's id. `localize` returns
 the content with the texts of one language, so every later stage (pages, outlook, ICS, JSON)
@@ -24,6 +25,8 @@ from calendar_build.content.loader import Content, Entry, Reader, Where
 from calendar_build.content.schema import Strict
 from calendar_build.errors import Problems
 from calendar_build.i18n.languages import GERMAN, LANGUAGES
+from calendar_build.region.view import needed
+from calendar_build.region.words import RegionWords, TranslatedRegion, missing
 
 
 class TranslatedHoliday(Strict):
@@ -112,6 +115,38 @@ def _categories(reader: Reader, folder: Path, content: Content, code: str) -> di
     return labels
 
 
+def _region(reader: Reader, folder: Path, code: str) -> RegionWords | None:
+    """Return the region's words in the language (None: the file is missing or broken, reported)."""
+    path = folder / "region.yaml"
+    if not path.is_file():
+        reader.problems.error(reader.shown(path), None, f"Datei fehlt – sie übersetzt die Sätze zur Region "
+                              f"(Land, Schulferien, Quellen; {LANGUAGES[code].name}).")
+        return None
+    loaded = reader.read(path, TranslatedRegion)
+    if loaded is None:
+        return None
+    parsed, doc = loaded
+    exemption = (parsed.exemption.text, parsed.exemption.source) if parsed.exemption else None
+    lines = {key: line for key in ("region", "terms", "exemption") if (line := doc.line((key,))) is not None}
+    return RegionWords(reader.shown(path), parsed.region, dict(parsed.terms), exemption, lines)
+
+
+def check_region(content: Content, year: int, code: str, problems: Problems) -> None:
+    """Record every word of the region the pages of `year` print without a translation (file and line of the German)."""
+    if code == GERMAN:
+        return
+    words, name = content.region_words, LANGUAGES[code].name
+    shown = words.path if words else f"content/translations/{code}/region.yaml"
+    if words is not None:
+        for gap in missing(words, needed(content, year)):
+            problems.error(gap.path, gap.line, f"Übersetzung ({name}) fehlt: '{gap.german}' steht nicht unter "
+                           f"'terms' in {shown}.")
+    exemption = content.edition.school_exemption
+    if words is not None and exemption is not None and words.exemption is None:
+        problems.error("content/edition.yaml", content.edition_line("school_exemption"),
+                       f"Übersetzung ({name}) fehlt: 'school_exemption' steht nicht in {shown}.")
+
+
 def localize(content: Content, code: str, problems: Problems) -> Content:
     """Return the content in language `code` (German: unchanged); record every missing or wrong translation."""
     if code == GERMAN:
@@ -131,4 +166,4 @@ def localize(content: Content, code: str, problems: Problems) -> Content:
         texts = {k: v for k, v in loaded[0].model_dump().items() if v is not None}
         edition = edition.model_copy(update=texts)
     catalogue = replace(content.catalogue, categories=categories, entries=tuple(entries))
-    return replace(content, catalogue=catalogue, edition=edition)
+    return replace(content, catalogue=catalogue, edition=edition, region_words=_region(reader, folder, code))

@@ -159,7 +159,7 @@ def _explanations(table: YearTable, categories: Mapping[str, CategoryView], opti
                 transliteration=holiday.transliteration or "", description=" ".join(holiday.description.split()),
                 greeting=holiday.greeting or "", eve=holiday.eve, approximate=any(o.approximate for o in all_dates),
                 german=options.german.get(holiday.id, ""),
-                basis=basis.explained(all_dates) if options.date_basis else "",
+                basis=basis.explained(all_dates, options.language) if options.date_basis else "",
             ))
         if items:
             groups.append(ExplanationGroup(view, tuple(items)))
@@ -228,7 +228,7 @@ def build_calendar(
     edition = content.edition
     categories = {c.id: CategoryView(c.id, c.label, c.letter, circled(c.letter)) for c in content.catalogue.categories}
     by_day = _day_index(table)
-    region = region_view(content, table.year)
+    region = region_view(content, table.year, options.language)
     school = region_checks.school_year(content, table.year).days() if edition.school_holidays else set()
     portrait_views = {
         p.spec.month: PortraitView(

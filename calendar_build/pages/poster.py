@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from calendar_build.pages import dates
+from calendar_build.i18n.languages import GERMAN, digits
 from calendar_build.pages.model import Calendar, DayCell, MonthPage, PortraitView
 
 
@@ -28,7 +28,7 @@ class PosterDay:
 class MoreItem:
     """A line of a month's list below its column: the day and the names (with their marks) that did not fit it."""
 
-    day: str  # "12."
+    day: str  # "12." (German), "12" (English), "۱۲" (Persian)
     names: tuple[tuple[str, str], ...]  # (name, marks) as in the day cell: ("Naw-Rúz", "☾")
 
 
@@ -46,7 +46,7 @@ class PosterMonth:
 def _days(month: MonthPage) -> tuple[PosterDay, ...]:
     cells = [cell for week in month.weeks for cell in week.days if cell.in_month]
     weekdays = [dt.date.fromisoformat(cell.iso).weekday() for cell in cells]
-    return tuple(PosterDay(cell, dates.WEEKDAYS_SHORT[weekday], weekday == 0 and cell.day > 1)
+    return tuple(PosterDay(cell, month.weekdays[weekday], weekday == 0 and cell.day > 1)  # the grid's heads
                  for cell, weekday in zip(cells, weekdays, strict=True))
 
 
@@ -56,14 +56,19 @@ def _hidden_marks(cell: DayCell) -> tuple[str, ...]:
     return marks or ("",) * len(cell.hidden)
 
 
-def poster_month(month: MonthPage) -> PosterMonth:
+def _day_number(day: int, language: str) -> str:
+    """Return the day as the month's list writes it: '12.' in German, else in the language's digits."""
+    return f"{day}." if language == GERMAN else digits(day, language)
+
+
+def poster_month(month: MonthPage, language: str = GERMAN) -> PosterMonth:
     """Return a month page's days as a poster column with its list of moved names."""
     days = _days(month)
-    more = tuple(MoreItem(f"{d.cell.day}.", tuple(zip(d.cell.hidden, _hidden_marks(d.cell), strict=True)))
+    more = tuple(MoreItem(_day_number(d.cell.day, language), tuple(zip(d.cell.hidden, _hidden_marks(d.cell), strict=True)))
                  for d in days if d.cell.hidden)
     return PosterMonth(month.number, month.name, month.portrait, days, more)
 
 
 def poster_months(calendar: Calendar) -> tuple[PosterMonth, ...]:
     """Return the twelve month columns of the poster."""
-    return tuple(poster_month(month) for month in calendar.months)
+    return tuple(poster_month(month, calendar.language) for month in calendar.months)

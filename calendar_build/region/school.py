@@ -9,6 +9,7 @@ shows only known periods, the legend names them, and a missing one is a warning 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
@@ -17,7 +18,9 @@ from typing import TYPE_CHECKING
 
 from calendar_build.content.schema import SchoolHolidaysFile
 from calendar_build.errors import Problems
+from calendar_build.i18n.marker import N_
 from calendar_build.region.profile import COUNTRIES, Region
+from calendar_build.region.words import Needed, Wording
 
 if TYPE_CHECKING:
     from calendar_build.content.loader import Reader
@@ -28,9 +31,10 @@ KIND = {"Winterferien": "winter", "Semesterferien": "winter", "Frühjahrsferien"
         "Sommerferien": "summer", "Hauptferien": "summer", "Herbstferien": "autumn",
         "Weihnachtsferien": "christmas"}  # fmt: skip
 PACKAGE_SOURCE = {
-    "DE": "Ferienkalender der Kultusministerkonferenz",
-    "AT": "berechnet nach § 2 Schulzeitgesetz 1985 (ohne schulautonome Tage)",
+    "DE": N_("Ferienkalender der Kultusministerkonferenz"),
+    "AT": N_("berechnet nach § 2 Schulzeitgesetz 1985 (ohne schulautonome Tage)"),
 }
+PACKAGE = N_("Python-Paket holidays {version}")
 LOOK_BACK = 6  # years searched for the last complete year, whose periods are the expected ones
 
 
@@ -78,23 +82,34 @@ class SchoolYear:
         """Return every day of every known period."""
         return {p.start + dt.timedelta(days=i) for p in self.periods for i in range((p.end - p.start).days + 1)}
 
-    def sources(self) -> tuple[str, ...]:
+    def sources(self, wording: Wording = Wording()) -> tuple[str, ...]:
         """Return each source once, with the editor's file where the dates come from one."""
-        return tuple(dict.fromkeys(f"{p.source} ({p.where})" if p.where else p.source for p in self.periods))
+        package = wording.text(PACKAGE).format(version=version("holidays"))
+        return tuple(dict.fromkeys(f"{wording.term(p.source)} ({p.where})" if p.where else
+                                   ", ".join(filter(None, (wording.text(p.source) if p.source else "", package)))
+                                   for p in self.periods))
 
-    def legend(self) -> str:
+    def legend(self, wording: Wording = Wording()) -> str:
         """Return the legend sentence: which school holidays the band shows and which it does not."""
         if not self.periods:
             return ""
-        shown = _join(list(dict.fromkeys(p.label(self.year) for p in self.periods)))
-        text = f"Das hellblaue Band zeigt die Schulferien {self.region.in_name}: {shown}."
+        shown = wording.join(list(dict.fromkeys(wording.label(p.label(self.year)) for p in self.periods)))
+        text = wording.text(SCHOOL_LEGEND).format(region=wording.in_region(self.region), shown=shown)
         if self.missing:
-            text += f" Für {_join(self.missing)} lagen keine Termine vor."
+            text += " " + wording.text(SCHOOL_MISSING).format(missing=wording.join([wording.label(m) for m in self.missing]))
         return text
 
+    def needed(self, path: str, line: int | None) -> list[Needed]:
+        """Return the names the legend and imprint print (package names: the edition's `school_holidays` line)."""
+        found = [Needed(p.name, p.where or path, p.line if p.where else line) for p in self.periods]
+        found += [Needed(_TURN.sub("", m), path, line) for m in self.missing]
+        found += [Needed(p.source, p.where, p.line) for p in self.periods if p.where]
+        return list({n.german: n for n in found}.values())
 
-def _join(names: list[str] | tuple[str, ...]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} und {names[-1]}"
+
+SCHOOL_LEGEND = N_("Das hellblaue Band zeigt die Schulferien {region}: {shown}.")
+SCHOOL_MISSING = N_("Für {missing} lagen keine Termine vor.")
+_TURN = re.compile(r" \d{4}/\d{2}$")
 
 
 @lru_cache(maxsize=64)
@@ -105,7 +120,7 @@ def _package_periods(code: str, year: int) -> tuple[Period, ...]:
     if "school" not in cls.supported_categories:
         return ()
     found = cls(subdiv=region.subdiv, years=range(year - 1, year + 2), language="de", categories=("school",))
-    source = f"{PACKAGE_SOURCE.get(region.country, 'Python-Paket holidays')}, Python-Paket holidays {version('holidays')}"
+    source = PACKAGE_SOURCE.get(region.country, "")  # the package and its version follow (`sources`)
     periods: list[Period] = []
     for day, name in sorted(found.items()):
         last = periods[-1] if periods else None

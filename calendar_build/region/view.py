@@ -6,14 +6,20 @@ from dataclasses import dataclass
 from importlib.metadata import version
 
 from calendar_build.content.loader import Content
+from calendar_build.i18n.languages import GERMAN
+from calendar_build.i18n.marker import N_
 from calendar_build.paths import PathOutside, inside
 from calendar_build.region import checks
 from calendar_build.region.profile import Region, local_holidays
+from calendar_build.region.words import Needed, Wording
 
-WHERE_ALL = "das gilt für alle Gemeinden dieser Ausgabe, daher rot gedruckt"
-WHERE_SOME = "das gilt nicht in allen Gemeinden dieser Ausgabe, daher nicht rot gedruckt"
-MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-          "Oktober", "November", "Dezember")  # fmt: skip
+# The sentences' frames (gettext catalogues); the region's own words come from region/words.py.
+WHERE_ALL = N_("das gilt für alle Gemeinden dieser Ausgabe, daher rot gedruckt")
+WHERE_SOME = N_("das gilt nicht in allen Gemeinden dieser Ausgabe, daher nicht rot gedruckt")
+LOCAL_NOTE = N_("{name} ({date}) ist gesetzlicher Feiertag {where}; {applies}.")
+LEGAL_LINE = N_("Sonntage und gesetzliche Feiertage {region} sind rot gedruckt.")
+LEGAL_SOURCE = N_("Gesetzliche Feiertage {region}: Python-Paket holidays {version} (nach dem Feiertagsrecht des Landes).")
+EDITION = "content/edition.yaml"
 
 
 @dataclass(frozen=True)
@@ -42,31 +48,47 @@ def _logo_url(content: Content) -> str:
     return path.as_uri() if path.is_file() else ""
 
 
-def _local_notes(content: Content, region: Region, year: int) -> tuple[str, ...]:
+def _local_notes(content: Content, region: Region, year: int, wording: Wording) -> tuple[str, ...]:
     found = local_holidays(region, year)
     notes = []
     for name, applies in content.edition.local_holidays.items():
         if name in found:
-            day = found[name].dates[0]
-            where = WHERE_ALL if applies == "all" else WHERE_SOME
-            notes.append(f"{name} ({day.day}. {MONTHS[day.month - 1]}) ist gesetzlicher Feiertag "
-                         f"{found[name].where}; {where}.")
+            rule = WHERE_ALL if applies == "all" else WHERE_SOME
+            notes.append(wording.text(LOCAL_NOTE).format(
+                name=wording.term(name), date=wording.day(found[name].dates[0]),
+                where=wording.term(found[name].where), applies=wording.text(rule)))
     return tuple(notes)
 
 
-def region_view(content: Content, year: int) -> RegionView:
-    """Return the region's wording for the pages of `year`."""
+def needed(content: Content, year: int) -> list[Needed]:
+    """Return the region's own words the pages of `year` print, each with the German file and line it comes from."""
     edition = content.edition
     region = Region(edition.region)
+    found = local_holidays(region, year)
+    words = [Needed(n, EDITION, content.edition_line("local_holidays")) for n in edition.local_holidays if n in found]
+    words += [Needed(found[n].where, EDITION, content.edition_line("local_holidays"))
+              for n in edition.local_holidays if n in found]
+    if edition.school_holidays:
+        words += checks.school_year(content, year).needed(EDITION, content.edition_line("school_holidays"))
+    return list({w.german: w for w in words}.values())
+
+
+def region_view(content: Content, year: int, language: str = GERMAN) -> RegionView:
+    """Return the region's wording for the pages of `year` in `language`."""
+    edition = content.edition
+    region = Region(edition.region)
+    wording = Wording(language, content.region_words if language != GERMAN else None)
     school = checks.school_year(content, year) if edition.school_holidays else None
     exemption = (edition.school_exemption.text, edition.school_exemption.source) if edition.school_exemption else None
+    if exemption and wording.words and wording.words.exemption:
+        exemption = wording.words.exemption
+    in_name = wording.in_region(region)
     return RegionView(
-        code=region.code, in_name=region.in_name, district=edition.district,
-        legal_line=f"Sonntage und gesetzliche Feiertage {region.in_name} sind rot gedruckt.",
-        local_notes=_local_notes(content, region, year),
-        school_legend=school.legend() if school else "",
-        school_sources=school.sources() if school else (),
-        legal_source=f"Gesetzliche Feiertage {region.in_name}: Python-Paket holidays {version('holidays')} "
-                     f"(nach dem Feiertagsrecht des Landes).",
+        code=region.code, in_name=in_name, district=edition.district,
+        legal_line=wording.text(LEGAL_LINE).format(region=in_name),
+        local_notes=_local_notes(content, region, year, wording),
+        school_legend=school.legend(wording) if school else "",
+        school_sources=school.sources(wording) if school else (),
+        legal_source=wording.text(LEGAL_SOURCE).format(region=in_name, version=version("holidays")),
         logo=_logo_url(content), exemption=exemption,
     )

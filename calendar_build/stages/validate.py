@@ -12,7 +12,7 @@ from calendar_build.content.edition_checks import check_edition
 from calendar_build.content.loader import Content, load_content
 from calendar_build.engine.occurrences import YearTable, compute_year
 from calendar_build.errors import ContentError, Problem, Problems, display_path, os_error_message
-from calendar_build.i18n.content import localize
+from calendar_build.i18n.content import check_region, localize
 from calendar_build.i18n.languages import GERMAN
 from calendar_build.output import cache_refusal
 from calendar_build.paths import PathOutside, inside, read_regular
@@ -161,6 +161,7 @@ def validate(options: BuildOptions) -> Validated:
     blocking = [p for p in problems.errors if not p.path.startswith("content/overrides/")]
     table = compute_year(content, options.year, problems) if not blocking else None
     region_checks.report(content, options.year, problems)
+    check_region(content, options.year, options.language, problems)
     edition = content.edition
     portraits = load_portraits(options.root, options.year, problems, towns=edition.towns, rules=edition.portraits)
     check_edition(content, options.year, portraits, problems)
