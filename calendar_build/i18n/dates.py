@@ -90,6 +90,14 @@ class Dates:
         glued = [p.replace(" ", "\u00a0") for p in pieces]
         return "".join(p + "\u200b" if _RANGE_BREAK.fullmatch(pieces[i]) else p for i, p in enumerate(glued))
 
+    def date_range_with_year(self, start: dt.date, end: dt.date) -> str:
+        """Return a day or a range of days with the year: '13.–20. Apr. 2025', 'Apr 13 – 20, 2025'."""
+        if self.code == GERMAN:
+            return f"{german.date_range(start, end)} {end.year}"
+        if start == end:
+            return self.number(format_date(start, self._skeleton("yMMMd"), locale=self.code))
+        return self.number(format_interval(start, end, "yMMMd", locale=self.code))
+
     def long_date(self, day: dt.date) -> str:
         """Return '20. November 2026', 'November 20, 2026', '20 Kasım 2026' …"""
         if self.code == GERMAN:

@@ -7,16 +7,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from calendar_build import clock
-from calendar_build.content.loader import load_content
-from calendar_build.engine.occurrences import compute_year
+from calendar_build.content.loader import Content, load_content
+from calendar_build.engine.occurrences import YearTable, compute_year
+from calendar_build.errors import Problems
+from calendar_build.i18n.content import localize
+from calendar_build.i18n.languages import GERMAN
 from calendar_build.engine.rules import SUPPORTED_YEARS
 from calendar_build.output import atomic_write
 from calendar_build.progress import Step
-from calendar_build.review.model import SheetLink
+from calendar_build.review.model import Sheet, SheetLink
 from calendar_build.review.render import render_report, render_sheet
 from calendar_build.review.report import build_report, report_text
 from calendar_build.review.sheets import build_sheets, sheet_name
@@ -42,8 +46,19 @@ def _no_progress(label: str) -> None:
     """Show nothing."""
 
 
-def run_diff(root: Path, year: int, step: Step = _no_progress, out_dir: Path | None = None) -> DiffResult:
-    """Compute and write the review of `year`; raise ContentError (before writing) on content problems."""
+def _sheets_in(content: Content, table: YearTable, language: str, computed_on: dt.date) -> tuple[Sheet, ...]:
+    """Return the review sheets in `language` (the communities read them; the report stays German)."""
+    if language == GERMAN:
+        return build_sheets(content, table, computed_on)
+    problems = Problems()
+    local = localize(content, language, problems)
+    problems.raise_if_errors()
+    return build_sheets(local, compute_year(local, table.year), computed_on, language)
+
+
+def run_diff(root: Path, year: int, step: Step = _no_progress, out_dir: Path | None = None,
+             language: str = GERMAN) -> DiffResult:
+    """Compute and write the review of `year` (the sheets in `language`); raise ContentError before writing."""
     out = out_dir or root / "output" / str(year)
     step("Inhalte laden")
     content = load_content(root)
@@ -58,9 +73,10 @@ def run_diff(root: Path, year: int, step: Step = _no_progress, out_dir: Path | N
 
     step("Bericht und Prüfbögen setzen")
     templates = root / "templates"
-    sheets = build_sheets(content, table, moment.date())
-    pages = {out / SHEET_FOLDER / sheet_name(year, s.category_id): render_sheet(templates, s) for s in sheets}
-    links = tuple(SheetLink(s.label, f"{SHEET_FOLDER}/{sheet_name(year, s.category_id)}", len(s.items)) for s in sheets)
+    sheets = _sheets_in(content, table, language, moment.date())
+    names = [sheet_name(year, s.category_id, language) for s in sheets]
+    pages = {out / SHEET_FOLDER / name: render_sheet(templates, s) for name, s in zip(names, sheets, strict=True)}
+    links = tuple(SheetLink(s.label, f"{SHEET_FOLDER}/{name}", len(s.items)) for name, s in zip(names, sheets, strict=True))
     report = build_report(content, table, previous, unpinned, earlier, now, links, moment.date())
     pages = {out / report_name(year): render_report(templates, report), **pages}
 

@@ -1,6 +1,8 @@
-"""German wording for the review: dates with year or weekday, shifts, and what a date rests on.
+"""Wording for the review: dates with year or weekday, shifts, and what a date rests on.
 
-Built on calendar_build.pages.dates so the review says dates exactly as the calendar does.
+Built on calendar_build.pages.dates so the review says dates exactly as the calendar does. The
+editor's report is German; the communities' review sheets are written in the edition's language
+(`language`: CLDR dates from i18n/dates.py, the frames from the gettext catalogues).
 """
 
 from __future__ import annotations
@@ -11,16 +13,25 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from calendar_build.content.schema import Edition
 from calendar_build.engine.occurrences import Occurrence
 from calendar_build.engine import basis
-from calendar_build.export.table import basis_label
+from calendar_build.i18n.catalogues import translations
+from calendar_build.i18n.dates import Dates
+from calendar_build.i18n.languages import GERMAN
+from calendar_build.i18n.marker import N_
 from calendar_build.pages import dates
 
-RULE_BASIS = "Regel im Katalog – der Brauch der Gemeinden kann abweichen"  # approximate, no calendar basis
+RULE_BASIS = N_("Regel im Katalog – der Brauch der Gemeinden kann abweichen")  # approximate, no calendar basis
 NO_DATE = "kein Termin"
+WEEKDAY_DATE = N_("{weekday}, {date}")
+SPAN = N_("{start} bis {end}")
+ANNOUNCED = N_("Von der Gemeinschaft bekanntgegeben{note}.")
+ESTIMATED = N_("Geschätzter Termin – kann um einen Tag abweichen. Grundlage: {basis}.")
 
 
-def span_with_year(start: dt.date, end: dt.date) -> str:
-    """Return '13.–20. Apr. 2025' or '28. Dez. 2026–4. Jan. 2027'."""
-    return f"{dates.date_range(start, end)} {end.year}"
+def span_with_year(start: dt.date, end: dt.date, language: str = GERMAN) -> str:
+    """Return '13.–20. Apr. 2025' or '28. Dez. 2026–4. Jan. 2027' ('Apr 13 – 20, 2025' in English)."""
+    if language == GERMAN:
+        return f"{dates.date_range(start, end)} {end.year}"
+    return Dates(language).date_range_with_year(start, end)
 
 
 def spans_with_year(occurrences: list[Occurrence]) -> str:
@@ -28,16 +39,22 @@ def spans_with_year(occurrences: list[Occurrence]) -> str:
     return ", ".join(span_with_year(o.start, o.end) for o in occurrences) or NO_DATE
 
 
-def weekday_date(day: dt.date) -> str:
-    """Return 'Donnerstag, 22. April 2027'."""
-    return f"{dates.WEEKDAYS[day.weekday()]}, {dates.long_date(day)}"
+def weekday_date(day: dt.date, language: str = GERMAN) -> str:
+    """Return 'Donnerstag, 22. April 2027' ('Thursday, April 22, 2027')."""
+    words = Dates(language)
+    return _(WEEKDAY_DATE, language).format(weekday=words.weekdays[day.weekday()], date=words.long_date(day))
 
 
-def long_span(start: dt.date, end: dt.date) -> str:
+def long_span(start: dt.date, end: dt.date, language: str = GERMAN) -> str:
     """Return 'Donnerstag, 22. April 2027' or 'Donnerstag, 22. April 2027 bis Freitag, 30. April 2027'."""
     if start == end:
-        return weekday_date(start)
-    return f"{weekday_date(start)} bis {weekday_date(end)}"
+        return weekday_date(start, language)
+    return _(SPAN, language).format(start=weekday_date(start, language), end=weekday_date(end, language))
+
+
+def _(message: str, language: str) -> str:
+    """Return a frame of the review sheets in `language`."""
+    return translations(language).gettext(message)
 
 
 def shift(before: dt.date, after: dt.date) -> str:
@@ -67,24 +84,24 @@ def local_time(moment: dt.datetime) -> str:
     return f"{dates.long_date(local.date())}, {local:%H:%M} Uhr{zone}"
 
 
-def basis_text(occurrence: Occurrence) -> str:
-    """Return what an occurrence's date rests on, in German."""
-    return basis_label(occurrence) or RULE_BASIS
+def basis_text(occurrence: Occurrence, language: str = GERMAN) -> str:
+    """Return what an occurrence's date rests on."""
+    return basis.label(occurrence.basis, occurrence.note, language) or _(RULE_BASIS, language)
 
 
-def estimate_note(occurrence: Occurrence) -> str:
+def estimate_note(occurrence: Occurrence, language: str = GERMAN) -> str:
     """Return the note for an estimated date, or '' for a fixed or announced one."""
     if occurrence.basis == "override":
         note = f" ({occurrence.note})" if occurrence.note else ""
-        return f"Von der Gemeinschaft bekanntgegeben{note}."
+        return _(ANNOUNCED, language).format(note=note)
     if not occurrence.approximate:
         return ""
-    return f"Geschätzter Termin – kann um einen Tag abweichen. Grundlage: {basis_text(occurrence)}."
+    return _(ESTIMATED, language).format(basis=basis_text(occurrence, language))
 
 
-def alternatives_text(occurrence: Occurrence) -> tuple[str, ...]:
+def alternatives_text(occurrence: Occurrence, language: str = GERMAN) -> tuple[str, ...]:
     """Return the other traditions' dates that differ from the occurrence's, each with its basis."""
     return tuple(
-        f"{span_with_year(a.start, a.end)} – {basis.label(a.basis)}"
+        f"{span_with_year(a.start, a.end, language)} – {basis.label(a.basis, language=language)}"
         for a in basis.differing(occurrence.start, occurrence.alternatives)
     )

@@ -125,3 +125,5 @@ class Sheet:
     publisher: str
     computed_on: str
     items: tuple[SheetItem, ...]
+    language: str = "de"  # the sheet's language (the report stays German)
+    direction: str = "ltr"

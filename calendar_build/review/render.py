@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from calendar_build.errors import ContentError, Problem
+from calendar_build.i18n.languages import GERMAN
 from calendar_build.render.html import TemplateProblem, render_template
 from calendar_build.review.model import Report, Sheet
 
@@ -13,10 +14,10 @@ REPORT_TEMPLATE = "review/bericht.html.j2"
 SHEET_TEMPLATE = "review/pruefbogen.html.j2"
 
 
-def _render(templates: Path, name: str, **context: Any) -> str:
+def _render(templates: Path, name: str, language: str = GERMAN, **context: Any) -> str:
     """Render one template in the sandbox; raise ContentError naming the template file and line on failure."""
     try:
-        return render_template(templates, name, **context)
+        return render_template(templates, name, language, **context)
     except TemplateProblem as exc:
         if exc.message == "Vorlage fehlt.":
             raise ContentError([Problem(exc.path, None, "Vorlage fehlt – bitte aus dem Programmordner "
@@ -31,4 +32,4 @@ def render_report(templates: Path, report: Report) -> str:
 
 def render_sheet(templates: Path, sheet: Sheet) -> str:
     """Return the review sheet of one category."""
-    return _render(templates, SHEET_TEMPLATE, sheet=sheet)
+    return _render(templates, SHEET_TEMPLATE, sheet.language, sheet=sheet)
