@@ -1,4 +1,5 @@
-"""One small screen PDF per language: January and the first explanations page, set and proven like a build."""
+"""One small screen PDF per language (January and the first explanations page) and the poster's front in the
+right-to-left languages, set and proven like a build."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from calendar_build.stages.options import BuildOptions
 from tests.conftest import REPO
 
 LANGUAGE_CODES = ("en", "tr", "ar", "uk", "fa")
+POSTER_CODES = ("ar", "fa")  # the poster's front where it is mirrored and, in Persian, has other digits
 
 
 @dataclass(frozen=True)
@@ -50,3 +52,18 @@ def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Sample]:
 def german_options(tmp_path_factory: pytest.TempPathFactory) -> BuildOptions:
     """Return options for the German edition (for comparisons)."""
     return replace(BuildOptions(root=REPO, year=2027), cache_dir=tmp_path_factory.mktemp("cache-de"))
+
+
+@pytest.fixture(scope="session")
+def posters(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Set the front of the A2 poster (page 1) in Arabic and Persian."""
+    cache = tmp_path_factory.mktemp("cache-poster")
+    built = {}
+    for code in POSTER_CODES:
+        options = BuildOptions(root=REPO, year=2027, product=PRODUCTS["poster-a2"], cache_dir=cache, language=code,
+                               out=tmp_path_factory.mktemp(f"poster-{code}"), parallel_parts=False)
+        target = options.out_dir / f"poster-{code}.pdf"
+        _pages, warnings = set_pages(options, compose(options, [1]), target, parallel=False)
+        assert warnings == []
+        built[code] = target
+    return built

@@ -15,7 +15,7 @@ import pytest
 from PIL import Image
 
 from calendar_build.i18n.dates import Dates
-from tests.i18n.conftest import LANGUAGE_CODES, Sample
+from tests.i18n.conftest import LANGUAGE_CODES, POSTER_CODES, Sample
 
 
 # Text extraction limit (pdfium, poppler and MuPDF alike): a lam-alef ligature of an Arabic-script word
@@ -115,11 +115,9 @@ def _correlation(first: list[float], second: list[float]) -> float:
     return cov / (var_a * var_b) ** 0.5
 
 
-@pytest.mark.parametrize("page", [1, 2])
-@pytest.mark.parametrize("code", LANGUAGE_CODES)
-def test_two_renderers_draw_every_glyph(samples: dict[str, Sample], code: str, page: int, tmp_path: Path) -> None:
-    """Poppler and MuPDF draw the page without a glyph or font complaint, and put the same ink in the same places."""
-    pdf = samples[code].pdf
+def _assert_drawn_alike(pdf: Path, page: int, tmp_path: Path) -> None:
+    """Assert that Poppler and MuPDF draw the page without a glyph or font complaint, with the same ink in the
+    same places."""
     poppler = subprocess.run(["pdftoppm", "-r", "40", "-f", str(page), "-l", str(page), "-gray", "-png", str(pdf),
                               str(tmp_path / "p")], capture_output=True, text=True, check=True)
     mupdf = subprocess.run(["mutool", "draw", "-r", "40", "-c", "gray", "-o", str(tmp_path / "m.png"), str(pdf),
@@ -131,6 +129,40 @@ def test_two_renderers_draw_every_glyph(samples: dict[str, Sample], code: str, p
     ink_a, ink_b = _block_ink(first), _block_ink(second)
     assert sum(ink_a) / len(ink_a) > 5  # the page carries text
     assert _correlation(ink_a, ink_b) > 0.97  # same text in the same 1.0 cm squares (anti-aliasing aside)
+
+
+@pytest.mark.parametrize("page", [1, 2])
+@pytest.mark.parametrize("code", LANGUAGE_CODES)
+def test_two_renderers_draw_every_glyph(samples: dict[str, Sample], code: str, page: int, tmp_path: Path) -> None:
+    """Poppler and MuPDF draw the page without a glyph or font complaint, and put the same ink in the same places."""
+    _assert_drawn_alike(samples[code].pdf, page, tmp_path)
+
+
+@pytest.mark.parametrize("code", POSTER_CODES)
+def test_two_renderers_draw_every_glyph_of_the_poster(posters: dict[str, Path], code: str, tmp_path: Path) -> None:
+    """The poster's front carries every short name of the year: both renderers draw them all."""
+    _assert_drawn_alike(posters[code], 1, tmp_path)
+
+
+def _x_of(pdf: Path, word: str) -> float:
+    """Return the middle x of the first occurrence of `word` on page 1."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        text = document[0].get_textpage()
+        hit = text.search(word, match_whole_word=True).get_next()
+        assert hit is not None, word
+        boxes = [text.get_charbox(i) for i in range(hit[0], hit[0] + hit[1])]
+        return (min(b[0] for b in boxes) + max(b[2] for b in boxes)) / 2
+    finally:
+        document.close()
+
+
+@pytest.mark.parametrize("code", POSTER_CODES)
+def test_the_poster_runs_right_to_left(posters: dict[str, Path], code: str) -> None:
+    """January's column stands right of February's, and December's is the leftmost."""
+    months = Dates(code).months
+    xs = [_x_of(posters[code], months[m]) for m in (0, 1, 11)]
+    assert xs[0] > xs[1] > xs[2]
 
 
 @pytest.mark.parametrize("code", LANGUAGE_CODES)
