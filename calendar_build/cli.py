@@ -29,7 +29,7 @@ from calendar_build.products import BY_VARIANT_AND_FORMAT, DEFAULT_PRODUCTS, FOR
 from calendar_build.workers import Terminated, stop_on_signals
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
-LANGUAGE_COMMANDS = ("holidays", "ics", "build", "check", "preview", "watch", "diff")  # the commands that take --language
+LANGUAGE_COMMANDS = ("holidays", "ics", "build", "check", "preview", "watch", "diff", "site", "serve")  # take --language
 PDF_PRODUCTS = tuple(i for i, p in PRODUCTS.items() if p.output == "pdf")  # `site` makes the website
 PRODUCT_HELP = "ein Produkt nach Namen, z. B. poster-a2-landscape (statt --variant und --format)"
 

@@ -62,9 +62,12 @@ class Product:
         return "cmyk" if self.colour == "cmyk" else "srgb"
 
     def output_name(self, year: int, language: str = "de") -> str:
-        """Return the product's file name for a year; other languages than German add theirs: '…-a3-tr.pdf'."""
+        """Return the product's file name for a year; other languages than German add theirs: '…-a3-tr.pdf',
+        'site-tr'."""
         name = self.file_name.format(year=year)
-        return name if language == "de" else f"{name.removesuffix('.pdf')}-{language}.pdf"
+        if language == "de":
+            return name
+        return f"{name}-{language}" if self.output == "site" else f"{name.removesuffix('.pdf')}-{language}.pdf"
 
 
 A3_MM = (297.0, 420.0)

@@ -85,7 +85,7 @@ class Wording:
         return self.words.terms.get(german, german) if self.words else german
 
     def in_region(self, region: Region) -> str:
-        """Return 'in Hessen', 'in Hesse', 'Hessen eyaletinde' …"""
+        """Return the state as the sentences name it: 'in Bayern', 'in Bavaria' …"""
         return self.words.region if self.words else region.in_name
 
     def label(self, label: str) -> str:

@@ -23,7 +23,10 @@ from calendar_build.engine.rules import SUPPORTED_YEARS
 from calendar_build.errors import ContentError, Problem
 from calendar_build.export import ics
 from calendar_build.output import atomic_write, swap_in
-from calendar_build.pages import dates
+from calendar_build.i18n.catalogues import translations
+from calendar_build.i18n.dates import Dates
+from calendar_build.i18n.languages import GERMAN, LANGUAGES
+from calendar_build.i18n.marker import N_
 from calendar_build.pages.model import PhotoUrls
 from calendar_build.products import PRODUCTS
 from calendar_build.render.html import TemplateProblem, render_templates
@@ -42,6 +45,15 @@ SITE_TEMPLATES = "site"  # templates/site/: <kind>.html.j2, site.css, planen.js
 STATIC = ("planen.js",)  # copied as they are
 CJK_FILE = "schrift/cjk.otf"
 DARK_LUMINANCE = 0.0103  # of #1a1a1a, the dark letter on light dots
+ALL_CATEGORIES = N_("Alle Kategorien")
+ALL_DATES = N_("Alle Termine {year} als JSON")
+SCHEMA_TITLE = N_("Beschreibung der Felder (JSON Schema)")
+# The PDF products as the download list names them (their `title` is the editors' German name).
+PDF_TITLES = {"print-a3": N_("Druck-PDF A3"), "print-a4": N_("Druck-PDF A4"), "screen": N_("Bildschirm-PDF"),
+              "screen-a4": N_("Bildschirm-PDF A4"), "poster-a2": N_("Jahresplakat A2"),
+              "poster-a1": N_("Jahresplakat A1"), "poster-a2-landscape": N_("Jahresplakat A2 quer"),
+              "poster-a1-landscape": N_("Jahresplakat A1 quer"),
+              "print-a3-bilingual": N_("Druck-PDF A3 zweisprachig")}
 
 
 @dataclass
@@ -83,33 +95,37 @@ def _downloads(options: BuildOptions, valid: Validated, files: SiteFiles) -> tup
     document = opendata.open_data(content, table)
     data_text = opendata.to_json(document)
     calendars = []
-    for name, data in _ics_files(table, labels, stamp, data_text).items():
+    _, suffix = translations(options.language).gettext, LANGUAGES[options.language].file_suffix
+    for name, data in _ics_files(table, labels, stamp, data_text, options.language).items():
         files.texts[name] = data
-        category = name.removeprefix(f"{ics.FILE_PREFIX}-{options.year}").removesuffix(".ics").lstrip("-")
-        calendars.append(Download(name, labels.get(category, "Alle Kategorien"), f"ICS, {len(data) // 1024 + 1} KB"))
+        category = name.removeprefix(f"{ics.FILE_PREFIX}-{options.year}").removesuffix(".ics").removesuffix(suffix)
+        calendars.append(Download(name, labels.get(category.lstrip("-"), _(ALL_CATEGORIES)),
+                                  f"ICS, {len(data) // 1024 + 1} KB"))
     documents = []
     for product in PRODUCTS.values():
-        source = options.out_dir / product.output_name(options.year)
+        source = options.out_dir / product.output_name(options.year, options.language)
         if product.output == "pdf" and source.is_file():
             files.copies[source.name] = source
-            documents.append(Download(source.name, product.title, f"PDF, {source.stat().st_size / 1e6:.1f} MB"))
+            documents.append(Download(source.name, _(PDF_TITLES.get(product.id, product.title)),
+                                      f"PDF, {source.stat().st_size / 1e6:.1f} MB"))
     data_name = opendata.data_name(options.year)
     files.texts[data_name] = data_text.encode()
     files.copies[opendata.SCHEMA_NAME] = opendata.SCHEMA
-    data_files = (Download(data_name, f"Alle Termine {options.year} als JSON", content.edition.data_license),
-                  Download(opendata.SCHEMA_NAME, "Beschreibung der Felder (JSON Schema)", "JSON"))
+    data_files = (Download(data_name, _(ALL_DATES).format(year=options.year), content.edition.data_license),
+                  Download(opendata.SCHEMA_NAME, _(SCHEMA_TITLE), "JSON"))
     return tuple(calendars), tuple(documents), data_files
 
 
 _ICS_MEMO: dict[str, dict[str, bytes]] = {}  # `serve` rebuilds often; the ICS files change only with the dates
 
 
-def _ics_files(table: YearTable, labels: dict[str, str], stamp: dt.datetime, data_text: str) -> dict[str, bytes]:
+def _ics_files(table: YearTable, labels: dict[str, str], stamp: dt.datetime, data_text: str,
+               language: str) -> dict[str, bytes]:
     """Return the year's ICS files, reused while the open data (every field they show) is the same."""
-    key = hashlib.sha256(f"{stamp.isoformat()}|{sorted(labels.items())}|{data_text}".encode()).hexdigest()
+    key = hashlib.sha256(f"{language}|{stamp.isoformat()}|{sorted(labels.items())}|{data_text}".encode()).hexdigest()
     if key not in _ICS_MEMO:
         _ICS_MEMO.clear()
-        _ICS_MEMO[key] = ics.ics_files(table, labels, stamp)
+        _ICS_MEMO[key] = ics.ics_files(table, labels, stamp, language)
     return _ICS_MEMO[key]
 
 
@@ -166,7 +182,7 @@ def compose_site(options: BuildOptions) -> tuple[Site, SiteFiles, tuple[Problem,
             files.copies[relative[month].tile] = photos.tiles[month].path
     calendar = relink(draft, relative)
     categories = {c.id: c for c in calendar.categories}
-    feasts = feast_pages(valid.table, _ahead_tables(valid, options.year), categories)
+    feasts = feast_pages(valid.table, _ahead_tables(valid, options.year), categories, options.language)
     calendars, documents, data = _downloads(options, valid, files)
     script = f"holidays-{options.year}.js"
     files.texts[script] = planning_data(options.year, valid, {f.id: f.path for f in feasts}).encode()
@@ -181,7 +197,7 @@ def compose_site(options: BuildOptions) -> tuple[Site, SiteFiles, tuple[Problem,
         files.copies[CJK_FILE] = cjk
     try:
         files.texts["site.css"] = site_css(options, valid, cjk is not None).encode()
-        _render_pages(options.root / "templates", site, files)
+        _render_pages(options.root / "templates", site, files, options.language)
     except TemplateProblem as exc:
         raise ContentError([Problem(exc.path, exc.line, exc.message)]) from exc
     except ThemeError as exc:
@@ -191,10 +207,11 @@ def compose_site(options: BuildOptions) -> tuple[Site, SiteFiles, tuple[Problem,
     return site, files, warnings
 
 
-def _render_pages(templates: Path, site: Site, files: SiteFiles) -> None:
+def _render_pages(templates: Path, site: Site, files: SiteFiles, language: str = GERMAN) -> None:
     jobs = [(f"{SITE_TEMPLATES}/{page.kind}.html.j2",
-             {"site": site, "cal": site.calendar, "page": page, "weekdays": dates.WEEKDAYS}) for page in site.pages]
-    for page, html in zip(site.pages, render_templates(templates, jobs), strict=True):
+             {"site": site, "cal": site.calendar, "page": page, "weekdays": Dates(language).weekdays})
+            for page in site.pages]
+    for page, html in zip(site.pages, render_templates(templates, jobs, language), strict=True):
         files.texts[page.path] = html.encode()
 
 

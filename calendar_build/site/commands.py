@@ -15,7 +15,10 @@ EXIT_OK = 0
 
 def web_options(args: argparse.Namespace) -> BuildOptions:
     """Return the build options of the web product."""
-    return BuildOptions(root=args.root, year=args.year, product=PRODUCTS["web"], strict=getattr(args, "strict", False))
+    from calendar_build.cli import edition_language  # noqa: PLC0415 - the cli registers these commands
+
+    return BuildOptions(root=args.root, year=args.year, product=PRODUCTS["web"], strict=getattr(args, "strict", False),
+                        language=edition_language(args))
 
 
 def cmd_site(args: argparse.Namespace) -> int:

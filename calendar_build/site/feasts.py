@@ -9,29 +9,33 @@ import datetime as dt
 import unicodedata
 from collections.abc import Mapping, Sequence
 
+from calendar_build.engine import basis
 from calendar_build.engine.occurrences import Occurrence, YearTable
-from calendar_build.export.table import basis_label
+from calendar_build.i18n.catalogues import translations
+from calendar_build.i18n.dates import Dates
+from calendar_build.i18n.languages import GERMAN
+from calendar_build.i18n.marker import N_
 from calendar_build.pages import dates
 from calendar_build.pages.model import CategoryView
 from calendar_build.site.model import AheadYear, FeastDate, FeastPage
 
 AHEAD_YEARS = 5  # a feast page shows the next five years
 
-# How a rule kind finds the date, in German (the vocabulary of content/holidays/*.yaml).
+# How a rule kind finds the date (the vocabulary of content/holidays/*.yaml; msgids of the catalogues).
 RULE_BASIS = {
-    "fixed": "Fester Tag im gregorianischen Kalender.",
-    "easter": "Hängt vom westlichen Osterdatum ab (gregorianische Osterrechnung).",
-    "orthodox_easter": "Hängt vom orthodoxen Osterdatum ab (julianische Osterrechnung).",
-    "weekday": "Ein bestimmter Wochentag vor oder nach einem festen Datum.",
-    "julian": "Fester Tag im julianischen Kalender, in den gregorianischen umgerechnet.",
-    "hebrew": "Fester Tag im jüdischen Kalender (Mondsonnenkalender).",
-    "hijri": "Fester Tag im islamischen Mondkalender; das Datum richtet sich nach der Mondsichtung "
-             "oder der gewählten Berechnung.",
-    "chinese": "Neumond im chinesischen Mondkalender.",
-    "persian": "Frühlingsanfang (Tagundnachtgleiche) im iranischen Sonnenkalender.",
-    "bahai": "Badíʻ-Kalender: Frühlingsanfang in Teheran, bei den Zwillingsgeburtstagen der Neumond.",
-    "indic": "Hinduistischer Mondkalender: Mondtag (Tithi) und Monat, auf Indien bezogen.",
-    "dates": "Von der Gemeinschaft je Jahr festgelegte Daten.",
+    "fixed": N_("Fester Tag im gregorianischen Kalender."),
+    "easter": N_("Hängt vom westlichen Osterdatum ab (gregorianische Osterrechnung)."),
+    "orthodox_easter": N_("Hängt vom orthodoxen Osterdatum ab (julianische Osterrechnung)."),
+    "weekday": N_("Ein bestimmter Wochentag vor oder nach einem festen Datum."),
+    "julian": N_("Fester Tag im julianischen Kalender, in den gregorianischen umgerechnet."),
+    "hebrew": N_("Fester Tag im jüdischen Kalender (Mondsonnenkalender)."),
+    "hijri": N_("Fester Tag im islamischen Mondkalender; das Datum richtet sich nach der Mondsichtung "
+                "oder der gewählten Berechnung."),
+    "chinese": N_("Neumond im chinesischen Mondkalender."),
+    "persian": N_("Frühlingsanfang (Tagundnachtgleiche) im iranischen Sonnenkalender."),
+    "bahai": N_("Badíʻ-Kalender: Frühlingsanfang in Teheran, bei den Zwillingsgeburtstagen der Neumond."),
+    "indic": N_("Hinduistischer Mondkalender: Mondtag (Tithi) und Monat, auf Indien bezogen."),
+    "dates": N_("Von der Gemeinschaft je Jahr festgelegte Daten."),
 }  # fmt: skip
 
 # The language of an original name, by category and writing system; where one script serves several
@@ -58,9 +62,11 @@ def original_lang(category: str, original: str) -> str:
     return LANGUAGE_BY_SCRIPT.get((category, script_of(original)), "") if original else ""
 
 
-def long_range(start_iso: str, end_iso: str) -> str:
-    """Return '11.–18. April 2027' style text for a span."""
+def long_range(start_iso: str, end_iso: str, language: str = GERMAN) -> str:
+    """Return '11.–18. April 2027' style text for a span ('Apr 11 – 18, 2027' in English)."""
     start, end = dt.date.fromisoformat(start_iso), dt.date.fromisoformat(end_iso)
+    if language != GERMAN:
+        return Dates(language).date_range_with_year(start, end)
     if start == end:
         return dates.long_date(start)
     if start.year != end.year:
@@ -70,17 +76,18 @@ def long_range(start_iso: str, end_iso: str) -> str:
     return f"{start.day}. {dates.MONTHS[start.month - 1]} – {dates.long_date(end)}"
 
 
-def feast_date(occurrence: Occurrence) -> FeastDate:
+def feast_date(occurrence: Occurrence, language: str = GERMAN) -> FeastDate:
     """Return one occurrence formatted for the feast's page."""
     start, end = occurrence.start.isoformat(), occurrence.end.isoformat()
-    return FeastDate(long_range(start, end), start, end, occurrence.approximate, basis_label(occurrence))
+    return FeastDate(long_range(start, end, language), start, end, occurrence.approximate,
+                     basis.label(occurrence.basis, occurrence.note, language))
 
 
-def _ahead(feast_id: str, tables: Sequence[YearTable]) -> tuple[AheadYear, ...]:
+def _ahead(feast_id: str, tables: Sequence[YearTable], language: str) -> tuple[AheadYear, ...]:
     rows = []
     for table in tables:
         found = [o for o in table.occurrences if o.id == feast_id and o.start.year == table.year]
-        when = ", ".join(dates.date_range(o.start, o.end) for o in found) or "–"
+        when = ", ".join(Dates(language).date_range(o.start, o.end) for o in found) or "–"
         rows.append(AheadYear(table.year, when, any(o.approximate for o in found)))
     return tuple(rows)
 
@@ -91,8 +98,9 @@ def feast_path(feast_id: str) -> str:
 
 
 def feast_pages(table: YearTable, ahead: Sequence[YearTable],
-                categories: Mapping[str, CategoryView]) -> tuple[FeastPage, ...]:
-    """Return a page for every feast of the year table, in calendar order."""
+                categories: Mapping[str, CategoryView], language: str = GERMAN) -> tuple[FeastPage, ...]:
+    """Return a page for every feast of the year table, in calendar order, in `language`."""
+    _ = translations(language).gettext
     by_id: dict[str, list[Occurrence]] = {}
     for occurrence in table.occurrences:
         by_id.setdefault(occurrence.id, []).append(occurrence)
@@ -105,7 +113,9 @@ def feast_pages(table: YearTable, ahead: Sequence[YearTable],
             original_lang=original_lang(category, holiday.original or ""),
             transliteration=holiday.transliteration or "", category=categories[category],
             description=" ".join(holiday.description.split()), greeting=holiday.greeting or "",
-            eve=holiday.eve, public=any(o.public for o in found), rule=RULE_BASIS.get(holiday.rule.kind, ""),
-            dates=tuple(feast_date(o) for o in found), ahead=_ahead(feast_id, ahead), months=tuple(months),
+            eve=holiday.eve, public=any(o.public for o in found),
+            rule=_(RULE_BASIS[holiday.rule.kind]) if holiday.rule.kind in RULE_BASIS else "",
+            dates=tuple(feast_date(o, language) for o in found), ahead=_ahead(feast_id, ahead, language),
+            months=tuple(months),
         ))
     return tuple(pages)

@@ -6,15 +6,18 @@ per month and per feast, one for each of the others. Navigation and the link che
 
 from __future__ import annotations
 
+from calendar_build.i18n.catalogues import translations
+from calendar_build.i18n.languages import digits
+from calendar_build.i18n.marker import N_
 from calendar_build.pages.model import Calendar
 from calendar_build.site.model import FeastPage, SitePage
 
-# The pages of which there is one: file and title.
+# The pages of which there is one: file and title (in the catalogues: the site speaks the edition's language).
 SINGLE_PAGES = {
-    "start": ("index.html", "Start"),
-    "legend": ("legende.html", "Legende und Zeichen"),
-    "planning": ("planen.html", "Planungshilfe: Termine prüfen"),
-    "data": ("daten.html", "Kalender abonnieren und Daten"),
+    "start": ("index.html", N_("Start")),
+    "legend": ("legende.html", N_("Legende und Zeichen")),
+    "planning": ("planen.html", N_("Planungshilfe: Termine prüfen")),
+    "data": ("daten.html", N_("Kalender abonnieren und Daten")),
 }
 
 
@@ -25,11 +28,12 @@ def month_path(number: int) -> str:
 
 def _expand(kind: str, calendar: Calendar, feasts: tuple[FeastPage, ...]) -> list[SitePage]:
     if kind == "months":
-        return [SitePage(month_path(m.number), "month", f"{m.name} {m.year}", month=m) for m in calendar.months]
+        return [SitePage(month_path(m.number), "month", f"{m.name} {digits(m.year, calendar.language)}", month=m)
+                for m in calendar.months]
     if kind == "feasts":
         return [SitePage(f.path, "feast", f.name, feast=f) for f in feasts]
     path, title = SINGLE_PAGES[kind]
-    return [SitePage(path, kind, title)]
+    return [SitePage(path, kind, translations(calendar.language).gettext(title))]
 
 
 def plan_site(calendar: Calendar, feasts: tuple[FeastPage, ...], page_plan: tuple[str, ...]) -> tuple[SitePage, ...]:
