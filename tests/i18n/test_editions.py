@@ -115,9 +115,9 @@ def _correlation(first: list[float], second: list[float]) -> float:
     return cov / (var_a * var_b) ** 0.5
 
 
-def _assert_drawn_alike(pdf: Path, page: int, tmp_path: Path) -> None:
+def _assert_drawn_alike(pdf: Path, page: int, tmp_path: Path, alike: float = 0.97) -> None:
     """Assert that Poppler and MuPDF draw the page without a glyph or font complaint, with the same ink in the
-    same places."""
+    same places (correlation of the ink in 1 cm squares above `alike`)."""
     poppler = subprocess.run(["pdftoppm", "-r", "40", "-f", str(page), "-l", str(page), "-gray", "-png", str(pdf),
                               str(tmp_path / "p")], capture_output=True, text=True, check=True)
     mupdf = subprocess.run(["mutool", "draw", "-r", "40", "-c", "gray", "-o", str(tmp_path / "m.png"), str(pdf),
@@ -128,7 +128,7 @@ def _assert_drawn_alike(pdf: Path, page: int, tmp_path: Path) -> None:
     assert first.size == second.size
     ink_a, ink_b = _block_ink(first), _block_ink(second)
     assert sum(ink_a) / len(ink_a) > 5  # the page carries text
-    assert _correlation(ink_a, ink_b) > 0.97  # same text in the same 1.0 cm squares (anti-aliasing aside)
+    assert _correlation(ink_a, ink_b) > alike  # same text in the same 1.0 cm squares (anti-aliasing aside)
 
 
 @pytest.mark.parametrize("page", [1, 2])
@@ -140,8 +140,13 @@ def test_two_renderers_draw_every_glyph(samples: dict[str, Sample], code: str, p
 
 @pytest.mark.parametrize("code", POSTER_CODES)
 def test_two_renderers_draw_every_glyph_of_the_poster(posters: dict[str, Path], code: str, tmp_path: Path) -> None:
-    """The poster's front carries every short name of the year: both renderers draw them all."""
-    _assert_drawn_alike(posters[code], 1, tmp_path)
+    """The poster's front carries every short name of the year: both renderers draw them all.
+
+    The poster is CMYK (PDF/X-4): without ICC support MuPDF turns the category colours and the Sunday panels
+    darker than Poppler does (measured: 0.93 for both languages, 0.97 and more for the RGB screen pages), so
+    the ink agrees less; a missing script would leave whole columns of names blank in one of them.
+    """
+    _assert_drawn_alike(posters[code], 1, tmp_path, alike=0.9)
 
 
 def _x_of(pdf: Path, word: str) -> float:
