@@ -155,8 +155,29 @@ def compile_css(layers: Layers, layout_css: str, product: Product, extra: dict[s
     rules = parse_rules(layout_css, path)
     for rule in rules:
         if isinstance(rule, ast.QualifiedRule | ast.AtRule) and rule.content is not None:
-            rule.content = substitute(rule.content)
+            rule.content = _inner_calc(substitute(rule.content))
     return "\n".join(tinycss2.serialize([rule]) for rule in rules) + "\n"
+
+
+def _inner_calc(nodes: list[ast.Node], inside: bool = False) -> list[ast.Node]:
+    """Return the nodes with every calc() inside another calc() written as parentheses.
+
+    A theme value may itself be a calc() (the poster's `calc(14mm * var(--poster-scale))`); substituted into
+    a calc() of calendar.css it is nested, and WeasyPrint drops a calc() nested within parentheses.
+    """
+    out: list[ast.Node] = []
+    for node in nodes:
+        if isinstance(node, ast.FunctionBlock):
+            calc = node.lower_name == "calc"
+            node.arguments = _inner_calc(node.arguments, inside or calc)
+            out.append(ast.ParenthesesBlock(node.source_line, node.source_column, node.arguments)
+                       if calc and inside else node)
+        elif isinstance(node, ast.ParenthesesBlock | ast.SquareBracketsBlock | ast.CurlyBracketsBlock):
+            node.content = _inner_calc(node.content, inside)
+            out.append(node)
+        else:
+            out.append(node)
+    return out
 
 
 def _number(values: dict[str, Value], name: str, unit: str) -> float:
