@@ -20,8 +20,9 @@ WALL_CALENDAR = ("cover", "months", "legend", "outlook", "explanations", "imprin
 # The year poster: all twelve months on the front; the explanations on the back (a sheet printed 4/4).
 POSTER = ("poster", "explanations")
 TILE_PAGES = frozenset({"cover", "poster"})  # the page kinds that show the portraits as small tiles
-# The pages of the website (templates/site/<kind>.html.j2): start, one per month, one per feast, the rest.
-SITE_PAGES = ("start", "months", "feasts", "legend", "planning", "data")
+# The pages of the website (templates/site/<kind>.html.j2): start, one per month, one per feast, the rest
+# (the poster's page shows the posters that were built).
+SITE_PAGES = ("start", "months", "feasts", "legend", "planning", "data", "poster")
 
 
 @dataclass(frozen=True)
