@@ -64,3 +64,14 @@ def test_every_poster_length_follows_the_scale() -> None:
 
 # Read by the builder as they stand (render/theme.py): written out per format, not scaled.
 MEASURED = {"--label-width", "--explanation-column-width", "--explanation-column-height"}
+
+
+def test_a_scaled_value_inside_a_calc_becomes_parentheses() -> None:
+    """WeasyPrint drops a calc() nested in parentheses (the back's column gap used to be ignored on the poster)."""
+    from calendar_build.render.theme import compile_css  # noqa: PLC0415
+
+    layers = read_layers((REPO / "templates" / "theme.css").read_text(encoding="utf-8"))
+    css = compile_css(layers, ".gap { margin-right: calc((420mm - 2 * var(--page-margin)) / 4); }\n"
+                              ".dot { font-size: var(--dot-size); }", PRODUCTS["poster-a1"], {})
+    assert "calc((420mm - 2 * (14mm * 1.41421)) / 4)" in css  # nested: parentheses
+    assert "font-size: calc(10pt * 1.41421)" in css  # on its own: a calc() as written
