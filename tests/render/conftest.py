@@ -1,7 +1,13 @@
-"""One real print build of the sample edition, shared by the PDF tests (it takes a few seconds)."""
+"""The reference builds of the sample edition, each made once per run and shared by the PDF tests.
+
+Every build has a cache folder of its own (a test looks for leftover part files in it), seeded with the photos
+the run has prepared so far and sharing its own afterwards; with pytest-xdist the first worker that needs a
+build makes it for all.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,7 +15,7 @@ import pytest
 
 from calendar_build.pipeline import BuildOptions, BuildReport, build
 from calendar_build.products import PRODUCTS
-from tests.conftest import REPO
+from tests.conftest import REPO, once, seeded_cache, share_photos
 
 
 @dataclass(frozen=True)
@@ -21,45 +27,51 @@ class Built:
     pdf: Path
 
 
-@pytest.fixture(scope="session")
-def print_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """Build the 2027 sample edition's print PDF into a temporary folder."""
-    out = tmp_path_factory.mktemp("print")
-    options = BuildOptions(root=REPO, year=2027, out=out, cache_dir=tmp_path_factory.mktemp("cache"))
-    report = build(options)
-    return Built(options, report, out / "calendar-2027-print-a3.pdf")
+def reference_build(factory: pytest.TempPathFactory, photo_store: Path, product: str) -> Built:
+    """Return the 2027 sample edition's build of `product`, made once per run."""
+
+    def make(folder: Path) -> Built:
+        options = BuildOptions(root=REPO, year=2027, product=PRODUCTS[product], out=folder / "out",
+                               cache_dir=seeded_cache(folder / "cache", photo_store))
+        report = build(options)
+        share_photos(options.cache, photo_store)
+        return Built(options, report, options.target)
+
+    return once(factory, f"build-{product}", make)
 
 
 @pytest.fixture(scope="session")
-def screen_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """Build the 2027 sample edition's accessible screen PDF into a temporary folder."""
-    out = tmp_path_factory.mktemp("screen")
-    options = BuildOptions(root=REPO, year=2027, product=PRODUCTS["screen"], out=out, cache_dir=tmp_path_factory.mktemp("cache"))
-    report = build(options)
-    return Built(options, report, out / "calendar-2027-screen.pdf")
+def print_build(tmp_path_factory: pytest.TempPathFactory, photo_store: Path) -> Built:
+    """Build the 2027 sample edition's print PDF (A3)."""
+    return reference_build(tmp_path_factory, photo_store, "print-a3")
 
 
 @pytest.fixture(scope="session")
-def print_a4_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """Build the 2027 sample edition's A4 print PDF into a temporary folder."""
-    out = tmp_path_factory.mktemp("print-a4")
-    options = BuildOptions(root=REPO, year=2027, product=PRODUCTS["print-a4"], out=out,
-                           cache_dir=tmp_path_factory.mktemp("cache"))
-    report = build(options)
-    return Built(options, report, options.target)
+def screen_build(tmp_path_factory: pytest.TempPathFactory, photo_store: Path) -> Built:
+    """Build the 2027 sample edition's accessible screen PDF."""
+    return reference_build(tmp_path_factory, photo_store, "screen")
+
+
+@pytest.fixture(scope="session")
+def print_a4_build(tmp_path_factory: pytest.TempPathFactory, photo_store: Path) -> Built:
+    """Build the 2027 sample edition's A4 print PDF."""
+    return reference_build(tmp_path_factory, photo_store, "print-a4")
 
 
 @pytest.fixture(scope="session", params=["a3", "a4"])
 def print_builds(request: pytest.FixtureRequest) -> Built:
     """Each print product of the sample edition: A3 and A4."""
-    return request.getfixturevalue("print_build" if request.param == "a3" else "print_a4_build")
+    return request.getfixturevalue("print_build" if request.param == "a3" else "print_a4_build")  # type: ignore[no-any-return]
 
 
 @pytest.fixture(scope="session", params=["poster-a2", "poster-a1"])
-def poster_build(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """Build the 2027 sample edition's year poster, A2 and A1, into a temporary folder."""
-    out = tmp_path_factory.mktemp(request.param)
-    options = BuildOptions(root=REPO, year=2027, product=PRODUCTS[request.param], out=out,
-                           cache_dir=tmp_path_factory.mktemp("cache"))
-    report = build(options)
-    return Built(options, report, options.target)
+def poster_build(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                 photo_store: Path) -> Built:
+    """Build the 2027 sample edition's year poster, A2 and A1."""
+    return reference_build(tmp_path_factory, photo_store, request.param)
+
+
+@pytest.fixture
+def cache(tmp_path: Path, warm_cache: Callable[[Path], Path]) -> Path:
+    """Return a cache folder of the test's own whose prepared photos are the run's shared ones."""
+    return warm_cache(tmp_path / "cache")

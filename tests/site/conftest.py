@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +27,7 @@ class BuiltSite:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+def built_site(tmp_path_factory: pytest.TempPathFactory, warm_cache: Callable[[Path], Path]) -> BuiltSite:
     """Return the sample edition's site, with a screen PDF beside it to be offered for download."""
     base = tmp_path_factory.mktemp("site")
     out = base / "out"
@@ -34,6 +35,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     with pikepdf.new() as pdf:
         pdf.add_blank_page()
         pdf.save(out / PRODUCTS["screen"].output_name(YEAR))
-    options = BuildOptions(root=REPO, year=YEAR, product=PRODUCTS["web"], out=out, cache_dir=base / "cache")
+    options = BuildOptions(root=REPO, year=YEAR, product=PRODUCTS["web"], out=out, cache_dir=warm_cache(base / "cache"))
     report = build_site(options, out / "site")
     return BuiltSite(out / "site", report, options)
