@@ -121,17 +121,19 @@ def test_each_photo_is_embedded_once(print_build: Built) -> None:
     assert (round(tile_w / 25.4 * 300), round(tile_h / 25.4 * 300)) in sizes  # tiles at 300 ppi, not the frames
 
 
-def test_all_variants_at_once_give_the_same_print_pdf(print_build: Built, tmp_path: Path, cache: Path) -> None:
+@pytest.mark.xdist_group("print-a3-cache")  # one worker builds in this cache at a time (no foreign .parts-* folder)
+def test_all_variants_at_once_give_the_same_print_pdf(print_build: Built, tmp_path: Path) -> None:
     """With print and screen built in parallel, the print parts are set one after the other: same bytes."""
     from calendar_build.variants import build_products  # noqa: PLC0415
 
-    options = BuildOptions(root=print_build.options.root, year=2027, out=tmp_path, cache_dir=cache)
+    options = BuildOptions(root=print_build.options.root, year=2027, out=tmp_path, cache_dir=print_build.options.cache)
     outcomes = {p.id: outcome for p, outcome in build_products(options, (PRODUCTS["print-a3"], PRODUCTS["screen"]))}
     assert not isinstance(outcomes["print-a3"], list) and not isinstance(outcomes["screen"], list), outcomes
     assert (tmp_path / "calendar-2027-print-a3.pdf").read_bytes() == print_build.pdf.read_bytes()
     assert (tmp_path / "calendar-2027-screen.pdf").is_file()
 
 
+@pytest.mark.xdist_group("print-a3-cache")
 def test_no_part_files_are_left_behind(print_build: Built) -> None:
     assert list(print_build.options.cache.glob(".parts-*")) == []
     assert [p.name for p in print_build.pdf.parent.iterdir() if ".part" in p.name] == []
