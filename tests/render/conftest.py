@@ -64,11 +64,25 @@ def print_builds(request: pytest.FixtureRequest) -> Built:
     return request.getfixturevalue("print_build" if request.param == "a3" else "print_a4_build")  # type: ignore[no-any-return]
 
 
-@pytest.fixture(scope="session", params=["poster-a2", "poster-a1"])
-def poster_build(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
-                 photo_store: Path) -> Built:
-    """Build the 2027 sample edition's year poster, A2 and A1."""
-    return reference_build(tmp_path_factory, photo_store, request.param)
+POSTERS = ("poster-a2", "poster-a1", "poster-a2-landscape", "poster-a1-landscape")  # every poster row
+
+
+@pytest.fixture(scope="session")
+def posters(tmp_path_factory: pytest.TempPathFactory, photo_store: Path) -> Callable[[str], Built]:
+    """Return a function that builds the 2027 sample edition's poster of a product once per run."""
+    return lambda product: reference_build(tmp_path_factory, photo_store, product)
+
+
+@pytest.fixture(scope="session", params=POSTERS[:2])
+def poster_build(request: pytest.FixtureRequest, posters: Callable[[str], Built]) -> Built:
+    """The year poster upright, A2 and A1."""
+    return posters(request.param)
+
+
+@pytest.fixture(scope="session", params=POSTERS)
+def every_poster(request: pytest.FixtureRequest, posters: Callable[[str], Built]) -> Built:
+    """The year poster in all four rows: A2 and A1, upright and turned."""
+    return posters(request.param)
 
 
 @pytest.fixture
