@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlparse
 
 from PIL import Image
 
-from calendar_build.output import atomic_write
+from calendar_build.output import cache_write
 from calendar_build.pages.model import Calendar
 from calendar_build.photos.colour import SRGB_ICC
 
@@ -49,9 +49,7 @@ def print_logo(path: Path, cache: Path) -> Path:
             image = opened.convert("RGBA")
     out = io.BytesIO()
     image.save(out, "PNG", icc_profile=SRGB_ICC, dpi=(DPI, DPI))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, out.getvalue())
-    return target
+    return cache_write(target, out.getvalue())
 
 
 def for_print(calendar: Calendar, cache: Path) -> Calendar:

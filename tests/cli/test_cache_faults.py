@@ -1,0 +1,116 @@
+"""The cache folder deleted, replaced by a file or made read-only while a build runs: the build still succeeds,
+without the cache where it cannot use it, and never shows a traceback (issue 18, "Caches that heal").
+
+The fault strikes when the photos are prepared, after the cache was probed at the start. Read-only is
+emulated (every write under the cache refused with EACCES, as chmod 555 would), because root ignores modes.
+"""
+
+from __future__ import annotations
+
+import builtins
+import errno
+import io
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from calendar_build.stages import photos as photos_stage
+from tests.cli.conftest import YEAR, CliRunner
+
+WRITING = os.O_WRONLY | os.O_RDWR | os.O_CREAT
+
+
+def _refuse(path: object) -> PermissionError:
+    return PermissionError(errno.EACCES, "Permission denied", os.fsdecode(path))  # type: ignore[arg-type]
+
+
+def read_only(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Refuse every write under `cache` from now on (files, folders, renames and removals)."""
+    top = cache.resolve()
+
+    def under(path: object) -> bool:
+        return not isinstance(path, int) and Path(os.fsdecode(path)).resolve().is_relative_to(top)  # type: ignore[arg-type]
+
+    real_open, real_os_open, real_mkdir = io.open, os.open, os.mkdir
+    real_replace, real_unlink = os.replace, os.unlink
+
+    def guarded_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        if any(c in mode for c in "wax+") and under(file):
+            raise _refuse(file)
+        return real_open(file, mode, *args, **kwargs)
+
+    def guarded_os_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if flags & WRITING and under(path):
+            raise _refuse(path)
+        return real_os_open(path, flags, *args, **kwargs)
+
+    def guarded_mkdir(path: Any, *args: Any, **kwargs: Any) -> None:
+        if under(path):
+            raise FileExistsError(errno.EEXIST, "File exists", path) if os.path.exists(path) else _refuse(path)
+        real_mkdir(path, *args, **kwargs)
+
+    def guarded(real: Callable[..., None]) -> Callable[..., None]:
+        def call(*paths: Any, **kwargs: Any) -> None:
+            if any(under(p) for p in paths):
+                raise _refuse(paths[-1])
+            real(*paths, **kwargs)
+        return call
+
+    for module in (io, builtins):
+        monkeypatch.setattr(module, "open", guarded_open)
+    monkeypatch.setattr(os, "open", guarded_os_open)
+    monkeypatch.setattr(os, "mkdir", guarded_mkdir)
+    monkeypatch.setattr(os, "replace", guarded(real_replace))
+    monkeypatch.setattr(os, "rename", guarded(os.rename))
+    monkeypatch.setattr(os, "unlink", guarded(real_unlink))
+
+
+def deleted(cache: Path, _monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.rmtree(cache)
+
+
+def made_a_file(cache: Path, _monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.rmtree(cache)
+    cache.write_bytes(b"not a folder")
+
+
+FAULTS = [("deleted", deleted), ("made-a-file", made_a_file), ("read-only", read_only)]
+
+
+@pytest.mark.parametrize(("case", "fault"), FAULTS, ids=[row[0] for row in FAULTS])
+def test_cache_fault_during_a_build(case: str, fault: Callable[[Path, pytest.MonkeyPatch], None], project: Path,
+                                    photo_cache: Path, sample_photos: None, cli: CliRunner,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = project / ".cache" / "calendar-build"
+    shutil.copytree(photo_cache, cache)  # a warm cache of its own, to be damaged
+    out = project / "output"
+    prepare = photos_stage.prepare_photos
+
+    before: dict[str, int] = {}
+
+    def strike(*args: Any, **kwargs: Any) -> Any:
+        before.update(_listing(cache))
+        fault(cache, monkeypatch)
+        return prepare(*args, **kwargs)
+
+    monkeypatch.setattr(photos_stage, "prepare_photos", strike)
+    run = cli("build", project, "--out", str(out), "--quiet")
+    assert run.code == 0, run.err
+    assert "Traceback" not in run.err and "Error" not in run.err
+    assert (out / f"calendar-{YEAR}-print-a3.pdf").read_bytes().startswith(b"%PDF-")
+    if case == "made-a-file":
+        assert cache.read_bytes() == b"not a folder"  # left as it was: the build used a temporary folder
+    if case == "deleted":
+        assert cache.is_dir()  # made again
+    if case == "read-only":
+        monkeypatch.undo()
+        assert _listing(cache) == before  # nothing written, renamed or removed there
+
+
+def _listing(folder: Path) -> dict[str, int]:
+    """Return every file under `folder` with its modification time."""
+    return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*")}
