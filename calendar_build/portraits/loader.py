@@ -95,12 +95,7 @@ def load_portraits(root: Path, year: int, problems: Problems, towns: tuple[str, 
                        f"'calendar-build new-edition --year {year}' legt die Vorlagen an.")
         return ()
     portraits: list[Portrait] = []
-    for path in files:
-        loaded = reader.read(path, PortraitSpec)
-        if loaded is None:
-            continue
-        spec, doc = loaded
-        shown = reader.shown(path)
+    for path, shown, spec, doc in reader.each(files, PortraitSpec):
         if towns and spec.town not in towns:
             problems.error(shown, doc.line(("town",)), f"Unbekannter Wert '{spec.town}' in 'town' – erlaubt: "
                            f"{', '.join(towns)} (towns in content/edition.yaml).")
