@@ -121,8 +121,8 @@ def os_error_message(exc: OSError) -> str:
 
 
 # Hidden files and folders an output is staged in before it is renamed into place (output.py, preview.py):
-# ".name.new", ".name.old", ".name.RANDOM.part" stand for the output "name" an editor knows.
-_STAGED = re.compile(r"^\.(?P<name>.+?)(?:\.new|\.old|\.[A-Za-z0-9_]{6,}\.part)$")
+# ".name.new", ".name.old", ".name.RANDOM.part", ".name.PIDxHEX.staged" stand for the output "name".
+_STAGED = re.compile(r"^\.(?P<name>.+?)(?:\.new|\.old|\.[A-Za-z0-9_]{6,}\.part|\.\d+x[0-9a-f]+\.staged)$")
 
 
 def _visible(path: str) -> str:
