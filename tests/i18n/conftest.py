@@ -3,6 +3,7 @@ right-to-left languages, set and proven like a build."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -29,9 +30,9 @@ class Sample:
 
 
 @pytest.fixture(scope="session")
-def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Sample]:
+def samples(tmp_path_factory: pytest.TempPathFactory, warm_cache: Callable[[Path], Path]) -> dict[str, Sample]:
     """Set January and the first explanations page of the screen product in every language but German."""
-    cache = tmp_path_factory.mktemp("cache")
+    cache = warm_cache(tmp_path_factory.mktemp("cache") / "calendar-build")
     built = {}
     for code in LANGUAGE_CODES:
         options = BuildOptions(root=REPO, year=2027, product=PRODUCTS["screen"], cache_dir=cache, language=code,
@@ -49,15 +50,15 @@ def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Sample]:
 
 
 @pytest.fixture(scope="session")
-def german_options(tmp_path_factory: pytest.TempPathFactory) -> BuildOptions:
+def german_options(tmp_path_factory: pytest.TempPathFactory, warm_cache: Callable[[Path], Path]) -> BuildOptions:
     """Return options for the German edition (for comparisons)."""
-    return replace(BuildOptions(root=REPO, year=2027), cache_dir=tmp_path_factory.mktemp("cache-de"))
+    return replace(BuildOptions(root=REPO, year=2027), cache_dir=warm_cache(tmp_path_factory.mktemp("cache-de") / "c"))
 
 
 @pytest.fixture(scope="session")
-def posters(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def posters(tmp_path_factory: pytest.TempPathFactory, warm_cache: Callable[[Path], Path]) -> dict[str, Path]:
     """Set the front of the A2 poster (page 1) in Arabic and Persian."""
-    cache = tmp_path_factory.mktemp("cache-poster")
+    cache = warm_cache(tmp_path_factory.mktemp("cache-poster") / "calendar-build")
     built = {}
     for code in POSTER_CODES:
         options = BuildOptions(root=REPO, year=2027, product=PRODUCTS["poster-a2"], cache_dir=cache, language=code,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -28,10 +30,10 @@ def _text(page: bytes) -> str:
 
 
 @pytest.fixture(scope="module")
-def persian(tmp_path_factory: pytest.TempPathFactory) -> SiteFiles:
-    """Compose the Persian site in memory."""
+def persian(tmp_path_factory: pytest.TempPathFactory, warm_cache: Callable[[Path], Path]) -> SiteFiles:
+    """Compose the Persian site in memory (the run's prepared photos shared)."""
     options = BuildOptions(root=REPO, year=2027, product=PRODUCTS["web"], language="fa",
-                           cache_dir=tmp_path_factory.mktemp("cache"))
+                           cache_dir=warm_cache(tmp_path_factory.mktemp("cache") / "calendar-build"))
     return compose_site(options)[1]
 
 
