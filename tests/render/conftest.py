@@ -21,13 +21,22 @@ class Built:
     pdf: Path
 
 
+_BUILT: dict[str, Built] = {}  # product id -> its build, once per test session (render and preflight tests share it)
+
+
+def built(product_id: str, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """Return the 2027 sample edition built as `product_id` into a temporary folder, building it once."""
+    if product_id not in _BUILT:
+        options = BuildOptions(root=REPO, year=2027, product=PRODUCTS[product_id], out=tmp_path_factory.mktemp(product_id),
+                               cache_dir=tmp_path_factory.mktemp("cache"))
+        _BUILT[product_id] = Built(options, build(options), options.target)
+    return _BUILT[product_id]
+
+
 @pytest.fixture(scope="session")
 def print_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """Build the 2027 sample edition's print PDF into a temporary folder."""
-    out = tmp_path_factory.mktemp("print")
-    options = BuildOptions(root=REPO, year=2027, out=out, cache_dir=tmp_path_factory.mktemp("cache"))
-    report = build(options)
-    return Built(options, report, out / "calendar-2027-print-a3.pdf")
+    return built("print-a3", tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -42,11 +51,7 @@ def screen_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
 @pytest.fixture(scope="session")
 def print_a4_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """Build the 2027 sample edition's A4 print PDF into a temporary folder."""
-    out = tmp_path_factory.mktemp("print-a4")
-    options = BuildOptions(root=REPO, year=2027, product=PRODUCTS["print-a4"], out=out,
-                           cache_dir=tmp_path_factory.mktemp("cache"))
-    report = build(options)
-    return Built(options, report, options.target)
+    return built("print-a4", tmp_path_factory)
 
 
 @pytest.fixture(scope="session", params=["a3", "a4"])
@@ -58,8 +63,4 @@ def print_builds(request: pytest.FixtureRequest) -> Built:
 @pytest.fixture(scope="session", params=["poster-a2", "poster-a1"])
 def poster_build(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
     """Build the 2027 sample edition's year poster, A2 and A1, into a temporary folder."""
-    out = tmp_path_factory.mktemp(request.param)
-    options = BuildOptions(root=REPO, year=2027, product=PRODUCTS[request.param], out=out,
-                           cache_dir=tmp_path_factory.mktemp("cache"))
-    report = build(options)
-    return Built(options, report, options.target)
+    return built(request.param, tmp_path_factory)

@@ -1,0 +1,131 @@
+"""Every print product as a printing house's prepress checks it: type, rules, plates, ink, binding, job sheet.
+
+Measured on the built PDFs (preflight/content.py walks the content streams; Ghostscript separates
+and draws). The limits and their reasons are in README "Für die Druckerei".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import pikepdf
+import pytest
+
+from calendar_build.preflight.binding import strip_content
+from calendar_build.preflight.content import Rule, TextRun, drawn
+from calendar_build.preflight.ink import max_ink
+from calendar_build.preflight.jobsheet import job_sheet_path
+from calendar_build.preflight.report import MIN_RULE_PT, MIN_TEXT_PT
+from calendar_build.products import PRODUCTS, WALL_CALENDAR
+from tests.content.test_palette import BY_ID, MORE_PLATES
+from tests.preflight.conftest import PRINT_PRODUCTS
+from tests.render.conftest import Built, built
+
+BOUND = tuple(p for p in PRINT_PRODUCTS if PRODUCTS[p].page_plan == WALL_CALENDAR)  # the wall calendars
+
+# A tint is screened: at 60 lines/cm (FOGRA39's sheet-fed offset) one screen period is 0.167 mm = 0.47 pt,
+# and a tinted line narrower than that prints as a row of dots. Below about 60 % the dots stand apart
+# (they join at the chain point, about 50 %), so such a rule needs 0.5 pt; darker ones hold at 0.3 pt.
+MIN_TINTED_RULE_PT = 0.5
+MIN_DARK_RULE_PT = 0.3
+DARK_PLATE = 0.6
+SMALL_COLOURED_PT = 8.0  # coloured text below this size: at most two plates (misregistration)
+MIN_PLATE = 0.05  # a plate under 5 % does not print evenly
+# The dots that keep more plates (tests/content/test_palette.py says why), as the PDF writes their colour.
+MORE_PLATE_COLOURS = {tuple(round(v / 100, 3) for v in BY_ID[name]["cmyk"]) for name in MORE_PLATES}
+
+
+def _drawn(pdf_path) -> tuple[list[TextRun], list[Rule]]:  # type: ignore[no-untyped-def]
+    with pikepdf.open(pdf_path) as pdf:
+        items = drawn(pdf)
+    return [i for i in items if isinstance(i, TextRun)], [i for i in items if isinstance(i, Rule)]
+
+
+def _plates(cmyk: tuple[float, ...]) -> int:
+    return sum(1 for v in cmyk if v)
+
+
+def test_the_poster_rows_are_among_the_products() -> None:
+    assert {"print-a3", "print-a4", "poster-a2", "poster-a1"} <= set(PRINT_PRODUCTS)
+
+
+def test_no_text_under_six_points(print_product: Built) -> None:
+    runs, _ = _drawn(print_product.pdf)
+    assert len(runs) > 300  # the walk does find the text
+    small = sorted({(run.size_pt, run.font) for run in runs if run.size_pt < MIN_TEXT_PT})
+    assert small == []
+
+
+def test_rules_print_as_lines(print_product: Built) -> None:
+    """Every rule at least 0.25 pt; tints need more (see MIN_TINTED_RULE_PT)."""
+    _, rules = _drawn(print_product.pdf)
+    assert len(rules) > 20  # the walk does find the grid's and lists' rules
+    too_thin = sorted({(rule.thickness_pt, rule.cmyk) for rule in rules if rule.cmyk and any(rule.cmyk) and (
+        rule.thickness_pt < MIN_RULE_PT
+        or (max(rule.cmyk) < 1 and rule.thickness_pt < MIN_DARK_RULE_PT)
+        or (max(rule.cmyk) < DARK_PLATE and rule.thickness_pt < MIN_TINTED_RULE_PT))})
+    assert too_thin == []
+
+
+def test_small_coloured_text_has_at_most_two_plates(print_product: Built) -> None:
+    runs, _ = _drawn(print_product.pdf)
+    coloured = [run for run in runs if run.cmyk and any(run.cmyk[:3])]
+    assert len({run.cmyk for run in coloured}) > 5, "the Sunday red and the dots: the check must see colours"
+    small = [run for run in coloured if run.size_pt < SMALL_COLOURED_PT]
+    wrong = {(run.size_pt, run.cmyk) for run in small if _plates(run.cmyk) > 2 and run.cmyk not in MORE_PLATE_COLOURS}
+    assert wrong == set()
+
+
+def test_no_plate_under_five_percent(print_product: Built) -> None:
+    runs, rules = _drawn(print_product.pdf)
+    colours = {item.cmyk for item in [*runs, *rules] if item.cmyk}
+    assert len(colours) > 5
+    assert {c for c in colours if any(0 < v < MIN_PLATE for v in c)} == set()
+
+
+def test_max_ink_coverage_within_the_conditions_limit(print_product: Built) -> None:
+    """FOGRA39 with our profile: at most 300 % total area coverage anywhere inside the bleed (Ghostscript)."""
+    pages = max_ink(print_product.pdf)
+    assert len(pages) == print_product.report.pages
+    highest = max(page.max_percent for page in pages)
+    assert 100 < highest <= 300  # photos and colours do print: a blank result would prove nothing
+
+
+def test_no_device_rgb_anywhere(print_product: Built) -> None:
+    with pikepdf.open(print_product.pdf) as pdf:
+        for page in pdf.pages:
+            contents = page.obj.Contents
+            streams = [*(contents if isinstance(contents, pikepdf.Array) else [contents])]
+            xobjects = (page.Resources.get("/XObject") or {}).values()
+            streams += [x for x in xobjects if x.get("/Subtype") == "/Form"]
+            assert not any(re.search(rb"\s(rg|RG)\s", stream.read_bytes()) for stream in streams)
+            for xobject in xobjects:
+                assert xobject.get("/ColorSpace") != "/DeviceRGB"
+                group = xobject.get("/Group")
+                assert group is None or group.get("/CS") != "/DeviceRGB"
+
+
+def test_job_sheet_matches_the_pdf(print_product: Built) -> None:
+    sheet = job_sheet_path(print_product.pdf)
+    assert sheet in print_product.report.outputs
+    text = sheet.read_text(encoding="utf-8")
+    assert f"SHA-256 {hashlib.sha256(print_product.pdf.read_bytes()).hexdigest()}" in text
+    with pikepdf.open(print_product.pdf) as pdf:
+        pages = len(pdf.pages)
+    assert re.search(rf"^Blätter: +{pages},", text, re.M)
+    listed = re.findall(r"^ +(\d+)  (.+)$", text, re.M)
+    assert [int(number) for number, _ in listed] == list(range(1, pages + 1))
+    ink = max(page.max_percent for page in max_ink(print_product.pdf))
+    assert f"höchstens {ink:.0f} % gemessen" in text
+    assert "FOGRA39" in text and "kein RGB" in text
+    if print_product.options.product.page_plan == WALL_CALENDAR:
+        assert "Titelblatt" in listed[0][1] and "Monatsblatt Januar" in listed[1][1] and "4/0" in text
+
+
+@pytest.mark.parametrize("product_id", BOUND)
+def test_nothing_but_photos_in_the_binding_strip(product_id: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Wire-O at the top edge (edition.yaml binding, 12 mm): Ghostscript without images draws nothing there."""
+    pdf = built(product_id, tmp_path_factory).pdf
+    assert strip_content(pdf, 12.0) == []
+    assert "Wire-O an der Oberkante" in job_sheet_path(pdf).read_text(encoding="utf-8")
