@@ -49,6 +49,7 @@ class Product:
     bilingual: bool = False  # explanations in the edition's language and German side by side (not for German)
     output: Literal["pdf", "site"] = "pdf"  # a PDF set by WeasyPrint, or a folder of web pages (file_name)
     landscape: bool = False  # the sheet turned: page_mm is then wider than high
+    bound: bool = False  # bound at its top edge as edition.yaml's `binding` says (a wall calendar; not a poster)
 
     @property
     def classes(self) -> str:
@@ -76,7 +77,7 @@ PRINT_A3 = Product(
     id="print-a3", title="Druck-PDF A3", variant="print", medium="print", page_format="a3", page_mm=A3_MM, bleed_mm=3.0,
     crop_marks=True, colour="cmyk", pdf_variant="pdf/x-4", photo_ppi=300,
     page_plan=WALL_CALENDAR, outlook="edition", spelled_marks=False, date_basis=False, parts=2,
-    file_name="calendar-{year}-print-a3.pdf", safe_margin_mm=5.0,
+    file_name="calendar-{year}-print-a3.pdf", safe_margin_mm=5.0, bound=True,
 )
 SCREEN = Product(
     id="screen", title="Bildschirm-PDF", variant="screen", medium="screen", page_format="a3", page_mm=A3_MM, bleed_mm=0.0,
@@ -88,7 +89,7 @@ SCREEN = Product(
 # are set in parallel. Its photos are the small portraits above the month columns.
 POSTER_A2 = replace(
     PRINT_A3, id="poster-a2", title="Jahresplakat A2", variant="poster", page_format="a2", page_mm=A2_MM,
-    page_plan=POSTER, outlook="edition", file_name="calendar-{year}-poster-a2.pdf", safe_margin_mm=8.0,
+    page_plan=POSTER, outlook="edition", file_name="calendar-{year}-poster-a2.pdf", safe_margin_mm=8.0, bound=False,
 )
 POSTER_A1 = replace(POSTER_A2, id="poster-a1", title="Jahresplakat A1", page_format="a1", page_mm=A1_MM,
                     file_name="calendar-{year}-poster-a1.pdf", safe_margin_mm=10.0)

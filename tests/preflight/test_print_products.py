@@ -8,21 +8,27 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 
 import pikepdf
 import pytest
+from PIL import Image, ImageOps
 
 from calendar_build.preflight.binding import strip_content
 from calendar_build.preflight.content import Rule, TextRun, drawn
 from calendar_build.preflight.ink import max_ink
 from calendar_build.preflight.jobsheet import job_sheet_path
+from calendar_build.photos.render import crop_box, focal_share
+from calendar_build.pipeline import BuildOptions, build
 from calendar_build.preflight.report import MIN_RULE_PT, MIN_TEXT_PT
 from calendar_build.products import PRODUCTS, WALL_CALENDAR
+from calendar_build.stages.photos import FACE_ROOM, photo_targets
+from calendar_build.stages.validate import validate
 from tests.content.test_palette import BY_ID, MORE_PLATES
 from tests.preflight.conftest import PRINT_PRODUCTS
 from tests.render.conftest import Built, built
 
-BOUND = tuple(p for p in PRINT_PRODUCTS if PRODUCTS[p].page_plan == WALL_CALENDAR)  # the wall calendars
+BOUND = tuple(p for p in PRINT_PRODUCTS if PRODUCTS[p].bound)  # the wall calendars
 
 # A tint is screened: at 60 lines/cm (FOGRA39's sheet-fed offset) one screen period is 0.167 mm = 0.47 pt,
 # and a tinted line narrower than that prints as a row of dots. Below about 60 % the dots stand apart
@@ -129,3 +135,33 @@ def test_nothing_but_photos_in_the_binding_strip(product_id: str, tmp_path_facto
     pdf = built(product_id, tmp_path_factory).pdf
     assert strip_content(pdf, 12.0) == []
     assert "Wire-O an der Oberkante" in job_sheet_path(pdf).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("product_id", BOUND)
+def test_photo_crops_keep_the_focal_point_below_the_strip(product_id: str,
+                                                          tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Each portrait's focal point (its YAML's focal_point, the face) lands below the strip, with room for the face."""
+    options = built(product_id, tmp_path_factory).options
+    valid = validate(options)
+    frame, tile = photo_targets(options, valid)
+    strip = valid.content.edition.binding_strip_mm
+    assert frame.focal_below > (options.product.bleed_mm + strip) / frame.height_mm  # the strip and the face's room
+    for portrait in valid.portraits:
+        with Image.open(portrait.photo) as image:
+            size = ImageOps.exif_transpose(image).size
+        for target in (frame, tile):  # the month page's photo and the cover's tile, both at the top edge
+            box = crop_box(size, target.width_mm / target.height_mm, portrait.spec.focal_point, target.focal_below)
+            on_page_mm = focal_share(box, size, portrait.spec.focal_point) * target.height_mm - options.product.bleed_mm
+            assert on_page_mm >= strip + FACE_ROOM * target.height_mm - 0.5, (portrait.photo.name, on_page_mm)
+
+
+def test_a_face_at_the_top_edge_is_reported(project: Path) -> None:
+    """A focal point the crop cannot bring below the strip is a warning naming the photo."""
+    portrait = sorted((project / "portraits" / "2027").glob("03-*.yaml"))[0]
+    text = portrait.read_text(encoding="utf-8")
+    portrait.write_text(re.sub(r"focal_point: \[[^]]*\]", "focal_point: [0.5, 0.02]", text), encoding="utf-8")
+    options = BuildOptions(root=project, year=2027, product=PRODUCTS["print-a4"], out=project / "out",
+                           cache_dir=project / "cache")
+    report = build(options)
+    warned = [f"{w.path}: {w.message}" for w in report.warnings]
+    assert [w for w in warned if "Bindestreifen" in w and portrait.stem in w], warned
