@@ -20,7 +20,7 @@ from calendar_build.preflight.ink import max_ink
 from calendar_build.preflight.jobsheet import job_sheet_path
 from calendar_build.photos.render import crop_box, focal_share
 from calendar_build.pipeline import BuildOptions, build
-from calendar_build.preflight.report import MIN_RULE_PT, MIN_TEXT_PT
+from calendar_build.preflight.report import MIN_TEXT_PT, rule_minimum
 from calendar_build.products import PRODUCTS, WALL_CALENDAR
 from calendar_build.stages.photos import FACE_ROOM, photo_targets
 from calendar_build.stages.validate import validate
@@ -30,12 +30,6 @@ from tests.render.conftest import Built, built
 
 BOUND = tuple(p for p in PRINT_PRODUCTS if PRODUCTS[p].bound)  # the wall calendars
 
-# A tint is screened: at 60 lines/cm (FOGRA39's sheet-fed offset) one screen period is 0.167 mm = 0.47 pt,
-# and a tinted line narrower than that prints as a row of dots. Below about 60 % the dots stand apart
-# (they join at the chain point, about 50 %), so such a rule needs 0.5 pt; darker ones hold at 0.3 pt.
-MIN_TINTED_RULE_PT = 0.5
-MIN_DARK_RULE_PT = 0.3
-DARK_PLATE = 0.6
 SMALL_COLOURED_PT = 8.0  # coloured text below this size: at most two plates (misregistration)
 MIN_PLATE = 0.05  # a plate under 5 % does not print evenly
 # The dots that keep more plates (tests/content/test_palette.py says why), as the PDF writes their colour.
@@ -64,13 +58,12 @@ def test_no_text_under_six_points(print_product: Built) -> None:
 
 
 def test_rules_print_as_lines(print_product: Built) -> None:
-    """Every rule at least 0.25 pt; tints need more (see MIN_TINTED_RULE_PT)."""
+    """Every rule at least 0.25 pt; tints need more (preflight/report.py says why)."""
     _, rules = _drawn(print_product.pdf)
     assert len(rules) > 20  # the walk does find the grid's and lists' rules
-    too_thin = sorted({(rule.thickness_pt, rule.cmyk) for rule in rules if rule.cmyk and any(rule.cmyk) and (
-        rule.thickness_pt < MIN_RULE_PT
-        or (max(rule.cmyk) < 1 and rule.thickness_pt < MIN_DARK_RULE_PT)
-        or (max(rule.cmyk) < DARK_PLATE and rule.thickness_pt < MIN_TINTED_RULE_PT))})
+    assert {rule.cmyk for rule in rules if rule.cmyk and max(rule.cmyk) < 1}  # tinted rules are among them
+    too_thin = sorted({(rule.thickness_pt, rule.cmyk) for rule in rules
+                       if rule.cmyk and any(rule.cmyk) and rule.thickness_pt < rule_minimum(rule.cmyk)})
     assert too_thin == []
 
 
