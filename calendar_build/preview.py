@@ -20,6 +20,7 @@ from PIL import Image
 from calendar_build.errors import Problem, UsageError
 from calendar_build.output import swap_in
 from calendar_build.pipeline import BuildOptions, set_pages
+from calendar_build.products import DEFAULT_PRODUCTS
 from calendar_build.stages.compose import compose
 
 MAX_PAGES = 999  # far more than any calendar has (about 20): a bound for --pages before it is expanded
@@ -57,14 +58,24 @@ def parse_pages(text: str | None) -> list[int] | None:
     return sorted(set(pages))
 
 
+def preview_folder(options: BuildOptions) -> Path:
+    """Return the preview's folder: one per product and language, so a poster never replaces the calendar's pages.
+
+    output/2027/preview (the default product in German), preview-poster-a2, preview-tr, preview-poster-a2-tr …
+    """
+    product = "" if options.product.id == DEFAULT_PRODUCTS[0] else options.product.id
+    language = "" if options.language == "de" else options.language
+    return options.out_dir / "-".join(part for part in ("preview", product, language) if part)
+
+
 def preview(options: BuildOptions, pages: list[int] | None) -> PreviewReport:
-    """Render the requested pages (1-based; None = all) to PNG plus a contact sheet in <out>/preview[-<lang>]/."""
+    """Render the requested pages (1-based; None = all) to PNG plus a contact sheet in its preview folder."""
     started = time.perf_counter()
     report = PreviewReport()
     composed = compose(options, pages)
     report.warnings.extend(composed.warnings)
     wanted = pages or list(range(1, composed.all_pages + 1))
-    final = options.out_dir / f"preview{'' if options.language == 'de' else '-' + options.language}"  # one per language
+    final = preview_folder(options)
     # Made in a hidden folder beside the preview (keeping earlier pages), then swapped in whole:
     # an interrupted preview leaves the earlier one as it was.
     folder = final.with_name(f".{final.name}.new")
@@ -84,8 +95,8 @@ def preview(options: BuildOptions, pages: list[int] | None) -> PreviewReport:
             image.save(folder / f"seite-{number:02d}.png", "PNG")
             report.pngs.append(final / f"seite-{number:02d}.png")
         pdf.close()
-    (folder / "index.html").write_text(contact_sheet(options.year, list(zip(wanted, (p.id for p in composed.pages), strict=True))),
-                                       encoding="utf-8")
+    (folder / "index.html").write_text(contact_sheet(options.year, list(zip(wanted, (p.id for p in composed.pages), strict=True)),
+                                                     options.product.title), encoding="utf-8")
     swap_in(folder, final)
     report.sheet = final / "index.html"
     report.seconds = time.perf_counter() - started
@@ -109,16 +120,17 @@ def strip_overlay(image: Image.Image, bleed_mm: float, strip_mm: float) -> Image
     return page
 
 
-def contact_sheet(year: int, pages: list[tuple[int, str]]) -> str:
-    """Return a small HTML page showing the preview PNGs side by side."""
+def contact_sheet(year: int, pages: list[tuple[int, str]], title: str = "") -> str:
+    """Return a small HTML page showing the preview PNGs side by side, headed with the product's title."""
+    heading = html.escape(f" – {title}") if title else ""
     cells = "\n".join(
         f'<figure><img src="seite-{n:02d}.png" alt="Seite {n}"><figcaption>Seite {n} · '
         f"{html.escape(page_id)}</figcaption></figure>" for n, page_id in pages
     )
     return (
         "<!doctype html><html lang=de><meta charset=utf-8>"
-        f"<title>Vorschau {year}</title><style>body{{font-family:sans-serif;background:#eee;margin:1em}}"
+        f"<title>Vorschau {year}{heading}</title><style>body{{font-family:sans-serif;background:#eee;margin:1em}}"
         "figure{display:inline-block;margin:.5em;background:#fff;padding:.5em;vertical-align:top}"
         "img{width:280px;box-shadow:0 1px 4px #999}figcaption{font-size:.8em;color:#555}</style>"
-        f"<h1>Vorschau {year}</h1>\n{cells}\n</html>\n"
+        f"<h1>Vorschau {year}{heading}</h1>\n{cells}\n</html>\n"
     )

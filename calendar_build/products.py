@@ -20,8 +20,9 @@ WALL_CALENDAR = ("cover", "months", "legend", "outlook", "explanations", "imprin
 # The year poster: all twelve months on the front; the explanations on the back (a sheet printed 4/4).
 POSTER = ("poster", "explanations")
 TILE_PAGES = frozenset({"cover", "poster"})  # the page kinds that show the portraits as small tiles
-# The pages of the website (templates/site/<kind>.html.j2): start, one per month, one per feast, the rest.
-SITE_PAGES = ("start", "months", "feasts", "legend", "planning", "data")
+# The pages of the website (templates/site/<kind>.html.j2): start, one per month, one per feast, the rest
+# (the poster's page shows the posters that were built).
+SITE_PAGES = ("start", "months", "feasts", "legend", "planning", "data", "poster")
 
 
 @dataclass(frozen=True)
@@ -49,13 +50,21 @@ class Product:
     bilingual: bool = False  # explanations in the edition's language and German side by side (not for German)
     output: Literal["pdf", "site"] = "pdf"  # a PDF set by WeasyPrint, or a folder of web pages (file_name)
     landscape: bool = False  # the sheet turned: page_mm is then wider than high
-    bound: bool = False  # bound at its top edge as edition.yaml's `binding` says (a wall calendar; not a poster)
+    layout: str = ""  # a theme layer shared by a family of products ("poster": A2 and A1, upright and turned)
+    sheet: str = "Wandkalender"  # what the printer makes, for the job sheet (German)
+    duplex: bool = False  # the pages are the front and back of one sheet (printed 4/4), not one sheet each
+    bound: bool = True  # the edition's binding applies: no text in its strip, faces below it (not a poster or screen)
 
     @property
     def classes(self) -> str:
-        """Return the classes of the <html> element: the theme layers this product uses."""
-        turned = f" format-{self.page_format}-landscape" if self.landscape else ""
-        return f"{self.medium} format-{self.page_format}{turned}"
+        """Return the classes of the <html> element: the theme layers this product uses, general to particular.
+
+        A turned product adds its family's landscape layer and its format's: `poster-landscape format-a2-landscape`.
+        """
+        names = [self.medium, self.layout, f"format-{self.page_format}"]
+        if self.landscape:
+            names += [f"{self.layout}-landscape" if self.layout else "", f"format-{self.page_format}-landscape"]
+        return " ".join(name for name in names if name)
 
     @property
     def photo_colour(self) -> Literal["cmyk", "srgb"]:
@@ -77,19 +86,20 @@ PRINT_A3 = Product(
     id="print-a3", title="Druck-PDF A3", variant="print", medium="print", page_format="a3", page_mm=A3_MM, bleed_mm=3.0,
     crop_marks=True, colour="cmyk", pdf_variant="pdf/x-4", photo_ppi=300,
     page_plan=WALL_CALENDAR, outlook="edition", spelled_marks=False, date_basis=False, parts=2,
-    file_name="calendar-{year}-print-a3.pdf", safe_margin_mm=5.0, bound=True,
+    file_name="calendar-{year}-print-a3.pdf", safe_margin_mm=5.0,
 )
 SCREEN = Product(
     id="screen", title="Bildschirm-PDF", variant="screen", medium="screen", page_format="a3", page_mm=A3_MM, bleed_mm=0.0,
     crop_marks=False, colour="rgb", pdf_variant="pdf/ua-1", photo_ppi=150,
     page_plan=WALL_CALENDAR, outlook="always", spelled_marks=True, date_basis=True, parts=1,
-    file_name="calendar-{year}-screen.pdf", safe_margin_mm=0.0,
+    file_name="calendar-{year}-screen.pdf", safe_margin_mm=0.0, bound=False,
 )
 # The year poster is printed like the wall calendar (PDF/X-4, bleed, marks); the front and the back
 # are set in parallel. Its photos are the small portraits above the month columns.
 POSTER_A2 = replace(
     PRINT_A3, id="poster-a2", title="Jahresplakat A2", variant="poster", page_format="a2", page_mm=A2_MM,
-    page_plan=POSTER, outlook="edition", file_name="calendar-{year}-poster-a2.pdf", safe_margin_mm=8.0, bound=False,
+    page_plan=POSTER, outlook="edition", file_name="calendar-{year}-poster-a2.pdf", safe_margin_mm=8.0,
+    layout="poster", sheet="Plakat", duplex=True, bound=False,
 )
 POSTER_A1 = replace(POSTER_A2, id="poster-a1", title="Jahresplakat A1", page_format="a1", page_mm=A1_MM,
                     file_name="calendar-{year}-poster-a1.pdf", safe_margin_mm=10.0)
@@ -106,7 +116,7 @@ WEB = Product(
     id="web", title="Website", variant="web", medium="screen", page_format="a3", page_mm=A3_MM, bleed_mm=0.0,
     crop_marks=False, colour="rgb", pdf_variant="", photo_ppi=110,
     page_plan=SITE_PAGES, outlook="always", spelled_marks=True, date_basis=True, parts=1,
-    file_name="site", safe_margin_mm=0.0, output="site",
+    file_name="site", safe_margin_mm=0.0, output="site", bound=False,
 )
 
 PRODUCTS: dict[str, Product] = {p.id: p for p in (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +29,7 @@ def built(product_id: str, tmp_path_factory: pytest.TempPathFactory) -> Built:
     """Return the 2027 sample edition built as `product_id` into a temporary folder, building it once."""
     if product_id not in _BUILT:
         options = BuildOptions(root=REPO, year=2027, product=PRODUCTS[product_id], out=tmp_path_factory.mktemp(product_id),
-                               cache_dir=tmp_path_factory.mktemp("cache"))
+                               cache_dir=tmp_path_factory.getbasetemp() / "build-cache")  # photos keyed by target
         _BUILT[product_id] = Built(options, build(options), options.target)
     return _BUILT[product_id]
 
@@ -60,7 +61,22 @@ def print_builds(request: pytest.FixtureRequest) -> Built:
     return request.getfixturevalue("print_build" if request.param == "a3" else "print_a4_build")
 
 
-@pytest.fixture(scope="session", params=["poster-a2", "poster-a1"])
-def poster_build(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """Build the 2027 sample edition's year poster, A2 and A1, into a temporary folder."""
-    return built(request.param, tmp_path_factory)
+POSTERS = ("poster-a2", "poster-a1", "poster-a2-landscape", "poster-a1-landscape")  # every poster row
+
+
+@pytest.fixture(scope="session")
+def posters(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Built]:
+    """Return a function that builds the 2027 sample edition's poster of a product once per session."""
+    return lambda product: built(product, tmp_path_factory)
+
+
+@pytest.fixture(scope="session", params=POSTERS[:2])
+def poster_build(request: pytest.FixtureRequest, posters: Callable[[str], Built]) -> Built:
+    """The year poster upright, A2 and A1."""
+    return posters(request.param)
+
+
+@pytest.fixture(scope="session", params=POSTERS)
+def every_poster(request: pytest.FixtureRequest, posters: Callable[[str], Built]) -> Built:
+    """The year poster in all four rows: A2 and A1, upright and turned."""
+    return posters(request.param)
