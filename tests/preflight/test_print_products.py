@@ -112,7 +112,8 @@ def test_job_sheet_matches_the_pdf(print_product: Built) -> None:
     assert f"SHA-256 {hashlib.sha256(print_product.pdf.read_bytes()).hexdigest()}" in text
     with pikepdf.open(print_product.pdf) as pdf:
         pages = len(pdf.pages)
-    assert re.search(rf"^Blätter: +{pages},", text, re.M)
+    sheets = pages // 2 if print_product.options.product.duplex else pages  # a poster: front and back of one sheet
+    assert re.search(rf"^Blätter: +{sheets},", text, re.M)
     listed = re.findall(r"^ +(\d+)  (.+)$", text, re.M)
     assert [int(number) for number, _ in listed] == list(range(1, pages + 1))
     ink = max(page.max_percent for page in max_ink(print_product.pdf))
