@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlparse
 
 from PIL import Image
 
-from calendar_build.output import atomic_write
+from calendar_build.output import cache_write
 from calendar_build.pages.model import Calendar
 from calendar_build.photos.colour import SRGB_ICC, convert
 
@@ -66,10 +66,7 @@ def print_logo(path: Path, cache: Path, output_icc: bytes | None = None) -> Path
         with Image.open(io.BytesIO(data)) as opened:
             image = opened.convert("RGBA")
     encoded, suffix = _encoded(image, output_icc)
-    target = cache / f"logo-{key}.{suffix}"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, encoded)
-    return target
+    return cache_write(cache / f"logo-{key}.{suffix}", encoded)
 
 
 def for_print(calendar: Calendar, cache: Path, output_icc: bytes | None = None) -> Calendar:
