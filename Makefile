@@ -55,7 +55,7 @@ calendar: install photos ## Install everything and build print PDF, screen PDF, 
 
 test: install photos ## Type-check (mypy, strict) and run the test suite
 	$(PY) -m mypy
-	$(PY) -m pytest -q -p no:cacheprovider
+	$(PY) -m pytest -q -p no:cacheprovider -n auto --dist loadgroup
 
 bench: install photos ## Run the benchmarks (timings and memory, printed side by side; then bench-serve)
 	$(PY) tools/bench.py

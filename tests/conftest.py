@@ -1,16 +1,23 @@
-"""Shared fixtures: the repository root and a copy of the sample project to break."""
+"""Shared fixtures: the repository root, a copy of the sample project to break, work shared by the whole run."""
 
 from __future__ import annotations
 
+import fcntl
+import os
+import pickle
 import resource
 import shutil
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
+from tests import layout_memo
+
 REPO = Path(__file__).resolve().parents[1]
+T = TypeVar("T")
 
 
 @pytest.fixture(scope="session")
@@ -29,10 +36,103 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+# --- work done once per run, also when the tests run in several processes (pytest -n 2) -------------------------
+
+def run_folder(factory: pytest.TempPathFactory) -> Path:
+    """Return the temporary folder of the whole run: with pytest-xdist the one its workers' folders are in."""
+    base = factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], T]) -> T:
+    """Return make(folder) for a folder of the run, made by the first process that asks; the others wait for it.
+
+    The result is pickled beside the folder, so every worker of a run shares one build of each reference edition.
+    """
+    folder = run_folder(factory) / f"once-{name}"
+    folder.mkdir(exist_ok=True)
+    with (folder / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = folder / ".result"
+        if done.is_file():
+            loaded: T = pickle.loads(done.read_bytes())
+            return loaded
+        result = make(folder)
+        done.write_bytes(pickle.dumps(result))
+        return result
+
+
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Return a cache folder shared by the run: prepared photos are keyed by their bytes and target, safe to share."""
+    folder = run_folder(tmp_path_factory) / "shared-cache"
+    (folder / "photos").mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def photo_store(shared_cache: Path) -> Path:
+    """Return the prepared photos shared by the run."""
+    return shared_cache / "photos"
+
+
+@pytest.fixture(scope="session")
+def warm_cache(shared_cache: Path) -> Callable[[Path], Path]:
+    """Return a function making `folder` a cache holding the run's prepared photos: a link to the shared cache.
+
+    (A link to the whole folder: the builder reads nothing through a link that leaves its cache folder.)
+    """
+
+    def make(folder: Path) -> Path:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        folder.symlink_to(shared_cache, target_is_directory=True)
+        return folder
+
+    return make
+
+
+def seeded_cache(folder: Path, photo_store: Path) -> Path:
+    """Make `folder` a cache of its own holding (hard links to) the photos prepared so far in the run."""
+    (folder / "photos").mkdir(parents=True)
+    for entry in photo_store.iterdir():
+        if not entry.name.startswith("."):
+            os.link(entry, folder / "photos" / entry.name)
+    return folder
+
+
+def share_photos(folder: Path, photo_store: Path) -> None:
+    """Offer the photos a cache of its own prepared to the rest of the run (hard links, complete files only)."""
+    for entry in sorted((folder / "photos").iterdir(), key=lambda p: p.suffix != ".jpg"):  # a sidecar vouches: last
+        if not entry.name.startswith(".") and not (photo_store / entry.name).exists():
+            try:
+                os.link(entry, photo_store / entry.name)
+            except FileExistsError:  # another worker was quicker
+                pass
+
+
+@pytest.fixture
+def warm_project(project: Path, warm_cache: Callable[[Path], Path]) -> Path:
+    """Return a fresh copy of the sample project whose cache holds the run's prepared photos."""
+    warm_cache(project / ".cache" / "calendar-build")
+    return project
+
+
+@pytest.fixture(scope="session", autouse=True)
+def remembered_layouts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[layout_memo.Memo]:
+    """Lay out each distinct layout-only part once per run (see tests/layout_memo.py)."""
+    yield layout_memo.install(run_folder(tmp_path_factory) / "layout-memo")
+
+
 # --- time per test folder, printed at the end of every run ------------------------------------------------------
-# Wall time and CPU time (this process and its children): on a busy machine the CPU time still says what a
-# folder costs, and `make test`'s target (under two minutes on two cores) is judged by both.
+# Wall time and CPU time (this process and its children) of each test's setup, call and teardown, measured where
+# the test runs and carried on its reports: with pytest-xdist the workers' figures are added up by the controller.
+# On a busy machine the CPU time still says what a folder costs; `make test`'s target (under two minutes on two
+# cores) is judged by both.
 _SPENT: dict[str, list[float]] = {}
+_TESTS: dict[str, float] = {}  # CPU time of each test, for the list of the costliest
+_MARK = [0.0]
+COSTLIEST = 15
+_STARTED = [time.perf_counter()]
 
 
 def _cpu() -> float:
@@ -40,22 +140,52 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def folder_of(nodeid: str) -> str:
+    """Return the test folder of a test id ('tests/cli'), 'tests' for the files directly in tests/."""
+    parts = nodeid.split("::")[0].split("/")
+    return "/".join(parts[:2]) if len(parts) > 2 else parts[0]
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Note when the run started."""
+    _STARTED[0] = time.perf_counter()
+
+
+def pytest_runtest_logstart(nodeid: str, location: tuple[str, int | None, str]) -> None:
+    """Start counting a test's CPU time."""
+    _MARK[0] = _cpu()
+
+
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> object:
-    """Add the test's wall and CPU time (setup and teardown included) to its folder."""
-    wall, cpu = time.perf_counter(), _cpu()
-    yield
-    folder = Path(str(item.path)).relative_to(REPO).parts[:2]
-    name = "/".join(folder[:-1]) if len(folder) > 1 and folder[1].endswith(".py") else "/".join(folder)
-    spent = _SPENT.setdefault(name if not name.endswith(".py") else "tests", [0.0, 0.0])
-    spent[0] += time.perf_counter() - wall
-    spent[1] += _cpu() - cpu
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Put the CPU time of the phase just ended on its report (which travels from an xdist worker)."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    now = _cpu()
+    report.cpu = now - _MARK[0]
+    _MARK[0] = now
 
 
-def pytest_terminal_summary(terminalreporter: Any) -> None:
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Add a phase's wall and CPU time to its folder."""
+    spent = _SPENT.setdefault(folder_of(report.nodeid), [0.0, 0.0])
+    spent[0] += report.duration
+    spent[1] += float(getattr(report, "cpu", 0.0))
+    _TESTS[report.nodeid] = _TESTS.get(report.nodeid, 0.0) + float(getattr(report, "cpu", 0.0))
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
     """Print the time each test folder took."""
-    if not _SPENT:
+    if not _SPENT or hasattr(config, "workerinput"):
         return
-    terminalreporter.write_sep("-", "time per test folder (wall / CPU incl. child processes)")
-    for name, (wall, cpu) in sorted(_SPENT.items(), key=lambda item: -item[1][0]):
+    workers = getattr(config.option, "numprocesses", None)
+    terminalreporter.write_sep("-", "time per test folder (wall / CPU incl. child processes"
+                               + ("; summed over the workers)" if workers else ")"))
+    for name, (wall, cpu) in sorted(_SPENT.items(), key=lambda item: -item[1][1]):
         terminalreporter.write_line(f"{name:<24} {wall:7.1f} s  {cpu:7.1f} s")
+    wall, cpu = (sum(spent[i] for spent in _SPENT.values()) for i in (0, 1))
+    terminalreporter.write_line(f"{'all tests':<24} {wall:7.1f} s  {cpu:7.1f} s   "
+                                f"(the run took {time.perf_counter() - _STARTED[0]:.1f} s)")
+    terminalreporter.write_sep("-", "the costliest tests (CPU incl. child processes and fixtures they set up)")
+    for nodeid, cpu in sorted(_TESTS.items(), key=lambda item: -item[1])[:COSTLIEST]:
+        terminalreporter.write_line(f"{cpu:7.1f} s  {nodeid}")

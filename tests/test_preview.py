@@ -34,6 +34,7 @@ def test_parse_pages_refuses(text: str) -> None:
         parse_pages(text)
 
 
+@pytest.mark.usefixtures("warm_project")  # the run's prepared photos
 def test_preview_renders_only_requested_pages(project: Path) -> None:
     report = preview(BuildOptions(root=project, year=2027), [1, 5])
     assert [p.name for p in report.pngs] == ["seite-01.png", "seite-05.png"]
@@ -45,12 +46,14 @@ def test_preview_renders_only_requested_pages(project: Path) -> None:
     assert 'src="seite-05.png"' in report.sheet.read_text(encoding="utf-8")
 
 
+@pytest.mark.usefixtures("warm_project")  # the run's prepared photos
 def test_preview_of_the_a4_screen_product(project: Path) -> None:
     report = preview(BuildOptions(root=project, year=2027, product=PRODUCTS["screen-a4"]), [1])
     with Image.open(report.pngs[0]) as image:
         assert abs(image.width / image.height - 210 / 297) < 0.005  # no bleed on screen
 
 
+@pytest.mark.usefixtures("warm_project")  # the run's prepared photos
 def test_preview_of_the_landscape_poster(project: Path) -> None:
     calendar = project / "output/2027/preview"
     calendar.mkdir(parents=True)
@@ -78,6 +81,7 @@ def test_preview_folder_per_product_and_language(product: str, language: str, fo
     assert preview_folder(options) == Path("projekt/output/2027") / folder
 
 
+@pytest.mark.usefixtures("warm_project")  # the run's prepared photos
 def test_preview_page_beyond_the_end(project: Path) -> None:
     with pytest.raises(UsageError, match="gibt es nicht"):
         preview(BuildOptions(root=project, year=2027), [99])
@@ -90,6 +94,7 @@ def _wait_for(messages: list[str], fragment: str, count: int, seconds: float = 6
         time.sleep(0.1)
 
 
+@pytest.mark.usefixtures("warm_project")  # the run's prepared photos
 def test_watch_rebuilds_after_a_change_and_survives_a_broken_one(project: Path) -> None:
     messages: list[str] = []
     stop = threading.Event()

@@ -49,9 +49,9 @@ def sample_photos() -> None:
 
 
 @pytest.fixture(scope="session")
-def photo_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Return the cache folder shared by all copies of the sample project."""
-    return tmp_path_factory.mktemp("shared-cache")
+def photo_cache(shared_cache: Path) -> Path:
+    """Return the cache folder shared by all copies of the sample project (and by every worker of the run)."""
+    return shared_cache
 
 
 @pytest.fixture

@@ -124,7 +124,7 @@ SCENARIOS: list[Scenario] = [
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+def printed(tmp_path_factory: pytest.TempPathFactory, shared_cache: Path) -> list[str]:
     """Return every line the program prints in the scenarios (stderr and stdout)."""
     import shutil  # noqa: PLC0415
 
@@ -134,7 +134,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     sample_photos = REPO / "portraits" / "2027"
     if not list(sample_photos.glob("*.jpg")):
         make_photos(sample_photos)
-    cache = tmp_path_factory.mktemp("cache")
+    cache = shared_cache  # prepared photos are keyed by their bytes: the run's shared ones serve
     lines: list[str] = []
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", str(int(TODAY.timestamp())))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -27,9 +28,9 @@ class Sample:
 
 
 @pytest.fixture(scope="session")
-def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Sample]:
+def samples(tmp_path_factory: pytest.TempPathFactory, warm_cache: Callable[[Path], Path]) -> dict[str, Sample]:
     """Set January and the first explanations page of the screen product in every language but German."""
-    cache = tmp_path_factory.mktemp("cache")
+    cache = warm_cache(tmp_path_factory.mktemp("cache") / "calendar-build")
     built = {}
     for code in LANGUAGE_CODES:
         options = BuildOptions(root=REPO, year=2027, product=PRODUCTS["screen"], cache_dir=cache, language=code,
@@ -47,6 +48,6 @@ def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Sample]:
 
 
 @pytest.fixture(scope="session")
-def german_options(tmp_path_factory: pytest.TempPathFactory) -> BuildOptions:
+def german_options(tmp_path_factory: pytest.TempPathFactory, warm_cache: Callable[[Path], Path]) -> BuildOptions:
     """Return options for the German edition (for comparisons)."""
-    return replace(BuildOptions(root=REPO, year=2027), cache_dir=tmp_path_factory.mktemp("cache-de"))
+    return replace(BuildOptions(root=REPO, year=2027), cache_dir=warm_cache(tmp_path_factory.mktemp("cache-de") / "c"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -25,8 +26,8 @@ def test_is_a_row_of_the_product_table() -> None:
         "calendar-2027-print-a3-bilingual-tr.pdf"
 
 
-def test_both_languages_printed_side_by_side(tmp_path: Path) -> None:
-    options = BuildOptions(root=REPO, year=2027, product=BILINGUAL, language="tr", cache_dir=tmp_path / "cache",
+def test_both_languages_printed_side_by_side(tmp_path: Path, warm_cache: Callable[[Path], Path]) -> None:
+    options = BuildOptions(root=REPO, year=2027, product=BILINGUAL, language="tr", cache_dir=warm_cache(tmp_path / "cache"),
                            parallel_parts=False)
     draft = compose(options, [1])
     pages = plan_pages(draft.calendar, BILINGUAL.page_plan, draft.valid.theme.explanation_columns)
@@ -41,8 +42,8 @@ def test_both_languages_printed_side_by_side(tmp_path: Path) -> None:
     assert "Der erste Tag des Jahres" in text and "Gregoryen takvime göre yılın ilk günü" in text
 
 
-def test_german_beside_german_is_refused(tmp_path: Path) -> None:
-    options = BuildOptions(root=REPO, year=2027, product=BILINGUAL, cache_dir=tmp_path / "cache")
+def test_german_beside_german_is_refused(tmp_path: Path, warm_cache: Callable[[Path], Path]) -> None:
+    options = BuildOptions(root=REPO, year=2027, product=BILINGUAL, cache_dir=warm_cache(tmp_path / "cache"))
     with pytest.raises(ContentError) as error:
         compose(options, [1])
     assert any("stellt Deutsch neben eine andere Sprache" in p.message for p in error.value.problems)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pikepdf
@@ -26,7 +27,7 @@ from calendar_build.stages.photos import FACE_ROOM, photo_targets
 from calendar_build.stages.validate import validate
 from tests.content.test_palette import BY_ID, MORE_PLATES
 from tests.preflight.conftest import PRINT_PRODUCTS
-from tests.render.conftest import Built, built
+from tests.render.conftest import Built, reference_build
 
 BOUND = tuple(p for p in PRINT_PRODUCTS if PRODUCTS[p].bound)  # the wall calendars
 
@@ -124,18 +125,19 @@ def test_job_sheet_matches_the_pdf(print_product: Built) -> None:
 
 
 @pytest.mark.parametrize("product_id", BOUND)
-def test_nothing_but_photos_in_the_binding_strip(product_id: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_nothing_but_photos_in_the_binding_strip(product_id: str, tmp_path_factory: pytest.TempPathFactory,
+                                                  photo_store: Path) -> None:
     """Wire-O at the top edge (edition.yaml binding, 12 mm): Ghostscript without images draws nothing there."""
-    pdf = built(product_id, tmp_path_factory).pdf
+    pdf = reference_build(tmp_path_factory, photo_store, product_id).pdf
     assert strip_content(pdf, 12.0) == []
     assert "Wire-O an der Oberkante" in job_sheet_path(pdf).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("product_id", BOUND)
-def test_photo_crops_keep_the_focal_point_below_the_strip(product_id: str,
-                                                          tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_photo_crops_keep_the_focal_point_below_the_strip(product_id: str, tmp_path_factory: pytest.TempPathFactory,
+                                                          photo_store: Path) -> None:
     """Each portrait's focal point (its YAML's focal_point, the face) lands below the strip, with room for the face."""
-    options = built(product_id, tmp_path_factory).options
+    options = reference_build(tmp_path_factory, photo_store, product_id).options
     valid = validate(options)
     frame, tile = photo_targets(options, valid)
     strip = valid.content.edition.binding_strip_mm
@@ -149,13 +151,13 @@ def test_photo_crops_keep_the_focal_point_below_the_strip(product_id: str,
             assert on_page_mm >= strip + FACE_ROOM * target.height_mm - 0.5, (portrait.photo.name, on_page_mm)
 
 
-def test_a_face_at_the_top_edge_is_reported(project: Path) -> None:
+def test_a_face_at_the_top_edge_is_reported(project: Path, warm_cache: Callable[[Path], Path]) -> None:
     """A focal point the crop cannot bring below the strip is a warning naming the photo."""
     portrait = sorted((project / "portraits" / "2027").glob("03-*.yaml"))[0]
     text = portrait.read_text(encoding="utf-8")
     portrait.write_text(re.sub(r"focal_point: \[[^]]*\]", "focal_point: [0.5, 0.02]", text), encoding="utf-8")
     options = BuildOptions(root=project, year=2027, product=PRODUCTS["print-a4"], out=project / "out",
-                           cache_dir=project / "cache")
+                           cache_dir=warm_cache(project / "cache"))
     report = build(options)
     warned = [f"{w.path}: {w.message}" for w in report.warnings]
     assert [w for w in warned if "Bindestreifen" in w and portrait.stem in w], warned

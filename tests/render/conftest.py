@@ -1,4 +1,9 @@
-"""One real print build of the sample edition, shared by the PDF tests (it takes a few seconds)."""
+"""The reference builds of the sample edition, each made once per run and shared by the PDF tests.
+
+Every build has a cache folder of its own (a test looks for leftover part files in it), seeded with the photos
+the run has prepared so far and sharing its own afterwards; with pytest-xdist the first worker that needs a
+build makes it for all.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ import pytest
 
 from calendar_build.pipeline import BuildOptions, BuildReport, build
 from calendar_build.products import PRODUCTS
-from tests.conftest import REPO
+from tests.conftest import REPO, once, seeded_cache, share_photos
 
 
 @dataclass(frozen=True)
@@ -22,52 +27,50 @@ class Built:
     pdf: Path
 
 
-_BUILT: dict[str, Built] = {}  # product id -> its build, once per test session (render and preflight tests share it)
+def reference_build(factory: pytest.TempPathFactory, photo_store: Path, product: str) -> Built:
+    """Return the 2027 sample edition's build of `product`, made once per run."""
 
+    def make(folder: Path) -> Built:
+        options = BuildOptions(root=REPO, year=2027, product=PRODUCTS[product], out=folder / "out",
+                               cache_dir=seeded_cache(folder / "cache", photo_store))
+        report = build(options)
+        share_photos(options.cache, photo_store)
+        return Built(options, report, options.target)
 
-def built(product_id: str, tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """Return the 2027 sample edition built as `product_id` into a temporary folder, building it once."""
-    if product_id not in _BUILT:
-        options = BuildOptions(root=REPO, year=2027, product=PRODUCTS[product_id], out=tmp_path_factory.mktemp(product_id),
-                               cache_dir=tmp_path_factory.getbasetemp() / "build-cache")  # photos keyed by target
-        _BUILT[product_id] = Built(options, build(options), options.target)
-    return _BUILT[product_id]
-
-
-@pytest.fixture(scope="session")
-def print_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """Build the 2027 sample edition's print PDF into a temporary folder."""
-    return built("print-a3", tmp_path_factory)
+    return once(factory, f"build-{product}", make)
 
 
 @pytest.fixture(scope="session")
-def screen_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """Build the 2027 sample edition's accessible screen PDF into a temporary folder."""
-    out = tmp_path_factory.mktemp("screen")
-    options = BuildOptions(root=REPO, year=2027, product=PRODUCTS["screen"], out=out, cache_dir=tmp_path_factory.mktemp("cache"))
-    report = build(options)
-    return Built(options, report, out / "calendar-2027-screen.pdf")
+def print_build(tmp_path_factory: pytest.TempPathFactory, photo_store: Path) -> Built:
+    """Build the 2027 sample edition's print PDF (A3)."""
+    return reference_build(tmp_path_factory, photo_store, "print-a3")
 
 
 @pytest.fixture(scope="session")
-def print_a4_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """Build the 2027 sample edition's A4 print PDF into a temporary folder."""
-    return built("print-a4", tmp_path_factory)
+def screen_build(tmp_path_factory: pytest.TempPathFactory, photo_store: Path) -> Built:
+    """Build the 2027 sample edition's accessible screen PDF."""
+    return reference_build(tmp_path_factory, photo_store, "screen")
+
+
+@pytest.fixture(scope="session")
+def print_a4_build(tmp_path_factory: pytest.TempPathFactory, photo_store: Path) -> Built:
+    """Build the 2027 sample edition's A4 print PDF."""
+    return reference_build(tmp_path_factory, photo_store, "print-a4")
 
 
 @pytest.fixture(scope="session", params=["a3", "a4"])
 def print_builds(request: pytest.FixtureRequest) -> Built:
     """Each print product of the sample edition: A3 and A4."""
-    return request.getfixturevalue("print_build" if request.param == "a3" else "print_a4_build")
+    return request.getfixturevalue("print_build" if request.param == "a3" else "print_a4_build")  # type: ignore[no-any-return]
 
 
 POSTERS = ("poster-a2", "poster-a1", "poster-a2-landscape", "poster-a1-landscape")  # every poster row
 
 
 @pytest.fixture(scope="session")
-def posters(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Built]:
-    """Return a function that builds the 2027 sample edition's poster of a product once per session."""
-    return lambda product: built(product, tmp_path_factory)
+def posters(tmp_path_factory: pytest.TempPathFactory, photo_store: Path) -> Callable[[str], Built]:
+    """Return a function that builds the 2027 sample edition's poster of a product once per run."""
+    return lambda product: reference_build(tmp_path_factory, photo_store, product)
 
 
 @pytest.fixture(scope="session", params=POSTERS[:2])
@@ -80,3 +83,9 @@ def poster_build(request: pytest.FixtureRequest, posters: Callable[[str], Built]
 def every_poster(request: pytest.FixtureRequest, posters: Callable[[str], Built]) -> Built:
     """The year poster in all four rows: A2 and A1, upright and turned."""
     return posters(request.param)
+
+
+@pytest.fixture
+def cache(tmp_path: Path, warm_cache: Callable[[Path], Path]) -> Path:
+    """Return a cache folder of the test's own whose prepared photos are the run's shared ones."""
+    return warm_cache(tmp_path / "cache")

@@ -16,7 +16,6 @@ from calendar_build.errors import ContentError
 from calendar_build.pipeline import BuildOptions, build, set_pages
 from calendar_build.products import PRODUCTS
 from calendar_build.stages.compose import compose
-from tests.render.conftest import Built
 from tests.render.glyphs import overlapping_glyphs
 
 MARCH = "portraits/2027/03-shirin-rahimi.yaml"
@@ -54,23 +53,23 @@ def lay_out(project: Path, product: str, cache: Path) -> None:
 
 @pytest.mark.parametrize("product", ["print-a3", "print-a4", "screen"])
 def test_portrait_text_within_the_schema_is_refused_when_it_does_not_fit(
-        project: Path, print_build: Built, product: str) -> None:
+        project: Path, cache: Path, product: str) -> None:
     """The issue's case: 42 + 546 characters pass the schema but ran into the grid's header."""
     line = portrait(project, "Shirin Rahimi-Farahani de Oliveira Santos", (SENTENCE * 6)[:546])
     with pytest.raises(ContentError) as caught:
-        lay_out(project, product, print_build.options.cache)
+        lay_out(project, product, cache)
     found = [p for p in caught.value.problems if p.path == MARCH]
     assert found and found[0].line == line, caught.value.problems
     assert "Name und Text des Porträts ist" in found[0].message and "Zeile" in found[0].message
     assert "Seite 4:" in found[0].message  # March is the fourth page
 
 
-def test_a_larger_month_name_size_is_refused_naming_the_theme(project: Path, print_build: Built) -> None:
+def test_a_larger_month_name_size_is_refused_naming_the_theme(project: Path, cache: Path) -> None:
     theme = project / "templates" / "theme.css"
     theme.write_text(theme.read_text(encoding="utf-8").replace("--size-month: 44pt;", "--size-month: 56pt;"),
                      encoding="utf-8")
     with pytest.raises(ContentError) as caught:
-        lay_out(project, "print-a3", print_build.options.cache)
+        lay_out(project, "print-a3", cache)
     september = [p for p in caught.value.problems if "'September'" in p.message]
     assert september and september[0].path == "templates/theme.css"
     assert "Der Monatsname ist" in september[0].message and "zu breit" in september[0].message
@@ -78,10 +77,10 @@ def test_a_larger_month_name_size_is_refused_naming_the_theme(project: Path, pri
 
 @pytest.mark.parametrize("product", ["print-a3", "print-a4"])
 def test_long_texts_that_fit_build_without_one_glyph_over_another(
-        project: Path, print_build: Built, tmp_path: Path, product: str) -> None:
+        project: Path, cache: Path, tmp_path: Path, product: str) -> None:
     portrait(project, "Shirin Rahimi-Farahani", (SENTENCE * 4)[:330])
     options = BuildOptions(root=project, year=2027, product=PRODUCTS[product], out=tmp_path,
-                           cache_dir=print_build.options.cache)
+                           cache_dir=cache)
     build(options)
     for page in range(14):  # cover, the months, the legend
         assert overlapping_glyphs(options.target, page) == [], page
@@ -95,47 +94,47 @@ def test_the_glyph_check_sees_an_overlap(tmp_path: Path) -> None:
     assert overlapping_glyphs(pdf, 0)
 
 
-def test_text_over_a_photo_is_refused(project: Path, print_build: Built) -> None:
+def test_text_over_a_photo_is_refused(project: Path, cache: Path) -> None:
     """Only a caption (data-caption) may lie over a photo: the sample badge may, the month name may not."""
     css = project / "templates" / "calendar.css"
     css.write_text(css.read_text(encoding="utf-8") + ".month-band { top: 20mm; }\n", encoding="utf-8")
     with pytest.raises(ContentError) as caught:
-        lay_out(project, "print-a3", print_build.options.cache)
+        lay_out(project, "print-a3", cache)
     assert any("liegt über einem Foto" in p.message for p in caught.value.problems), caught.value.problems
 
 
-def test_the_sample_fits_every_product(print_build: Built) -> None:
+def test_the_sample_fits_every_product(repo: Path, cache: Path) -> None:
     for product in ("print-a4", "screen-a4"):
-        lay_out(print_build.options.root, product, print_build.options.cache)
+        lay_out(repo, product, cache)
 
 
-def test_a_product_is_one_table_row(print_build: Built, tmp_path: Path) -> None:
+def test_a_product_is_one_table_row(repo: Path, cache: Path, tmp_path: Path) -> None:
     """A new product needs no code: here an A4 print without marks and bleed, set in one piece."""
     flat = replace(PRODUCTS["print-a4"], id="print-a4-flat", bleed_mm=0.0, crop_marks=False, parts=1,
                    file_name="calendar-{year}-flat.pdf")
-    options = BuildOptions(root=print_build.options.root, year=2027, product=flat, out=tmp_path,
-                           cache_dir=print_build.options.cache)
+    options = BuildOptions(root=repo, year=2027, product=flat, out=tmp_path,
+                           cache_dir=cache)
     report = build(options)
     assert report.outputs == [tmp_path / "calendar-2027-flat.pdf", tmp_path / "calendar-2027-flat-job.txt"]
     assert report.pages >= 18
 
 
-def test_a_long_name_under_a_poster_portrait_is_refused_naming_the_portrait(project: Path, print_build: Built) -> None:
+def test_a_long_name_under_a_poster_portrait_is_refused_naming_the_portrait(project: Path, cache: Path) -> None:
     line = portrait(project, "Shirin Rahimi-Farahani de Oliveira Santos", SENTENCE)
     with pytest.raises(ContentError) as caught:
-        lay_out(project, "poster-a2", print_build.options.cache)
+        lay_out(project, "poster-a2", cache)
     found = [p for p in caught.value.problems if p.path == MARCH]
     assert found and found[0].line == line, caught.value.problems
     assert "Name und Ort unter einem Porträt des Plakats ist" in found[0].message and "Seite 1:" in found[0].message
 
 
-def test_poster_labels_wider_than_their_column_are_refused_naming_the_theme(project: Path, print_build: Built) -> None:
+def test_poster_labels_wider_than_their_column_are_refused_naming_the_theme(project: Path, cache: Path) -> None:
     theme = project / "templates" / "theme.css"
     text = theme.read_text(encoding="utf-8")
     block = text.index("html.format-a2 {")
     theme.write_text(text[:block] + text[block:].replace("--label-width: 27.5mm;", "--label-width: 40mm;", 1),
                      encoding="utf-8")
     with pytest.raises(ContentError) as caught:
-        lay_out(project, "poster-a2", print_build.options.cache)
+        lay_out(project, "poster-a2", cache)
     days = [p for p in caught.value.problems if "Tageszeile des Plakats" in p.message]
     assert days and days[0].path == "templates/theme.css" and "zu breit" in days[0].message, caught.value.problems

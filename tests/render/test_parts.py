@@ -100,11 +100,10 @@ def test_print_pdf_is_joined_from_parts_with_every_bookmark(print_build: Built) 
     assert marks[12][1] == 12  # December is page 13, in the second part
 
 
-def test_parts_render_like_one_document(print_build: Built, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_parts_render_like_one_document(print_build: Built, tmp_path: Path, cache: Path) -> None:
     """Pages of both parts look exactly as they do when the whole calendar is set at once."""
     one_piece = replace(PRODUCTS["print-a3"], parts=1)
-    build(BuildOptions(root=print_build.options.root, year=2027, product=one_piece, out=tmp_path,
-                       cache_dir=print_build.options.cache))
+    build(BuildOptions(root=print_build.options.root, year=2027, product=one_piece, out=tmp_path, cache_dir=cache))
     whole, joined = pdfium.PdfDocument(tmp_path / "calendar-2027-print-a3.pdf"), pdfium.PdfDocument(print_build.pdf)
     assert len(whole) == len(joined)
     for index in (0, 12, len(whole) - 1):
@@ -122,6 +121,7 @@ def test_each_photo_is_embedded_once(print_build: Built) -> None:
     assert (round(tile_w / 25.4 * 300), round(tile_h / 25.4 * 300)) in sizes  # tiles at 300 ppi, not the frames
 
 
+@pytest.mark.xdist_group("print-a3-cache")  # one worker builds in this cache at a time (no foreign .parts-* folder)
 def test_all_variants_at_once_give_the_same_print_pdf(print_build: Built, tmp_path: Path) -> None:
     """With print and screen built in parallel, the print parts are set one after the other: same bytes."""
     from calendar_build.variants import build_products  # noqa: PLC0415
@@ -133,6 +133,7 @@ def test_all_variants_at_once_give_the_same_print_pdf(print_build: Built, tmp_pa
     assert (tmp_path / "calendar-2027-screen.pdf").is_file()
 
 
+@pytest.mark.xdist_group("print-a3-cache")
 def test_no_part_files_are_left_behind(print_build: Built) -> None:
     assert list(print_build.options.cache.glob(".parts-*")) == []
     assert [p.name for p in print_build.pdf.parent.iterdir() if ".part" in p.name] == []

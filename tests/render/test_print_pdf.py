@@ -99,7 +99,9 @@ def test_scripts_are_printed(print_build: Built) -> None:
         assert sample in text, sample
 
 
+@pytest.mark.xdist_group("print-a3-cache")  # builds in the reference build's cache: see test_parts
 def test_rebuild_is_byte_identical(print_build: Built, tmp_path: Path) -> None:
+    # the same cache: the photos' paths are part of what is rendered (and of the PDF's DocumentID)
     options = BuildOptions(root=print_build.options.root, year=2027, out=tmp_path, cache_dir=print_build.options.cache)
     build(options)
     assert (tmp_path / "calendar-2027-print-a3.pdf").read_bytes() == print_build.pdf.read_bytes()
@@ -165,20 +167,17 @@ def test_christian_dot_in_good_friday_cell(print_build: Built) -> None:
     assert blue > 30  # the blue dot of the christian category beside the day number
 
 
-def test_a4_edition_fits_its_pages(tmp_path: Path, print_build: Built) -> None:
-    options = BuildOptions(root=print_build.options.root, year=2027, product=PRODUCTS["print-a4"], out=tmp_path,
-                           cache_dir=tmp_path / "cache")
-    report = build(options)
-    assert report.warnings == []  # includes the check that nothing overflowed onto extra pages
-    with pikepdf.open(tmp_path / "calendar-2027-print-a4.pdf") as pdf:
+def test_a4_edition_fits_its_pages(print_a4_build: Built) -> None:
+    assert print_a4_build.report.warnings == []  # includes the check that nothing overflowed onto extra pages
+    with pikepdf.open(print_a4_build.pdf) as pdf:
         assert _mm(pdf.pages[0].obj.TrimBox) == [0.0, 0.0, 210.0, 297.0]
 
 
-def test_overflowing_column_is_an_error_and_nothing_is_written(project: Path, print_build: Built) -> None:
+def test_overflowing_column_is_an_error_and_nothing_is_written(project: Path, cache: Path) -> None:
     theme = project / "templates" / "theme.css"
     theme.write_text(theme.read_text(encoding="utf-8").replace(
         "--explanation-column-height: 350mm;", "--explanation-column-height: 700mm;"), encoding="utf-8")
-    options = BuildOptions(root=project, year=2027, out=project / "out", cache_dir=print_build.options.cache)
+    options = BuildOptions(root=project, year=2027, out=project / "out", cache_dir=cache)
     with pytest.raises(ContentError) as caught:
         build(options)
     assert any("Spalte der Festerklärungen" in p.message and p.path == "templates/theme.css"
@@ -207,22 +206,22 @@ def test_photos_are_separated_into_the_print_condition_by_default(print_builds: 
     assert _image_colour_spaces(print_builds.pdf) == {"/DeviceCMYK"}
 
 
-def test_photos_stay_srgb_with_their_profile_when_asked(project: Path) -> None:
+def test_photos_stay_srgb_with_their_profile_when_asked(project: Path, cache: Path) -> None:
     """`print_photos: srgb`: ICC-tagged RGB, which PDF/X-4 allows, for a printer who separates them."""
     edition = project / "content" / "edition.yaml"
     edition.write_text(edition.read_text(encoding="utf-8") + "print_photos: srgb\n", encoding="utf-8")
     options = BuildOptions(root=project, year=2027, product=PRODUCTS["print-a4"], out=project / "out",
-                           cache_dir=project / "cache")
+                           cache_dir=cache)
     report = build(options)
     assert _image_colour_spaces(options.target) == {"/ICCBased N=3"}
 
 
-def test_photos_are_separated_into_the_printers_profile(project: Path) -> None:
+def test_photos_are_separated_into_the_printers_profile(project: Path, cache: Path) -> None:
     shutil.copyfile(PRINTER_PROFILE, project / "content" / "druckerei.icc")
     edition = project / "content" / "edition.yaml"
     edition.write_text(edition.read_text(encoding="utf-8") + "output_profile: content/druckerei.icc\n", encoding="utf-8")
     options = BuildOptions(root=project, year=2027, product=PRODUCTS["print-a4"], out=project / "out",
-                           cache_dir=project / "cache")
+                           cache_dir=cache)
     report = build(options)
     assert _image_colour_spaces(options.target) == {"/DeviceCMYK"}
     with pikepdf.open(options.target) as pdf:

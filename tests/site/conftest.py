@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +44,7 @@ def poster_pdf(target: Path, page_mm: tuple[float, float]) -> None:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+def built_site(tmp_path_factory: pytest.TempPathFactory, warm_cache: Callable[[Path], Path]) -> BuiltSite:
     """Return the sample edition's site, with a screen PDF and a poster beside it to be offered for download."""
     base = tmp_path_factory.mktemp("site")
     out = base / "out"
@@ -52,6 +53,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
         pdf.add_blank_page()
         pdf.save(out / PRODUCTS["screen"].output_name(YEAR))
     poster_pdf(out / PRODUCTS["poster-a2"].output_name(YEAR), PRODUCTS["poster-a2"].page_mm)
-    options = BuildOptions(root=REPO, year=YEAR, product=PRODUCTS["web"], out=out, cache_dir=base / "cache")
+    options = BuildOptions(root=REPO, year=YEAR, product=PRODUCTS["web"], out=out, cache_dir=warm_cache(base / "cache"))
     report = build_site(options, out / "site")
     return BuiltSite(out / "site", report, options)
