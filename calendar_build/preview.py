@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from PIL import Image
 
 from calendar_build.errors import Problem, UsageError
 from calendar_build.output import swap_in
@@ -24,6 +25,8 @@ from calendar_build.stages.compose import compose
 
 MAX_PAGES = 999  # far more than any calendar has (about 20): a bound for --pages before it is expanded
 PREVIEW_SCALE = 100 / 72  # 100 dpi: a page is 1169 × 1654 px in A3
+STRIP_TINT = (230, 0, 126)  # the binding strip's overlay: magenta, a colour no page uses
+STRIP_ALPHA = 0.3
 
 
 @dataclass
@@ -85,8 +88,10 @@ def preview(options: BuildOptions, pages: list[int] | None) -> PreviewReport:
         _, css_warnings = set_pages(options, composed, pdf_path, crop_marks=False, parallel=False)
         report.warnings.extend(css_warnings)
         pdf = pdfium.PdfDocument(pdf_path)
+        strip = binding_strip_mm(options, composed.valid.content.edition.binding,
+                                 composed.valid.content.edition.binding_strip_mm)
         for index, number in enumerate(wanted):
-            image = pdf[index].render(scale=PREVIEW_SCALE).to_pil()
+            image = strip_overlay(pdf[index].render(scale=PREVIEW_SCALE).to_pil(), options.product.bleed_mm, strip)
             image.save(folder / f"seite-{number:02d}.png", "PNG")
             report.pngs.append(final / f"seite-{number:02d}.png")
         pdf.close()
@@ -96,6 +101,23 @@ def preview(options: BuildOptions, pages: list[int] | None) -> PreviewReport:
     report.sheet = final / "index.html"
     report.seconds = time.perf_counter() - started
     return report
+
+
+def binding_strip_mm(options: BuildOptions, binding: str, strip_mm: float) -> float:
+    """Return the binding strip the preview shows: the edition's, on a bound product; else 0."""
+    return strip_mm if options.product.bound and binding != "none" else 0.0
+
+
+def strip_overlay(image: Image.Image, bleed_mm: float, strip_mm: float) -> Image.Image:
+    """Return the page image with the binding strip below the top trim edge tinted (nothing but photos go there)."""
+    if strip_mm <= 0:
+        return image
+    px_per_mm = PREVIEW_SCALE * 72 / 25.4
+    top, bottom = round(bleed_mm * px_per_mm), round((bleed_mm + strip_mm) * px_per_mm)
+    page = image.convert("RGB")
+    band = page.crop((0, top, page.width, bottom))
+    page.paste(Image.blend(band, Image.new("RGB", band.size, STRIP_TINT), STRIP_ALPHA), (0, top))
+    return page
 
 
 def contact_sheet(year: int, pages: list[tuple[int, str]], title: str = "") -> str:

@@ -53,7 +53,7 @@ class Product:
     layout: str = ""  # a theme layer shared by a family of products ("poster": A2 and A1, upright and turned)
     sheet: str = "Wandkalender"  # what the printer makes, for the job sheet (German)
     duplex: bool = False  # the pages are the front and back of one sheet (printed 4/4), not one sheet each
-    bound: bool = True  # the edition's binding applies (a poster is not bound)
+    bound: bool = True  # the edition's binding applies: no text in its strip, faces below it (not a poster or screen)
 
     @property
     def classes(self) -> str:
@@ -95,7 +95,7 @@ SCREEN = Product(
     id="screen", title="Bildschirm-PDF", variant="screen", medium="screen", page_format="a3", page_mm=A3_MM, bleed_mm=0.0,
     crop_marks=False, colour="rgb", pdf_variant="pdf/ua-1", photo_ppi=150,
     page_plan=WALL_CALENDAR, outlook="always", spelled_marks=True, date_basis=True, parts=1,
-    file_name="calendar-{year}-screen.pdf", safe_margin_mm=0.0,
+    file_name="calendar-{year}-screen.pdf", safe_margin_mm=0.0, bound=False,
 )
 # The year poster is printed like the wall calendar (PDF/X-4, bleed, marks); the front and the back
 # are set in parallel. Its photos are the small portraits above the month columns.
@@ -119,7 +119,7 @@ WEB = Product(
     id="web", title="Website", variant="web", medium="screen", page_format="a3", page_mm=A3_MM, bleed_mm=0.0,
     crop_marks=False, colour="rgb", pdf_variant="", photo_ppi=110,
     page_plan=SITE_PAGES, outlook="always", spelled_marks=True, date_basis=True, parts=1,
-    file_name="site", safe_margin_mm=0.0, output="site",
+    file_name="site", safe_margin_mm=0.0, output="site", bound=False,
 )
 
 PRODUCTS: dict[str, Product] = {p.id: p for p in (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from pathlib import Path
@@ -121,3 +122,26 @@ def test_watch_rebuilds_after_a_change_and_survives_a_broken_one(project: Path) 
         stop.set()
         thread.join(timeout=10)
     assert not thread.is_alive()
+
+
+def test_preview_shows_the_binding_strip(project: Path) -> None:
+    """A bound product's preview tints the strip below the top trim edge (edition.yaml binding, 12 mm)."""
+    def page(binding: str) -> Image.Image:
+        edition = project / "content" / "edition.yaml"
+        text = edition.read_text(encoding="utf-8")
+        edition.write_text(re.sub(r"(?m)^binding: .*\n", "", text) + f"binding: {binding}\n", encoding="utf-8")
+        report = preview(BuildOptions(root=project, year=2027, product=PRODUCTS["print-a4"]), [2])
+        with Image.open(report.pngs[0]) as image:
+            return image.convert("RGB")
+
+    bound, loose = page("wire-o-top"), page("none")
+    px_per_mm = 100 / 25.4
+    inside, below = round((3 + 6) * px_per_mm), round((3 + 20) * px_per_mm)  # 6 mm and 20 mm below the trim edge
+    assert bound.crop((0, below, bound.width, below + 20)).tobytes() == loose.crop((0, below, loose.width, below + 20)).tobytes()
+    def row(image: Image.Image) -> list[tuple[int, ...]]:
+        data = image.crop((0, inside, image.width, inside + 1)).tobytes()
+        return [tuple(data[i:i + 3]) for i in range(0, len(data), 3)]
+
+    tinted = list(zip(row(bound), row(loose)))
+    assert all(b != l for b, l in tinted[:50])
+    assert sum(b[0] - b[1] for b, _ in tinted) > sum(l[0] - l[1] for _, l in tinted)  # towards magenta

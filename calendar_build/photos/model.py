@@ -25,6 +25,7 @@ class PhotoTarget:
     warn_ppi: int | None = None  # below this effective ppi: warning; default 5/6 of ppi (250 at 300)
     min_ppi: int | None = None  # below this effective ppi: error; default half of ppi (150 at 300)
     printed: bool | None = None  # for print (sRGB photos may be too); None: when colour is "cmyk"
+    focal_below: float = 0.0  # the focal point lands at least this share of the height below the top (binding)
     draft: bool = True  # decode a JPEG at 1/2, 1/4 … where that is enough; False: at full size, so that the
     # photo's decode is shared with its other targets (the cover's tile with the month page's frame)
 

@@ -117,7 +117,7 @@ def _params(job: PhotoJob, output_icc: bytes | None) -> dict[str, object]:
     target = job.target
     return {"width_mm": target.width_mm, "height_mm": target.height_mm, "ppi": target.ppi,
             "colour": target.colour, "jpeg_quality": target.jpeg_quality, "draft": target.draft,
-            "print": target.for_print,
+            "print": target.for_print, "focal_below": target.focal_below,
             "output_profile": None if output_icc is None else digest(output_icc),
             "focal_point": [float(job.focal_point[0]), float(job.focal_point[1])]}
 

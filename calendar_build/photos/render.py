@@ -54,16 +54,36 @@ class Rendered:
     source_px: tuple[int, int] | None = None  # the photo's own size, upright
 
 
-def crop_box(size: tuple[int, int], aspect: float, focal: tuple[float, float]) -> tuple[int, int, int, int]:
-    """Return the largest box of `aspect` (w/h) inside `size`, centred on `focal` as far as it stays inside."""
+IN_STRIP = ("hat über dem Bildschwerpunkt (focal_point) zu wenig Raum: Er liegt im Bindestreifen an der Oberkante "
+            "– bitte ein Foto mit mehr Raum über dem Gesicht wählen oder focal_point prüfen.")
+MAX_ZOOM = 1.5  # a crop is narrowed at most this much to bring the focal point below a binding strip
+
+
+def crop_box(size: tuple[int, int], aspect: float, focal: tuple[float, float],
+             below: float = 0.0) -> tuple[int, int, int, int]:
+    """Return the largest box of `aspect` (w/h) inside `size`, centred on `focal` as far as it stays inside.
+
+    `below`: the focal point should land at least this share of the box's height below its top (a
+    binding strip at the top edge); where the photo has too little room above the focal point, the
+    box is narrowed (at most MAX_ZOOM) and placed at the photo's top.
+    """
     width, height = size
     if width / height > aspect:
         crop_w, crop_h = min(width, max(1, round(height * aspect))), height
     else:
         crop_w, crop_h = width, min(height, max(1, round(width / aspect)))
+    above = focal[1] * height  # pixels of the photo above the focal point
+    if below > 0 and above < below * crop_h:
+        crop_h = max(round(crop_h / MAX_ZOOM), min(crop_h, round(above / below)), 1)
+        crop_w = max(1, min(width, round(crop_h * aspect)))
     left = min(max(round(focal[0] * width - crop_w / 2), 0), width - crop_w)
-    top = min(max(round(focal[1] * height - crop_h / 2), 0), height - crop_h)
+    top = min(max(round(above - crop_h / 2), 0), height - crop_h)
     return left, top, left + crop_w, top + crop_h
+
+
+def focal_share(box: tuple[int, int, int, int], size: tuple[int, int], focal: tuple[float, float]) -> float:
+    """Return how far down the box the focal point lands, as a share of the box's height."""
+    return (focal[1] * size[1] - box[1]) / (box[3] - box[1])
 
 
 Wanted = tuple[tuple[float, float], PhotoTarget, "bytes | None"]  # focal point, target, output profile
@@ -110,7 +130,7 @@ def _place(image: Image.Image, original: tuple[int, int], embedded: bytes | None
            target: PhotoTarget, output_icc: bytes | None) -> Rendered:
     """Return the decoded photo cropped, scaled and converted for one target, as JPEG."""
     aspect = target.width_mm / target.height_mm
-    left, top, right, bottom = crop_box(original, aspect, focal)
+    left, top, right, bottom = crop_box(original, aspect, focal, target.focal_below)
     effective_ppi = min((right - left) / (target.width_mm / MM_PER_INCH),
                         (bottom - top) / (target.height_mm / MM_PER_INCH))
     width, height = target.pixels
@@ -138,6 +158,8 @@ def _place(image: Image.Image, original: tuple[int, int], embedded: bytes | None
     # and twelve copies of the profile would only bloat the PDF.
     extra = {"icc_profile": SRGB_ICC} if target.colour == "srgb" else {}
     image.save(out, "JPEG", quality=target.jpeg_quality, dpi=(target.ppi, target.ppi), **extra)
+    if target.focal_below and focal_share((left, top, right, bottom), original, focal) < target.focal_below - 0.01:
+        notes = (*notes, IN_STRIP)
     return Rendered(out.getvalue(), image.width, image.height, effective_ppi, notes, original)
 
 
@@ -230,7 +252,7 @@ def _draft_request(stored: tuple[int, int], upright: tuple[int, int], target: Ph
     The draft must stay at least as large as the target after the crop, so nothing is lost but time.
     """
     width, height = target.pixels
-    left, top, right, bottom = crop_box(upright, target.width_mm / target.height_mm, focal)
+    left, top, right, bottom = crop_box(upright, target.width_mm / target.height_mm, focal, target.focal_below)
     need = max(width / (right - left), height / (bottom - top))
     if need > 0.5:  # libjpeg scales by 1/2, 1/4 or 1/8 only
         return None

@@ -55,6 +55,7 @@ class _State:
     font_size: float = 0.0
     font: str = ""
     text_scale: float = 1.0
+    side_clip: tuple[float, float, float, float] | None = None  # a polygon clip (a border side), user units
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -83,6 +84,19 @@ def _rule_thickness(rects: list[tuple[float, float, float, float]], even_odd: bo
     return None
 
 
+def _side_thickness(clip: tuple[float, float, float, float], rects: list[tuple[float, float, float, float]]) -> float:
+    """Return the thickness of the one border side a polygon clip cuts out of a border ring.
+
+    WeasyPrint draws a border whose sides differ in colour as the whole ring (outer minus inner
+    rectangle, f*) once per side, each time clipped to that side's trapezoid: the side is as thick
+    as the trapezoid is narrow.
+    """
+    x, y, w, h = max(rects, key=lambda rect: abs(rect[2] * rect[3]))  # the outer rectangle
+    left, bottom = max(clip[0], min(x, x + w)), max(clip[1], min(y, y + h))
+    right, top = min(clip[2], max(x, x + w)), min(clip[3], max(y, y + h))
+    return min(right - left, top - bottom)
+
+
 def _walk(stream_owner: Any, resources: Any, state: _State, page: int,
           depth: int = 0) -> Iterator[TextRun | Rule | Placed]:
     stack: list[_State] = []
@@ -90,6 +104,7 @@ def _walk(stream_owner: Any, resources: Any, state: _State, page: int,
     states: Any = resources.get("/ExtGState") or {}
     xobjects: Any = resources.get("/XObject") or {}
     fonts: Any = resources.get("/Font") or {}
+    path: list[tuple[float, float]] = []
     instruction: Any
     for instruction in pikepdf.parse_content_stream(stream_owner):
         operands, operator = instruction
@@ -119,13 +134,20 @@ def _walk(stream_owner: Any, resources: Any, state: _State, page: int,
                           state.font)
         elif name == "re":
             rects.append(tuple(_numbers(operands[:4])))  # type: ignore[arg-type]
+        elif name in ("m", "l"):
+            path.append((float(operands[0]), float(operands[1])))
+        elif name in ("W", "W*"):
+            xs, ys = [p[0] for p in path], [p[1] for p in path]
+            state.side_clip = (min(xs), min(ys), max(xs), max(ys)) if len(path) >= 3 and not rects else None
         elif name in ("f", "F", "f*"):
             thickness = _rule_thickness(rects, name == "f*")
+            if thickness is not None and len(rects) == 2 and state.side_clip is not None:
+                thickness = _side_thickness(state.side_clip, rects)
             if thickness is not None and thickness * state.scale <= RULE_MAX_PT:
                 yield Rule(page, round(thickness * state.scale, 3), state.fill)
-            rects = []
-        elif name in ("n", "S", "s", "B", "B*", "b", "b*", "W", "W*") and name not in ("W", "W*"):
-            rects = []
+            rects, path = [], []
+        elif name in ("n", "S", "s", "B", "B*", "b", "b*"):
+            rects, path = [], []
         elif name == "Do" and depth < 8:
             xobject = xobjects.get(str(operands[0]))
             if xobject is not None and xobject.get("/Subtype") == "/Image":

@@ -23,6 +23,12 @@ from calendar_build.preflight.ink import max_ink
 MAX_INK = 300.0  # percent total area coverage (FOGRA39, our profile's limit)
 MIN_TEXT_PT = 6.0
 MIN_RULE_PT = 0.25
+# A tint is screened: at 60 lines/cm (FOGRA39's sheet-fed offset) one screen period is 0.167 mm = 0.47 pt,
+# and a tinted line narrower than that prints as a row of dots. Below about 60 % the dots stand apart
+# (they join at the chain point, about 50 %), so such a rule needs 0.5 pt; darker tints hold at 0.3 pt.
+MIN_TINTED_RULE_PT = 0.5
+MIN_DARK_RULE_PT = 0.3
+DARK_PLATE = 0.6
 MIN_PPI = 250.0  # photos are prepared at 300 ppi; printers accept down to about 250
 BLACK = (0.0, 0.0, 0.0, 1.0)
 NEAR_BLACK_K = 0.9  # K-only text this dark is meant as black and must be solid
@@ -74,6 +80,12 @@ def _fonts_embedded(pdf: pikepdf.Pdf) -> bool:
     return True
 
 
+def rule_minimum(cmyk: tuple[float, ...]) -> float:
+    """Return the thinnest a rule in this colour may be (pt): solid, dark tint, light tint."""
+    strongest = max(cmyk, default=1.0)
+    return MIN_RULE_PT if strongest >= 1 else MIN_DARK_RULE_PT if strongest >= DARK_PLATE else MIN_TINTED_RULE_PT
+
+
 def _check_drawn(page: PageCheck, items: list[TextRun | Rule | Placed]) -> None:
     texts = [item for item in items if isinstance(item, TextRun)]
     rules = [item for item in items if isinstance(item, Rule)]
@@ -94,8 +106,12 @@ def _check_drawn(page: PageCheck, items: list[TextRun | Rule | Placed]) -> None:
     rgb = [image for image in images if "RGB" in image.colour_space or "ICCBased" in image.colour_space]
     if rgb:
         page.errors.append(f"{len(rgb)} Bilder nicht in CMYK")
-    if page.thinnest_rule is not None and page.thinnest_rule < MIN_RULE_PT:
-        page.errors.append(f"Linie von {page.thinnest_rule:.2f} pt (unter {MIN_RULE_PT:g} pt)")
+    thin = [rule for rule in rules if any(rule.cmyk) and rule.thickness_pt < rule_minimum(rule.cmyk)]
+    if thin:
+        worst = min(thin, key=lambda rule: rule.thickness_pt - rule_minimum(rule.cmyk))
+        tint = f"Rasterton {max(worst.cmyk) * 100:.0f} %" if max(worst.cmyk) < 1 else "Vollton"
+        page.errors.append(f"{len(thin)} Linien zu dünn: {worst.thickness_pt:.2f} pt im {tint} "
+                           f"(mindestens {rule_minimum(worst.cmyk):g} pt)")
     if page.lowest_ppi is not None and page.lowest_ppi < MIN_PPI:
         page.errors.append(f"Bild mit {page.lowest_ppi:.0f} ppi (unter {MIN_PPI:.0f} ppi)")
 

@@ -111,8 +111,13 @@ def read_layers(css: str, path: str = "templates/theme.css") -> Layers:
 
 
 def layer_selectors(product: Product) -> tuple[str, ...]:
-    """Return the theme blocks a product uses, later ones overriding earlier ones."""
-    return (":root", *(f"html.{name}" for name in product.classes.split()))
+    """Return the theme blocks a product uses, later ones overriding earlier ones.
+
+    The last, `html.<medium>.format-<format>`, holds what one medium needs at one size (print's 6 pt
+    minimum in A4, which the screen's A4 page does without).
+    """
+    return (":root", *(f"html.{name}" for name in product.classes.split()),
+            f"html.{product.medium}.format-{product.page_format}")
 
 
 def properties(layers: Layers, product: Product) -> dict[str, Value]:

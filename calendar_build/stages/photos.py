@@ -33,12 +33,29 @@ def photo_targets(options: BuildOptions, valid: Validated) -> tuple[PhotoTarget,
     width, _ = product.page_mm
     printed = product.colour == "cmyk"
     colour = valid.content.edition.print_photos if printed else "srgb"
-    frame = PhotoTarget(width + 2 * product.bleed_mm, valid.theme.photo_height_mm + product.bleed_mm,
-                        product.photo_ppi, colour, valid.output_profile, printed=printed or None)
+    frame_h = valid.theme.photo_height_mm + product.bleed_mm
+    frame = PhotoTarget(width + 2 * product.bleed_mm, frame_h, product.photo_ppi, colour, valid.output_profile,
+                        printed=printed or None, focal_below=focal_below(options, valid, frame_h))
     tile_w, tile_h = cover_tile_mm(options, valid.theme)
     # A photo with enough pixels for its frame has enough for the far smaller tile, and one too small
     # is reported for its frame: the tile itself never adds a second message.
-    return frame, replace(frame, width_mm=tile_w, height_mm=tile_h, draft=False, warn_ppi=0, min_ppi=0)
+    return frame, replace(frame, width_mm=tile_w, height_mm=tile_h, draft=False, warn_ppi=0, min_ppi=0,
+                          focal_below=focal_below(options, valid, tile_h))
+
+
+FACE_ROOM = 0.1  # of a photo's height: below the binding strip, room for the face around its focal point
+
+
+def focal_below(options: BuildOptions, valid: Validated, height_mm: float) -> float:
+    """Return how far down a photo at the top edge its focal point must land (share of its height); 0: not bound.
+
+    The photo runs into the bleed and through the binding strip; the focal point (a face) stays below
+    the strip with room for the face.
+    """
+    edition = valid.content.edition
+    if not options.product.bound or edition.binding == "none" or not edition.binding_strip_mm:
+        return 0.0
+    return min(0.5, (options.product.bleed_mm + edition.binding_strip_mm) / height_mm + FACE_ROOM)
 
 
 @dataclass(frozen=True)

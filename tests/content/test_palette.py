@@ -15,6 +15,7 @@ dependencies and states exactly what it measures.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -324,3 +325,57 @@ def test_cmyk_matches_the_screen_colour_in_fogra39(category_id: str) -> None:
 @pytest.mark.parametrize(("cmyk", "lightness"), [([0, 0, 0, 100], 17.2), ([0, 0, 0, 0], 100.0)])
 def test_fogra39_lab_of_paper_and_black(cmyk: list[float], lightness: float) -> None:
     assert _fogra39_lab(cmyk)[0] == pytest.approx(lightness, abs=0.6)
+
+
+# --- clean small dots: the white letter is cut out of every plate of the dot ------------------------
+# One plate shifted by a printing press's misregistration (about 0.1 mm) lays a fringe into the cut-out
+# letter; with two plates at most that fringe has one colour. These categories keep more plates: no
+# two-plate CMYK comes within MAX_FOGRA39_DELTA_E of their screen colour (checked below), so the
+# designers would have to change the colour itself.
+MAX_DOT_PLATES = 2
+MORE_PLATES = {"islamic", "hindu", "sikh", "yazidi"}
+# Every pair of dots as printed (FOGRA39) differs at least as much as the screen palette demands.
+MIN_DELTA_E_PRINT = MIN_DELTA_E_NORMAL
+
+
+def _plates(cmyk: list[float]) -> int:
+    return sum(1 for v in cmyk if v)
+
+
+@pytest.mark.parametrize("category_id", EXPECTED_IDS)
+def test_dot_has_at_most_two_plates(category_id: str) -> None:
+    plates = _plates(BY_ID[category_id]["cmyk"])
+    assert (plates <= MAX_DOT_PLATES) is (category_id not in MORE_PLATES), f"{category_id}: {plates} Druckfarben"
+
+
+@functools.cache
+def _two_plate_labs() -> list[tuple[tuple[int, ...], Lab]]:
+    """Return every two-plate CMYK (5 % steps, each plate 5–100 %) with its FOGRA39 CIELAB."""
+    from PIL import Image, ImageCms  # noqa: PLC0415
+
+    from calendar_build.render.condition import CONDITIONS, ensure_profile  # noqa: PLC0415
+
+    steps = range(5, 101, 5)
+    mixes = sorted({tuple(a if i == first else b if i == second else 0 for i in range(4))
+                    for first, second in itertools.combinations(range(4), 2) for a in steps for b in steps})
+    profile = ImageCms.getOpenProfile(str(ensure_profile(CONDITIONS["FOGRA39"])))
+    to_lab = ImageCms.buildTransform(profile, ImageCms.createProfile("LAB", 5000), "CMYK", "LAB",
+                                     ImageCms.Intent.RELATIVE_COLORIMETRIC)
+    strip = Image.new("CMYK", (len(mixes), 1))
+    strip.putdata([tuple(round(v * 2.55) for v in mix) for mix in mixes])
+    lab = ImageCms.applyTransform(strip, to_lab)
+    return [(mix, (lab.getpixel((x, 0))[0] / 2.55, lab.getpixel((x, 0))[1] - 128, lab.getpixel((x, 0))[2] - 128))
+            for x, mix in enumerate(mixes)]
+
+
+@pytest.mark.parametrize("category_id", sorted(MORE_PLATES))
+def test_more_plates_only_where_two_cannot_match(category_id: str) -> None:
+    screen = rgb_to_lab(hex_to_rgb(BY_ID[category_id]["rgb"]))
+    closest = min(delta_e_2000(screen, lab) for _, lab in _two_plate_labs())
+    assert closest > MAX_FOGRA39_DELTA_E, f"{category_id}: zwei Druckfarben treffen ΔE00 {closest:.1f}"
+
+
+@pytest.mark.parametrize(("first", "second"), PAIRS, ids=[f"{a}-{b}" for a, b in PAIRS])
+def test_printed_dots_are_distinguishable(first: str, second: str) -> None:
+    de = delta_e_2000(*(_fogra39_lab(BY_ID[i]["cmyk"]) for i in (first, second)))
+    assert de >= MIN_DELTA_E_PRINT, f"{first} vs {second} in FOGRA39: ΔE00 {de:.1f}"

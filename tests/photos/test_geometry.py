@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from calendar_build.photos import PhotoTarget
 from calendar_build.photos.prepare import resolution_problem
-from calendar_build.photos.render import crop_box
+from calendar_build.photos.render import MAX_ZOOM, crop_box, focal_share
 
 WIDE = 50 / 30  # the aspect ratio of the small test frame
 
@@ -47,6 +47,33 @@ def test_crop_box_stays_inside_and_keeps_the_aspect(width: int, height: int, asp
 def test_crop_box_contains_the_focal_point(width: int, height: int, fx: float, fy: float) -> None:
     left, top, right, bottom = crop_box((width, height), WIDE, (fx, fy))
     assert left - 1 <= fx * width <= right + 1 and top - 1 <= fy * height <= bottom + 1
+
+
+BELOW = [
+    # (image size, aspect, focal point, below, expected box): a binding strip at the top edge
+    ((600, 400), WIDE, (0.5, 0.5), 0.3, (0, 20, 600, 380)),  # room enough: centred as without a strip
+    ((600, 400), WIDE, (0.5, 0.25), 0.3, (22, 0, 577, 333)),  # narrowed until the focal point is 30 % down
+    ((600, 400), WIDE, (0.5, 0.1), 0.3, (100, 0, 500, 240)),  # narrowed at most by MAX_ZOOM: still too high
+]
+
+
+@pytest.mark.parametrize(("size", "aspect", "focal", "below", "expected"), BELOW)
+def test_crop_box_below_a_binding_strip(size: tuple[int, int], aspect: float, focal: tuple[float, float],
+                                        below: float, expected: tuple[int, int, int, int]) -> None:
+    assert crop_box(size, aspect, focal, below) == expected
+
+
+@given(st.integers(100, 6000), st.integers(100, 6000), st.floats(0.5, 3), st.floats(0, 1), st.floats(0, 1),
+       st.floats(0.05, 0.5))
+def test_crop_box_brings_the_focal_point_below_the_strip_where_it_can(
+        width: int, height: int, aspect: float, fx: float, fy: float, below: float) -> None:
+    full = crop_box((width, height), aspect, (fx, fy))
+    box = crop_box((width, height), aspect, (fx, fy), below)
+    assert 0 <= box[0] < box[2] <= width and 0 <= box[1] < box[3] <= height
+    reachable = fy * height >= below * (full[3] - full[1]) / MAX_ZOOM + 2
+    if reachable:
+        assert focal_share(box, (width, height), (fx, fy)) >= below - 2 / (box[3] - box[1])
+    assert (box[3] - box[1]) * MAX_ZOOM >= (full[3] - full[1]) - 2  # never narrowed more than MAX_ZOOM
 
 
 PIXELS = [

@@ -32,6 +32,27 @@ def test_errors_of_a_pdf_made_without_care(bad_pdf: Path) -> None:
     assert "keine Druckbedingung" in format_report(bad_pdf, result)
 
 
+RULES = [
+    # (thickness pt, colour, error expected): solid 0.25 pt, dark tints 0.3 pt, light tints 0.5 pt
+    (0.3, "0 0 0 1", False),
+    (0.2, "0 0 0 1", True),
+    (0.35, "0 0 0 0.7", False),
+    (0.25, "0 0 0 0.7", True),
+    (0.5, "0 0 0 0.22", False),
+    (0.4, "0 0 0 0.22", True),  # the month grid before issue 10: dotted at 60 lines/cm
+    (0.4, "0.12 0 0 0", True),
+]
+
+
+@pytest.mark.parametrize(("width", "colour", "expected"), RULES)
+def test_thin_rules(width: float, colour: str, expected: bool, tmp_path: Path) -> None:
+    target = tmp_path / "linie.pdf"
+    HTML(string="<style>@page { size: 80mm 60mm; margin: 20mm 5mm 5mm }</style>"
+                f"<div style='border-top: {width}pt solid device-cmyk({colour}); height: 10mm'></div>").write_pdf(target)
+    errors = " / ".join(preflight(target, glyph_check=False).errors)
+    assert ("Linien zu dünn" in errors) is expected, errors
+
+
 @pytest.mark.parametrize(("argv", "code", "message"), [
     (["preflight", "fehlt.pdf"], 2, "nicht gefunden"),
     (["preflight"], 2, "Diese Angaben fehlen"),

@@ -121,16 +121,14 @@ def test_nothing_under_6pt_front_and_back(every_poster: Built) -> None:
 
 
 # The checks of the wall calendar's print PDF (tests/render/test_print_pdf.py, test_print_glyphs.py) that
-# hold for any print product, run on the poster as they are.
+# hold for any print product, run on the poster as they are. Ink, RGB, rules, small text and plates run on
+# every print row of the product table, the posters too, in tests/preflight/test_print_products.py.
 WALL_CHECKS: dict[str, Callable[[Built], None]] = {
     "output intent FOGRA39": wall.test_output_intent_names_the_registered_condition,
-    "ink at most 300 %": wall.test_max_ink_coverage_within_the_conditions_limit,
-    "no DeviceRGB": wall.test_no_device_rgb_anywhere,
     "fonts embedded": wall.test_all_fonts_embedded,
     "no warnings": wall.test_no_missing_glyphs_and_no_warnings,
     "scripts printed": wall.test_scripts_are_printed,
     "black 100 % K overprinting": wall.test_black_text_is_solid_k_and_overprints,
-    "rules at least 0.25 pt": wall.test_no_rule_thinner_than_a_quarter_point,
     "photos in CMYK": wall.test_photos_are_separated_into_the_print_condition_by_default,
     "glyphs in Ghostscript and MuPDF": wall_glyphs.test_every_glyph_prints_in_ghostscript_and_mupdf,
     "CJK charset": wall_glyphs.test_cjk_cids_are_glyphs_of_the_embedded_cff,

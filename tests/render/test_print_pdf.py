@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import re
 import shutil
 from pathlib import Path
 
@@ -13,10 +11,7 @@ import pytest
 
 from calendar_build.errors import ContentError
 from calendar_build.pipeline import BuildOptions, build
-from calendar_build.preflight.binding import strip_content
-from calendar_build.preflight.content import rules, text_runs
-from calendar_build.preflight.jobsheet import job_sheet_path
-from calendar_build.preflight.ink import max_ink
+from calendar_build.preflight.content import text_runs
 from calendar_build.products import PRODUCTS
 from tests.render.conftest import Built
 
@@ -81,23 +76,6 @@ def test_output_intent_names_the_registered_condition(print_builds: Built) -> No
         assert "pdfx" in bytes(pdf.Root.Metadata.read_bytes()).decode("utf-8", "replace").lower()
 
 
-def test_max_ink_coverage_within_the_conditions_limit(print_builds: Built) -> None:
-    """FOGRA39 with our profile: at most 300 % total area coverage anywhere inside the bleed (Ghostscript)."""
-    pages = max_ink(print_builds.pdf)
-    assert len(pages) == print_builds.report.pages
-    assert max(page.max_percent for page in pages) <= 300, max(pages, key=lambda page: page.max_percent)
-    assert max(page.max_percent for page in pages) > 100  # photos and colours do print: a blank result proves nothing
-
-
-def test_no_device_rgb_anywhere(print_builds: Built) -> None:
-    with pikepdf.open(print_builds.pdf) as pdf:
-        for stream in _streams(pdf):
-            assert not re.search(rb"\s(rg|RG)\s", stream)
-        for page in pdf.pages:
-            for xobject in (page.Resources.get("/XObject") or {}).values():
-                assert xobject.get("/ColorSpace") != "/DeviceRGB"
-                group = xobject.get("/Group")
-                assert group is None or group.get("/CS") != "/DeviceRGB"
 
 
 def test_all_fonts_embedded(print_builds: Built) -> None:
@@ -275,59 +253,7 @@ def test_black_text_is_solid_k_and_overprints(print_builds: Built) -> None:
     assert rich_greys == set()
 
 
-def test_small_coloured_text_has_at_most_two_plates(print_builds: Built) -> None:
-    """Text under 8 pt in more than two inks fills in when the plates are slightly out of register.
-
-    Not yet for the category dots (Noto Sans Symbols, circled letters in the category colours of up
-    to four plates; 7.5 pt in A4): their palette is still to be redrawn in two plates (issue 10).
-    """
-    with pikepdf.open(print_builds.pdf) as pdf:
-        runs = [run for run in text_runs(pdf) if not run.font.startswith("Noto-Sans-Symbols")]
-    small = [run for run in runs if run.size_pt < 8 and run.cmyk and any(run.cmyk[:3])]
-    assert small, "the Sunday red in the legend is small coloured text: the check must see it"
-    assert {run.cmyk for run in small if sum(1 for v in run.cmyk if v) > 2} == set()
 
 
-# The smallest text a print product may have (pt). Open in A4: the month's list at 6.5 pt, its dates
-# (0.9 em) 5.85 pt and markers "±1"/"☾" (0.85 em) 5.5 pt – 141 runs; 6.6 pt overflows October in
-# screen-a4, which shares theme.css's A4 block (before: 621 runs under 6 pt, down to 4.4 pt).
-MIN_TEXT_PT = {"a3": 6.0, "a4": 5.5}
-MAX_RUNS_UNDER_6_PT = {"a3": 0, "a4": 141}
 
 
-def test_no_text_under_six_points(print_builds: Built) -> None:
-    with pikepdf.open(print_builds.pdf) as pdf:
-        runs = text_runs(pdf)
-    smallest = min(run.size_pt for run in runs)
-    assert smallest >= MIN_TEXT_PT[print_builds.options.product.page_format], smallest
-    assert len([run for run in runs if run.size_pt < 6]) <= MAX_RUNS_UNDER_6_PT[print_builds.options.product.page_format]
-
-
-def test_no_rule_thinner_than_a_quarter_point(print_builds: Built) -> None:
-    """Thinner lines break up in offset; the content walk must find the grid's rules to prove anything."""
-    with pikepdf.open(print_builds.pdf) as pdf:
-        found = rules(pdf)
-    assert len(found) > 500
-    assert min(rule.thickness_pt for rule in found) >= 0.25
-
-
-def test_job_sheet_matches_the_pdf(print_builds: Built) -> None:
-    sheet = job_sheet_path(print_builds.pdf)
-    assert sheet in print_builds.report.outputs
-    text = sheet.read_text(encoding="utf-8")
-    assert f"SHA-256 {hashlib.sha256(print_builds.pdf.read_bytes()).hexdigest()}" in text
-    with pikepdf.open(print_builds.pdf) as pdf:
-        pages = len(pdf.pages)
-    assert f"Blätter:          {pages}," in text
-    listed = re.findall(r"^ +(\d+)  (.+)$", text, re.M)
-    assert [int(number) for number, _ in listed] == list(range(1, pages + 1))
-    assert "Monatsblatt Januar" in listed[1][1] and "Titelblatt" in listed[0][1]
-    ink = max(page.max_percent for page in max_ink(print_builds.pdf))
-    assert f"höchstens {ink:.0f} % gemessen" in text
-    assert "4/0" in text and "FOGRA39" in text and "kein RGB" in text
-
-
-def test_nothing_but_photos_in_the_binding_strip(print_builds: Built) -> None:
-    """Wire-O at the top edge (edition.yaml binding, 12 mm): Ghostscript without images draws nothing there."""
-    assert strip_content(print_builds.pdf, 12.0) == []
-    assert "Wire-O an der Oberkante" in job_sheet_path(print_builds.pdf).read_text(encoding="utf-8")

@@ -10,10 +10,12 @@ from tests.conftest import REPO
 
 
 @pytest.mark.parametrize(("product", "selectors"), [
-    ("print-a3", (":root", "html.print", "html.format-a3")),
-    ("poster-a2", (":root", "html.print", "html.poster", "html.format-a2")),
+    ("print-a3", (":root", "html.print", "html.format-a3", "html.print.format-a3")),
+    ("print-a4", (":root", "html.print", "html.format-a4", "html.print.format-a4")),
+    ("screen-a4", (":root", "html.screen", "html.format-a4", "html.screen.format-a4")),
+    ("poster-a2", (":root", "html.print", "html.poster", "html.format-a2", "html.print.format-a2")),
     ("poster-a1-landscape", (":root", "html.print", "html.poster", "html.format-a1", "html.poster-landscape",
-                             "html.format-a1-landscape")),
+                             "html.format-a1-landscape", "html.print.format-a1")),
 ])
 def test_layers_of_a_product(product: str, selectors: tuple[str, ...]) -> None:
     assert layer_selectors(PRODUCTS[product]) == selectors
