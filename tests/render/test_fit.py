@@ -131,7 +131,7 @@ def test_a_long_name_under_a_poster_portrait_is_refused_naming_the_portrait(proj
 def test_poster_labels_wider_than_their_column_are_refused_naming_the_theme(project: Path, cache: Path) -> None:
     theme = project / "templates" / "theme.css"
     text = theme.read_text(encoding="utf-8")
-    block = text.index("html.format-a2 {")
+    block = text.index("html.poster {")
     theme.write_text(text[:block] + text[block:].replace("--label-width: 27.5mm;", "--label-width: 40mm;", 1),
                      encoding="utf-8")
     with pytest.raises(ContentError) as caught:
