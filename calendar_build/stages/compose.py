@@ -130,7 +130,8 @@ def compose(options: BuildOptions, numbers: Sequence[int] | None = None,
             meanwhile()
         from calendar_build.render import hyphenation  # noqa: PLC0415
 
-        hyphenation.warm(options.cache)  # the parts are set in forked processes: they inherit the dictionary
+        # the parts are set in forked processes: they inherit the dictionaries (German texts stay German)
+        hyphenation.warm_all(options.cache, (options.language, "de"))
         cjk["font"] = cjk_font_for(options, valid)
 
     photos, photo_warnings = prepare(options, valid, months, cover=any(p.kind in TILE_PAGES for p in pages),
