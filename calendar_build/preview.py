@@ -2,16 +2,20 @@
 
     validate -> photos of the requested months -> page model -> HTML of the selected pages
              -> PDF (temporary) -> PNG per page (pypdfium2) -> preview/index.html
+
+`watch` and `serve` keep a `Memo` between rebuilds: the digest of each page's HTML and stylesheet
+as its PNG was drawn. Only pages whose digest changed are laid out again; the others keep their PNG.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -19,7 +23,8 @@ import pypdfium2 as pdfium
 from calendar_build.errors import Problem, UsageError
 from calendar_build.output import swap_in
 from calendar_build.pipeline import BuildOptions, set_pages
-from calendar_build.stages.compose import compose
+from calendar_build.render.html import Urls, render_html
+from calendar_build.stages.compose import Composed, compose
 
 MAX_PAGES = 999  # far more than any calendar has (about 20): a bound for --pages before it is expanded
 PREVIEW_SCALE = 100 / 72  # 100 dpi: a page is 1169 × 1654 px in A3
@@ -33,6 +38,21 @@ class PreviewReport:
     sheet: Path | None = None
     seconds: float = 0.0
     warnings: list[Problem] = field(default_factory=list)
+    drawn: list[int] = field(default_factory=list)  # the pages laid out this time (the others were unchanged)
+
+
+Memo = dict[str, str]  # PNG file name -> digest of the stylesheet and the page's HTML it was drawn from
+
+
+def png_name(number: int) -> str:
+    """Return the file name of a page's PNG."""
+    return f"seite-{number:02d}.png"
+
+
+def page_digests(composed: Composed, wanted: list[int]) -> dict[int, str]:
+    """Return a digest of each wanted page's stylesheet and HTML (composed one part per page)."""
+    css = hashlib.sha256(composed.css.encode()).digest()
+    return {number: hashlib.sha256(css + part.encode()).hexdigest() for number, part in zip(wanted, composed.parts)}
 
 
 def parse_pages(text: str | None) -> list[int] | None:
@@ -54,14 +74,19 @@ def parse_pages(text: str | None) -> list[int] | None:
     return sorted(set(pages))
 
 
-def preview(options: BuildOptions, pages: list[int] | None) -> PreviewReport:
-    """Render the requested pages (1-based; None = all) to PNG plus a contact sheet in <out>/preview[-<lang>]/."""
+def preview(options: BuildOptions, pages: list[int] | None, memo: Memo | None = None) -> PreviewReport:
+    """Render the requested pages (1-based; None = all) to PNG plus a contact sheet in <out>/preview[-<lang>]/.
+
+    With a `memo` of the earlier previews, only the pages that changed since are laid out again.
+    """
     started = time.perf_counter()
     report = PreviewReport()
-    composed = compose(options, pages)
+    composed = compose(options, pages, per_page=memo is not None)
     report.warnings.extend(composed.warnings)
     wanted = pages or list(range(1, composed.all_pages + 1))
     final = options.out_dir / f"preview{'' if options.language == 'de' else '-' + options.language}"  # one per language
+    digests = page_digests(composed, wanted) if memo is not None else {}
+    drawn = [n for n in wanted if memo is None or memo.get(png_name(n)) != digests[n] or not (final / png_name(n)).is_file()]
     # Made in a hidden folder beside the preview (keeping earlier pages), then swapped in whole:
     # an interrupted preview leaves the earlier one as it was.
     folder = final.with_name(f".{final.name}.new")
@@ -69,22 +94,35 @@ def preview(options: BuildOptions, pages: list[int] | None) -> PreviewReport:
     folder.mkdir(parents=True)
     for earlier in final.glob("seite-*.png") if final.is_dir() else ():
         shutil.copyfile(earlier, folder / earlier.name)
-    with tempfile.TemporaryDirectory(prefix=".preview-") as scratch:  # never in a read-only project
-        pdf_path = Path(scratch) / "preview.pdf"
-        _, css_warnings = set_pages(options, composed, pdf_path, crop_marks=False, parallel=False)
-        report.warnings.extend(css_warnings)
-        pdf = pdfium.PdfDocument(pdf_path)
-        for index, number in enumerate(wanted):
-            image = pdf[index].render(scale=PREVIEW_SCALE).to_pil()
-            image.save(folder / f"seite-{number:02d}.png", "PNG")
-            report.pngs.append(final / f"seite-{number:02d}.png")
-        pdf.close()
-    (folder / "index.html").write_text(contact_sheet(options.year, list(zip(wanted, (p.id for p in composed.pages), strict=True))),
-                                       encoding="utf-8")
+    if drawn:
+        if memo is not None:  # the changed pages in one document
+            chosen = [composed.pages[wanted.index(n)] for n in drawn]
+            composed = replace(composed, parts=(render_html(options.root / "templates", composed.calendar, chosen,
+                                                            Urls(), composed.created),))
+        report.warnings.extend(_draw(options, composed, drawn, folder))
+    report.pngs = [final / png_name(n) for n in wanted]
+    report.drawn = drawn
+    (folder / "index.html").write_text(contact_sheet(options.year, list(zip(wanted, (p.id for p in composed.pages),
+                                                                            strict=True))), encoding="utf-8")
     swap_in(folder, final)
+    if memo is not None:  # only once the PNGs are in place
+        memo.update({png_name(n): digests[n] for n in drawn})
     report.sheet = final / "index.html"
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _draw(options: BuildOptions, composed: Composed, numbers: list[int], folder: Path) -> list[Problem]:
+    """Set the composed pages and draw them as the PNGs of `numbers` into `folder`; return the CSS warnings."""
+    with tempfile.TemporaryDirectory(prefix=".preview-") as scratch:  # never in a read-only project
+        pdf_path = Path(scratch) / "preview.pdf"
+        _, css_warnings = set_pages(options, composed, pdf_path, crop_marks=False, parallel=False)
+        pdf = pdfium.PdfDocument(pdf_path)
+        for index, number in enumerate(numbers):
+            image = pdf[index].render(scale=PREVIEW_SCALE).to_pil()
+            image.save(folder / png_name(number), "PNG", compress_level=1)  # a third of the time of the default
+        pdf.close()
+    return css_warnings
 
 
 def contact_sheet(year: int, pages: list[tuple[int, str]]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,9 @@ from PIL import Image
 
 from calendar_build.errors import UsageError
 from calendar_build.pipeline import BuildOptions
-from calendar_build.preview import parse_pages, preview
+from calendar_build.preview import Memo, parse_pages, preview
 from calendar_build.products import PRODUCTS
-from calendar_build.watch import watch
+from calendar_build.watch import forget_unless_text, watch
 
 A3_WITH_BLEED = (297 + 6) / (420 + 6)  # the preview shows the bleed a designer has to fill
 
@@ -97,3 +98,32 @@ def test_watch_rebuilds_after_a_change_and_survives_a_broken_one(project: Path) 
         stop.set()
         thread.join(timeout=10)
     assert not thread.is_alive()
+
+
+def test_memo_lays_out_only_changed_pages_and_their_pngs_match_a_full_preview(project: Path, tmp_path: Path) -> None:
+    options = BuildOptions(root=project, year=2027)
+    memo: Memo = {}
+    pages = [1, 4, 5]  # the cover, March, April
+    assert preview(options, pages, memo).drawn == pages
+    assert preview(options, pages, memo).drawn == []  # nothing changed: nothing laid out
+    portrait = next((project / "portraits/2027").glob("03-*.yaml"))  # March's portrait is on page 4 only
+    portrait.write_text(portrait.read_text(encoding="utf-8").replace("text: >-\n  ", "text: >-\n  Neu: ", 1),
+                        encoding="utf-8")
+    report = preview(options, pages, memo)
+    assert report.drawn == [4]
+    incremental = {png.name: png.read_bytes() for png in report.pngs}
+    full = preview(replace(options, out=tmp_path / "full"), pages)  # no memo: every page laid out
+    assert full.drawn == pages
+    assert {png.name: png.read_bytes() for png in full.pngs} == incremental  # the same pixels either way
+    theme = project / "templates/theme.css"  # the stylesheet is in every page's digest
+    theme.write_text(theme.read_text(encoding="utf-8").replace("--size-month: 44pt", "--size-month: 46pt"),
+                     encoding="utf-8")
+    assert preview(options, pages, memo).drawn == pages
+
+
+def test_a_changed_photo_or_font_makes_watch_forget_the_memo() -> None:
+    memo: Memo = {"seite-01.png": "digest"}
+    forget_unless_text(memo, {"/p/portraits/2027/03-shirin.yaml", "/p/templates/pages/month.html.j2"})
+    assert memo == {"seite-01.png": "digest"}
+    forget_unless_text(memo, {"/p/portraits/2027/03-shirin.yaml", "/p/portraits/2027/03-shirin.jpg"})
+    assert memo == {}
