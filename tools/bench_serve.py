@@ -25,6 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 ROUNDS = 5
+PAGES = "1-18"  # every page of the sample edition: a change must lay out only the affected ones
 CHANGED_PAGE_TARGET_S = 1.0  # a changed page's print preview back in the browser (issue 16)
 
 
@@ -45,7 +46,7 @@ def measure(page: Page, change: Callable[[int], None], shown: Callable[[int], st
 
 def start_server(project: Path, print_pages: bool) -> tuple[subprocess.Popen[str], int]:
     """Start `serve` on a free port (every print page); return the process and the port once it listens."""
-    args = [sys.executable, "-m", "calendar_build", "serve", "--root", str(project), "--port", "0"]
+    args = [sys.executable, "-m", "calendar_build", "serve", "--root", str(project), "--port", "0", "--pages", PAGES]
     server = subprocess.Popen(args + ([] if print_pages else ["--no-print"]), stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL, text=True)
     assert server.stdout is not None
