@@ -27,6 +27,7 @@ import pikepdf
 from PIL import Image, ImageMath
 
 DPI = 72  # a pixel of about 0.35 mm: far finer than any area where ink would build up
+CACHE_VERSION = "ink-1"  # bump whenever the same page would now be measured differently
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def max_ink(pdf: Path, dpi: int = DPI, cache: Path | None = None) -> list[PageIn
     """
     if cache is None:
         return _measure(pdf, dpi, None)
-    names = [f"{digest}-{dpi}.json" for digest in page_digests(pdf)]
+    names = [f"{digest}-{dpi}-{CACHE_VERSION}.json" for digest in page_digests(pdf)]
     known = {index: _cached(cache, name) for index, name in enumerate(names)}
     missing = [index for index, ink in known.items() if ink is None]
     if missing:

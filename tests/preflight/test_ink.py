@@ -66,7 +66,7 @@ def test_only_the_changed_page_is_drawn(tmp_path: Path, monkeypatch: pytest.Monk
 def test_a_damaged_entry_is_drawn_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pdf = make_pdf(tmp_path / "a.pdf", list(PAGES.values()))
     expected = max_ink(pdf, cache=tmp_path / "cache")
-    entry = tmp_path / "cache" / f"{page_digests(pdf)[0]}-{ink.DPI}.json"
+    entry = tmp_path / "cache" / f"{page_digests(pdf)[0]}-{ink.DPI}-{ink.CACHE_VERSION}.json"
     entry.write_text("{broken", encoding="utf-8")
     calls = Calls(monkeypatch)
     assert max_ink(pdf, cache=tmp_path / "cache") == expected
