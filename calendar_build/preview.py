@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
 import shutil
 import tempfile
@@ -19,12 +20,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
+from PIL import Image
 
 from calendar_build.errors import Problem, UsageError
 from calendar_build.output import swap_in
+from calendar_build.pages.model import PhotoUrls
+from calendar_build.photos.model import PreparedPhoto
 from calendar_build.pipeline import BuildOptions, set_pages
 from calendar_build.render.html import Urls, render_html
 from calendar_build.stages.compose import Composed, compose
+from calendar_build.stages.photos import PortraitPhotos
 
 MAX_PAGES = 999  # far more than any calendar has (about 20): a bound for --pages before it is expanded
 PREVIEW_SCALE = 100 / 72  # 100 dpi: a page is 1169 × 1654 px in A3
@@ -55,6 +60,33 @@ def page_digests(composed: Composed, wanted: list[int]) -> dict[int, str]:
     return {number: hashlib.sha256(css + part.encode()).hexdigest() for number, part in zip(wanted, composed.parts)}
 
 
+PREVIEW_REDUCE = 2  # the photos a preview shows: half the prepared size (150 ppi for print), still above its 100 dpi
+
+
+def lighter_urls(photos: PortraitPhotos, folder: Path) -> dict[int, PhotoUrls]:
+    """Return URLs of the photos at 1/PREVIEW_REDUCE of their size, made once from the prepared JPEGs.
+
+    The prepared photos' names derive from their content, so a copy named alike is made from the same
+    pixels. Decoding a JPEG at half size (a draft) costs a fraction of the full decoding that drawing
+    a PNG of the print photo would need each time.
+    """
+    def copy(photo: PreparedPhoto | None) -> str:
+        if photo is None:
+            return ""
+        target = folder / f"{photo.path.stem}-{PREVIEW_REDUCE}.jpg"
+        if not target.is_file():
+            folder.mkdir(parents=True, exist_ok=True)
+            with Image.open(photo.path) as image:
+                image.draft(image.mode, (image.width // PREVIEW_REDUCE, image.height // PREVIEW_REDUCE))
+                temporary = folder / f".{target.name}.{os.getpid()}.tmp"
+                image.save(temporary, "JPEG", quality=90, icc_profile=image.info.get("icc_profile"))
+                os.replace(temporary, target)
+        return target.as_uri()
+
+    return {m: PhotoUrls(copy(photos.frames.get(m)), copy(photos.tiles.get(m)))
+            for m in sorted({*photos.frames, *photos.tiles})}
+
+
 def parse_pages(text: str | None) -> list[int] | None:
     """Return page numbers from '1,5-6' (1-based), None for all; raise UsageError on bad input."""
     if not text:
@@ -81,7 +113,8 @@ def preview(options: BuildOptions, pages: list[int] | None, memo: Memo | None = 
     """
     started = time.perf_counter()
     report = PreviewReport()
-    composed = compose(options, pages, per_page=memo is not None)
+    composed = compose(options, pages, per_page=memo is not None,
+                       linked=lambda photos: lighter_urls(photos, options.cache / "preview-photos"))
     report.warnings.extend(composed.warnings)
     wanted = pages or list(range(1, composed.all_pages + 1))
     final = options.out_dir / f"preview{'' if options.language == 'de' else '-' + options.language}"  # one per language

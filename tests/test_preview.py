@@ -12,8 +12,11 @@ from PIL import Image
 
 from calendar_build.errors import UsageError
 from calendar_build.pipeline import BuildOptions
-from calendar_build.preview import Memo, parse_pages, preview
+from calendar_build.pages.model import PhotoUrls
+from calendar_build.photos.model import PreparedPhoto
+from calendar_build.preview import Memo, lighter_urls, parse_pages, preview
 from calendar_build.products import PRODUCTS
+from calendar_build.stages.photos import PortraitPhotos
 from calendar_build.watch import forget_unless_text, watch
 
 A3_WITH_BLEED = (297 + 6) / (420 + 6)  # the preview shows the bleed a designer has to fill
@@ -127,3 +130,19 @@ def test_a_changed_photo_or_font_makes_watch_forget_the_memo() -> None:
     assert memo == {"seite-01.png": "digest"}
     forget_unless_text(memo, {"/p/portraits/2027/03-shirin.yaml", "/p/portraits/2027/03-shirin.jpg"})
     assert memo == {}
+
+
+def test_preview_shows_half_size_copies_of_the_prepared_photos(tmp_path: Path) -> None:
+    prepared = tmp_path / "cache" / "0123abcd.jpg"
+    prepared.parent.mkdir()
+    Image.new("CMYK", (800, 600), (10, 200, 30, 0)).save(prepared, "JPEG", quality=95)
+    photo = PreparedPhoto(tmp_path / "a.jpg", prepared, 800, 600, 300.0)
+    urls = lighter_urls(PortraitPhotos(frames={3: photo}, tiles={}), tmp_path / "light")
+    copy = tmp_path / "light" / "0123abcd-2.jpg"
+    assert urls == {3: PhotoUrls(copy.as_uri(), "")}
+    with Image.open(copy) as image:
+        assert (image.size, image.mode) == ((400, 300), "CMYK")
+        assert abs(image.getpixel((200, 150))[1] - 200) <= 3  # the colour kept (no inverted CMYK)
+    made = copy.stat().st_mtime_ns
+    lighter_urls(PortraitPhotos(frames={3: photo}, tiles={}), tmp_path / "light")
+    assert copy.stat().st_mtime_ns == made  # made once

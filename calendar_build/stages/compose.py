@@ -110,11 +110,13 @@ def _select(pages: tuple[PageRef, ...], numbers: Sequence[int] | None) -> tuple[
 
 def compose(options: BuildOptions, numbers: Sequence[int] | None = None,
             meanwhile: Callable[[], None] | None = None,
-            step: Callable[[str], None] = lambda _label: None, per_page: bool = False) -> Composed:
+            step: Callable[[str], None] = lambda _label: None, per_page: bool = False,
+            linked: Callable[[PortraitPhotos], dict[int, PhotoUrls]] = PortraitPhotos.urls) -> Composed:
     """Compose the product (only the pages `numbers`, 1-based, if given); raise ContentError before any output.
 
     `meanwhile` runs in this process while worker processes prepare the photos. With `per_page`
     every page is a part of its own (a preview tells changed pages from the others by their HTML).
+    `linked` returns the URLs the pages show the prepared photos by (a preview: lighter copies).
     """
     step("Inhalte und Porträts prüfen")
     valid = validate(options)
@@ -139,7 +141,7 @@ def compose(options: BuildOptions, numbers: Sequence[int] | None = None,
                                      meanwhile=overlap)
     warnings = strictly(valid.warnings + photo_warnings, options.strict)
     step("Seiten aufbauen")
-    calendar = relink(draft, photos.urls())
+    calendar = relink(draft, linked(photos))
     pages = _select(plan_pages(calendar, options.product.page_plan, valid.theme.explanation_columns), numbers)
     created = f"{(valid.content.edition.document_date or clock.today()).isoformat()}T00:00:00+00:00"
     groups = ([[p.id] for p in pages] if per_page
