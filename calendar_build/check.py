@@ -30,11 +30,8 @@ def run_check(options: BuildOptions, products: tuple[Product, ...], quiet: bool 
     """
     problems: list[Problem] = []
     jobs = [replace(options, product=product, parallel_parts=False) for product in products]
-    if len(jobs) == 1:
-        outcomes = [check_product(jobs[0])]
-    else:  # each product is laid out on a core of its own
-        import calendar_build.render.pdf  # noqa: F401, PLC0415 - WeasyPrint loaded once, before the processes fork
-        outcomes, _ = workers.run_all(check_product, jobs, os.cpu_count() or 1)
+    # each product is laid out on a core of its own
+    outcomes = workers.run_each(check_product, jobs, os.cpu_count() or 1, preload="calendar_build.render.pdf")
     for found in outcomes:
         problems.extend(p for p in found if p not in problems)
     errors, warnings = print_problems(problems)

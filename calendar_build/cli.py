@@ -408,7 +408,8 @@ def build_parser() -> GermanParser:
     build_cmd.add_argument("--strict", action="store_true", help="Warnungen als Fehler behandeln")
 
     for name, help_text, run in (
-        ("preview", "PNG-Vorschau einzelner Seiten und Übersichtsseite (output/JAHR/preview/).", cmd_preview),
+        ("preview", "PNG-Vorschau einzelner Seiten und Übersichtsseite (output/JAHR/preview/, "
+                    "andere Produkte in preview-PRODUKT/, z. B. preview-poster-a2/).", cmd_preview),
         ("watch", "Vorschau bei jeder Änderung an content/, portraits/, templates/ neu erzeugen.", cmd_watch),
     ):
         sub = command(name, help_text, run)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import errno
 import os
+import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -87,8 +88,8 @@ def display_path(path: Path, root: Path) -> str:
 # What a failed file operation means for an editor, by errno (Linux names).
 _ERRNO_DE = {
     errno.ENOENT: "Datei oder Ordner fehlt",
-    errno.EACCES: "Keine Berechtigung – darf hier gelesen bzw. geschrieben werden?",
-    errno.EPERM: "Keine Berechtigung – darf hier gelesen bzw. geschrieben werden?",
+    errno.EACCES: "Keine Berechtigung zum Lesen oder Schreiben – bitte die Zugriffsrechte prüfen",
+    errno.EPERM: "Keine Berechtigung zum Lesen oder Schreiben – bitte die Zugriffsrechte prüfen",
     errno.ENOSPC: "Der Datenträger ist voll – bitte Platz schaffen oder mit --out einen anderen Ordner wählen",
     errno.EDQUOT: "Das Speicherkontingent ist erschöpft – bitte Platz schaffen",
     errno.EFBIG: "Die Datei wird zu groß für diesen Datenträger",
@@ -119,9 +120,21 @@ def os_error_message(exc: OSError) -> str:
     return _ERRNO_DE.get(exc.errno or 0, f"Dateifehler ({errno.errorcode.get(exc.errno or 0, exc.errno)})")
 
 
+# Hidden files and folders an output is staged in before it is renamed into place (output.py, preview.py):
+# ".name.new", ".name.old", ".name.RANDOM.part", ".name.PIDxHEX.staged" stand for the output "name".
+_STAGED = re.compile(r"^\.(?P<name>.+?)(?:\.new|\.old|\.[A-Za-z0-9_]{6,}\.part|\.\d+x[0-9a-f]+\.staged)$")
+
+
+def _visible(path: str) -> str:
+    """Return the output a staged temporary file or folder stands for (other paths unchanged)."""
+    head, _, name = path.rpartition("/")
+    staged = _STAGED.match(name)
+    return f"{head}/{staged['name']}" if staged and head else staged["name"] if staged else path
+
+
 def os_error_problem(exc: OSError, root: Path | None = None) -> Problem:
     """Return a failed file operation as a problem naming the file (relative to `root` where possible)."""
-    shown = "calendar-build" if exc.filename is None else os.fsdecode(exc.filename)
+    shown = "calendar-build" if exc.filename is None else _visible(os.fsdecode(exc.filename))
     if root is not None and exc.filename is not None:
         try:
             shown = Path(os.path.abspath(shown)).relative_to(os.path.abspath(root)).as_posix()

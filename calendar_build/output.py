@@ -241,6 +241,21 @@ def atomic_write(target: Path, data: bytes) -> None:
         stream.write(data)
 
 
+def cache_write(target: Path, data: bytes) -> Path:
+    """Write `data` to a cache file and return it; where the cache is unusable, to this build's own temporary copy.
+
+    The cache may be deleted, replaced by a file or made read-only while a build runs: that only costs time.
+    """
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)  # deleted meanwhile: made again
+        atomic_write(target, data)
+        return target
+    except OSError:
+        fallback = private_folder() / target.name
+        fallback.write_bytes(data)
+        return fallback
+
+
 def swap_in(folder: Path, target: Path) -> None:
     """Put a finished folder in place of `target`; whenever interrupted, one complete folder remains."""
     old = target.with_name(f".{target.name}.old")

@@ -27,6 +27,7 @@ from calendar_build.output import swap_in
 from calendar_build.pages.model import PhotoUrls
 from calendar_build.photos.model import PreparedPhoto
 from calendar_build.pipeline import BuildOptions, set_pages
+from calendar_build.products import DEFAULT_PRODUCTS
 from calendar_build.render.html import Urls, render_html
 from calendar_build.stages.compose import Composed, compose
 from calendar_build.stages.photos import PortraitPhotos
@@ -106,8 +107,18 @@ def parse_pages(text: str | None) -> list[int] | None:
     return sorted(set(pages))
 
 
+def preview_folder(options: BuildOptions) -> Path:
+    """Return the preview's folder: one per product and language, so a poster never replaces the calendar's pages.
+
+    output/2027/preview (the default product in German), preview-poster-a2, preview-tr, preview-poster-a2-tr …
+    """
+    product = "" if options.product.id == DEFAULT_PRODUCTS[0] else options.product.id
+    language = "" if options.language == "de" else options.language
+    return options.out_dir / "-".join(part for part in ("preview", product, language) if part)
+
+
 def preview(options: BuildOptions, pages: list[int] | None, memo: Memo | None = None) -> PreviewReport:
-    """Render the requested pages (1-based; None = all) to PNG plus a contact sheet in <out>/preview[-<lang>]/.
+    """Render the requested pages (1-based; None = all) to PNG plus a contact sheet in its preview folder.
 
     With a `memo` of the earlier previews, only the pages that changed since are laid out again.
     """
@@ -117,7 +128,7 @@ def preview(options: BuildOptions, pages: list[int] | None, memo: Memo | None = 
                        linked=lambda photos: lighter_urls(photos, options.cache / "preview-photos"))
     report.warnings.extend(composed.warnings)
     wanted = pages or list(range(1, composed.all_pages + 1))
-    final = options.out_dir / f"preview{'' if options.language == 'de' else '-' + options.language}"  # one per language
+    final = preview_folder(options)
     digests = page_digests(composed, wanted) if memo is not None else {}
     drawn = [n for n in wanted if memo is None or memo.get(png_name(n)) != digests[n] or not (final / png_name(n)).is_file()]
     # Made in a hidden folder beside the preview (keeping earlier pages), then swapped in whole:
@@ -135,8 +146,8 @@ def preview(options: BuildOptions, pages: list[int] | None, memo: Memo | None = 
         report.warnings.extend(_draw(options, composed, drawn, folder))
     report.pngs = [final / png_name(n) for n in wanted]
     report.drawn = drawn
-    (folder / "index.html").write_text(contact_sheet(options.year, list(zip(wanted, (p.id for p in composed.pages),
-                                                                            strict=True))), encoding="utf-8")
+    (folder / "index.html").write_text(contact_sheet(options.year, list(zip(wanted, (p.id for p in composed.pages), strict=True)),
+                                                     options.product.title), encoding="utf-8")
     swap_in(folder, final)
     if memo is not None:  # only once the PNGs are in place
         memo.update({png_name(n): digests[n] for n in drawn})
@@ -158,16 +169,17 @@ def _draw(options: BuildOptions, composed: Composed, numbers: list[int], folder:
     return css_warnings
 
 
-def contact_sheet(year: int, pages: list[tuple[int, str]]) -> str:
-    """Return a small HTML page showing the preview PNGs side by side."""
+def contact_sheet(year: int, pages: list[tuple[int, str]], title: str = "") -> str:
+    """Return a small HTML page showing the preview PNGs side by side, headed with the product's title."""
+    heading = html.escape(f" – {title}") if title else ""
     cells = "\n".join(
         f'<figure><img src="seite-{n:02d}.png" alt="Seite {n}"><figcaption>Seite {n} · '
         f"{html.escape(page_id)}</figcaption></figure>" for n, page_id in pages
     )
     return (
         "<!doctype html><html lang=de><meta charset=utf-8>"
-        f"<title>Vorschau {year}</title><style>body{{font-family:sans-serif;background:#eee;margin:1em}}"
+        f"<title>Vorschau {year}{heading}</title><style>body{{font-family:sans-serif;background:#eee;margin:1em}}"
         "figure{display:inline-block;margin:.5em;background:#fff;padding:.5em;vertical-align:top}"
         "img{width:280px;box-shadow:0 1px 4px #999}figcaption{font-size:.8em;color:#555}</style>"
-        f"<h1>Vorschau {year}</h1>\n{cells}\n</html>\n"
+        f"<h1>Vorschau {year}{heading}</h1>\n{cells}\n</html>\n"
     )

@@ -20,8 +20,9 @@ WALL_CALENDAR = ("cover", "months", "legend", "outlook", "explanations", "imprin
 # The year poster: all twelve months on the front; the explanations on the back (a sheet printed 4/4).
 POSTER = ("poster", "explanations")
 TILE_PAGES = frozenset({"cover", "poster"})  # the page kinds that show the portraits as small tiles
-# The pages of the website (templates/site/<kind>.html.j2): start, one per month, one per feast, the rest.
-SITE_PAGES = ("start", "months", "feasts", "legend", "planning", "data")
+# The pages of the website (templates/site/<kind>.html.j2): start, one per month, one per feast, the rest
+# (the poster's page shows the posters that were built).
+SITE_PAGES = ("start", "months", "feasts", "legend", "planning", "data", "poster")
 
 
 @dataclass(frozen=True)
@@ -49,12 +50,21 @@ class Product:
     bilingual: bool = False  # explanations in the edition's language and German side by side (not for German)
     output: Literal["pdf", "site"] = "pdf"  # a PDF set by WeasyPrint, or a folder of web pages (file_name)
     landscape: bool = False  # the sheet turned: page_mm is then wider than high
+    layout: str = ""  # a theme layer shared by a family of products ("poster": A2 and A1, upright and turned)
+    sheet: str = "Wandkalender"  # what the printer makes, for the job sheet (German)
+    duplex: bool = False  # the pages are the front and back of one sheet (printed 4/4), not one sheet each
+    bound: bool = True  # the edition's binding applies (a poster is not bound)
 
     @property
     def classes(self) -> str:
-        """Return the classes of the <html> element: the theme layers this product uses."""
-        turned = f" format-{self.page_format}-landscape" if self.landscape else ""
-        return f"{self.medium} format-{self.page_format}{turned}"
+        """Return the classes of the <html> element: the theme layers this product uses, general to particular.
+
+        A turned product adds its family's landscape layer and its format's: `poster-landscape format-a2-landscape`.
+        """
+        names = [self.medium, self.layout, f"format-{self.page_format}"]
+        if self.landscape:
+            names += [f"{self.layout}-landscape" if self.layout else "", f"format-{self.page_format}-landscape"]
+        return " ".join(name for name in names if name)
 
     @property
     def photo_colour(self) -> Literal["cmyk", "srgb"]:
@@ -89,6 +99,7 @@ SCREEN = Product(
 POSTER_A2 = replace(
     PRINT_A3, id="poster-a2", title="Jahresplakat A2", variant="poster", page_format="a2", page_mm=A2_MM,
     page_plan=POSTER, outlook="edition", file_name="calendar-{year}-poster-a2.pdf", safe_margin_mm=8.0,
+    layout="poster", sheet="Plakat", duplex=True, bound=False,
 )
 POSTER_A1 = replace(POSTER_A2, id="poster-a1", title="Jahresplakat A1", page_format="a1", page_mm=A1_MM,
                     file_name="calendar-{year}-poster-a1.pdf", safe_margin_mm=10.0)

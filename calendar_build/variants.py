@@ -31,8 +31,7 @@ def build_products(options: BuildOptions, products: tuple[Product, ...],
         return [(products[0], _build_one(jobs[0], step))]
     if step is not None:
         step(f"{' und '.join(p.title for p in products)} parallel bauen")
-    import calendar_build.render.pdf  # noqa: F401, PLC0415 - WeasyPrint loaded once, before the processes fork
-    outcomes, _ = workers.run_all(_build_one, jobs, min(len(jobs), 2))
+    outcomes = workers.run_each(_build_one, jobs, 2, preload="calendar_build.render.pdf")
     return list(zip(products, outcomes))
 
 

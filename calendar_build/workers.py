@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import ctypes
+import importlib
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
@@ -99,6 +100,18 @@ def run_all(function: Callable[[T], R], items: Sequence[T], workers: int,
         raise
     pool.shutdown(wait=True)
     return results, done
+
+
+def run_each(function: Callable[[T], R], items: Sequence[T], workers: int, preload: str = "") -> list[R]:
+    """Return `function` of every item: here for a single item, else in up to `workers` processes (`run_all`).
+
+    `preload` names a module to import once before the processes fork, so they share it (WeasyPrint).
+    """
+    if len(items) < 2:
+        return [function(item) for item in items]
+    if preload:
+        importlib.import_module(preload)
+    return run_all(function, items, workers)[0]
 
 
 def _start(function: Callable[[T], R], items: Sequence[T],

@@ -14,7 +14,7 @@ from calendar_build.errors import UsageError
 from calendar_build.pipeline import BuildOptions
 from calendar_build.pages.model import PhotoUrls
 from calendar_build.photos.model import PreparedPhoto
-from calendar_build.preview import Memo, lighter_urls, parse_pages, preview
+from calendar_build.preview import Memo, lighter_urls, parse_pages, preview, preview_folder
 from calendar_build.products import PRODUCTS
 from calendar_build.stages.photos import PortraitPhotos
 from calendar_build.watch import forget_unless_text, watch
@@ -55,11 +55,30 @@ def test_preview_of_the_a4_screen_product(project: Path) -> None:
 
 
 def test_preview_of_the_landscape_poster(project: Path) -> None:
+    calendar = project / "output/2027/preview"
+    calendar.mkdir(parents=True)
+    (calendar / "seite-01.png").write_bytes(b"the cover's preview")
     report = preview(BuildOptions(root=project, year=2027, product=PRODUCTS["poster-a2-landscape"]), [1, 2])
     assert [p.name for p in report.pngs] == ["seite-01.png", "seite-02.png"]  # front and back
+    assert {p.parent.name for p in report.pngs} == {"preview-poster-a2-landscape"}  # a folder of its own
+    assert (calendar / "seite-01.png").read_bytes() == b"the cover's preview"  # the calendar's pages stay
     with Image.open(report.pngs[0]) as image:
         assert abs(image.width / image.height - 600 / 426) < 0.005  # 594 × 420 mm with 3 mm bleed
+        pixels = image.convert("RGB").resize((60, 43))
     assert "poster" in report.sheet.read_text(encoding="utf-8")
+    assert "Jahresplakat A2 quer" in report.sheet.read_text(encoding="utf-8")
+    # the front is the poster: twelve month columns of day rows, not a blank or a wall calendar's cover photo
+    colours = pixels.getcolors(60 * 43) or []
+    assert sum(count for count, (r, g, b) in colours if min(r, g, b) > 200) > 60 * 43 * 0.6  # mostly paper
+
+
+@pytest.mark.parametrize(("product", "language", "folder"), [
+    ("print-a3", "de", "preview"), ("print-a3", "tr", "preview-tr"), ("poster-a2", "de", "preview-poster-a2"),
+    ("poster-a1-landscape", "ar", "preview-poster-a1-landscape-ar"), ("screen-a4", "de", "preview-screen-a4"),
+])
+def test_preview_folder_per_product_and_language(product: str, language: str, folder: str) -> None:
+    options = BuildOptions(root=Path("projekt"), year=2027, product=PRODUCTS[product], language=language)
+    assert preview_folder(options) == Path("projekt/output/2027") / folder
 
 
 def test_preview_page_beyond_the_end(project: Path) -> None:

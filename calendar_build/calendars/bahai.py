@@ -4,7 +4,9 @@ From Naw-Rúz 2015, as fixed by the Universal House of Justice (letter of 10 Jul
 - Naw-Rúz is the day on which the March equinox occurs before sunset in Tehran, otherwise the
   next day. A Badíʻ day runs from sunset to sunset; we give the Gregorian date of its daytime.
   Sunset here: the Sun's upper limb on the airless horizon (see `_sunset`).
-- 19 months of 19 days; Ayyám-i-Há (4 or 5 days) before the 19th month ʻAláʼ.
+- 19 months of 19 days; Ayyám-i-Há (4 or 5 days) before the 19th month ʻAláʼ. Here it is month 0.
+- Years count from the Báb's declaration (1 B.E. began at Naw-Rúz 1844): B.E. `y` begins in
+  Gregorian `y + 1843` (172 B.E. in 2015).
 - The Twin Holy Birthdays fall on the first and second day after the eighth new moon
   following Naw-Rúz, Tehran being the point of reference.
 Source: Universal House of Justice, letter of 10 July 2014; Bahá'í World Centre, "Bahá'í
@@ -24,6 +26,8 @@ from calendar_build.calendars import astro
 
 MONTHS = 19
 DAYS_PER_MONTH = 19
+AYYAM_I_HA = 0  # the intercalary days' month number, between the 18th month and ʻAláʼ
+ERA_OFFSET = 1843  # Gregorian year in which Badíʻ year `y` begins: y + ERA_OFFSET
 FIRST_ASTRONOMICAL_YEAR = 2015  # Naw-Rúz 172 B.E.: the Gregorian year the 2014 provisions took effect
 
 # Western practice before 2015: Badíʻ date (month, day) -> fixed Gregorian (month, day).
@@ -78,13 +82,37 @@ def naw_ruz(year: int) -> dt.date:
 
 
 def to_gregorian(year: int, month: int, day: int) -> dt.date:
-    """Return the Gregorian date of Badíʻ month/day in the Badíʻ year beginning in Gregorian `year`."""
-    if not astronomical(year) and (month, day) in WESTERN_HOLY_DAYS:
-        return dt.date(year, *WESTERN_HOLY_DAYS[(month, day)])
-    if month < MONTHS:
-        return naw_ruz(year) + dt.timedelta(days=(month - 1) * DAYS_PER_MONTH + day - 1)
-    # ʻAláʼ, the month of fasting, ends the day before the next Naw-Rúz.
-    return naw_ruz(year + 1) - dt.timedelta(days=DAYS_PER_MONTH - day + 1)
+    """Return the Gregorian date of a Badíʻ date (`year` in the Badíʻ era; month 0 is Ayyám-i-Há)."""
+    start = year + ERA_OFFSET
+    if not astronomical(start) and (month, day) in WESTERN_HOLY_DAYS:
+        return dt.date(start, *WESTERN_HOLY_DAYS[(month, day)])
+    if month == MONTHS:
+        # ʻAláʼ, the month of fasting, ends the day before the next Naw-Rúz.
+        return naw_ruz(start + 1) - dt.timedelta(days=DAYS_PER_MONTH - day + 1)
+    months_before = MONTHS - 1 if month == AYYAM_I_HA else month - 1
+    return naw_ruz(start) + dt.timedelta(days=months_before * DAYS_PER_MONTH + day - 1)
+
+
+def from_gregorian(day: dt.date) -> tuple[int, int, int]:
+    """Return the Badíʻ (year, month, day) of a Gregorian date's daytime (month 0 is Ayyám-i-Há)."""
+    start = day.year if day >= naw_ruz(day.year) else day.year - 1
+    offset = (day - naw_ruz(start)).days
+    if offset < (MONTHS - 1) * DAYS_PER_MONTH:
+        return start - ERA_OFFSET, offset // DAYS_PER_MONTH + 1, offset % DAYS_PER_MONTH + 1
+    ala = naw_ruz(start + 1) - dt.timedelta(days=DAYS_PER_MONTH)
+    if day >= ala:
+        return start - ERA_OFFSET, MONTHS, (day - ala).days + 1
+    return start - ERA_OFFSET, AYYAM_I_HA, offset - (MONTHS - 1) * DAYS_PER_MONTH + 1
+
+
+def years_touching(year: int) -> range:
+    """Return the Badíʻ years that have days in Gregorian `year`."""
+    return range(year - ERA_OFFSET - 1, year - ERA_OFFSET + 1)
+
+
+def occurrences(month: int, day: int, year: int) -> list[dt.date]:
+    """Return the Gregorian dates of Badíʻ month/day in the Badíʻ years touching `year`."""
+    return [to_gregorian(y, month, day) for y in years_touching(year)]
 
 
 @lru_cache(maxsize=512)

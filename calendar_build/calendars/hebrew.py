@@ -33,6 +33,7 @@ MONTHS: dict[str, int] = {
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 SUPPORTED_YEARS = range(1, 10000)
+_NAMES = {number: name for name, number in MONTHS.items() if name not in ("adar", "adar_i")}
 
 
 def is_leap(hebrew_year: int) -> bool:
@@ -50,12 +51,25 @@ def month_number(month: str, hebrew_year: int) -> int | None:
 
 
 @lru_cache(maxsize=16384)
-def to_gregorian(hebrew_year: int, month: str, day: int) -> dt.date | None:
-    """Return the Gregorian date of a Hebrew date, None if the month or day does not exist that year."""
-    number = month_number(month, hebrew_year)
-    if number is None or day > _hebrew.month_length(hebrew_year, number):
+def to_gregorian(year: int, month: str, day: int) -> dt.date | None:
+    """Return the Gregorian date of a Hebrew date (`year` Anno Mundi), None if the month or day does not exist."""
+    number = month_number(month, year)
+    if number is None or day > _hebrew.month_length(year, number):
         return None
-    return dt.date(*_hebrew.to_gregorian(hebrew_year, number, day))
+    return dt.date(*_hebrew.to_gregorian(year, number, day))
+
+
+def from_gregorian(day: dt.date) -> tuple[int, str, int]:
+    """Return the Hebrew (year, month name, day) of a Gregorian date."""
+    year, number, hebrew_day = _hebrew.from_gregorian(day.year, day.month, day.day)
+    if number == 12:
+        return year, "adar_i" if is_leap(year) else "adar", hebrew_day
+    return year, _NAMES[number], hebrew_day
+
+
+def years_touching(year: int) -> range:
+    """Return the Hebrew years (Anno Mundi) that have days in Gregorian `year`, with a margin of one."""
+    return range(year + 3759, year + 3762)
 
 
 def shifted(day: dt.date, shift: dict[str, int]) -> dt.date:
@@ -70,7 +84,7 @@ def occurrences(month: str, day: int, year: int, shift: dict[str, int] | None = 
     the year before).
     """
     found = []
-    for hebrew_year in (year + 3759, year + 3760, year + 3761):
+    for hebrew_year in years_touching(year):
         start = to_gregorian(hebrew_year, month, day)
         if start is None:
             continue

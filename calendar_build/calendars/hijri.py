@@ -74,17 +74,34 @@ def reckoning_used(hijri_year: int, reckoning: str) -> str:
     return reckoning
 
 
-def hijri_years_touching(year: int) -> range:
+def from_gregorian(day: dt.date, reckoning: str) -> tuple[int, int, int]:
+    """Return the Hijri (year, month, day) of a Gregorian date under a reckoning."""
+    # The reckonings differ from the arithmetic calendar by a few days: find its month, then look around it.
+    months = [12 * y + m - 1 for y in years_touching(day.year) for m in range(1, 13)]
+    estimate = max(n for n in months if arithmetic_to_gregorian(n // 12, n % 12 + 1, 1) <= day)
+    for n in range(estimate + 1, estimate - 3, -1):
+        start = to_gregorian(n // 12, n % 12 + 1, 1, reckoning)
+        if start <= day:
+            return n // 12, n % 12 + 1, (day - start).days + 1
+    raise ValueError(f"no Hijri month found for {day}")  # pragma: no cover - the reckonings stay within days
+
+
+def years_touching(year: int) -> range:
     """Return the Hijri years that have days in Gregorian `year` (with a margin of one)."""
     first = int((year - 622) * 33 / 32)
     return range(first - 1, first + 3)
 
 
-def occurrences(month: int, day: int, year: int, reckoning: str) -> list[tuple[int, dt.date]]:
+def dated_occurrences(month: int, day: int, year: int, reckoning: str) -> list[tuple[int, dt.date]]:
     """Return (Hijri year, start) for every Hijri year whose month/day falls in or just before `year`."""
     found = []
-    for hijri_year in hijri_years_touching(year):
+    for hijri_year in years_touching(year):
         start = to_gregorian(hijri_year, month, day, reckoning)
         if year - 1 <= start.year <= year:
             found.append((hijri_year, start))
     return found
+
+
+def occurrences(month: int, day: int, year: int, reckoning: str) -> list[dt.date]:
+    """Return the starts of Hijri month/day that fall in or just before Gregorian `year`."""
+    return [start for _, start in dated_occurrences(month, day, year, reckoning)]

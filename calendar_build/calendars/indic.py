@@ -27,10 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from holidays.calendars.buddhist import _BuddhistLunisolar
-from holidays.calendars.hindu import _HinduLunisolar
-
-from calendar_build.calendars import astro
+from calendar_build.calendars import astro, holidays_tables
 
 Moment = Literal["sunrise", "afternoon", "sunset", "midnight"]
 
@@ -65,11 +62,6 @@ SOLAR_FESTIVALS = ("vaisakhi",)
 LUNAR_ONLY = ("vesak",)
 NAMES = tuple(FESTIVALS) + SOLAR_FESTIVALS + LUNAR_ONLY
 
-_HINDU = _HinduLunisolar()
-_BUDDHIST = _BuddhistLunisolar()
-_TABLES = {"VAISAKHI": _HINDU, "VESAK": _BUDDHIST}
-
-
 # Table years not used: the package's Buddha Purnima dates of 2001–2004 are no full-moon days
 # (2001: 30 April, the full moon was on 7 May; 2004: 26 May, between the full moons of 4 May and 3 June).
 UNUSED_TABLE_YEARS = {"BUDDHA_PURNIMA": range(2001, 2005)}
@@ -79,9 +71,7 @@ def table_date(table: str, year: int) -> dt.date | None:
     """Return the `holidays` package's date for a festival table in `year`, if it has a usable one."""
     if year in UNUSED_TABLE_YEARS.get(table, ()):
         return None
-    source = _TABLES.get(table, _HINDU)
-    entry = getattr(source, f"{table}_DATES", {}).get(year)
-    return dt.date(year, *entry) if entry else None
+    return holidays_tables.festival_date(table, year)
 
 
 def _sign(moment: dt.datetime) -> int:

@@ -32,10 +32,15 @@ def from_gregorian(day: dt.date) -> tuple[int, int, int]:
     return d - 4800 + m // 10, m + 3 - 12 * (m // 10), e - (153 * m + 2) // 5 + 1
 
 
+def years_touching(year: int) -> range:
+    """Return the Julian years that have days in Gregorian `year`."""
+    return range(year - 1, year + 1)
+
+
 def occurrences(month: int, day: int, year: int) -> list[dt.date]:
-    """Return the Gregorian dates in `year` of Julian month/day (Julian years year-1 … year)."""
+    """Return the Gregorian dates in `year` of Julian month/day (from the Julian years touching `year`)."""
     found = []
-    for julian_year in (year - 1, year):
+    for julian_year in years_touching(year):
         if month == 2 and day == 29 and julian_year % 4:
             continue
         gregorian = to_gregorian(julian_year, month, day)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -114,6 +115,13 @@ class Reader:
                 self.problems.error(self.shown(path), line, message)
             return None
 
+    def each(self, paths: Iterable[Path], model: type[M]) -> Iterator[tuple[Path, str, M, YamlDoc]]:
+        """Yield (path, path as shown, parsed, doc) for every file that loads and validates (problems recorded)."""
+        for path in paths:
+            loaded = self.read(path, model)
+            if loaded is not None:
+                yield path, self.shown(path), *loaded
+
 
 def _load_categories(reader: Reader, content_dir: Path) -> tuple[Category, ...]:
     path = content_dir / "categories.yaml"
@@ -142,12 +150,7 @@ def _load_holidays(reader: Reader, content_dir: Path, categories: tuple[Category
     known = [c.id for c in categories]
     entries: list[Entry] = []
     first_seen: dict[str, Where] = {}
-    for path in files:
-        loaded = reader.read(path, HolidayFile)
-        if loaded is None:
-            continue
-        parsed, doc = loaded
-        shown = reader.shown(path)
+    for path, shown, parsed, doc in reader.each(files, HolidayFile):
         if known and parsed.category not in known:
             reader.problems.error(shown, doc.line(("category",)),
                                   f"Unbekannte Kategorie '{parsed.category}' – erlaubt: {', '.join(known)}.")

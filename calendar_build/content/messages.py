@@ -36,56 +36,57 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
+# pydantic error type -> German message: {field} the field, {value} the value as written, {length} its length,
+# {low}, {high} and {max_length} the bounds from the error's context.
+MESSAGES: dict[str, str] = {
+    "missing": "Pflichtfeld '{field}' fehlt.",
+    "extra_forbidden": "Unbekanntes Feld '{field}' – bitte Schreibweise prüfen oder entfernen.",
+    "union_tag_not_found": "In '{field}' fehlt 'kind' (die Regelart).",
+    **dict.fromkeys(("int_type", "int_parsing", "int_from_float"),
+                    "'{field}' muss eine ganze Zahl sein, nicht {value}."),
+    **dict.fromkeys(("float_type", "float_parsing"), "'{field}' muss eine Zahl sein, nicht {value}."),
+    **dict.fromkeys(("bool_type", "bool_parsing"), "'{field}' muss true oder false sein, nicht {value}."),
+    "string_type": "'{field}' muss Text sein, nicht {value}.",
+    **dict.fromkeys(("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"),
+                    "'{field}' muss ein Datum der Form JJJJ-MM-TT sein, nicht {value}."),
+    **dict.fromkeys(("list_type", "tuple_type"), "'{field}' muss eine Liste sein."),
+    **dict.fromkeys(("greater_than_equal", "greater_than"), "'{field}' muss mindestens {low} sein, nicht {value}."),
+    **dict.fromkeys(("less_than_equal", "less_than"), "'{field}' darf höchstens {high} sein, nicht {value}."),
+    "string_too_long": "'{field}' ist zu lang ({length} Zeichen, höchstens {max_length}).",
+    "string_too_short": "'{field}' ist noch leer – bitte ausfüllen.",
+    "string_pattern_mismatch": "'{field}' hat nicht die erwartete Form ({value}).",
+    **dict.fromkeys(("too_short", "too_long"), "'{field}' hat die falsche Anzahl Einträge."),
+    "invalid_key": "Schlüssel {value} ist kein Wort – Feldnamen sind Text, z. B. 'name: …'.",
+}
+NOT_A_MAPPING = ("dict_type", "model_type", "model_attributes_type")
+
+
+def _choice_message(kind: str, field: str, ctx: Mapping[str, Any], value: Any) -> str:
+    """Return the message for a value outside a closed list (a rule kind or a literal)."""
+    allowed = ctx.get("expected_tags") or ctx.get("expected") or ""
+    allowed = allowed.replace("' or '", "', '").replace("'", "")
+    if kind == "literal_error" and value in ("", None):
+        return f"'{field}' ist noch leer – erlaubt: {allowed}."
+    what = "Unbekannte Regelart" if kind == "union_tag_invalid" else "Unbekannter Wert"
+    given = value if kind == "literal_error" else ctx.get("tag")
+    hint = suggestion(given, [a.strip() for a in allowed.replace(" or ", ", ").split(", ")])
+    return f"{what} {_shown(given)} in '{field}' – erlaubt: {allowed}.{hint}"
+
+
 def german_message(error: Mapping[str, Any], field: str) -> str:
     """Return a German message for one pydantic error."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
     value = error.get("input")
-    if kind == "missing":
-        return f"Pflichtfeld '{field}' fehlt."
-    if kind == "extra_forbidden":
-        return f"Unbekanntes Feld '{field}' – bitte Schreibweise prüfen oder entfernen."
+    if kind in MESSAGES:
+        return MESSAGES[kind].format(field=field, value=_shown(value), length=len(str(value)),
+                                     low=ctx.get("ge", ctx.get("gt")), high=ctx.get("le", ctx.get("lt")),
+                                     max_length=ctx.get("max_length"))
     if kind in ("union_tag_invalid", "literal_error"):
-        allowed = ctx.get("expected_tags") or ctx.get("expected") or ""
-        allowed = allowed.replace("' or '", "', '").replace("'", "")
-        if kind == "literal_error" and value in ("", None):
-            return f"'{field}' ist noch leer – erlaubt: {allowed}."
-        what = "Unbekannte Regelart" if kind == "union_tag_invalid" else "Unbekannter Wert"
-        given = value if kind == "literal_error" else ctx.get("tag")
-        hint = suggestion(given, [a.strip() for a in allowed.replace(" or ", ", ").split(", ")])
-        return f"{what} {_shown(given)} in '{field}' – erlaubt: {allowed}.{hint}"
-    if kind == "union_tag_not_found":
-        return f"In '{field}' fehlt 'kind' (die Regelart)."
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"'{field}' muss eine ganze Zahl sein, nicht {_shown(value)}."
-    if kind in ("float_type", "float_parsing"):
-        return f"'{field}' muss eine Zahl sein, nicht {_shown(value)}."
-    if kind in ("bool_type", "bool_parsing"):
-        return f"'{field}' muss true oder false sein, nicht {_shown(value)}."
-    if kind == "string_type":
-        return f"'{field}' muss Text sein, nicht {_shown(value)}."
-    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
-        return f"'{field}' muss ein Datum der Form JJJJ-MM-TT sein, nicht {_shown(value)}."
-    if kind in ("list_type", "tuple_type"):
-        return f"'{field}' muss eine Liste sein."
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"'{field}' muss eine Zuordnung (schlüssel: wert) sein." if field != "Datei" else (
-            "Die Datei muss eine Zuordnung (schlüssel: wert) enthalten."
-        )
-    if kind in ("greater_than_equal", "greater_than"):
-        return f"'{field}' muss mindestens {ctx.get('ge', ctx.get('gt'))} sein, nicht {_shown(value)}."
-    if kind in ("less_than_equal", "less_than"):
-        return f"'{field}' darf höchstens {ctx.get('le', ctx.get('lt'))} sein, nicht {_shown(value)}."
-    if kind == "string_too_long":
-        return f"'{field}' ist zu lang ({len(str(value))} Zeichen, höchstens {ctx.get('max_length')})."
-    if kind == "string_too_short":
-        return f"'{field}' ist noch leer – bitte ausfüllen."
-    if kind == "string_pattern_mismatch":
-        return f"'{field}' hat nicht die erwartete Form ({_shown(value)})."
-    if kind in ("too_short", "too_long"):
-        return f"'{field}' hat die falsche Anzahl Einträge."
-    if kind == "invalid_key":
-        return f"Schlüssel {_shown(value)} ist kein Wort – Feldnamen sind Text, z. B. 'name: …'."
+        return _choice_message(kind, field, ctx, value)
+    if kind in NOT_A_MAPPING:
+        return "Die Datei muss eine Zuordnung (schlüssel: wert) enthalten." if field == "Datei" else \
+            f"'{field}' muss eine Zuordnung (schlüssel: wert) sein."
     if kind == "value_error":
         return f"'{field}': {str(ctx.get('error', error['msg']))}."
     return f"'{field}': {error['msg']}."  # pragma: no cover - a pydantic error type we did not expect

@@ -131,7 +131,7 @@ def _hijri_alternatives(year: int, used: str) -> list[str]:
 
 def _hijri(rule: schema.HijriRule, year: int, settings: Settings) -> list[Hit]:
     hits = []
-    for hijri_year, start in hijri.occurrences(rule.month, rule.day, year, settings.islamic_reckoning):
+    for hijri_year, start in hijri.dated_occurrences(rule.month, rule.day, year, settings.islamic_reckoning):
         used = hijri.reckoning_used(hijri_year, settings.islamic_reckoning)
         alternatives = tuple(
             (hijri.to_gregorian(hijri_year, rule.month, rule.day, other), hijri.reckoning_used(hijri_year, other))
@@ -143,11 +143,11 @@ def _hijri(rule: schema.HijriRule, year: int, settings: Settings) -> list[Hit]:
 
 
 def _chinese(rule: schema.ChineseRule, year: int, _: Settings) -> list[Hit]:
-    return [Hit(chinese.to_gregorian(year, rule.month, rule.day), basis="chinese")]
+    return [Hit(day, basis="chinese") for day in chinese.occurrences(rule.month, rule.day, year)]
 
 
 def _persian(rule: schema.PersianRule, year: int, _: Settings) -> list[Hit]:
-    return [Hit(persian.to_gregorian(y, rule.month, rule.day), basis="persian") for y in (year - 1, year)]
+    return [Hit(day, basis="persian") for day in persian.occurrences(rule.month, rule.day, year)]
 
 
 def _bahai_basis(badi_year_start: int) -> str:
@@ -158,7 +158,8 @@ def _bahai(rule: schema.BahaiRule, year: int, _: Settings) -> list[Hit]:
     if rule.twin is not None:
         return [Hit(bahai.twin_birthdays(year)[rule.twin - 1], basis=_bahai_basis(year))]
     assert rule.month is not None and rule.day is not None
-    return [Hit(bahai.to_gregorian(y, rule.month, rule.day), basis=_bahai_basis(y)) for y in (year - 1, year)]
+    return [Hit(bahai.to_gregorian(y, rule.month, rule.day), basis=_bahai_basis(y + bahai.ERA_OFFSET))
+            for y in bahai.years_touching(year)]
 
 
 VESAK_TRADITIONS = {"southeast-asia": "vesak", "south-asia": "buddha_purnima"}  # setting -> festival

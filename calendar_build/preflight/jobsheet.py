@@ -31,6 +31,13 @@ KINDS = {
     "outlook": "Ausblick auf die folgenden Jahre",
     "explanations": "Erklärungen der Feste",
     "imprint": "Impressum",
+    "poster": "Jahresplakat (Titel, zwölf Monatsspalten mit allen Festen, Legende)",
+}
+# One-sided (a wall calendar: a PDF page a sheet) or two-sided (a poster: front and back of one sheet).
+SIDES = {
+    False: ("einseitig bedruckt (eine PDF-Seite je Blatt)", "4/0", ("",)),
+    True: ("beidseitig bedruckt (je Blatt zwei PDF-Seiten: Vorder- und Rückseite)", "4/4",
+           ("Vorderseite: ", "Rückseite: ")),
 }
 
 
@@ -66,6 +73,7 @@ def _profile_name(pdf: pikepdf.Pdf) -> str:
 BINDING_TEXT = {
     "wire-o-top": "Wire-O an der Oberkante (mit Aufhänger); die oberen {strip:g} mm tragen nur Fotos, keinen Text",
     "none": "keine (lose Blätter oder nach Absprache)",
+    "unbound": "keine (ein Plakat)",
 }
 
 
@@ -82,28 +90,31 @@ def job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages
     ink = max(page.max_percent for page in max_ink(pdf_path, cache=cache))
     width, height = product.page_mm
     bleed = product.bleed_mm
+    sides, inks, faces = SIDES[product.duplex]
+    sheets = -(-count // len(faces))
     lines = [
         f"Auftragsblatt für die Druckerei – {name or pdf_path.name}",
         "",
-        f"Produkt:          {product.title}, Wandkalender im Hochformat",
+        f"Produkt:          {product.title}, {product.sheet} im {'Quer' if width > height else 'Hoch'}format",
         f"Endformat:        {width:g} × {height:g} mm (TrimBox)",
         (f"Beschnitt:        {bleed:g} mm rundum (BleedBox {width + 2 * bleed:g} × {height + 2 * bleed:g} mm)"
          if bleed else "Beschnitt:        keiner")
         + (", Schnittmarken außerhalb des Beschnitts" if product.crop_marks else ", keine Schnittmarken"),
-        f"Blätter:          {count}, einseitig bedruckt (eine PDF-Seite je Blatt)",
-        "Farben:           4/0 – CMYK (Euroskala), keine Sonderfarben, "
+        f"Blätter:          {sheets}, {sides}",
+        f"Farben:           {inks} – CMYK (Euroskala), keine Sonderfarben, "
         + (f"{rgb} Fotos in sRGB mit Profil (auf Wunsch der Druckerei)" if rgb else "kein RGB"),
         f"Druckbedingung:   {identifier} – {condition.condition}",
         f"Ausgabeprofil:    {profile} (als OutputIntent in der PDF; Registry {REGISTRY_NAME})",
         f"Farbauftrag:      höchstens {ink:.0f} % gemessen (Ghostscript-Separationen; Grenze {condition.ink_limit} %)",
         "Schwarz:          Text und Linien 100 % K, überdruckend; Grautöne nur aus K",
-        f"Bindung:          {BINDING_TEXT[binding].format(strip=strip_mm)}",
+        f"Bindung:          {BINDING_TEXT[binding if product.bound else 'unbound'].format(strip=strip_mm)}",
         "Schriften:        alle eingebettet (Teilmengen)",
         f"Datei:            PDF/X-4, SHA-256 {digest}",
         "",
         "Blattfolge:",
     ]
-    lines += [f"  {number:>2}  {describe_page(page)}" for number, page in enumerate(pages, start=1)]
+    lines += [f"  {number:>2}  {faces[(number - 1) % len(faces)]}{describe_page(page)}"
+              for number, page in enumerate(pages, start=1)]
     return "\n".join(lines) + "\n"
 
 

@@ -1,9 +1,12 @@
-"""The edition's logo for print: a PNG tagged sRGB, so the PDF/X-4 gets an ICCBased image and no DeviceRGB.
+"""The edition's logo for print: separated into the output profile like the photos, so the PDF/X-4 has no RGB.
 
 WeasyPrint draws an SVG's colours as DeviceRGB (it knows no CMYK inside SVG). For the print PDF the
-logo is therefore drawn once (WeasyPrint -> PDFium at 600 dpi, transparent background), cropped to its
-ink and tagged with the sRGB profile the photos carry; the printer converts it like the photos. The
-result is cached by the logo's bytes. The screen PDF uses the logo file as it is.
+logo is therefore drawn once (WeasyPrint -> PDFium at 600 dpi, transparent background) and cropped to
+its ink. Like the photos it is then separated into the CMYK output profile (a JPEG without profile,
+placed as DeviceCMYK under the output intent), laid on white paper first: CMYK has no transparency,
+and the logo stands on paper on cover, imprint and poster. With `print_photos: srgb` it stays a PNG
+tagged sRGB, for the printer to convert. The result is cached by the logo's and the profile's bytes.
+The screen PDF uses the logo file as it is.
 """
 
 from __future__ import annotations
@@ -16,12 +19,13 @@ from urllib.parse import unquote, urlparse
 
 from PIL import Image
 
-from calendar_build.output import atomic_write
+from calendar_build.output import cache_write
 from calendar_build.pages.model import Calendar
-from calendar_build.photos.colour import SRGB_ICC
+from calendar_build.photos.colour import SRGB_ICC, convert
 
 DPI = 600
-VERSION = b"logo-1"  # bump when the drawing changes
+VERSION = b"logo-2"  # bump when the drawing changes
+PAPER = (255, 255, 255)
 
 
 def _draw_svg(path: Path) -> Image.Image:
@@ -36,28 +40,39 @@ def _draw_svg(path: Path) -> Image.Image:
     return image.crop(box) if box else image
 
 
-def print_logo(path: Path, cache: Path) -> Path:
-    """Return the cached sRGB-tagged PNG of the logo for print (drawn first when it is an SVG)."""
+def _encoded(image: Image.Image, output_icc: bytes | None) -> tuple[bytes, str]:
+    """Return the logo as file bytes and suffix: CMYK JPEG in the output profile, or PNG tagged sRGB."""
+    out = io.BytesIO()
+    if output_icc is None:
+        image.save(out, "PNG", icc_profile=SRGB_ICC, dpi=(DPI, DPI))
+        return out.getvalue(), "png"
+    on_paper = Image.new("RGB", image.size, PAPER)
+    on_paper.paste(image, mask=image.getchannel("A"))
+    separated, _notes = convert(on_paper, SRGB_ICC, "cmyk", output_icc, for_print=True)
+    separated.save(out, "JPEG", quality=95, subsampling=0, dpi=(DPI, DPI))  # no chroma subsampling: sharp edges
+    return out.getvalue(), "jpg"
+
+
+def print_logo(path: Path, cache: Path, output_icc: bytes | None = None) -> Path:
+    """Return the cached print file of the logo (drawn first when it is an SVG), separated with `output_icc`."""
     data = path.read_bytes()
-    target = cache / f"logo-{hashlib.sha256(VERSION + data).hexdigest()[:20]}.png"
-    if target.is_file():
-        return target
+    key = hashlib.sha256(VERSION + data + (output_icc or b"srgb")).hexdigest()[:20]
+    for suffix in ("jpg", "png"):
+        if (cache / f"logo-{key}.{suffix}").is_file():
+            return cache / f"logo-{key}.{suffix}"
     if path.suffix.lower() == ".svg":
         image = _draw_svg(path)
     else:
         with Image.open(io.BytesIO(data)) as opened:
             image = opened.convert("RGBA")
-    out = io.BytesIO()
-    image.save(out, "PNG", icc_profile=SRGB_ICC, dpi=(DPI, DPI))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, out.getvalue())
-    return target
+    encoded, suffix = _encoded(image, output_icc)
+    return cache_write(cache / f"logo-{key}.{suffix}", encoded)
 
 
-def for_print(calendar: Calendar, cache: Path) -> Calendar:
-    """Return the calendar with its logo replaced by the print PNG (unchanged without a logo)."""
+def for_print(calendar: Calendar, cache: Path, output_icc: bytes | None = None) -> Calendar:
+    """Return the calendar with its logo replaced by the print file (unchanged without a logo)."""
     region = calendar.region
     if region is None or not region.logo:
         return calendar
     source = Path(unquote(urlparse(region.logo).path))
-    return replace(calendar, region=replace(region, logo=print_logo(source, cache).as_uri()))
+    return replace(calendar, region=replace(region, logo=print_logo(source, cache, output_icc).as_uri()))

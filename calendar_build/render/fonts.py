@@ -19,7 +19,7 @@ from pathlib import Path
 import uharfbuzz as hb
 from fontTools.ttLib import TTFont
 
-from calendar_build.output import atomic_write, private_folder
+from calendar_build.output import atomic_write, cache_write
 from calendar_build.paths import read_regular
 
 CJK_FAMILY = "CJK Subset"
@@ -214,7 +214,6 @@ def cjk_subset(chars: str, cache_dir: Path) -> Path:
             return target
     except OSError:
         pass  # missing or damaged: made anew
-    target.parent.mkdir(parents=True, exist_ok=True)
     # HarfBuzz subsets the 20 MB collection in milliseconds (fontTools needs about a second)
     face = hb.Face(hb.Blob.from_file_path(str(source)), CJK_FACE)
     wanted = hb.SubsetInput()
@@ -232,10 +231,7 @@ def cjk_subset(chars: str, cache_dir: Path) -> Path:
     if subset is None:
         raise FontError(f"Die CJK-Schrift '{source.name}' lässt sich nicht verkleinern (Subset).")
     data = bytes(subset.blob.data)
-    try:
-        atomic_write(target, data)
-        atomic_write(check, hashlib.sha256(data).hexdigest().encode())  # last: it vouches for the font
-    except OSError:  # a full or read-only cache: this build's own copy, without a cache
-        target = private_folder() / target.name
-        target.write_bytes(data)
+    target = cache_write(target, data)
+    if target.parent == check.parent:  # stored in the cache: the checksum, written last, vouches for the font
+        cache_write(check, hashlib.sha256(data).hexdigest().encode())
     return target

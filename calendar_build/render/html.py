@@ -52,6 +52,14 @@ class TemplateProblem(Exception):
         self.path, self.line, self.message = path, line, message
 
 
+def _not_found(name: str) -> str:
+    """Return why a template a template asked for cannot be used: outside templates/, or missing."""
+    if name.startswith("/") or ".." in name.replace("\\", "/").split("/"):
+        return (f"Die Vorlage '{name}' liegt außerhalb von templates/ – Vorlagen dürfen nur Dateien aus "
+                "templates/ einbinden.")
+    return f"Die Vorlage '{name}' fehlt."
+
+
 class ProjectLoader(jinja2.BaseLoader):
     """Load templates from the templates folder: UTF-8 only, nothing from outside the project (no symlinks out)."""
 
@@ -324,7 +332,7 @@ def render_templates(templates: Path, jobs: Sequence[tuple[str, dict[str, Any]]]
         path, line = _template_frame(exc, templates)
         if line is None:
             raise TemplateProblem(f"templates/{exc.name}", None, "Vorlage fehlt.") from exc
-        raise TemplateProblem(path, line, f"Die Vorlage '{exc.name}' fehlt.") from exc
+        raise TemplateProblem(path, line, _not_found(str(exc.name))) from exc
     except TemplateProblem:
         raise
     except RecursionError as exc:  # a macro calling itself without end

@@ -133,7 +133,9 @@ def compile_css(layers: Layers, layout_css: str, product: Product, extra: dict[s
     values = {name: value.text for name, value in properties(layers, product).items()} | extra
     parsed = {name: tinycss2.parse_component_value_list(text) for name, text in values.items()}
 
-    def substitute(nodes: list[ast.Node], depth: int = 0) -> list[ast.Node]:
+    def substitute(nodes: list[ast.Node], depth: int = 0, inside: bool = False) -> list[ast.Node]:
+        # `inside` a calc(), a calc() is written as parentheses: a theme value may itself be a calc() (the
+        # poster's `calc(14mm * var(--poster-scale))`), and WeasyPrint drops a calc() nested in parentheses.
         out: list[ast.Node] = []
         for node in nodes:
             if isinstance(node, ast.FunctionBlock) and node.lower_name == "var":
@@ -141,12 +143,14 @@ def compile_css(layers: Layers, layout_css: str, product: Product, extra: dict[s
                 if name not in parsed:
                     raise ThemeError(f"Die Variable '{name}' ist in theme.css nicht festgelegt.",
                                      path, node.source_line)
-                out.extend(substitute(parsed[name], depth + 1) if depth < 8 else parsed[name])
+                out.extend(substitute(parsed[name], depth + 1, inside) if depth < 8 else parsed[name])
             elif isinstance(node, ast.FunctionBlock):
-                node.arguments = substitute(node.arguments, depth)
-                out.append(node)
+                calc = node.lower_name == "calc"
+                node.arguments = substitute(node.arguments, depth, inside or calc)
+                out.append(ast.ParenthesesBlock(node.source_line, node.source_column, node.arguments)
+                           if calc and inside else node)
             elif isinstance(node, ast.ParenthesesBlock | ast.SquareBracketsBlock | ast.CurlyBracketsBlock):
-                node.content = substitute(node.content, depth)
+                node.content = substitute(node.content, depth, inside)
                 out.append(node)
             else:
                 out.append(node)

@@ -1,7 +1,7 @@
 """`calendar-build site`: the edition as a static website, read top to bottom like its stages.
 
     validate (stages/validate.py) -> page model (stages/compose.py) -> photos of the web product
-      -> feasts with the next years -> site plan -> HTML, CSS, open data, ICS (all in memory)
+      -> feasts with the next years -> pictures of built posters -> site plan -> HTML, CSS, open data, ICS (in memory)
       -> written into a hidden folder beside the target and swapped in (the last site stays whole)
 
 Pages link relatively and load nothing from elsewhere: the folder works offline and on any static host.
@@ -32,6 +32,7 @@ from calendar_build.site import opendata
 from calendar_build.site.feasts import AHEAD_YEARS, feast_pages
 from calendar_build.site.model import Download, Site
 from calendar_build.site.plan import plan_site
+from calendar_build.site.poster import poster_views
 from calendar_build.stages.compose import cjk_font_for, page_model, relink, strictly
 from calendar_build.stages.options import BuildOptions
 from calendar_build.stages.photos import prepare
@@ -168,10 +169,14 @@ def compose_site(options: BuildOptions) -> tuple[Site, SiteFiles, tuple[Problem,
     categories = {c.id: c for c in calendar.categories}
     feasts = feast_pages(valid.table, _ahead_tables(valid, options.year), categories)
     calendars, documents, data = _downloads(options, valid, files)
+    posters = poster_views(PRODUCTS.values(), options.out_dir, options.year)  # their PDFs are among the documents
+    for view, picture in posters:
+        files.texts[view.image] = picture
     script = f"holidays-{options.year}.js"
     files.texts[script] = planning_data(options.year, valid, {f.id: f.path for f in feasts}).encode()
     site = Site(
-        calendar=calendar, feasts=feasts, pages=plan_site(calendar, feasts, options.product.page_plan),
+        calendar=calendar, feasts=feasts, posters=tuple(view for view, _ in posters),
+        pages=plan_site(calendar, feasts, options.product.page_plan, posters=bool(posters)),
         month_feasts={m: tuple(f for f in feasts if m in f.months) for m in range(1, 13)},
         calendars=calendars, documents=documents, data=data, license=valid.content.edition.data_license,
         license_url=opendata.LICENSE_URLS[valid.content.edition.data_license], data_script=script,

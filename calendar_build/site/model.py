@@ -58,6 +58,18 @@ class Download:
 
 
 @dataclass(frozen=True)
+class PosterView:
+    """A built year poster on the site: its PDF and a picture of its front."""
+
+    pdf: str  # relative to the site
+    image: str  # JPEG of the front, cut to the trim edge
+    title: str  # 'Jahresplakat A2'
+    note: str  # format and size, German
+    width: int  # of the picture, in pixels
+    height: int
+
+
+@dataclass(frozen=True)
 class SitePage:
     """One page of the site: its file, kind (templates/site/<kind>.html.j2) and what it shows."""
 
@@ -83,3 +95,4 @@ class Site:
     license_url: str
     data_script: str  # the planning form's data (holidays-YYYY.js)
     live_reload: bool = False  # `serve` adds its reload script
+    posters: tuple[PosterView, ...] = ()  # the year posters that were built, with pictures

@@ -15,7 +15,9 @@ SINGLE_PAGES = {
     "legend": ("legende.html", "Legende und Zeichen"),
     "planning": ("planen.html", "Planungshilfe: Termine prüfen"),
     "data": ("daten.html", "Kalender abonnieren und Daten"),
+    "poster": ("plakat.html", "Das Jahresplakat"),
 }
+OPTIONAL = {"poster"}  # pages only there when they have something to show (a poster was built)
 
 
 def month_path(number: int) -> str:
@@ -23,7 +25,9 @@ def month_path(number: int) -> str:
     return f"monat-{number:02d}.html"
 
 
-def _expand(kind: str, calendar: Calendar, feasts: tuple[FeastPage, ...]) -> list[SitePage]:
+def _expand(kind: str, calendar: Calendar, feasts: tuple[FeastPage, ...], shown: set[str]) -> list[SitePage]:
+    if kind in OPTIONAL and kind not in shown:
+        return []
     if kind == "months":
         return [SitePage(month_path(m.number), "month", f"{m.name} {m.year}", month=m) for m in calendar.months]
     if kind == "feasts":
@@ -32,6 +36,8 @@ def _expand(kind: str, calendar: Calendar, feasts: tuple[FeastPage, ...]) -> lis
     return [SitePage(path, kind, title)]
 
 
-def plan_site(calendar: Calendar, feasts: tuple[FeastPage, ...], page_plan: tuple[str, ...]) -> tuple[SitePage, ...]:
-    """Return the site's pages in the product's order."""
-    return tuple(page for kind in page_plan for page in _expand(kind, calendar, feasts))
+def plan_site(calendar: Calendar, feasts: tuple[FeastPage, ...], page_plan: tuple[str, ...],
+              posters: bool = False) -> tuple[SitePage, ...]:
+    """Return the site's pages in the product's order; the poster's page only when `posters` were built."""
+    shown = {"poster"} if posters else set()
+    return tuple(page for kind in page_plan for page in _expand(kind, calendar, feasts, shown))

@@ -18,6 +18,7 @@ from calendar_build.pages.fitting import CellBox, TextBox
 from calendar_build.pages.model import Calendar, PhotoUrls, Shortening
 from calendar_build.pages.outlook import outlook
 from calendar_build.pages.plan import PageRef, plan_pages
+from calendar_build.paths import read_regular
 from calendar_build.products import TILE_PAGES
 from calendar_build.render import fonts
 from calendar_build.render.html import TemplateProblem, Urls, render_html_parts
@@ -68,8 +69,9 @@ def page_model(options: BuildOptions, valid: Validated,
     rows = outlook(valid.content, options.year + 1, OUTLOOK_YEARS, language=options.language) if with_outlook else ()
     calendar, shortenings = build_calendar(valid.content, valid.table, valid.portraits, photo_urls, page_options,
                                            computed_on, rows)
-    if product.colour == "cmyk":  # SVG colours would be DeviceRGB: the logo goes in as an sRGB-tagged image
-        calendar = logo.for_print(calendar, options.cache)
+    if product.colour == "cmyk":  # SVG colours would be DeviceRGB: the logo is separated like the photos
+        profile = valid.output_profile if valid.content.edition.print_photos == "cmyk" else None
+        calendar = logo.for_print(calendar, options.cache, read_regular(profile) if profile else None)
     return calendar, shortenings
 
 

@@ -71,7 +71,7 @@ WESTERN = [((1, 1), "03-21"), ((2, 13), "04-21"), ((4, 8), "05-23"), ((4, 13), "
 @pytest.mark.parametrize("year", [1950, 1999, 2010, 2014])
 def test_western_fixed_dates_before_2015(year: int) -> None:
     for (month, day), gregorian in WESTERN:
-        assert bahai.to_gregorian(year, month, day) == _day(year, gregorian)
+        assert bahai.to_gregorian(year - bahai.ERA_OFFSET, month, day) == _day(year, gregorian)
     assert bahai.twin_birthdays(year) == (_day(year, "10-20"), _day(year, "11-12"))
 
 
@@ -91,7 +91,8 @@ def test_year_has_nineteen_months_and_intercalary_days(year: int) -> None:
     assert length in (365, 366)
     ayyam_i_ha = length - 19 * 19
     assert ayyam_i_ha in (4, 5)
-    assert bahai.to_gregorian(year, 19, 19) == bahai.naw_ruz(year + 1) - dt.timedelta(days=1)
+    assert bahai.to_gregorian(year - bahai.ERA_OFFSET, 19, 19) == bahai.naw_ruz(year + 1) - dt.timedelta(days=1)
+    assert bahai.to_gregorian(year - bahai.ERA_OFFSET, 0, ayyam_i_ha + 1) == bahai.to_gregorian(year - bahai.ERA_OFFSET, 19, 1)
 
 
 @given(ASTRONOMICAL_YEARS)
@@ -109,6 +110,6 @@ def test_western_twin_birthdays_are_fixed(year: int) -> None:
 
 
 def test_ridvan_and_holy_days_follow_naw_ruz() -> None:
-    # Naw-Rúz 2027 on 21 March: Ridván 21 April, Declaration of the Báb 24 May (BWC table B).
-    assert bahai.to_gregorian(2027, 2, 13) == dt.date(2027, 4, 21)
-    assert bahai.to_gregorian(2027, 4, 8) == dt.date(2027, 5, 24)
+    # Naw-Rúz 2027 (184 B.E.) on 21 March: Ridván 21 April, Declaration of the Báb 24 May (BWC table B).
+    assert bahai.to_gregorian(184, 2, 13) == dt.date(2027, 4, 21)
+    assert bahai.to_gregorian(184, 4, 8) == dt.date(2027, 5, 24)

@@ -34,13 +34,15 @@ def failing(exc: BaseException) -> Callable[..., int]:
 # relative to it, others in full
 BOUNDARY = [
     ("ENOSPC", OSError(errno.ENOSPC, "No space left on device", "/srv/out/calendar.pdf"), f"/srv/out/calendar.pdf: Fehler: {FULL}"),
+    ("staged-file", OSError(errno.ENOSPC, "No space left on device", "{root}/output/2027/.calendar.pdf.k3j4h5g6.part"),
+     f"output/2027/calendar.pdf: Fehler: {FULL}"),  # the output, not the temporary file it was staged in
     ("EDQUOT", OSError(errno.EDQUOT, "Disk quota exceeded", "/srv/out/x.ics"),
      "/srv/out/x.ics: Fehler: Das Speicherkontingent ist erschöpft – bitte Platz schaffen."),
     ("EROFS", OSError(errno.EROFS, "Read-only file system", "/media/cd/output"),
      "/media/cd/output: Fehler: Der Datenträger ist schreibgeschützt – bitte einen beschreibbaren Ordner wählen "
      "(mit --out)."),
     ("EACCES", PermissionError(errno.EACCES, "Permission denied", "{root}/output/2027"),
-     "output/2027: Fehler: Keine Berechtigung – darf hier gelesen bzw. geschrieben werden?."),
+     "output/2027: Fehler: Keine Berechtigung zum Lesen oder Schreiben – bitte die Zugriffsrechte prüfen."),
     ("ENOTDIR", NotADirectoryError(errno.ENOTDIR, "Not a directory", "{root}/.cache/calendar-build/photos"),
      ".cache/calendar-build/photos: Fehler: Ein Teil des Pfads ist eine Datei, kein Ordner."),
     ("EISDIR", IsADirectoryError(errno.EISDIR, "Is a directory", "{root}/output/2027/calendar-2027-print.pdf"),

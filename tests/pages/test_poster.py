@@ -66,7 +66,8 @@ def test_landscape_rows_turn_the_sheet() -> None:
     for upright in ("poster-a2", "poster-a1"):
         turned = PRODUCTS[f"{upright}-landscape"]
         assert turned.page_mm == PRODUCTS[upright].page_mm[::-1] and turned.landscape
-        assert turned.classes.split() == [*PRODUCTS[upright].classes.split(), f"format-{turned.page_format}-landscape"]
+        assert turned.classes.split() == [*PRODUCTS[upright].classes.split(), "poster-landscape",
+                                          f"format-{turned.page_format}-landscape"]
     assert ("poster", "a3") not in BY_VARIANT_AND_FORMAT
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,11 +56,32 @@ def print_builds(request: pytest.FixtureRequest) -> Built:
     return request.getfixturevalue("print_build" if request.param == "a3" else "print_a4_build")
 
 
-@pytest.fixture(scope="session", params=["poster-a2", "poster-a1"])
-def poster_build(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """Build the 2027 sample edition's year poster, A2 and A1, into a temporary folder."""
-    out = tmp_path_factory.mktemp(request.param)
-    options = BuildOptions(root=REPO, year=2027, product=PRODUCTS[request.param], out=out,
-                           cache_dir=tmp_path_factory.mktemp("cache"))
-    report = build(options)
-    return Built(options, report, options.target)
+POSTERS = ("poster-a2", "poster-a1", "poster-a2-landscape", "poster-a1-landscape")  # every poster row
+
+
+@pytest.fixture(scope="session")
+def posters(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Built]:
+    """Return a function that builds the 2027 sample edition's poster of a product once per session."""
+    built: dict[str, Built] = {}
+    cache = tmp_path_factory.mktemp("poster-cache")
+
+    def poster(product: str) -> Built:
+        if product not in built:
+            options = BuildOptions(root=REPO, year=2027, product=PRODUCTS[product], out=tmp_path_factory.mktemp(product),
+                                   cache_dir=cache)
+            built[product] = Built(options, build(options), options.target)
+        return built[product]
+
+    return poster
+
+
+@pytest.fixture(scope="session", params=POSTERS[:2])
+def poster_build(request: pytest.FixtureRequest, posters: Callable[[str], Built]) -> Built:
+    """The year poster upright, A2 and A1."""
+    return posters(request.param)
+
+
+@pytest.fixture(scope="session", params=POSTERS)
+def every_poster(request: pytest.FixtureRequest, posters: Callable[[str], Built]) -> Built:
+    """The year poster in all four rows: A2 and A1, upright and turned."""
+    return posters(request.param)

@@ -11,8 +11,9 @@ from tests.conftest import REPO
 
 @pytest.mark.parametrize(("product", "selectors"), [
     ("print-a3", (":root", "html.print", "html.format-a3")),
-    ("poster-a2", (":root", "html.print", "html.format-a2")),
-    ("poster-a1-landscape", (":root", "html.print", "html.format-a1", "html.format-a1-landscape")),
+    ("poster-a2", (":root", "html.print", "html.poster", "html.format-a2")),
+    ("poster-a1-landscape", (":root", "html.print", "html.poster", "html.format-a1", "html.poster-landscape",
+                             "html.format-a1-landscape")),
 ])
 def test_layers_of_a_product(product: str, selectors: tuple[str, ...]) -> None:
     assert layer_selectors(PRODUCTS[product]) == selectors
@@ -27,10 +28,50 @@ def test_label_width_only_where_the_theme_gives_one() -> None:
 
 def test_a_label_width_that_is_no_length_names_its_line() -> None:
     css = (REPO / "templates" / "theme.css").read_text(encoding="utf-8")
-    block = css.index("html.format-a2 {")
+    block = css.index("html.poster {")
     css = css[:block] + css[block:].replace("--label-width: 27.5mm;", "--label-width: breit;", 1)
     line = css[:css.index("--label-width: breit;")].count("\n") + 1
     with pytest.raises(ThemeError) as caught:
         read_theme(read_layers(css), PRODUCTS["poster-a2"])
     assert (caught.value.path, caught.value.line) == ("templates/theme.css", line)
     assert caught.value.message == "'--label-width' muss eine Zahl in mm sein, nicht 'breit'."
+
+
+POSTER_ROWS = ("poster-a2", "poster-a1", "poster-a2-landscape", "poster-a1-landscape")
+
+
+def test_a1_is_the_a2_sheet_enlarged_by_root_two() -> None:
+    """The A1 layer scales every poster length; the values the builder reads are written out at √2 × A2."""
+    layers = read_layers((REPO / "templates" / "theme.css").read_text(encoding="utf-8"))
+    for a2, a1 in zip(POSTER_ROWS[0::2], POSTER_ROWS[1::2], strict=True):
+        small, large = (read_theme(layers, PRODUCTS[p]) for p in (a2, a1))
+        assert large.label_size_pt == pytest.approx(small.label_size_pt * 2 ** 0.5, abs=0.05)
+        assert large.explanation_size_pt > small.explanation_size_pt * 1.35  # the back: 9.9 pt on A1 (7.1 pt on A2)
+        assert large.explanation_column_width_mm == pytest.approx(small.explanation_column_width_mm * 2 ** 0.5, abs=0.1)
+    assert layers["html.format-a1"]["--poster-scale"].text == "1.41421"
+
+
+def test_every_poster_length_follows_the_scale() -> None:
+    """A poster length written without the scale would stay A2-sized on the A1 sheet."""
+    layers = read_layers((REPO / "templates" / "theme.css").read_text(encoding="utf-8"))
+    poster = {**{k: v for k, v in layers[":root"].items() if k.startswith(("--poster-", "--size-poster-"))},
+              **layers["html.poster-landscape"]}
+    unscaled = {name: value.text for name, value in poster.items()
+                if any(unit in value.text for unit in ("mm", "pt")) and "var(--poster-scale)" not in value.text
+                and value.text != "0mm" and name not in MEASURED}
+    assert unscaled == {}
+
+
+# Read by the builder as they stand (render/theme.py): written out per format, not scaled.
+MEASURED = {"--label-width", "--explanation-column-width", "--explanation-column-height"}
+
+
+def test_a_scaled_value_inside_a_calc_becomes_parentheses() -> None:
+    """WeasyPrint drops a calc() nested in parentheses (the back's column gap used to be ignored on the poster)."""
+    from calendar_build.render.theme import compile_css  # noqa: PLC0415
+
+    layers = read_layers((REPO / "templates" / "theme.css").read_text(encoding="utf-8"))
+    css = compile_css(layers, ".gap { margin-right: calc((420mm - 2 * var(--page-margin)) / 4); }\n"
+                              ".dot { font-size: var(--dot-size); }", PRODUCTS["poster-a1"], {})
+    assert "calc((420mm - 2 * (14mm * 1.41421)) / 4)" in css  # nested: parentheses
+    assert "font-size: calc(10pt * 1.41421)" in css  # on its own: a calc() as written

@@ -25,15 +25,33 @@ class BuiltSite:
     options: BuildOptions
 
 
+MM = 72 / 25.4
+BLEED_PT = 3 * MM + 20  # bleed and room for crop marks around the trim box
+
+
+def poster_pdf(target: Path, page_mm: tuple[float, float]) -> None:
+    """Write a stand-in for a built poster: the trim box filled with a CMYK blue, black marks outside it."""
+    width, height = (v * MM for v in page_mm)
+    with pikepdf.new() as pdf:
+        page = pdf.add_blank_page(page_size=(width + 2 * BLEED_PT, height + 2 * BLEED_PT))
+        page.obj.TrimBox = pikepdf.Array([BLEED_PT, BLEED_PT, BLEED_PT + width, BLEED_PT + height])
+        outside = f"0 0 0 1 k 0 0 {width + 2 * BLEED_PT:.2f} {height + 2 * BLEED_PT:.2f} re f "
+        inside = f"1 0.5 0 0 k {BLEED_PT:.2f} {BLEED_PT:.2f} {width:.2f} {height:.2f} re f"
+        page.obj.Contents = pdf.make_stream((outside + inside).encode())
+        pdf.add_blank_page()  # the back
+        pdf.save(target)
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """Return the sample edition's site, with a screen PDF beside it to be offered for download."""
+    """Return the sample edition's site, with a screen PDF and a poster beside it to be offered for download."""
     base = tmp_path_factory.mktemp("site")
     out = base / "out"
     out.mkdir()
     with pikepdf.new() as pdf:
         pdf.add_blank_page()
         pdf.save(out / PRODUCTS["screen"].output_name(YEAR))
+    poster_pdf(out / PRODUCTS["poster-a2"].output_name(YEAR), PRODUCTS["poster-a2"].page_mm)
     options = BuildOptions(root=REPO, year=YEAR, product=PRODUCTS["web"], out=out, cache_dir=base / "cache")
     report = build_site(options, out / "site")
     return BuiltSite(out / "site", report, options)

@@ -33,10 +33,10 @@ def pages(folder: Path) -> list[Path]:
 def test_site_has_a_page_per_month_and_feast(built_site: BuiltSite) -> None:
     table = compute_year(load_content(REPO), YEAR)
     names = {p.name for p in pages(built_site.folder)}
-    assert {"index.html", "legende.html", "planen.html", "daten.html"} <= names
+    assert {"index.html", "legende.html", "planen.html", "daten.html", "plakat.html"} <= names  # a poster was built
     assert {f"monat-{m:02d}.html" for m in range(1, 13)} <= names
     assert {f"fest-{o.id}.html" for o in table.occurrences} <= names
-    assert len(names) == 4 + 12 + len({o.id for o in table.occurrences}) == built_site.report.pages
+    assert len(names) == 5 + 12 + len({o.id for o in table.occurrences}) == built_site.report.pages
 
 
 def test_every_local_link_resolves_and_nothing_is_remote(built_site: BuiltSite) -> None:

@@ -1,0 +1,58 @@
+"""workers.run_each / run_all: one pool helper for check and build, with its fallback and PDEATHSIG setup."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from calendar_build import workers
+
+
+def _pid_and_parent(item: int) -> tuple[int, int, int]:
+    return item, os.getpid(), os.getppid()
+
+
+def test_a_single_item_runs_here() -> None:
+    assert workers.run_each(_pid_and_parent, [7], 4) == [(7, os.getpid(), os.getppid())]
+
+
+def test_several_items_run_in_workers_of_this_process_in_order() -> None:
+    results = workers.run_each(_pid_and_parent, [1, 2, 3], 2, preload="json")
+    assert [r[0] for r in results] == [1, 2, 3]
+    assert all(pid != os.getpid() and parent == os.getpid() for _, pid, parent in results)
+    assert "json" in sys.modules
+
+
+def test_without_a_process_pool_the_work_runs_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OSError(38, "Function not implemented")  # e.g. no /dev/shm semaphores
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", refuse)
+    assert workers.run_each(_pid_and_parent, [1, 2], 2) == [(1, os.getpid(), os.getppid()), (2, os.getpid(), os.getppid())]
+
+
+def _fail(item: int) -> int:
+    raise ValueError(item)
+
+
+def _children() -> set[int]:
+    """Return the live (not zombie) child processes of this process, from /proc."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == os.getpid() and fields[0] != "Z":
+            found.add(int(stat.parent.name))
+    return found
+
+
+def test_an_error_in_the_work_is_raised_as_it_is_and_no_worker_is_left() -> None:
+    before = _children()
+    with pytest.raises(ValueError, match="^1$"):  # the first failure, as the work raised it
+        workers.run_each(_fail, [1, 2], 2)
+    assert _children() <= before
