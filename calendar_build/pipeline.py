@@ -89,7 +89,8 @@ def build(options: BuildOptions, step: Callable[[str], None] = lambda _label: No
 
         edition = composed.valid.content.edition
         report.outputs.append(write_job_sheet(options.target, options.product, CONDITIONS[edition.print_condition],
-                                              composed.pages, edition.binding, edition.binding_strip_mm))
+                                              composed.pages, edition.binding, edition.binding_strip_mm,
+                                              cache=options.cache / "ink"))
 
     # The baseline of `diff` ("changes since the last state") belongs to diff alone: a build never moves it,
     # so a change between two diff runs cannot vanish from the review report.

@@ -2,16 +2,21 @@
 
     validate -> photos of the requested months -> page model -> HTML of the selected pages
              -> PDF (temporary) -> PNG per page (pypdfium2) -> preview/index.html
+
+`watch` and `serve` keep a `Memo` between rebuilds: the digest of each page's HTML and stylesheet
+as its PNG was drawn. Only pages whose digest changed are laid out again; the others keep their PNG.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
+import os
 import re
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -19,9 +24,13 @@ from PIL import Image
 
 from calendar_build.errors import Problem, UsageError
 from calendar_build.output import swap_in
+from calendar_build.pages.model import PhotoUrls
+from calendar_build.photos.model import PreparedPhoto
 from calendar_build.pipeline import BuildOptions, set_pages
 from calendar_build.products import DEFAULT_PRODUCTS
-from calendar_build.stages.compose import compose
+from calendar_build.render.html import Urls, render_html
+from calendar_build.stages.compose import Composed, compose
+from calendar_build.stages.photos import PortraitPhotos
 
 MAX_PAGES = 999  # far more than any calendar has (about 20): a bound for --pages before it is expanded
 PREVIEW_SCALE = 100 / 72  # 100 dpi: a page is 1169 × 1654 px in A3
@@ -37,6 +46,48 @@ class PreviewReport:
     sheet: Path | None = None
     seconds: float = 0.0
     warnings: list[Problem] = field(default_factory=list)
+    drawn: list[int] = field(default_factory=list)  # the pages laid out this time (the others were unchanged)
+
+
+Memo = dict[str, str]  # PNG file name -> digest of the stylesheet and the page's HTML it was drawn from
+
+
+def png_name(number: int) -> str:
+    """Return the file name of a page's PNG."""
+    return f"seite-{number:02d}.png"
+
+
+def page_digests(composed: Composed, wanted: list[int]) -> dict[int, str]:
+    """Return a digest of each wanted page's stylesheet and HTML (composed one part per page)."""
+    css = hashlib.sha256(composed.css.encode()).digest()
+    return {number: hashlib.sha256(css + part.encode()).hexdigest() for number, part in zip(wanted, composed.parts)}
+
+
+PREVIEW_REDUCE = 2  # the photos a preview shows: half the prepared size (150 ppi for print), still above its 100 dpi
+
+
+def lighter_urls(photos: PortraitPhotos, folder: Path) -> dict[int, PhotoUrls]:
+    """Return URLs of the photos at 1/PREVIEW_REDUCE of their size, made once from the prepared JPEGs.
+
+    The prepared photos' names derive from their content, so a copy named alike is made from the same
+    pixels. Decoding a JPEG at half size (a draft) costs a fraction of the full decoding that drawing
+    a PNG of the print photo would need each time.
+    """
+    def copy(photo: PreparedPhoto | None) -> str:
+        if photo is None:
+            return ""
+        target = folder / f"{photo.path.stem}-{PREVIEW_REDUCE}.jpg"
+        if not target.is_file():
+            folder.mkdir(parents=True, exist_ok=True)
+            with Image.open(photo.path) as image:
+                image.draft(image.mode, (image.width // PREVIEW_REDUCE, image.height // PREVIEW_REDUCE))
+                temporary = folder / f".{target.name}.{os.getpid()}.tmp"
+                image.save(temporary, "JPEG", quality=90, icc_profile=image.info.get("icc_profile"))
+                os.replace(temporary, target)
+        return target.as_uri()
+
+    return {m: PhotoUrls(copy(photos.frames.get(m)), copy(photos.tiles.get(m)))
+            for m in sorted({*photos.frames, *photos.tiles})}
 
 
 def parse_pages(text: str | None) -> list[int] | None:
@@ -68,14 +119,20 @@ def preview_folder(options: BuildOptions) -> Path:
     return options.out_dir / "-".join(part for part in ("preview", product, language) if part)
 
 
-def preview(options: BuildOptions, pages: list[int] | None) -> PreviewReport:
-    """Render the requested pages (1-based; None = all) to PNG plus a contact sheet in its preview folder."""
+def preview(options: BuildOptions, pages: list[int] | None, memo: Memo | None = None) -> PreviewReport:
+    """Render the requested pages (1-based; None = all) to PNG plus a contact sheet in its preview folder.
+
+    With a `memo` of the earlier previews, only the pages that changed since are laid out again.
+    """
     started = time.perf_counter()
     report = PreviewReport()
-    composed = compose(options, pages)
+    composed = compose(options, pages, per_page=memo is not None,
+                       linked=lambda photos: lighter_urls(photos, options.cache / "preview-photos"))
     report.warnings.extend(composed.warnings)
     wanted = pages or list(range(1, composed.all_pages + 1))
     final = preview_folder(options)
+    digests = page_digests(composed, wanted) if memo is not None else {}
+    drawn = [n for n in wanted if memo is None or memo.get(png_name(n)) != digests[n] or not (final / png_name(n)).is_file()]
     # Made in a hidden folder beside the preview (keeping earlier pages), then swapped in whole:
     # an interrupted preview leaves the earlier one as it was.
     folder = final.with_name(f".{final.name}.new")
@@ -83,24 +140,37 @@ def preview(options: BuildOptions, pages: list[int] | None) -> PreviewReport:
     folder.mkdir(parents=True)
     for earlier in final.glob("seite-*.png") if final.is_dir() else ():
         shutil.copyfile(earlier, folder / earlier.name)
-    with tempfile.TemporaryDirectory(prefix=".preview-") as scratch:  # never in a read-only project
-        pdf_path = Path(scratch) / "preview.pdf"
-        _, css_warnings = set_pages(options, composed, pdf_path, crop_marks=False, parallel=False)
-        report.warnings.extend(css_warnings)
-        pdf = pdfium.PdfDocument(pdf_path)
-        strip = binding_strip_mm(options, composed.valid.content.edition.binding,
-                                 composed.valid.content.edition.binding_strip_mm)
-        for index, number in enumerate(wanted):
-            image = strip_overlay(pdf[index].render(scale=PREVIEW_SCALE).to_pil(), options.product.bleed_mm, strip)
-            image.save(folder / f"seite-{number:02d}.png", "PNG")
-            report.pngs.append(final / f"seite-{number:02d}.png")
-        pdf.close()
+    if drawn:
+        if memo is not None:  # the changed pages in one document
+            chosen = [composed.pages[wanted.index(n)] for n in drawn]
+            composed = replace(composed, parts=(render_html(options.root / "templates", composed.calendar, chosen,
+                                                            Urls(), composed.created),))
+        report.warnings.extend(_draw(options, composed, drawn, folder))
+    report.pngs = [final / png_name(n) for n in wanted]
+    report.drawn = drawn
     (folder / "index.html").write_text(contact_sheet(options.year, list(zip(wanted, (p.id for p in composed.pages), strict=True)),
                                                      options.product.title), encoding="utf-8")
     swap_in(folder, final)
+    if memo is not None:  # only once the PNGs are in place
+        memo.update({png_name(n): digests[n] for n in drawn})
     report.sheet = final / "index.html"
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _draw(options: BuildOptions, composed: Composed, numbers: list[int], folder: Path) -> list[Problem]:
+    """Set the composed pages and draw them as the PNGs of `numbers` into `folder`; return the CSS warnings."""
+    with tempfile.TemporaryDirectory(prefix=".preview-") as scratch:  # never in a read-only project
+        pdf_path = Path(scratch) / "preview.pdf"
+        _, css_warnings = set_pages(options, composed, pdf_path, crop_marks=False, parallel=False)
+        pdf = pdfium.PdfDocument(pdf_path)
+        edition = composed.valid.content.edition
+        strip = binding_strip_mm(options, edition.binding, edition.binding_strip_mm)
+        for index, number in enumerate(numbers):
+            image = strip_overlay(pdf[index].render(scale=PREVIEW_SCALE).to_pil(), options.product.bleed_mm, strip)
+            image.save(folder / png_name(number), "PNG", compress_level=1)  # a third of the time of the default
+        pdf.close()
+    return css_warnings
 
 
 def binding_strip_mm(options: BuildOptions, binding: str, strip_mm: float) -> float:

@@ -14,9 +14,12 @@ from watchfiles import watch as watch_changes
 
 from calendar_build.errors import ContentError, UsageError, count
 from calendar_build.pipeline import BuildOptions
-from calendar_build.preview import PreviewReport, preview
+from calendar_build.preview import Memo, PreviewReport, preview
 
 WATCHED = ("content", "portraits", "templates")
+# Files whose every effect shows in a page's HTML or the stylesheet (the preview's memo sees them).
+# A photo, logo or font replaced under the same name does not: then every page is drawn again.
+TEXT_SOURCES = (".yaml", ".yml", ".j2", ".css", ".html", ".po")
 
 
 def ignored(_change: object, path: str) -> bool:
@@ -25,17 +28,30 @@ def ignored(_change: object, path: str) -> bool:
     return name.startswith(".") or name.endswith(("~", ".swp", ".tmp", ".part")) or "__pycache__" in path
 
 
-def rebuild(options: BuildOptions, pages: list[int] | None, say: Callable[[str], None]) -> PreviewReport | None:
-    """Render the preview once; report problems instead of raising them."""
+def only_text(changed: set[str]) -> bool:
+    """Return whether every changed file is one of the text sources (not a photo, a logo, a font)."""
+    return all(path.endswith(TEXT_SOURCES) for path in changed)
+
+
+def forget_unless_text(memo: Memo, changed: set[str]) -> None:
+    """Empty the memo when a changed file is not one of the text sources."""
+    if not only_text(changed):
+        memo.clear()
+
+
+def rebuild(options: BuildOptions, pages: list[int] | None, say: Callable[[str], None],
+            memo: Memo | None = None) -> PreviewReport | None:
+    """Render the preview once (only changed pages, with the `memo` of earlier ones); report problems instead of raising them."""
     try:
-        report = preview(options, pages)
+        report = preview(options, pages, memo)
     except (ContentError, UsageError) as exc:
         problems = exc.problems if isinstance(exc, ContentError) else []
         for problem in problems:
             say(problem.render())
         say("Vorschau fehlgeschlagen – bitte die Meldungen oben beheben; ich beobachte weiter.")
         return None
-    say(f"Vorschau aktualisiert ({count(len(report.pngs), 'Seite', 'Seiten')}, {report.seconds:.1f} s): {report.sheet}")
+    drawn = "" if len(report.drawn) == len(report.pngs) else f", davon {len(report.drawn)} neu gesetzt"
+    say(f"Vorschau aktualisiert ({count(len(report.pngs), 'Seite', 'Seiten')}{drawn}, {report.seconds:.1f} s): {report.sheet}")
     return report
 
 
@@ -43,12 +59,14 @@ def watch(options: BuildOptions, pages: list[int] | None, stop: threading.Event 
           say: Callable[[str], None] = lambda text: print(text, file=sys.stderr, flush=True)) -> int:
     """Render the preview, then again after every change, until `stop` is set or Ctrl-C."""
     folders = [options.root / name for name in WATCHED if (options.root / name).is_dir()]
-    rebuild(options, pages, say)
+    memo: Memo = {}  # only the pages that changed are laid out again
+    rebuild(options, pages, say, memo)
     say(f"Beobachte {', '.join(f.name + '/' for f in folders)} – beenden mit Strg+C.")
     try:
-        for _changes in watch_changes(*folders, watch_filter=lambda c, p: not ignored(c, p), stop_event=stop,
-                                      debounce=300, rust_timeout=500, yield_on_timeout=False):
-            rebuild(options, pages, say)
+        for changes in watch_changes(*folders, watch_filter=lambda c, p: not ignored(c, p), stop_event=stop,
+                                     debounce=50, step=20, rust_timeout=500, yield_on_timeout=False):
+            forget_unless_text(memo, {path for _change, path in changes})
+            rebuild(options, pages, say, memo)
     except KeyboardInterrupt:
         say("Beendet.")
     return 0

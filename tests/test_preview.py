@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,12 @@ from PIL import Image
 
 from calendar_build.errors import UsageError
 from calendar_build.pipeline import BuildOptions
-from calendar_build.preview import parse_pages, preview, preview_folder
+from calendar_build.pages.model import PhotoUrls
+from calendar_build.photos.model import PreparedPhoto
+from calendar_build.preview import Memo, lighter_urls, parse_pages, preview, preview_folder
 from calendar_build.products import PRODUCTS
-from calendar_build.watch import watch
+from calendar_build.stages.photos import PortraitPhotos
+from calendar_build.watch import forget_unless_text, watch
 
 A3_WITH_BLEED = (297 + 6) / (420 + 6)  # the preview shows the bleed a designer has to fill
 
@@ -145,3 +149,48 @@ def test_preview_shows_the_binding_strip(project: Path) -> None:
     tinted = list(zip(row(bound), row(loose)))
     assert all(b != l for b, l in tinted[:50])
     assert sum(b[0] - b[1] for b, _ in tinted) > sum(l[0] - l[1] for _, l in tinted)  # towards magenta
+
+
+def test_memo_lays_out_only_changed_pages_and_their_pngs_match_a_full_preview(project: Path, tmp_path: Path) -> None:
+    options = BuildOptions(root=project, year=2027)
+    memo: Memo = {}
+    pages = [1, 4, 5]  # the cover, March, April
+    assert preview(options, pages, memo).drawn == pages
+    assert preview(options, pages, memo).drawn == []  # nothing changed: nothing laid out
+    portrait = next((project / "portraits/2027").glob("03-*.yaml"))  # March's portrait is on page 4 only
+    portrait.write_text(portrait.read_text(encoding="utf-8").replace("text: >-\n  ", "text: >-\n  Neu: ", 1),
+                        encoding="utf-8")
+    report = preview(options, pages, memo)
+    assert report.drawn == [4]
+    incremental = {png.name: png.read_bytes() for png in report.pngs}
+    full = preview(replace(options, out=tmp_path / "full"), pages)  # no memo: every page laid out
+    assert full.drawn == pages
+    assert {png.name: png.read_bytes() for png in full.pngs} == incremental  # the same pixels either way
+    theme = project / "templates/theme.css"  # the stylesheet is in every page's digest
+    theme.write_text(theme.read_text(encoding="utf-8").replace("--size-month: 44pt", "--size-month: 46pt"),
+                     encoding="utf-8")
+    assert preview(options, pages, memo).drawn == pages
+
+
+def test_a_changed_photo_or_font_makes_watch_forget_the_memo() -> None:
+    memo: Memo = {"seite-01.png": "digest"}
+    forget_unless_text(memo, {"/p/portraits/2027/03-shirin.yaml", "/p/templates/pages/month.html.j2"})
+    assert memo == {"seite-01.png": "digest"}
+    forget_unless_text(memo, {"/p/portraits/2027/03-shirin.yaml", "/p/portraits/2027/03-shirin.jpg"})
+    assert memo == {}
+
+
+def test_preview_shows_half_size_copies_of_the_prepared_photos(tmp_path: Path) -> None:
+    prepared = tmp_path / "cache" / "0123abcd.jpg"
+    prepared.parent.mkdir()
+    Image.new("CMYK", (800, 600), (10, 200, 30, 0)).save(prepared, "JPEG", quality=95)
+    photo = PreparedPhoto(tmp_path / "a.jpg", prepared, 800, 600, 300.0)
+    urls = lighter_urls(PortraitPhotos(frames={3: photo}, tiles={}), tmp_path / "light")
+    copy = tmp_path / "light" / "0123abcd-2.jpg"
+    assert urls == {3: PhotoUrls(copy.as_uri(), "")}
+    with Image.open(copy) as image:
+        assert (image.size, image.mode) == ((400, 300), "CMYK")
+        assert abs(image.getpixel((200, 150))[1] - 200) <= 3  # the colour kept (no inverted CMYK)
+    made = copy.stat().st_mtime_ns
+    lighter_urls(PortraitPhotos(frames={3: photo}, tiles={}), tmp_path / "light")
+    assert copy.stat().st_mtime_ns == made  # made once

@@ -85,13 +85,29 @@ def key_of_file(head: bytes, path: Path, cache_dir: Path | None = None) -> str:
     return key
 
 
+# JPEGs whose sha256 this process checked, by path: (size, modification time, inode) -> sha256. A warm
+# process (watch, serve) then reads and hashes an unchanged cached photo only once.
+_VERIFIED: dict[Path, tuple[tuple[int, int, int], str]] = {}
+
+
+def _sha256_of(jpeg: Path) -> str:
+    """Return the sha256 of a cached JPEG (remembered while the file stays as it was checked)."""
+    stat = check_regular(jpeg)
+    stamp = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    known = _VERIFIED.get(jpeg)
+    if known is not None and known[0] == stamp:
+        return known[1]
+    digest = hashlib.sha256(read_regular(jpeg)).hexdigest()
+    _VERIFIED[jpeg] = (stamp, digest)
+    return digest
+
+
 def lookup(cache_dir: Path, key: str) -> Entry | None:
     """Return the cached entry for `key`, or None when it is missing, incomplete or corrupt."""
     jpeg = cache_dir / f"{key}.jpg"
     try:
         meta = json.loads(read_regular(cache_dir / f"{key}.json", 1_000_000).decode("utf-8"))
-        data = read_regular(jpeg)
-        if not isinstance(meta, dict) or meta.get("sha256") != hashlib.sha256(data).hexdigest():
+        if not isinstance(meta, dict) or meta.get("sha256") != _sha256_of(jpeg):
             return None
         notes = meta["notes"]
         if not (isinstance(notes, list) and all(isinstance(n, str) for n in notes)):

@@ -4,20 +4,30 @@ Ghostscript draws each page into CMYK (`tiff32nc`) with the output intent's prof
 profile, so ICC-based colours (sRGB photos, if any) are separated as the printer's RIP would;
 DeviceCMYK passes unchanged. The total area coverage of a pixel is C + M + Y + K in percent; the
 printer's limit (FOGRA39: 300 %, see render/condition.py) holds for the darkest pixel of the page.
+
+Drawing the separations is the dearest step of a print build after WeasyPrint's own (Ghostscript
+decodes every photo at full size). With a cache folder, each page's result is kept under a digest
+of everything the page draws (content, fonts, images, boxes) and of the output intent's profile:
+a rebuild draws only the pages that changed, and an unchanged PDF none at all.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
+import os
 import subprocess
 import tempfile
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 from PIL import Image, ImageMath
 
 DPI = 72  # a pixel of about 0.35 mm: far finer than any area where ink would build up
+CACHE_VERSION = "ink-1"  # bump whenever the same page would now be measured differently
 
 
 @dataclass(frozen=True)
@@ -70,21 +80,108 @@ def _total(image: Image.Image) -> tuple[int, tuple[int, int]]:
     return int(best), (box[0], box[1])
 
 
-def max_ink(pdf: Path, dpi: int = DPI) -> list[PageInk]:
-    """Return the highest total ink coverage of every page, separated by Ghostscript."""
+def _feed(digest: Any, obj: Any, seen: dict[tuple[int, int], bytes]) -> None:
+    """Feed a PDF object and everything it refers to (not the page tree's /Parent) into `digest`."""
+    if getattr(obj, "is_indirect", False):
+        key = obj.objgen
+        if key not in seen:
+            seen[key] = b""  # a loop back to an object in progress counts by its number
+            inner = hashlib.sha256()
+            _feed_direct(inner, obj, seen)
+            seen[key] = inner.digest()
+        digest.update(seen[key] or repr(key).encode())
+        return
+    _feed_direct(digest, obj, seen)
+
+
+def _feed_direct(digest: Any, obj: Any, seen: dict[tuple[int, int], bytes]) -> None:
+    if isinstance(obj, pikepdf.Stream):
+        digest.update(b"S")
+        digest.update(obj.read_raw_bytes())
+    if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
+        for key in sorted(obj.keys()):
+            if key != "/Parent":
+                digest.update(b"/" + key.encode())
+                _feed(digest, obj[key], seen)
+    elif isinstance(obj, pikepdf.Array):
+        digest.update(b"[")
+        for item in obj:
+            _feed(digest, item, seen)
+        digest.update(b"]")
+    elif not isinstance(obj, pikepdf.Stream):
+        digest.update(repr(obj).encode())
+
+
+def page_digests(pdf: Path) -> list[str]:
+    """Return a digest of each page: everything it draws, and the output intent it is separated for."""
+    with pikepdf.open(pdf) as document:
+        seen: dict[tuple[int, int], bytes] = {}
+        intent = hashlib.sha256()
+        intents = document.Root.get("/OutputIntents")
+        if intents:
+            _feed(intent, intents, seen)
+        digests = []
+        for page in document.pages:
+            digest = intent.copy()
+            _feed(digest, page.obj, seen)
+            digests.append(digest.hexdigest())
+        return digests
+
+
+def _cached(folder: Path, name: str) -> PageInk | None:
+    try:
+        data = json.loads((folder / name).read_text(encoding="utf-8"))
+        return PageInk(int(data["page"]), float(data["max_percent"]), (float(data["at_mm"][0]), float(data["at_mm"][1])))
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None  # missing or damaged: drawn again
+
+
+def _store(folder: Path, name: str, ink: PageInk) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = folder / f".{name}.{os.getpid()}.tmp"
+        temporary.write_text(json.dumps(asdict(ink)), encoding="utf-8")
+        os.replace(temporary, folder / name)
+    except OSError:
+        pass  # a cache we cannot write only costs time
+
+
+def max_ink(pdf: Path, dpi: int = DPI, cache: Path | None = None) -> list[PageInk]:
+    """Return the highest total ink coverage of every page, separated by Ghostscript.
+
+    With `cache` (a folder), pages measured before under the same digest are not drawn again.
+    """
+    if cache is None:
+        return _measure(pdf, dpi, None)
+    names = [f"{digest}-{dpi}-{CACHE_VERSION}.json" for digest in page_digests(pdf)]
+    known = {index: _cached(cache, name) for index, name in enumerate(names)}
+    missing = [index for index, ink in known.items() if ink is None]
+    if missing:
+        for index, ink in zip(missing, _measure(pdf, dpi, missing)):
+            known[index] = measured = PageInk(index, ink.max_percent, ink.at_mm)
+            _store(cache, names[index], measured)
+    return [PageInk(index, ink.max_percent, ink.at_mm) for index, ink in known.items() if ink is not None]
+
+
+def _measure(pdf: Path, dpi: int, indices: list[int] | None) -> list[PageInk]:
+    """Draw the pages (all, or those of `indices`, 0-based) and return their ink in that order."""
     with tempfile.TemporaryDirectory(prefix="ink-") as name:
         folder = Path(name)
         profile = output_profile(pdf, folder)
         command = ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=tiff32nc", f"-r{dpi}",
                    f"-sOutputFile={folder / 'page-%d.tif'}"]
+        if indices is not None:  # the files are numbered in the order drawn
+            command.append(f"-sPageList={','.join(str(index + 1) for index in indices)}")
         if profile is not None:  # DeviceCMYK is the intent's CMYK: the same profile in and out, so it passes as it is
             command += [f"-sOutputICCProfile={profile}", f"-sDefaultCMYKProfile={profile}"]
         done = subprocess.run([*command, str(pdf)], capture_output=True, text=True, timeout=900, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"Ghostscript konnte die Separationen nicht zeichnen: {done.stderr.strip()[-300:]}")
         bleeds = bleed_boxes(pdf)
+        order = indices if indices is not None else list(range(len(bleeds)))
         pages = []
-        for index, file in enumerate(sorted(folder.glob("page-*.tif"), key=lambda f: int(f.stem.split("-")[1]))):
+        for drawn, file in enumerate(sorted(folder.glob("page-*.tif"), key=lambda f: int(f.stem.split("-")[1]))):
+            index = order[drawn]
             with Image.open(file) as image:
                 left, top = bleeds[index][0], bleeds[index][1]
                 # a pixel inside the bleed box: the marks' lines end at its edge

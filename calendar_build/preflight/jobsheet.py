@@ -78,15 +78,16 @@ BINDING_TEXT = {
 
 
 def job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages: Sequence[PageRef],
-              binding: str = "wire-o-top", strip_mm: float = 12.0, name: str | None = None) -> str:
-    """Return the German job sheet of the print PDF (read from `pdf_path`, named `name`)."""
+              binding: str = "wire-o-top", strip_mm: float = 12.0, name: str | None = None,
+              cache: Path | None = None) -> str:
+    """Return the German job sheet of the print PDF (read from `pdf_path`, named `name`; ink of pages kept in `cache`)."""
     digest = hashlib.sha256(pdf_path.read_bytes()).hexdigest()
     with pikepdf.open(pdf_path) as pdf:
         count = len(pdf.pages)
         profile = _profile_name(pdf)
         identifier = str(pdf.Root.OutputIntents[0].get("/OutputConditionIdentifier", ""))
         rgb = sum(1 for image in images(pdf) if "ICCBased" in image.colour_space or "RGB" in image.colour_space)
-    ink = max(page.max_percent for page in max_ink(pdf_path))
+    ink = max(page.max_percent for page in max_ink(pdf_path, cache=cache))
     width, height = product.page_mm
     bleed = product.bleed_mm
     sides, inks, faces = SIDES[product.duplex]
@@ -118,9 +119,10 @@ def job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages
 
 
 def write_job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages: Sequence[PageRef],
-                    binding: str = "wire-o-top", strip_mm: float = 12.0) -> Path:
+                    binding: str = "wire-o-top", strip_mm: float = 12.0, cache: Path | None = None) -> Path:
     """Write the job sheet beside the PDF (atomically, with it in the build's transaction) and return its path."""
     target = job_sheet_path(pdf_path)
-    text = job_sheet(written(pdf_path), product, condition, pages, binding, strip_mm, name=pdf_path.name)
+    text = job_sheet(written(pdf_path), product, condition, pages, binding, strip_mm, name=pdf_path.name,
+                     cache=cache)
     atomic_write(target, text.encode("utf-8"))
     return target

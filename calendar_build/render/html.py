@@ -222,6 +222,30 @@ def check_nesting(env: jinja2.Environment, name: str) -> None:
     visit(name, (f"templates/{name}", None))
 
 
+# Include chains found sound in this process (watch, serve), by template and the state of every template file
+_SOUND: set[tuple[str, str, tuple[tuple[str, int, int], ...]]] = set()
+
+
+def _fingerprint(env: jinja2.Environment, templates: Path) -> tuple[tuple[str, int, int], ...]:
+    """Return the name, modification time and size of every template file."""
+    found = []
+    for name in env.list_templates():
+        try:
+            stat = (templates / name).stat()
+        except OSError:
+            continue
+        found.append((name, stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
+
+
+def checked_before(env: jinja2.Environment, templates: Path, name: str) -> None:
+    """Check the include chain of `name` (check_nesting) unless found sound before with the same template files."""
+    key = (str(templates), name, _fingerprint(env, templates))
+    if key not in _SOUND:
+        check_nesting(env, name)
+        _SOUND.add(key)
+
+
 def _references(tree: nodes.Template, env: jinja2.Environment) -> Iterator[tuple[str, int]]:
     """Yield (template name, line) of every include, import and extends.
 
@@ -262,6 +286,17 @@ def render_html(templates: Path, calendar: Calendar, pages: Sequence[PageRef], u
                            urls=urls, meta={"created": created})
 
 
+def render_html_parts(templates: Path, calendar: Calendar, parts: Sequence[Sequence[PageRef]], urls: Urls,
+                      created: str) -> list[str]:
+    """Return the HTML of each part's pages, all rendered in one sandbox (its templates checked once).
+
+    Raise TemplateProblem on errors.
+    """
+    return render_templates(templates, [("calendar.html.j2", {"cal": calendar, "pages": pages, "urls": urls,
+                                                              "meta": {"created": created}}) for pages in parts],
+                            calendar.language)
+
+
 def render_template(templates: Path, name: str, language: str = GERMAN, **context: Any) -> str:
     """Render one template in the sandbox, its texts in `language`; raise TemplateProblem (German, file and
     line) on every failure."""
@@ -280,7 +315,7 @@ def render_templates(templates: Path, jobs: Sequence[tuple[str, dict[str, Any]]]
     try:
         for name, context in jobs:
             if name not in checked:
-                check_nesting(env, name)
+                checked_before(env, templates, name)
                 checked.add(name)
             rendered.append(env.get_template(name).render(**context))
         return rendered

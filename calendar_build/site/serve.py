@@ -27,7 +27,8 @@ from watchfiles import watch as watch_changes
 from calendar_build.errors import ContentError, UsageError
 from calendar_build.products import PRODUCTS
 from calendar_build.stages.options import BuildOptions
-from calendar_build.watch import WATCHED, ignored
+from calendar_build.preview import Memo
+from calendar_build.watch import WATCHED, ignored, only_text
 
 EVENTS = "/__events"
 KEEPALIVE_S = 10.0
@@ -170,8 +171,9 @@ def rebuild_site(options: BuildOptions, folder: Path, state: State, say: Callabl
     say(f"Website neu gebaut ({time.perf_counter() - started:.1f} s).")
 
 
-def rebuild_preview(options: BuildOptions, pages: list[int] | None, state: State, say: Callable[[str], None]) -> None:
-    """Render the print pages as PNG; publish the result or the German messages."""
+def rebuild_preview(options: BuildOptions, pages: list[int] | None, state: State, say: Callable[[str], None],
+                    memo: Memo | None = None) -> None:
+    """Render the print pages as PNG (only changed ones, with a `memo`); publish the result or the German messages."""
     from calendar_build.watch import rebuild  # noqa: PLC0415
 
     lines: list[str] = []
@@ -180,7 +182,7 @@ def rebuild_preview(options: BuildOptions, pages: list[int] | None, state: State
         lines.append(text)
         say(text)
 
-    report = rebuild(options, pages, tell)
+    report = rebuild(options, pages, tell, memo)
     state.publish("preview", [] if report is not None else lines[:-1])  # the last line says it failed
 
 
@@ -232,7 +234,16 @@ def serve(options: BuildOptions, pages: list[int] | None, port: int, stop: threa
     server.daemon_threads = True
     root.mkdir(parents=True, exist_ok=True)
     print_options = replace(options, product=PRODUCTS["print-a3"], out=root)
-    previews = Previews(lambda: rebuild_preview(print_options, pages, state, say))
+    memo: Memo = {}  # the print pages drawn: only changed ones are laid out again
+    forget = threading.Event()  # a photo, logo or font changed: every page is drawn again
+
+    def redraw() -> None:
+        if forget.is_set():
+            forget.clear()
+            memo.clear()
+        rebuild_preview(print_options, pages, state, say, memo)
+
+    previews = Previews(redraw)
     rebuild_site(options, root / "site", state, say)
     if print_pages:
         previews.request()
@@ -246,6 +257,8 @@ def serve(options: BuildOptions, pages: list[int] | None, port: int, stop: threa
                                      debounce=50, step=20, rust_timeout=500, yield_on_timeout=False):
             rebuild_site(options, root / "site", state, say)
             if print_pages and not only_site(options.root, {Path(path) for _change, path in changes}):
+                if not only_text({path for _change, path in changes}):
+                    forget.set()
                 previews.request()
     except KeyboardInterrupt:
         say("Beendet.")

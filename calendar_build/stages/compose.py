@@ -21,7 +21,7 @@ from calendar_build.pages.plan import PageRef, plan_pages
 from calendar_build.paths import read_regular
 from calendar_build.products import TILE_PAGES
 from calendar_build.render import fonts
-from calendar_build.render.html import TemplateProblem, Urls, render_html
+from calendar_build.render.html import TemplateProblem, Urls, render_html_parts
 from calendar_build.render.parts import split_pages
 from calendar_build.render.theme import ThemeError
 from calendar_build.stages.options import BuildOptions
@@ -112,10 +112,13 @@ def _select(pages: tuple[PageRef, ...], numbers: Sequence[int] | None) -> tuple[
 
 def compose(options: BuildOptions, numbers: Sequence[int] | None = None,
             meanwhile: Callable[[], None] | None = None,
-            step: Callable[[str], None] = lambda _label: None) -> Composed:
+            step: Callable[[str], None] = lambda _label: None, per_page: bool = False,
+            linked: Callable[[PortraitPhotos], dict[int, PhotoUrls]] = PortraitPhotos.urls) -> Composed:
     """Compose the product (only the pages `numbers`, 1-based, if given); raise ContentError before any output.
 
-    `meanwhile` runs in this process while worker processes prepare the photos.
+    `meanwhile` runs in this process while worker processes prepare the photos. With `per_page`
+    every page is a part of its own (a preview tells changed pages from the others by their HTML).
+    `linked` returns the URLs the pages show the prepared photos by (a preview: lighter copies).
     """
     step("Inhalte und Porträts prüfen")
     valid = validate(options)
@@ -132,22 +135,24 @@ def compose(options: BuildOptions, numbers: Sequence[int] | None = None,
             meanwhile()
         from calendar_build.render import hyphenation  # noqa: PLC0415
 
-        hyphenation.warm(options.cache)  # the parts are set in forked processes: they inherit the dictionary
+        # the parts are set in forked processes: they inherit the dictionaries (German texts stay German)
+        hyphenation.warm_all(options.cache, (options.language, "de"))
         cjk["font"] = cjk_font_for(options, valid)
 
     photos, photo_warnings = prepare(options, valid, months, cover=any(p.kind in TILE_PAGES for p in pages),
                                      meanwhile=overlap)
     warnings = strictly(valid.warnings + photo_warnings, options.strict)
     step("Seiten aufbauen")
-    calendar = relink(draft, photos.urls())
+    calendar = relink(draft, linked(photos))
     pages = _select(plan_pages(calendar, options.product.page_plan, valid.theme.explanation_columns), numbers)
     created = f"{(valid.content.edition.document_date or clock.today()).isoformat()}T00:00:00+00:00"
-    groups = split_pages([p.id for p in pages], options.product.parts if every else 1)
+    groups = ([[p.id] for p in pages] if per_page
+              else split_pages([p.id for p in pages], options.product.parts if every else 1))
     by_id = {p.id: p for p in pages}
     try:
         css = stylesheet(options, valid, cjk["font"] if "font" in cjk else cjk_font_for(options, valid))
-        parts = tuple(render_html(options.root / "templates", calendar, [by_id[i] for i in group], Urls(), created)
-                      for group in groups)
+        parts = tuple(render_html_parts(options.root / "templates", calendar, [[by_id[i] for i in group]
+                                                                              for group in groups], Urls(), created))
     except TemplateProblem as exc:
         raise ContentError([Problem(exc.path, exc.line, exc.message)]) from exc
     except ThemeError as exc:

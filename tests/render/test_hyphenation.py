@@ -21,16 +21,14 @@ def fresh_pyphen(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_cached_dictionary_hyphenates_like_the_parsed_one(tmp_path: Path, fresh_pyphen: None) -> None:
-    parsed = pyphen.Pyphen(lang="de_DE").inserted(WORDS)
+    parsed = pyphen.Pyphen(lang="de").inserted(WORDS)
     pyphen.hdcache.clear()
     assert hyphenation.warm(tmp_path) is True  # parses and stores
-    stored = list((tmp_path / "hyphenation").glob("de_DE-*.marshal"))
+    stored = list((tmp_path / "hyphenation").glob("de_*.marshal"))
     assert len(stored) == 1
     pyphen.hdcache.clear()
     assert hyphenation.warm(tmp_path) is True  # reads the stored patterns
-    dictionary = pyphen.LANGUAGES["de_DE"]
-    assert pyphen.Pyphen(lang="de_DE").hd is pyphen.hdcache[dictionary]
-    assert pyphen.Pyphen(lang="de_DE").inserted(WORDS) == parsed
+    assert pyphen.Pyphen(lang="de").inserted(WORDS) == parsed
     assert parsed.startswith("In-te-gra-ti-ons-bü-ro")
 
 
@@ -40,7 +38,25 @@ def test_a_broken_cache_file_is_parsed_again(tmp_path: Path, fresh_pyphen: None)
     stored.write_bytes(b"\x00broken")
     pyphen.hdcache.clear()
     assert hyphenation.warm(tmp_path) is True
-    assert pyphen.Pyphen(lang="de_DE").inserted("Pflegefachfrau") == "Pfle-ge-fach-frau"
+    assert pyphen.Pyphen(lang="de").inserted("Pflegefachfrau") == "Pfle-ge-fach-frau"
+
+
+# WeasyPrint asks Pyphen for the lang attribute as written ("de", "tr", "de-DE"); Pyphen falls back from
+# there to a dictionary file. The one warmed must be the one asked for, or each process parses it again.
+@pytest.mark.parametrize("lang", ["de", "de-DE", "uk", "en"])
+def test_warm_fills_the_dictionary_weasyprint_asks_for(tmp_path: Path, fresh_pyphen: None, lang: str) -> None:
+    hyphenation.warm_all(tmp_path, [lang])
+    asked = pyphen.LANGUAGES[pyphen.language_fallback(lang)]
+    assert asked in pyphen.hdcache
+    pyphen.hdcache.clear()
+    hyphenation.warm_all(tmp_path, [lang])  # from the build cache this time
+    cached = pyphen.hdcache[asked]
+    assert pyphen.Pyphen(lang=lang).hd is cached
+
+
+def test_no_dictionary_for_a_language_pyphen_lacks(tmp_path: Path, fresh_pyphen: None) -> None:
+    assert hyphenation.warm(tmp_path, "fa") is False
+    assert pyphen.hdcache == {}
 
 
 def test_print_pdf_hyphenates_portraits_and_explanations(print_build: Built) -> None:

@@ -1,0 +1,85 @@
+"""Ink coverage: kept per page under a digest of what the page draws, so a rebuild draws only changed pages."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import pytest
+
+from calendar_build.preflight import ink
+from calendar_build.preflight.ink import max_ink, page_digests
+
+# DeviceCMYK fills: C+M+Y+K of the darkest area in percent (no output intent, so the values pass unchanged;
+# 0.5 is drawn as 127/255 by Ghostscript: 3 × 49.8 + 100 = 249.4)
+PAGES = {"light": b"0.2 0 0 0 k 0 0 200 200 re f", "dark": b"0.5 0.5 0.5 1 k 10 10 50 50 re f",
+         "medium": b"0 0.6 0.6 0 k 0 0 100 100 re f"}
+
+
+def make_pdf(path: Path, contents: list[bytes]) -> Path:
+    """Write a PDF of 200 × 200 pt pages with the given content streams."""
+    with pikepdf.new() as pdf:
+        for content in contents:
+            page = pdf.add_blank_page(page_size=(200, 200))
+            page.obj.Contents = pdf.make_stream(content)
+        pdf.save(path)
+    return path
+
+
+class Calls:
+    """Ghostscript's runs, counted, with the pages each was asked to draw."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.page_lists: list[str | None] = []
+        real = subprocess.run
+
+        def run(command: list[str], **kwargs: Any) -> Any:
+            listed = [arg for arg in command if arg.startswith("-sPageList=")]
+            self.page_lists.append(listed[0].split("=", 1)[1] if listed else None)
+            return real(command, **kwargs)
+
+        monkeypatch.setattr(ink.subprocess, "run", run)
+
+
+def test_cached_ink_equals_measured_and_draws_nothing_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pdf = make_pdf(tmp_path / "a.pdf", list(PAGES.values()))
+    measured = max_ink(pdf)
+    assert [p.max_percent for p in measured] == [20.0, 249.4, 120.0]
+    calls = Calls(monkeypatch)
+    assert max_ink(pdf, cache=tmp_path / "cache") == measured
+    assert max_ink(pdf, cache=tmp_path / "cache") == measured
+    assert calls.page_lists == ["1,2,3"]  # the second call drew no page
+
+
+def test_only_the_changed_page_is_drawn(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    light, dark, medium = PAGES.values()
+    max_ink(make_pdf(tmp_path / "a.pdf", [light, dark, medium]), cache=tmp_path / "cache")
+    changed = make_pdf(tmp_path / "b.pdf", [light, b"1 1 1 1 k 0 0 20 20 re f", medium])
+    calls = Calls(monkeypatch)
+    assert [p.max_percent for p in max_ink(changed, cache=tmp_path / "cache")] == [20.0, 400.0, 120.0]
+    assert calls.page_lists == ["2"]
+    assert [p.page for p in max_ink(changed, cache=tmp_path / "cache")] == [0, 1, 2]
+
+
+def test_a_damaged_entry_is_drawn_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pdf = make_pdf(tmp_path / "a.pdf", list(PAGES.values()))
+    expected = max_ink(pdf, cache=tmp_path / "cache")
+    entry = tmp_path / "cache" / f"{page_digests(pdf)[0]}-{ink.DPI}-{ink.CACHE_VERSION}.json"
+    entry.write_text("{broken", encoding="utf-8")
+    calls = Calls(monkeypatch)
+    assert max_ink(pdf, cache=tmp_path / "cache") == expected
+    assert calls.page_lists == ["1"]
+
+
+def test_page_digest_follows_what_is_drawn(tmp_path: Path) -> None:
+    light, dark, _ = PAGES.values()
+    first = page_digests(make_pdf(tmp_path / "a.pdf", [light, dark, light]))
+    assert first[0] == first[2] != first[1]  # the same drawing on two pages: one digest
+    assert page_digests(make_pdf(tmp_path / "b.pdf", [light, light]))[0] == first[0]
+    bigger = tmp_path / "c.pdf"
+    with pikepdf.new() as pdf:  # the same content on a bigger page is another page
+        pdf.add_blank_page(page_size=(300, 300)).obj.Contents = pdf.make_stream(light)
+        pdf.save(bigger)
+    assert page_digests(bigger)[0] != first[0]
