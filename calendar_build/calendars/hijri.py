@@ -61,7 +61,10 @@ def to_gregorian(year: int, month: int, day: int, reckoning: str) -> dt.date:
         first = Hijri(year, month, 1).to_gregorian()
         return dt.date(first.year, first.month, first.day) + dt.timedelta(days=day - 1)
     if reckoning == "diyanet":
-        return unified_hijri.month_start(arithmetic_to_gregorian(year, month, 1)) + dt.timedelta(days=day - 1)
+        start = unified_hijri.table().get((year, month))
+        if start is None:  # outside the shipped table: search by the criterion
+            start = unified_hijri.month_start(arithmetic_to_gregorian(year, month, 1))
+        return start + dt.timedelta(days=day - 1)
     if reckoning not in RECKONINGS:
         raise ValueError(f"unknown reckoning {reckoning!r}")
     return arithmetic_to_gregorian(year, month, 1) + dt.timedelta(days=day - 1)

@@ -8,13 +8,21 @@ if the conjunction came before dawn (fajr) in New Zealand.
 The search is coarse but sufficient: the Moon is highest at the latest sunset, so each latitude is
 looked at where its sunset falls at 0:00 UTC (and the Americas at their western coast). Diyanet's
 published tables may differ in a rare month right at the limits; every Hijri date stays an estimate.
+
+The search costs about 30 ms a month, half a minute for the supported years, so the month starts are
+computed once and shipped as a table (`unified_hijri_starts.txt`, written by
+`python -m calendar_build.calendars.unified_hijri`); a month outside the table is computed on demand,
+and tests recompute a sample of the table from the criterion.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from functools import lru_cache
+import sys
+from collections.abc import Callable
+from functools import cache, lru_cache
+from pathlib import Path
 
 import ephem
 
@@ -34,6 +42,8 @@ AMERICAS_WEST_COAST = (
 )
 NEW_ZEALAND = astro.Place("Wellington", -41.29, 174.78, 12.0)
 FAJR_HORIZON = "-18"  # dawn: the Sun 18° below the horizon
+TABLE = Path(__file__).with_name("unified_hijri_starts.txt")
+TABLE_YEARS = range(1368, 1526)  # Hijri years 1368–1525: October 1948 to 2101, the supported years with margin
 
 
 def _sunset(lat: float, lon: float, evening: dt.date) -> dt.datetime | None:
@@ -114,3 +124,30 @@ def month_start(near: dt.date) -> dt.date:
     while not criterion_met(evening, conjunction):
         evening += dt.timedelta(days=1)
     return evening + dt.timedelta(days=1)
+
+
+@cache
+def table() -> dict[tuple[int, int], dt.date]:
+    """Return the shipped month starts: (Hijri year, month) -> the first day (Gregorian)."""
+    starts = {}
+    for line in TABLE.read_text(encoding="ascii").splitlines():
+        if line and not line.startswith("#"):
+            month, first = line.split()
+            year, number = month.split("-")
+            starts[int(year), int(number)] = dt.date.fromisoformat(first)
+    return starts
+
+
+def write_table(path: Path, years: range, start: Callable[[int, int, int], dt.date]) -> None:
+    """Compute the month starts of Hijri `years` (near `start`, the arithmetic calendar's) and write the table."""
+    lines = ["# Month starts of the unified Hijri calendar (Istanbul 2016), computed by unified_hijri.py's",
+             "# criterion; regenerate with `python -m calendar_build.calendars.unified_hijri`. Hijri month, first day."]
+    lines += [f"{year}-{month:02d} {month_start(start(year, month, 1)).isoformat()}"
+              for year in years for month in range(1, 13)]
+    path.write_text("\n".join(lines) + "\n", encoding="ascii")
+
+
+if __name__ == "__main__":  # pragma: no cover - the table's generator, run by hand after a change of the criterion
+    from calendar_build.calendars.hijri import arithmetic_to_gregorian
+
+    write_table(Path(sys.argv[1]) if len(sys.argv) > 1 else TABLE, TABLE_YEARS, arithmetic_to_gregorian)
