@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from calendar_build import workers as pool
-from calendar_build.errors import Problems, os_error_message
+from calendar_build.errors import Problems
 from calendar_build.output import cache_refusal, private_folder
 from calendar_build.paths import NotRegularFile, read_regular
 from calendar_build.photos import cache
 from calendar_build.photos.colour import digest, output_profile_problem
 from calendar_build.photos.model import MM_PER_INCH, PhotoJob, PhotoTarget, PreparedPhoto
-from calendar_build.photos.render import PhotoFailure, render_all
+from calendar_build.photos.render import PhotoFailure, Rendered, render_all
 
 
 @dataclass(frozen=True)
@@ -54,10 +54,8 @@ def prepare_photos(jobs: Sequence[PhotoJob | tuple[Path, tuple[float, float], Ph
     the same source and target with two focal points is an error.
     """
     all_jobs = [PhotoJob(*job) for job in jobs]
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:  # a file in the cache folder's place: prepared anew into a temporary folder
-        reason = cache_refusal(cache_dir) or os_error_message(exc)
+    reason = cache_refusal(cache_dir)  # a file in its place, no right to write: prepared into a temporary folder
+    if reason is not None:
         problems.warning(f"{cache_dir.parent.name}/{cache_dir.name}", None, f"Zwischenspeicher der Fotos nicht "
                          f"nutzbar ({reason}) – die Fotos werden ohne ihn vorbereitet (langsamer).")
         cache_dir = private_folder() / "photos"
@@ -203,9 +201,18 @@ def _prepare_one(task: _Task) -> list[_Outcome]:
         done = render_all(data, [(job.focal_point, job.target, icc) for job, icc in zip(task.jobs, task.output_iccs)])
     except PhotoFailure as failure:
         return _failed(task, str(failure))
-    return [_Outcome(cache.store(task.cache_dir, cache.key_of_bytes(head, data), photo.jpeg, photo.width_px,
-                                 photo.height_px, photo.effective_ppi, photo.notes, photo.source_px))
+    return [_Outcome(_store(task.cache_dir, cache.key_of_bytes(head, data), photo))
             for head, photo in zip(task.heads, done)]
+
+
+def _store(cache_dir: Path, key: str, photo: Rendered) -> cache.Entry:
+    """Store a prepared photo in the cache; in a private folder when the cache failed since it was probed."""
+    try:
+        return cache.store(cache_dir, key, photo.jpeg, photo.width_px, photo.height_px, photo.effective_ppi,
+                           photo.notes, photo.source_px)
+    except OSError:
+        return cache.store(private_folder() / "photos", key, photo.jpeg, photo.width_px, photo.height_px,
+                           photo.effective_ppi, photo.notes, photo.source_px)
 
 
 def _failed(task: _Task, reason: str) -> list[_Outcome]:
