@@ -29,14 +29,19 @@ class Sample:
     first_description: str  # the first explanation printed, in the language
 
 
+def language_options(product: str, code: str, cache: Path, out: Path) -> BuildOptions:
+    """Return options for one product of the sample edition in a language, set in one piece."""
+    return BuildOptions(root=REPO, year=2027, product=PRODUCTS[product], cache_dir=cache, language=code, out=out,
+                        parallel_parts=False)
+
+
 @pytest.fixture(scope="session")
 def samples(tmp_path_factory: pytest.TempPathFactory, warm_cache: Callable[[Path], Path]) -> dict[str, Sample]:
     """Set January and the first explanations page of the screen product in every language but German."""
     cache = warm_cache(tmp_path_factory.mktemp("cache") / "calendar-build")
     built = {}
     for code in LANGUAGE_CODES:
-        options = BuildOptions(root=REPO, year=2027, product=PRODUCTS["screen"], cache_dir=cache, language=code,
-                               out=tmp_path_factory.mktemp(code), parallel_parts=False)
+        options = language_options("screen", code, cache, tmp_path_factory.mktemp(code))
         draft = compose(options, [2])
         pages = plan_pages(draft.calendar, options.product.page_plan, draft.valid.theme.explanation_columns)
         explanations = next(n for n, page in enumerate(pages, start=1) if page.kind == "explanations")
@@ -61,8 +66,7 @@ def posters(tmp_path_factory: pytest.TempPathFactory, warm_cache: Callable[[Path
     cache = warm_cache(tmp_path_factory.mktemp("cache-poster") / "calendar-build")
     built = {}
     for code in POSTER_CODES:
-        options = BuildOptions(root=REPO, year=2027, product=PRODUCTS["poster-a2"], cache_dir=cache, language=code,
-                               out=tmp_path_factory.mktemp(f"poster-{code}"), parallel_parts=False)
+        options = language_options("poster-a2", code, cache, tmp_path_factory.mktemp(f"poster-{code}"))
         target = options.out_dir / f"poster-{code}.pdf"
         _pages, warnings = set_pages(options, compose(options, [1]), target, parallel=False)
         assert warnings == []
