@@ -189,3 +189,8 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
     terminalreporter.write_sep("-", "the costliest tests (CPU incl. child processes and fixtures they set up)")
     for nodeid, cpu in sorted(_TESTS.items(), key=lambda item: -item[1])[:COSTLIEST]:
         terminalreporter.write_line(f"{cpu:7.1f} s  {nodeid}")
+
+
+def copy_warm_cache(shared: Path, target: Path) -> None:
+    """Copy the run's shared cache, leaving out what other workers are writing just now (hidden temporary names)."""
+    shutil.copytree(shared, target, ignore=lambda _folder, names: [n for n in names if n.startswith(".")])

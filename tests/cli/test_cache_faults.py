@@ -16,6 +16,7 @@ import pytest
 
 from calendar_build.stages import photos as photos_stage
 from tests.cli.conftest import YEAR, CliRunner
+from tests.conftest import copy_warm_cache
 from tests.cli.readonly import read_only
 
 
@@ -45,7 +46,7 @@ def test_cache_fault_during_a_build(case: str, fault: Callable[[Path, pytest.Mon
                                     photo_cache: Path, sample_photos: None, cli: CliRunner,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     cache = project / ".cache" / "calendar-build"
-    shutil.copytree(photo_cache, cache)  # a warm cache of its own, to be damaged
+    copy_warm_cache(photo_cache, cache)  # a warm cache of its own, to be damaged
     out = project / "output"
     prepare = photos_stage.prepare_photos
 

@@ -4,12 +4,12 @@ warning, writing nothing inside the project. Read-only is emulated (tests/cli/re
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.cli.conftest import YEAR, CliRunner, Run
+from tests.conftest import copy_warm_cache
 from tests.cli.readonly import read_only
 
 DENIED = "Fehler: Keine Berechtigung zum Lesen oder Schreiben – bitte die Zugriffsrechte prüfen."
@@ -40,7 +40,7 @@ def test_read_only_output_folder(command: str, extra: list[str], refused: str, s
 def test_read_only_project_builds_into_another_folder(project: Path, photo_cache: Path, sample_photos: None,
                                                       cli: CliRunner, monkeypatch: pytest.MonkeyPatch,
                                                       tmp_path_factory: pytest.TempPathFactory) -> None:
-    shutil.copytree(photo_cache, project / ".cache" / "calendar-build")
+    copy_warm_cache(photo_cache, project / ".cache" / "calendar-build")
     out = tmp_path_factory.mktemp("elsewhere")
     before = listing(project)
     read_only(project, monkeypatch)
