@@ -207,12 +207,11 @@ def _prepare_one(task: _Task) -> list[_Outcome]:
 
 def _store(cache_dir: Path, key: str, photo: Rendered) -> cache.Entry:
     """Store a prepared photo in the cache; in a private folder when the cache failed since it was probed."""
+    fields = (photo.jpeg, photo.width_px, photo.height_px, photo.effective_ppi, photo.notes, photo.source_px)
     try:
-        return cache.store(cache_dir, key, photo.jpeg, photo.width_px, photo.height_px, photo.effective_ppi,
-                           photo.notes, photo.source_px)
+        return cache.store(cache_dir, key, *fields)
     except OSError:
-        return cache.store(private_folder() / "photos", key, photo.jpeg, photo.width_px, photo.height_px,
-                           photo.effective_ppi, photo.notes, photo.source_px)
+        return cache.store(private_folder() / "photos", key, *fields)
 
 
 def _failed(task: _Task, reason: str) -> list[_Outcome]:

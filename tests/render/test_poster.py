@@ -21,7 +21,7 @@ from calendar_build.stages.validate import validate
 from tests.render import test_print_glyphs as wall_glyphs
 from tests.render import test_print_pdf as wall
 from tests.render.conftest import Built
-from tests.render.test_print_pdf import _label_box, _mm, _pixels_above, _render
+from tests.render.test_print_pdf import _label_box, _mm, _pixels_above, _red_and_dark, _render
 
 MM = 72 / 25.4
 SIZES = {"poster-a2": (420.0, 594.0), "poster-a1": (594.0, 841.0)}  # ISO 216
@@ -199,9 +199,8 @@ def test_front_renders_photos_and_colour(poster_build: Built) -> None:
 def test_day_number_colour(poster_build: Built, label: str, what: str) -> None:
     page, image, scale = _render(poster_build.pdf, 0, scale=100 / 72)
     size = 1.0 if poster_build.options.product.page_format == "a2" else 2 ** 0.5
-    pixels = _pixels_above(image, page, _label_box(page, label), scale, height_mm=5.5 * size, width_mm=7 * size)
-    red = sum(1 for r, g, b in pixels if r > 180 and g < 110 and b < 110)
-    dark = sum(1 for r, g, b in pixels if r < 90 and g < 90 and b < 90)
+    red, dark = _red_and_dark(_pixels_above(image, page, _label_box(page, label), scale, height_mm=5.5 * size,
+                                            width_mm=7 * size))
     if what == "red":
         assert red > 30 and red > dark
     else:

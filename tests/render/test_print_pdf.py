@@ -151,13 +151,18 @@ def _pixels_above(image, page, box, scale: float, height_mm: float, width_mm: fl
 )
 def test_day_number_colour(print_build: Built, month_index: int, label: str, what: str) -> None:
     page, image, scale = _render(print_build.pdf, month_index)
-    pixels = _pixels_above(image, page, _label_box(page, label), scale, height_mm=8, width_mm=9)
-    red = sum(1 for r, g, b in pixels if r > 180 and g < 110 and b < 110)
-    dark = sum(1 for r, g, b in pixels if r < 90 and g < 90 and b < 90)
+    red, dark = _red_and_dark(_pixels_above(image, page, _label_box(page, label), scale, height_mm=8, width_mm=9))
     if what == "red":
         assert red > 40 and red > dark
     else:
         assert dark > 40 and red < 5
+
+
+def _red_and_dark(pixels: list[tuple[int, int, int]]) -> tuple[int, int]:
+    """Return how many pixels are Sunday red and how many near black."""
+    red = sum(1 for r, g, b in pixels if r > 180 and g < 110 and b < 110)
+    dark = sum(1 for r, g, b in pixels if r < 90 and g < 90 and b < 90)
+    return red, dark
 
 
 def test_christian_dot_in_good_friday_cell(print_build: Built) -> None:
@@ -208,26 +213,27 @@ def test_photos_are_separated_into_the_print_condition_by_default(print_builds: 
 
 def test_photos_stay_srgb_with_their_profile_when_asked(project: Path, cache: Path) -> None:
     """`print_photos: srgb`: ICC-tagged RGB, which PDF/X-4 allows, for a printer who separates them."""
-    edition = project / "content" / "edition.yaml"
-    edition.write_text(edition.read_text(encoding="utf-8") + "print_photos: srgb\n", encoding="utf-8")
-    options = BuildOptions(root=project, year=2027, product=PRODUCTS["print-a4"], out=project / "out",
-                           cache_dir=cache)
-    report = build(options)
-    assert _image_colour_spaces(options.target) == {"/ICCBased N=3"}
+    assert _image_colour_spaces(_build_a4_with(project, cache, "print_photos: srgb")) == {"/ICCBased N=3"}
 
 
 def test_photos_are_separated_into_the_printers_profile(project: Path, cache: Path) -> None:
     shutil.copyfile(PRINTER_PROFILE, project / "content" / "druckerei.icc")
-    edition = project / "content" / "edition.yaml"
-    edition.write_text(edition.read_text(encoding="utf-8") + "output_profile: content/druckerei.icc\n", encoding="utf-8")
-    options = BuildOptions(root=project, year=2027, product=PRODUCTS["print-a4"], out=project / "out",
-                           cache_dir=cache)
-    report = build(options)
-    assert _image_colour_spaces(options.target) == {"/DeviceCMYK"}
-    with pikepdf.open(options.target) as pdf:
+    target = _build_a4_with(project, cache, "output_profile: content/druckerei.icc")
+    assert _image_colour_spaces(target) == {"/DeviceCMYK"}
+    with pikepdf.open(target) as pdf:
         (intent,) = pdf.Root.OutputIntents
         assert intent.DestOutputProfile.read_bytes() == PRINTER_PROFILE.read_bytes()
         assert intent.OutputConditionIdentifier == "FOGRA39"  # the condition the printer's profile is for
+
+
+def _build_a4_with(project: Path, cache: Path, setting: str) -> Path:
+    """Add one setting to the project's edition.yaml, build the A4 print PDF and return it."""
+    edition = project / "content" / "edition.yaml"
+    edition.write_text(edition.read_text(encoding="utf-8") + setting + "\n", encoding="utf-8")
+    options = BuildOptions(root=project, year=2027, product=PRODUCTS["print-a4"], out=project / "out",
+                           cache_dir=cache)
+    build(options)
+    return options.target
 
 
 
