@@ -27,7 +27,7 @@ from calendar_build.output import swap_in
 from calendar_build.pages.model import PhotoUrls
 from calendar_build.photos.model import PreparedPhoto
 from calendar_build.pipeline import BuildOptions, set_pages
-from calendar_build.products import DEFAULT_PRODUCTS
+from calendar_build.products import DEFAULT_PRODUCTS, binding_strip_mm
 from calendar_build.render.html import Urls, render_html
 from calendar_build.stages.compose import Composed, compose
 from calendar_build.stages.photos import PortraitPhotos
@@ -165,17 +165,12 @@ def _draw(options: BuildOptions, composed: Composed, numbers: list[int], folder:
         _, css_warnings = set_pages(options, composed, pdf_path, crop_marks=False, parallel=False)
         pdf = pdfium.PdfDocument(pdf_path)
         edition = composed.valid.content.edition
-        strip = binding_strip_mm(options, edition.binding, edition.binding_strip_mm)
+        strip = binding_strip_mm(options.product, edition.binding, edition.binding_strip_mm)
         for index, number in enumerate(numbers):
             image = strip_overlay(pdf[index].render(scale=PREVIEW_SCALE).to_pil(), options.product.bleed_mm, strip)
             image.save(folder / png_name(number), "PNG", compress_level=1)  # a third of the time of the default
         pdf.close()
     return css_warnings
-
-
-def binding_strip_mm(options: BuildOptions, binding: str, strip_mm: float) -> float:
-    """Return the binding strip the preview shows: the edition's, on a bound product; else 0."""
-    return strip_mm if options.product.bound and binding != "none" else 0.0
 
 
 def strip_overlay(image: Image.Image, bleed_mm: float, strip_mm: float) -> Image.Image:

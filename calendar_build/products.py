@@ -108,6 +108,11 @@ POSTER_A1 = replace(POSTER_A2, id="poster-a1", title="Jahresplakat A1", page_for
                     file_name="calendar-{year}-poster-a1.pdf", safe_margin_mm=10.0)
 
 
+def binding_strip_mm(product: Product, binding: str, strip_mm: float) -> float:
+    """Return the strip kept free at the binding edge: the edition's, on a bound product and binding; else 0."""
+    return strip_mm if product.bound and binding != "none" else 0.0
+
+
 def turned(product: Product) -> Product:
     """Return the product's landscape row: the sheet turned, its own theme layer and file name."""
     width, height = product.page_mm

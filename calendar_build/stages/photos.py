@@ -12,6 +12,7 @@ from calendar_build.errors import Problem, Problems
 from calendar_build.pages.model import PhotoUrls
 from calendar_build.photos.model import PhotoJob, PhotoTarget, PreparedPhoto
 from calendar_build.photos.prepare import prepare_photos
+from calendar_build.products import binding_strip_mm
 from calendar_build.stages.options import BuildOptions
 from calendar_build.stages.styles import cover_tile_mm
 from calendar_build.stages.validate import Validated
@@ -53,9 +54,8 @@ def focal_below(options: BuildOptions, valid: Validated, height_mm: float) -> fl
     the strip with room for the face.
     """
     edition = valid.content.edition
-    if not options.product.bound or edition.binding == "none" or not edition.binding_strip_mm:
-        return 0.0
-    return min(0.5, (options.product.bleed_mm + edition.binding_strip_mm) / height_mm + FACE_ROOM)
+    strip = binding_strip_mm(options.product, edition.binding, edition.binding_strip_mm)
+    return min(0.5, (options.product.bleed_mm + strip) / height_mm + FACE_ROOM) if strip else 0.0
 
 
 @dataclass(frozen=True)
