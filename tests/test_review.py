@@ -14,7 +14,7 @@ from calendar_build.content.loader import load_content
 from calendar_build.engine.occurrences import compute_year
 from calendar_build.review import formats, record_snapshot, run_diff
 from calendar_build.review.snapshot import Snapshot, SnapshotEntry, compare, from_json, read_snapshot, to_json
-from tests.conftest import REPO
+from tests.conftest import REPO, once
 
 D = dt.date
 EID_2027 = "overrides:\n  - id: eid-al-fitr\n    start: 2027-03-10\n    note: Zentralrat, 1. März 2027\n"
@@ -203,10 +203,13 @@ SHEETS = [
 
 @pytest.fixture(scope="module")
 def reviewed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Return the output folder of one diff run on the sample project."""
-    out = tmp_path_factory.mktemp("review")
-    run_diff(REPO, 2027, out_dir=out)
-    return out
+    """Return the output folder of one diff run on the sample project (run once per test run)."""
+
+    def make(folder: Path) -> Path:
+        run_diff(REPO, 2027, out_dir=folder / "out")
+        return folder / "out"
+
+    return once(tmp_path_factory, "review-2027", make)
 
 
 @pytest.mark.parametrize(("category", "name", "expected"), SHEETS, ids=[f"{c}-{n}" for c, n, _ in SHEETS])

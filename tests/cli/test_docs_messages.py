@@ -18,7 +18,7 @@ from PIL import Image
 
 from tests.cli.conftest import CliRunner
 from tests.cli.test_yearly_routine import TODAY, fill_portraits, quoted, set_value
-from tests.conftest import REPO
+from tests.conftest import REPO, once
 
 DOCS = REPO / "docs" / "redaktion.md"
 
@@ -123,9 +123,19 @@ SCENARIOS: list[Scenario] = [
 ]
 
 
+# The scenarios run once per run (not once per xdist worker), and every test reading them on one worker: the other
+# worker meanwhile runs other tests instead of waiting for the same scenarios.
+pytestmark = pytest.mark.xdist_group("docs-messages")
+
+
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory, shared_cache: Path) -> list[str]:
-    """Return every line the program prints in the scenarios (stderr and stdout)."""
+    """Return every line the program prints in the scenarios (stderr and stdout), run once per test run."""
+    return once(tmp_path_factory, "docs-messages", lambda folder: run_scenarios(folder, shared_cache))
+
+
+def run_scenarios(folder: Path, shared_cache: Path) -> list[str]:
+    """Run every scenario on a copy of the sample in `folder`; return the lines printed (stderr and stdout)."""
     import shutil  # noqa: PLC0415
 
     from calendar_build.cli import main  # noqa: PLC0415
@@ -139,9 +149,9 @@ def printed(tmp_path_factory: pytest.TempPathFactory, shared_cache: Path) -> lis
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", str(int(TODAY.timestamp())))
         for name, mistake, when, command, extra in SCENARIOS:
-            root = tmp_path_factory.mktemp(name)
-            for folder in ("content", "portraits", "templates"):
-                shutil.copytree(REPO / folder, root / folder)
+            root = folder / name
+            for part in ("content", "portraits", "templates"):
+                shutil.copytree(REPO / part, root / part)
             (root / ".cache").mkdir()
             (root / ".cache" / "calendar-build").symlink_to(cache, target_is_directory=True)
             if when != "before":

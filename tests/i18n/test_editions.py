@@ -7,6 +7,7 @@ and MuPDF, libraries independent of WeasyPrint.
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 
 import pikepdf
@@ -38,7 +39,7 @@ def _text(pdf: Path, index: int) -> str:
 
 
 @pytest.mark.parametrize("code", LANGUAGE_CODES)
-def test_month_name_and_weekdays_in_the_language(samples: dict[str, Sample], code: str) -> None:
+def test_month_name_and_weekdays_in_the_language(samples: Mapping[str, Sample], code: str) -> None:
     text = _text(samples[code].pdf, 0)
     dates = Dates(code)
     assert dates.months[0] in text
@@ -50,7 +51,7 @@ def test_month_name_and_weekdays_in_the_language(samples: dict[str, Sample], cod
 
 
 @pytest.mark.parametrize("code", LANGUAGE_CODES)
-def test_a_description_in_the_language(samples: dict[str, Sample], code: str) -> None:
+def test_a_description_in_the_language(samples: Mapping[str, Sample], code: str) -> None:
     text = " ".join(_text(samples[code].pdf, 1).split()).replace("\u2010 ", "")  # words hyphenated at line ends
     words = [w.strip("()«».,؛،") for w in samples[code].first_description.replace("\u200c", "").split()
              if extractable(w)]  # brackets come back mirrored from right-to-left runs
@@ -87,7 +88,7 @@ def _heads_x(pdf: Path, labels: tuple[str, ...]) -> dict[int, float]:
 
 
 @pytest.mark.parametrize(("code", "rtl"), [("en", False), ("tr", False), ("uk", False), ("ar", True), ("fa", True)])
-def test_grid_runs_in_the_writing_direction(samples: dict[str, Sample], code: str, rtl: bool) -> None:
+def test_grid_runs_in_the_writing_direction(samples: Mapping[str, Sample], code: str, rtl: bool) -> None:
     """The week runs right to left in Arabic and Persian (Monday's column right of Sunday's), else left to right."""
     heads = _heads_x(samples[code].pdf, Dates(code).weekdays_short)
     assert len(heads) >= 3
@@ -133,13 +134,13 @@ def _assert_drawn_alike(pdf: Path, page: int, tmp_path: Path, alike: float = 0.9
 
 @pytest.mark.parametrize("page", [1, 2])
 @pytest.mark.parametrize("code", LANGUAGE_CODES)
-def test_two_renderers_draw_every_glyph(samples: dict[str, Sample], code: str, page: int, tmp_path: Path) -> None:
+def test_two_renderers_draw_every_glyph(samples: Mapping[str, Sample], code: str, page: int, tmp_path: Path) -> None:
     """Poppler and MuPDF draw the page without a glyph or font complaint, and put the same ink in the same places."""
     _assert_drawn_alike(samples[code].pdf, page, tmp_path)
 
 
 @pytest.mark.parametrize("code", POSTER_CODES)
-def test_two_renderers_draw_every_glyph_of_the_poster(posters: dict[str, Path], code: str, tmp_path: Path) -> None:
+def test_two_renderers_draw_every_glyph_of_the_poster(posters: Mapping[str, Path], code: str, tmp_path: Path) -> None:
     """The poster's front carries every short name of the year: both renderers draw them all.
 
     The poster is CMYK (PDF/X-4): without ICC support MuPDF turns the category colours and the Sunday panels
@@ -163,7 +164,7 @@ def _x_of(pdf: Path, word: str) -> float:
 
 
 @pytest.mark.parametrize("code", POSTER_CODES)
-def test_the_poster_runs_right_to_left(posters: dict[str, Path], code: str) -> None:
+def test_the_poster_runs_right_to_left(posters: Mapping[str, Path], code: str) -> None:
     """January's column stands right of February's, and December's is the leftmost."""
     months = Dates(code).months
     xs = [_x_of(posters[code], months[m]) for m in (0, 1, 11)]
@@ -171,7 +172,7 @@ def test_the_poster_runs_right_to_left(posters: dict[str, Path], code: str) -> N
 
 
 @pytest.mark.parametrize("code", LANGUAGE_CODES)
-def test_document_and_german_portrait_text_carry_their_language(samples: dict[str, Sample], code: str) -> None:
+def test_document_and_german_portrait_text_carry_their_language(samples: Mapping[str, Sample], code: str) -> None:
     """PDF/UA: the catalogue's /Lang is the edition's, the German portrait text (no translation) is tagged de."""
     with pikepdf.open(samples[code].pdf) as pdf:
         assert str(pdf.Root.Lang) == code

@@ -13,7 +13,7 @@ from calendar_build.i18n.dates import Dates
 from calendar_build.products import PRODUCTS
 from calendar_build.site.build import SiteFiles, compose_site
 from calendar_build.stages.options import BuildOptions
-from tests.conftest import REPO
+from tests.conftest import REPO, once
 
 # German words of the site's own texts (templates/site/, site/plan.py, site/feasts.py), none of which may be left.
 GERMAN = ("Zum Inhalt", "Legende", "Termine prüfen", "Abonnieren", "Feste und Gedenktage", "Worum es geht",
@@ -31,10 +31,14 @@ def _text(page: bytes) -> str:
 
 @pytest.fixture(scope="module")
 def persian(tmp_path_factory: pytest.TempPathFactory, warm_cache: Callable[[Path], Path]) -> SiteFiles:
-    """Compose the Persian site in memory (the run's prepared photos shared)."""
-    options = BuildOptions(root=REPO, year=2027, product=PRODUCTS["web"], language="fa",
-                           cache_dir=warm_cache(tmp_path_factory.mktemp("cache") / "calendar-build"))
-    return compose_site(options)[1]
+    """Compose the Persian site in memory, once per run (the run's prepared photos shared)."""
+
+    def make(folder: Path) -> SiteFiles:
+        options = BuildOptions(root=REPO, year=2027, product=PRODUCTS["web"], language="fa",
+                               cache_dir=warm_cache(folder / "cache" / "calendar-build"))
+        return compose_site(options)[1]
+
+    return once(tmp_path_factory, "i18n-site-fa", make)
 
 
 def test_every_page_is_persian_and_right_to_left(persian: SiteFiles) -> None:

@@ -12,7 +12,7 @@ import pytest
 from calendar_build.products import PRODUCTS
 from calendar_build.site.build import SiteReport, build_site
 from calendar_build.stages.options import BuildOptions
-from tests.conftest import REPO
+from tests.conftest import REPO, once
 
 YEAR = 2027
 
@@ -45,14 +45,21 @@ def poster_pdf(target: Path, page_mm: tuple[float, float]) -> None:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory, warm_cache: Callable[[Path], Path]) -> BuiltSite:
-    """Return the sample edition's site, with a screen PDF and a poster beside it to be offered for download."""
-    base = tmp_path_factory.mktemp("site")
-    out = base / "out"
-    out.mkdir()
-    with pikepdf.new() as pdf:
-        pdf.add_blank_page()
-        pdf.save(out / PRODUCTS["screen"].output_name(YEAR))
-    poster_pdf(out / PRODUCTS["poster-a2"].output_name(YEAR), PRODUCTS["poster-a2"].page_mm)
-    options = BuildOptions(root=REPO, year=YEAR, product=PRODUCTS["web"], out=out, cache_dir=warm_cache(base / "cache"))
-    report = build_site(options, out / "site")
-    return BuiltSite(out / "site", report, options)
+    """Return the sample edition's site, with a screen PDF and a poster beside it to be offered for download.
+
+    Built once per run and shared by the xdist workers.
+    """
+
+    def make(base: Path) -> BuiltSite:
+        out = base / "out"
+        out.mkdir()
+        with pikepdf.new() as pdf:
+            pdf.add_blank_page()
+            pdf.save(out / PRODUCTS["screen"].output_name(YEAR))
+        poster_pdf(out / PRODUCTS["poster-a2"].output_name(YEAR), PRODUCTS["poster-a2"].page_mm)
+        options = BuildOptions(root=REPO, year=YEAR, product=PRODUCTS["web"], out=out,
+                               cache_dir=warm_cache(base / "cache"))
+        report = build_site(options, out / "site")
+        return BuiltSite(out / "site", report, options)
+
+    return once(tmp_path_factory, "site-2027", make)
