@@ -9,17 +9,6 @@ drawn or written) by all of those, with the project and cache folders written as
 the part's outcome (fit violations, WeasyPrint's messages, refused URLs, page count) when the
 same inputs come again and every fetched file still has the bytes it had.
 
-A part is also remembered page by page: its HTML is a sequence of `<section class="page …">` elements, each
-starting a page of its own. A page is laid out alone as a document of the part's head, the page and an empty
-page behind it: out-of-flow content a page breaks onto the next one (an absolutely placed block running
-past the page's end) lands there as it would on the part's next page. A layout counts as separable only
-if no page holds boxes of two page sections; only then is it split into pages or used page by page
-(tests/test_layout_memo.py proves on the sample and on a stress edition that the pages laid out alone,
-joined, give the part's outcome). A part that changed in a few pages (one portrait's text) is laid out in
-those pages only; a part that changed in most of them is laid out whole (a page alone costs about 1.6
-times its share of the part: CSS and fonts are read for every document), and its outcome is split into
-its pages' for later.
-
 Parts that write a PDF are never remembered: tests compare written PDFs byte for byte and must
 see them made. The store is a folder of the run (shared by xdist workers and by the processes
 `check` forks); nothing is kept from one run to the next.
@@ -30,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass, replace
@@ -98,104 +86,16 @@ def job_key(job: Any, index: int) -> str:
     return hashlib.sha256(neutral(described, places(job)).encode()).hexdigest()
 
 
-PAGE = re.compile(r'<section class="page[ "]')
-SECTION_OPEN = re.compile(r"<section\b")
-BEHIND = '<section class="page" data-memo="behind"></section>'  # the empty page behind a page laid out alone
-SPLIT_COST = 2  # lay out page by page while at most 1 / SPLIT_COST of a part's pages are new (measured: 1.6)
-
-
-def pages_of(html: str) -> list[str] | None:
-    """Return each page of a part as a document of its own: the part's head, the page, an empty page, the end.
-
-    None unless the body is nothing but page sections (an edition's own templates may wrap them): only then is
-    each page known to be laid out alone as in the part.
-    """
-    start, end = html.find("<body>"), html.rfind("</body>")
-    if start < 0 or end < start:
-        return None
-    head, body, tail = html[:start + len("<body>")], html[start + len("<body>"):end], html[end:]
-    starts = [match.start() for match in PAGE.finditer(body)]
-    if not starts or body[:starts[0]].strip():
-        return None
-    pages = [body[a:b] for a, b in zip(starts, [*starts[1:], len(body)], strict=True)]
-    if any(len(SECTION_OPEN.findall(page)) != page.count("</section>") or not page.rstrip().endswith("</section>")
-           for page in pages):
-        return None
-    return [head + page + BEHIND + tail for page in pages]
-
-
-def separable(document: Any) -> bool:
-    """Return whether every laid-out page holds boxes of one page section only (nothing ran onto another's)."""
-    owner: dict[int, int] = {}
-    for page in document.pages:
-        for box in _boxes(page._page_box):
-            element = getattr(box, "element", None)
-            if getattr(box, "element_tag", None) == "section" and "page" in (element.get("class") or "").split():
-                owner.update((id(inner), id(element)) for inner in element.iter())
-    for page in document.pages:
-        held = {owner.get(id(box.element)) for box in _boxes(page._page_box)
-                if getattr(box, "element", None) is not None and getattr(box, "element_tag", None) not in ("html", "body")}
-        if len(held) != 1 or None in held:
-            return False
-    return True
-
-
-def _boxes(box: Any) -> Any:
-    """Yield a box and all boxes below it."""
-    yield box
-    for child in getattr(box, "children", ()):
-        yield from _boxes(child)
-
-
-def page_number(message: str) -> int:
-    """Return the page a fit message names ('Seite 3: …')."""
-    return int(message.removeprefix("Seite ").split(":", 1)[0])
-
-
-def joined(outcomes: list[Any], strict: bool) -> Any:
-    """Return the outcome of a part from its pages' outcomes, in order: what `render_pdf` reads of it."""
-    from calendar_build.render import pdf  # noqa: PLC0415
-
-    messages = tuple(dict.fromkeys(m for outcome in outcomes for m in outcome.messages))
-    refused = tuple(dict.fromkeys(url for outcome in outcomes for url in outcome.refused))
-    violations, offset = [], 0
-    for outcome in outcomes:
-        violations += [replace(v, message=pdf._renumbered(v.message, offset)) for v in outcome.violations]
-        offset += outcome.pages
-    usable = not violations and not pdf._bad(list(messages), list(refused), strict)
-    return pdf._Part(usable, messages, refused, offset, tuple(violations))
-
-
-def split(outcome: Any, pages: int) -> list[Any] | None:
-    """Return a separable part's outcome as its pages' (one page each), None where that is ambiguous.
-
-    Only an outcome without messages or refused URLs whose sections each made one page splits: a message
-    cannot be told to a page.
-    """
-    if outcome.messages or outcome.refused or outcome.pages != pages:
-        return None
-    return [replace(outcome, usable=not found, pages=1, violations=found)
-            for found in (tuple(replace(v, message=f"Seite 1:{v.message.split(':', 1)[1]}") for v in outcome.violations
-                                if page_number(v.message) == number) for number in range(1, pages + 1))]
-
-
 class Memo:
     """The store of remembered parts, and the wrapper that consults it."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.fetched: list[Path] | None = None  # the files read by the layout under way, in this process
-        self.hits = self.misses = self.page_hits = self.page_misses = 0
-        self.render: Render | None = None  # the layout itself, without the memo
-        self.separable = False  # whether the latest layout in this process was separable (see `separable`)
+        self.hits = self.misses = 0
 
     def load(self, key: str, where: Places) -> Any | None:
         """Return the remembered outcome for `key` if every file it read is unchanged, else None."""
-        entry = self.lookup(key, where)
-        return None if entry is None else entry.outcome
-
-    def lookup(self, key: str, where: Places) -> Entry | None:
-        """Return the entry for `key` (its outcome with the job's folders) if every file it read is unchanged."""
         try:
             entry: Entry = pickle.loads((self.folder / key).read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError):
@@ -203,17 +103,12 @@ class Memo:
         for name, known in entry.files:
             if digest(Path(local(name, where))) != known:
                 return None
-        return Entry(entry.files, local(entry.outcome, where))
+        return local(entry.outcome, where)
 
-    def store(self, key: str, where: Places, outcome: Any, files: list[Path]) -> Entry:
+    def store(self, key: str, where: Places, outcome: Any, files: list[Path]) -> None:
         """Remember an outcome and the files its layout read (written atomically: other processes read along)."""
-        entry = Entry(tuple(sorted({(neutral(str(p), where), digest(p)) for p in files})), neutral(outcome, where))
-        self.keep(key, entry)
-        return entry
-
-    def keep(self, key: str, entry: Entry) -> None:
-        """Write an entry (placeholders in place of the job's folders) under its key."""
-        data = pickle.dumps(entry)
+        read = tuple(sorted({(neutral(str(p), where), digest(p)) for p in files}))
+        data = pickle.dumps(Entry(read, neutral(outcome, where)))
         handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".entry-")
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -221,7 +116,6 @@ class Memo:
 
     def wrap(self, render: Render) -> Render:
         """Return `render` consulting the memo for layout-only parts."""
-        self.render = render
 
         def remembered(job: Any, index: int, stream: BinaryIO | None) -> Any:
             if stream is not None or self.fetched is not None:
@@ -232,63 +126,15 @@ class Memo:
                 self.hits += 1
                 return found
             self.misses += 1
-            pages = pages_of(job.parts[index])
-            if pages is None or len(pages) < 2:
-                outcome, files = self.fresh(render, job, index)
-                self.store(key, where, outcome, files)
-                return outcome
-            alone = replace(job, parts=tuple(pages))
-            keys = [job_key(alone, number) for number in range(len(pages))]
-            entries = [self.lookup(page_key, where) for page_key in keys]
-            new = [number for number, entry in enumerate(entries) if entry is None]
-            if len(new) * SPLIT_COST <= len(pages):
-                for number in new:
-                    entries[number] = self.alone(render, alone, number, keys[number], where)
-                    if entries[number] is None:  # the page runs onto the next one: the part is laid out whole
-                        break
-                else:
-                    self.page_hits += len(pages) - len(new)
-                    self.page_misses += len(new)
-                    known = [entry for entry in entries if entry is not None]
-                    outcome = joined([entry.outcome for entry in known], job.strict)
-                    self.keep(key, Entry(tuple(sorted({f for entry in known for f in entry.files})),
-                                         neutral(outcome, where)))
-                    return outcome
-            outcome, files = self.fresh(render, job, index)
-            self.store(key, where, outcome, files)
-            if self.separable:
-                for page_key, page in zip(keys, split(outcome, len(pages)) or [], strict=False):
-                    self.store(page_key, where, page, files)  # what the whole part read: more than the page, never less
+            self.fetched = []
+            try:
+                outcome = render(job, index, stream)
+                self.store(key, where, outcome, self.fetched)
+            finally:
+                self.fetched = None
             return outcome
 
         return remembered
-
-    def fresh(self, render: Render, job: Any, index: int) -> tuple[Any, list[Path]]:
-        """Lay out a part; return its outcome and the files it read (`separable` tells whether it is)."""
-        self.fetched, self.separable = [], False
-        try:
-            outcome = render(job, index, None)
-            return outcome, self.fetched
-        finally:
-            self.fetched = None
-
-    def alone(self, render: Render, job: Any, number: int, key: str, where: Places) -> Entry | None:
-        """Lay out a page alone (a document of `pages_of`) and remember it; None if it is not separable."""
-        outcome, files = self.fresh(render, job, number)
-        if not self.separable:
-            return None
-        outcome = replace(outcome, pages=outcome.pages - 1)  # without the empty page behind it
-        return Entry(self.store(key, where, outcome, files).files, outcome)
-
-    def observing(self, prove: Callable[..., Any]) -> Callable[..., Any]:
-        """Return the fit proof noting whether the document it proves is separable (in layouts of the memo)."""
-
-        def observed(document: Any, *args: Any, **kwargs: Any) -> Any:
-            if self.fetched is not None:
-                self.separable = separable(document)
-            return prove(document, *args, **kwargs)
-
-        return observed
 
     def recording(self, fetcher: type) -> type:
         """Return a subclass of the URL fetcher that notes every local file a layout reads."""
@@ -313,5 +159,4 @@ def install(folder: Path) -> Memo:
     memo = Memo(folder)
     pdf._render_part = memo.wrap(pdf._render_part)  # type: ignore[assignment]
     pdf.LocalFetcher = memo.recording(pdf.LocalFetcher)  # type: ignore[misc]
-    pdf.prove = memo.observing(pdf.prove)
     return memo
