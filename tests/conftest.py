@@ -117,6 +117,36 @@ def warm_project(project: Path, warm_cache: Callable[[Path], Path]) -> Path:
     return project
 
 
+# The reference builds (tests/render/conftest.py) by the fixture that asks for them; a parametrised one by its param.
+REFERENCE_BUILDS = {"print_build": "print-a3", "screen_build": "screen", "print_a4_build": "print-a4"}
+REFERENCE_PARAMS = {"print_builds": {"a3": "print-a3", "a4": "print-a4"}, "print_product": None, "poster_build": None,
+                    "every_poster": None}  # None: the param is the product's id
+
+
+def reference_builds(item: pytest.Item) -> set[str]:
+    """Return the products whose reference build a test reads."""
+    names = set(getattr(item, "fixturenames", ()))
+    found = {product for name, product in REFERENCE_BUILDS.items() if name in names}
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    for name, ids in REFERENCE_PARAMS.items():
+        if name in names and name in params:
+            found.add(str(params[name]) if ids is None else ids[params[name]])
+    return found
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Send the tests reading one reference build to one xdist worker (`--dist loadgroup`).
+
+    Made once per run, a build is needed by many tests; spread over the workers, all but one would wait for
+    it. A test reading two builds, or already in a group of its own, is left as it is.
+    """
+    for item in items:
+        builds = reference_builds(item)
+        if len(builds) == 1 and item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(f"build-{builds.pop()}"))
+
+
 @pytest.fixture(scope="session", autouse=True)
 def remembered_layouts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[layout_memo.Memo]:
     """Lay out each distinct layout-only part once per run (see tests/layout_memo.py)."""

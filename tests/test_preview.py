@@ -128,6 +128,7 @@ def test_watch_rebuilds_after_a_change_and_survives_a_broken_one(project: Path) 
     assert not thread.is_alive()
 
 
+@pytest.mark.usefixtures("warm_project")  # the run's prepared photos
 def test_preview_shows_the_binding_strip(project: Path) -> None:
     """A bound product's preview tints the strip below the top trim edge (edition.yaml binding, 12 mm)."""
     def page(binding: str) -> Image.Image:
@@ -151,6 +152,7 @@ def test_preview_shows_the_binding_strip(project: Path) -> None:
     assert sum(b[0] - b[1] for b, _ in tinted) > sum(l[0] - l[1] for _, l in tinted)  # towards magenta
 
 
+@pytest.mark.usefixtures("warm_project")  # the run's prepared photos
 def test_memo_lays_out_only_changed_pages_and_their_pngs_match_a_full_preview(project: Path, tmp_path: Path) -> None:
     options = BuildOptions(root=project, year=2027)
     memo: Memo = {}
