@@ -7,7 +7,8 @@ generated stylesheet, the product, the allowed folders and the bytes of every fi
 This memo keys a layout-only part (`render.pdf._render_part` without a stream: nothing is
 drawn or written) by all of those, with the project and cache folders written as placeholders, and replays
 the part's outcome (fit violations, WeasyPrint's messages, refused URLs, page count) when the
-same inputs come again and every fetched file still has the bytes it had.
+same inputs come again and every fetched file still has the bytes it had. A process that misses a part
+another process is laying out just then waits for that layout instead of repeating it (a lock per part).
 
 Parts that write a PDF are never remembered: tests compare written PDFs byte for byte and must
 see them made. The store is a folder of the run (shared by xdist workers and by the processes
@@ -16,6 +17,7 @@ see them made. The store is a folder of the run (shared by xdist workers and by 
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import pickle
@@ -122,19 +124,27 @@ class Memo:
                 return render(job, index, stream)
             key, where = job_key(job, index), places(job)
             found = self.load(key, where)
-            if found is not None:
-                self.hits += 1
-                return found
-            self.misses += 1
-            self.fetched = []
-            try:
-                outcome = render(job, index, stream)
-                self.store(key, where, outcome, self.fetched)
-            finally:
-                self.fetched = None
-            return outcome
+            if found is None:  # another process may be laying out the same part: wait for it rather than repeat it
+                with (self.folder / f".lock-{key}").open("w") as lock:
+                    fcntl.flock(lock, fcntl.LOCK_EX)
+                    found = self.load(key, where)
+                    if found is None:
+                        return self.fresh(render, job, index, key, where)
+            self.hits += 1
+            return found
 
         return remembered
+
+    def fresh(self, render: Render, job: Any, index: int, key: str, where: Places) -> Any:
+        """Lay out a part and remember its outcome with the files it read."""
+        self.misses += 1
+        self.fetched = []
+        try:
+            outcome = render(job, index, None)
+            self.store(key, where, outcome, self.fetched)
+        finally:
+            self.fetched = None
+        return outcome
 
     def recording(self, fetcher: type) -> type:
         """Return a subclass of the URL fetcher that notes every local file a layout reads."""
