@@ -20,7 +20,7 @@ import uharfbuzz as hb
 from fontTools.ttLib import TTFont
 
 from calendar_build.output import atomic_write, cache_write
-from calendar_build.paths import read_regular
+from calendar_build.paths import machine_cache, read_regular
 
 CJK_FAMILY = "CJK Subset"
 # Debian's fonts-noto-cjk; face 2 of the collection is Simplified Chinese.
@@ -57,7 +57,7 @@ def resolve_family(family: str) -> Path | None:
     return Path(file)
 
 
-CMAP_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "calendar-build" / "cmaps"
+CMAP_CACHE = machine_cache("cmaps")
 
 
 @lru_cache(maxsize=64)
