@@ -49,7 +49,7 @@ def test_translations_keep_their_placeholders(code: str) -> None:
                 # A form may spell out the one number it stands for (Arabic 'تداخل واحد'); no form adds a
                 # placeholder, and the last form (the most numbers) keeps them all.
                 wanted = sorted(PLACEHOLDER.findall(str(message.id[1])))
-                forms = [sorted(PLACEHOLDER.findall(form)) for form in message.string]
+                forms = [sorted(PLACEHOLDER.findall(form)) for form in message.string or ()]
                 assert all(set(form) <= set(wanted) for form in forms) and forms[-1] == wanted, message.id
             elif message.id:
                 assert sorted(PLACEHOLDER.findall(str(message.string))) == sorted(PLACEHOLDER.findall(str(message.id))), message.id
