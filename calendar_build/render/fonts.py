@@ -8,7 +8,6 @@ while writing, WeasyPrint's own ".notdef glyph" warnings fail the build (see pdf
 from __future__ import annotations
 
 import hashlib
-import os
 import subprocess
 import unicodedata
 from collections.abc import Iterable
