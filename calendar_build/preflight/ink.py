@@ -27,6 +27,8 @@ from typing import Any
 import pikepdf
 from PIL import Image, ImageMath
 
+from calendar_build.output import atomic_write
+
 DPI = 72  # a pixel of about 0.35 mm: far finer than any area where ink would build up
 CACHE_VERSION = "ink-1"  # bump whenever the same page would now be measured differently
 
@@ -139,10 +141,7 @@ def _cached(folder: Path, name: str) -> PageInk | None:
 
 def _store(folder: Path, name: str, ink: PageInk) -> None:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        temporary = folder / f".{name}.{os.getpid()}.tmp"
-        temporary.write_text(json.dumps(asdict(ink)), encoding="utf-8")
-        os.replace(temporary, folder / name)
+        atomic_write(folder / name, json.dumps(asdict(ink)).encode(), durable=False)
     except OSError:
         pass  # a cache we cannot write only costs time
 

@@ -14,12 +14,13 @@ for "de" is the first German dictionary by name (hyph_de_AT.dic), not hyph_de_DE
 from __future__ import annotations
 
 import marshal
-import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 import pyphen
+
+from calendar_build.output import atomic_write
 
 LANG = "de"  # the language of every edition's German texts
 
@@ -69,10 +70,7 @@ def warm(cache_dir: Path, lang: str = LANG) -> bool:
     pyphen.hdcache[dictionary] = parsed
     if all(isinstance(v, int) for _, values in parsed.patterns.values() for v in values):
         try:
-            stored.parent.mkdir(parents=True, exist_ok=True)
-            temporary = stored.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(marshal.dumps(parsed.patterns))
-            os.replace(temporary, stored)
+            atomic_write(stored, marshal.dumps(parsed.patterns), durable=False)
         except OSError:
             pass  # a cache we cannot write only costs time
     return True
