@@ -20,8 +20,10 @@
     return Math.round(t / DAY);
   }
   function number(n) { return String(n).replace(/[0-9]/g, function (d) { return words.digits[+d]; }); }
-  function say(key, values) {  // the text `key` with its %(name)s filled in: numbers in the site's digits,
-    return words.texts[key].replace(/%\((\w+)\)s/g, function (_, name) {  // text isolated on an RTL page
+  // The text `key` with its %(name)s filled in (an example of a date format if not given): numbers in the
+  // site's digits, text isolated on a right-to-left page so a Latin title or '2027-04-12' keeps its order.
+  function say(key, values) {
+    return words.texts[key].replace(/%\((\w+)\)s/g, function (_, name) {
       var v = name in values ? values[name] : words.examples[name];
       return typeof v === "number" ? number(v) : RTL ? "\u2068" + v + "\u2069" : v;
     });
