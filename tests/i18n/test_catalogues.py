@@ -76,3 +76,23 @@ def test_a_po_file_newer_than_its_mo_is_read_directly(tmp_path: Path, monkeypatc
         assert catalogues.translations("en").gettext("Impressum") == "Imprint (fresh)"
     finally:
         catalogues.translations.cache_clear()
+
+
+# A Latin date written as an example ("2027-04-12") inside right-to-left text is shown with its parts in reverse
+# order ("12-04-2027") by the Unicode bidi algorithm unless it is isolated (LRI … PDI, invisible).
+LATIN_DATE = re.compile(r"(?:%\(year\)s|\d{2})[-.]\d{2}[-.](?:%\(year\)s|\d{2})")
+
+
+@pytest.mark.parametrize("code", [code for code in OTHERS if LANGUAGES[code].direction == "rtl"])
+def test_right_to_left_catalogues_isolate_latin_example_dates(code: str) -> None:
+    checked = 0
+    with po_path(code).open("rb") as handle:
+        for message in read_po(handle):
+            if not message.id:
+                continue  # the catalogue's header
+            for text in ([message.string] if isinstance(message.string, str) else message.string or ()):
+                for found in LATIN_DATE.finditer(text):
+                    checked += 1
+                    before, after = text[:found.start()], text[found.end():]
+                    assert before.endswith("\u2066") and after.startswith("\u2069"), (message.id, text)
+    assert checked >= 2  # the planning form's examples are among them
