@@ -134,9 +134,9 @@ def reference_builds(item: pytest.Item) -> set[str]:
     return found
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Send the tests reading one reference build to one xdist worker (`--dist loadgroup`).
+    """Send the tests reading one reference build to one xdist worker, and every `xdist_group` to one worker.
 
     Made once per run, a build is needed by many tests; spread over the workers, all but one would wait for
     it. A test reading two builds, or already in a group of its own, is left as it is.
@@ -145,6 +145,28 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         builds = reference_builds(item)
         if len(builds) == 1 and item.get_closest_marker("xdist_group") is None:
             item.add_marker(pytest.mark.xdist_group(f"build-{builds.pop()}"))
+    if getattr(config.option, "loadgroup", False):  # an xdist worker under --dist loadgroup
+        for item in items:
+            in_group(item)
+
+
+def in_group(item: pytest.Item) -> None:
+    """Give a test of an `xdist_group` the id suffix '@group' by which xdist's scheduler keeps the group together.
+
+    pytest-xdist 3.8 writes the suffix into `item._nodeid`, which pytest 9.2 no longer reads (the id is the
+    structured `item._id`): without this, `--dist loadgroup` spreads a group over the workers like any tests.
+    """
+    names = sorted({str(mark.args[0] if mark.args else mark.kwargs.get("name", "default"))
+                    for mark in item.iter_markers("xdist_group")})
+    suffix = f"@{'_'.join(names)}"
+    if not names or item.nodeid.endswith(suffix):
+        return
+    if hasattr(item, "_id"):
+        from _pytest.nodeid import NodeId  # noqa: PLC0415 - pytest 9.2 and later
+
+        item._id = NodeId.parse(item.nodeid + suffix)
+    else:
+        item._nodeid = item.nodeid + suffix
 
 
 @pytest.fixture(scope="session", autouse=True)
