@@ -116,7 +116,7 @@ def main() -> None:
                 rounds = {
                     "Porträt (Druck-PNG)": lambda i: edit(portrait, "text: >-\n  " if i == 0 else f"text: >-\n  Runde{i - 1} ",
                                                           f"text: >-\n  Runde{i} "),
-                    "Theme (Druck-PNG)": lambda i: edit(theme, f"--size-month: {44 + i}pt;", f"--size-month: {45 + i}pt;"),
+                    "Theme (Druck-PNG)": lambda i: edit(theme, f"--size-month: {44 - i}pt;", f"--size-month: {43 - i}pt;"),  # smaller: larger ones overflow (September)
                 }
                 for label, change in rounds.items():
                     times = []

@@ -33,6 +33,7 @@ from calendar_build.watch import WATCHED, ignored, only_text
 
 EVENTS = "/__events"
 KEEPALIVE_S = 10.0
+BREATHER_S = 0.2  # between two rebuilds of one round (print pages, then site)
 RELOAD = """<script>/* calendar-build serve: reload when this part was rebuilt */
 (function () {
   var part = location.pathname.indexOf("/preview/") === 0 ? "preview" : "site", seen = null;
@@ -231,9 +232,10 @@ class Rebuilds:
                 if not self.pending:
                     return
                 wanted, self.pending = self.pending, set()
-            for name, run in self.jobs.items():
-                if name in wanted:
-                    run()
+            for done, name in enumerate(name for name in self.jobs if name in wanted):
+                if done:  # the browsers fetch what the last one published without this one competing for the interpreter
+                    time.sleep(BREATHER_S)
+                self.jobs[name]()
 
 
 def serve(options: BuildOptions, pages: list[int] | None, port: int, stop: threading.Event | None = None,
