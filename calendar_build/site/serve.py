@@ -34,12 +34,22 @@ from calendar_build.watch import WATCHED, ignored, only_text
 EVENTS = "/__events"
 KEEPALIVE_S = 10.0
 BREATHER_S = 0.2  # between two rebuilds of one round (print pages, then site)
+# The site's pages reload. The print pages' contact sheet swaps head and body for the new ones in place (no
+# navigation): its images keep their addresses unless drawn anew, so only a changed page is fetched.
 RELOAD = """<script>/* calendar-build serve: reload when this part was rebuilt */
 (function () {
   var part = location.pathname.indexOf("/preview/") === 0 ? "preview" : "site", seen = null;
+  function refresh() {
+    if (part !== "preview") { location.reload(); return; }
+    fetch(location.href, {cache: "no-store"}).then(function (r) { return r.text(); }).then(function (text) {
+      var fresh = new DOMParser().parseFromString(text, "text/html");
+      document.head.replaceWith(fresh.head);  // the sheet's style (the first page may have been the waiting one)
+      document.body.replaceWith(fresh.body);
+    }).catch(function () { location.reload(); });
+  }
   new EventSource("%s").onmessage = function (e) {
     var v = JSON.parse(e.data)[part];
-    if (seen !== null && v !== seen) location.reload();
+    if (seen !== null && v !== seen) refresh();
     seen = v;
   };
 })();
