@@ -113,13 +113,14 @@ def written(target: Path) -> Path:
 
 
 @contextmanager
-def atomic_file(target: Path) -> Iterator[BinaryIO]:
+def atomic_file(target: Path, durable: bool = True) -> Iterator[BinaryIO]:
     """Yield a binary stream to a temporary file beside `target`; rename it into place on success.
 
-    A failed write (a full disk) is raised as an OSError naming `target`.
+    A failed write (a full disk) is raised as an OSError naming `target`. `durable`: the bytes reach
+    the disk before the rename (outputs); a cache entry, checked when read, skips that wait.
     """
     try:
-        with _atomic_file(target) as stream:
+        with _atomic_file(target, durable) as stream:
             yield stream
     except OSError as exc:
         if exc.filename is not None:
@@ -128,14 +129,15 @@ def atomic_file(target: Path) -> Iterator[BinaryIO]:
 
 
 @contextmanager
-def _atomic_file(target: Path) -> Iterator[BinaryIO]:
+def _atomic_file(target: Path, durable: bool) -> Iterator[BinaryIO]:
     target.parent.mkdir(parents=True, exist_ok=True)
     handle = _unnamed(target.parent)
     if handle is not None:
         with os.fdopen(handle, "w+b") as stream:
             yield stream
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
             _name_and_replace(stream, target)
         return
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
@@ -146,7 +148,8 @@ def _atomic_file(target: Path) -> Iterator[BinaryIO]:
         with os.fdopen(handle, "wb") as stream:
             yield stream
             stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                os.fsync(stream.fileno())
         os.replace(temporary, _destination(target))
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -235,9 +238,9 @@ def usable_cache(folder: Path) -> Path:
     return folder if cache_refusal(folder) is None else private_folder()
 
 
-def atomic_write(target: Path, data: bytes) -> None:
-    """Write `data` to `target` via a temporary file in the same folder and a rename."""
-    with atomic_file(target) as stream:
+def atomic_write(target: Path, data: bytes, durable: bool = True) -> None:
+    """Write `data` to `target` via a temporary file in the same folder and a rename (see `atomic_file`)."""
+    with atomic_file(target, durable) as stream:
         stream.write(data)
 
 

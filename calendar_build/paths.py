@@ -13,6 +13,11 @@ import stat
 from pathlib import Path
 
 
+def machine_cache(name: str) -> Path:
+    """Return the folder of this user's cache for `name` (what a build derives from installed files, per machine)."""
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "calendar-build" / name
+
+
 class PathOutside(ValueError):
     """A path that leaves the project folder (absolute, `..`, or a symlink pointing out)."""
 

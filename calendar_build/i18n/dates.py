@@ -98,6 +98,12 @@ class Dates:
             return self.number(format_date(start, self._skeleton("yMMMd"), locale=self.code))
         return self.number(format_interval(start, end, "yMMMd", locale=self.code))
 
+    def weekday_date(self, day: dt.date) -> str:
+        """Return a day with its weekday and year: 'Mi 21.04.2027', 'Wed, Apr 21, 2027', '21 Nis 2027 Çar'."""
+        if self.code == GERMAN:
+            return german.weekday_date(day)
+        return self.number(format_date(day, self._skeleton("yMMMEd"), locale=self.code))
+
     def long_date(self, day: dt.date) -> str:
         """Return '20. November 2026', 'November 20, 2026', '20 Kasım 2026' …"""
         if self.code == GERMAN:

@@ -35,6 +35,11 @@ def column_range(start: dt.date, end: dt.date) -> str:
     return date_range(start, end).replace(" ", "\u00a0").replace("–", "–\u200b")
 
 
+def weekday_date(day: dt.date) -> str:
+    """Return 'Mi 21.04.2027' (a planned day in `calendar-build clashes`)."""
+    return f"{WEEKDAYS_SHORT[day.weekday()]} {day:%d.%m.%Y}"
+
+
 def long_date(day: dt.date) -> str:
     """Return '20. November 2026'."""
     return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"

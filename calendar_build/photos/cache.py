@@ -11,13 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import features
 
+from calendar_build.output import atomic_write
 from calendar_build.paths import check_regular, read_regular
 
 # Bump when the same input would now give different output (crop, scaling, colour, encoding).
@@ -135,13 +135,6 @@ def store(cache_dir: Path, key: str, data: bytes, width_px: int, height_px: int,
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    # A temp file in the same folder and os.replace: concurrent builds see the old file or the new one,
-    # never half of one. Two builds writing the same key write the same bytes.
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    # Concurrent builds see the old file or the new one, never half of one; two builds writing the same
+    # key write the same bytes. Not synced to disk: a JPEG lost in a crash fails its sidecar's sha256.
+    atomic_write(path, data, durable=False)

@@ -19,12 +19,15 @@ import math
 import os
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 import pikepdf
 from PIL import Image, ImageMath
+
+from calendar_build.output import atomic_write
 
 DPI = 72  # a pixel of about 0.35 mm: far finer than any area where ink would build up
 CACHE_VERSION = "ink-1"  # bump whenever the same page would now be measured differently
@@ -138,10 +141,7 @@ def _cached(folder: Path, name: str) -> PageInk | None:
 
 def _store(folder: Path, name: str, ink: PageInk) -> None:
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        temporary = folder / f".{name}.{os.getpid()}.tmp"
-        temporary.write_text(json.dumps(asdict(ink)), encoding="utf-8")
-        os.replace(temporary, folder / name)
+        atomic_write(folder / name, json.dumps(asdict(ink)).encode(), durable=False)
     except OSError:
         pass  # a cache we cannot write only costs time
 
@@ -164,29 +164,41 @@ def max_ink(pdf: Path, dpi: int = DPI, cache: Path | None = None) -> list[PageIn
 
 
 def _measure(pdf: Path, dpi: int, indices: list[int] | None) -> list[PageInk]:
-    """Draw the pages (all, or those of `indices`, 0-based) and return their ink in that order."""
+    """Draw the pages (all, or those of `indices`, 0-based) and return their ink in that order.
+
+    The pages are shared out among one Ghostscript process per core (each draws a page on one core).
+    """
+    bleeds = bleed_boxes(pdf)
+    order = indices if indices is not None else list(range(len(bleeds)))
     with tempfile.TemporaryDirectory(prefix="ink-") as name:
         folder = Path(name)
         profile = output_profile(pdf, folder)
-        command = ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=tiff32nc", f"-r{dpi}",
-                   f"-sOutputFile={folder / 'page-%d.tif'}"]
-        if indices is not None:  # the files are numbered in the order drawn
-            command.append(f"-sPageList={','.join(str(index + 1) for index in indices)}")
-        if profile is not None:  # DeviceCMYK is the intent's CMYK: the same profile in and out, so it passes as it is
-            command += [f"-sOutputICCProfile={profile}", f"-sDefaultCMYKProfile={profile}"]
-        done = subprocess.run([*command, str(pdf)], capture_output=True, text=True, timeout=900, check=False)
-        if done.returncode != 0:
-            raise RuntimeError(f"Ghostscript konnte die Separationen nicht zeichnen: {done.stderr.strip()[-300:]}")
-        bleeds = bleed_boxes(pdf)
-        order = indices if indices is not None else list(range(len(bleeds)))
-        pages = []
-        for drawn, file in enumerate(sorted(folder.glob("page-*.tif"), key=lambda f: int(f.stem.split("-")[1]))):
-            index = order[drawn]
-            with Image.open(file) as image:
-                left, top = bleeds[index][0], bleeds[index][1]
-                # a pixel inside the bleed box: the marks' lines end at its edge
-                l, t, r, b = (v * dpi / 72 for v in bleeds[index])
-                best, (x, y) = _total(image.crop((math.ceil(l) + 1, math.ceil(t) + 1, math.floor(r) - 1, math.floor(b) - 1)))
-            pages.append(PageInk(index, round(best / 255 * 100, 1),
-                                 (round((x / dpi * 72 + left) / MM, 1), round((y / dpi * 72 + top) / MM, 1))))
-        return pages
+        count = max(1, min(os.cpu_count() or 1, len(order)))
+        shares = [order[len(order) * n // count : len(order) * (n + 1) // count] for n in range(count)]
+        with ThreadPoolExecutor(count) as pool:  # the threads wait for Ghostscript; Pillow releases the GIL
+            drawn = pool.map(lambda n: _draw(pdf, dpi, shares[n], folder / f"share-{n}", profile, bleeds), range(count))
+            return [ink for share in drawn for ink in share]
+
+
+def _draw(pdf: Path, dpi: int, pages: list[int], folder: Path, profile: Path | None,
+          bleeds: list[tuple[float, float, float, float]]) -> list[PageInk]:
+    """Draw the separations of `pages` (0-based) with Ghostscript into `folder`; return their ink in that order."""
+    folder.mkdir()
+    command = ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=tiff32nc", f"-r{dpi}",
+               f"-sOutputFile={folder / 'page-%d.tif'}", f"-sPageList={','.join(str(index + 1) for index in pages)}"]
+    if profile is not None:  # DeviceCMYK is the intent's CMYK: the same profile in and out, so it passes as it is
+        command += [f"-sOutputICCProfile={profile}", f"-sDefaultCMYKProfile={profile}"]
+    done = subprocess.run([*command, str(pdf)], capture_output=True, text=True, timeout=900, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"Ghostscript konnte die Separationen nicht zeichnen: {done.stderr.strip()[-300:]}")
+    inks = []
+    # the files are numbered in the order drawn
+    for index, file in zip(pages, sorted(folder.glob("page-*.tif"), key=lambda f: int(f.stem.split("-")[1]))):
+        with Image.open(file) as image:
+            left, top = bleeds[index][0], bleeds[index][1]
+            # a pixel inside the bleed box: the marks' lines end at its edge
+            l, t, r, b = (v * dpi / 72 for v in bleeds[index])
+            best, (x, y) = _total(image.crop((math.ceil(l) + 1, math.ceil(t) + 1, math.floor(r) - 1, math.floor(b) - 1)))
+        inks.append(PageInk(index, round(best / 255 * 100, 1),
+                            (round((x / dpi * 72 + left) / MM, 1), round((y / dpi * 72 + top) / MM, 1))))
+    return inks

@@ -31,6 +31,9 @@ PAPER = (255, 255, 255)
 def _draw_svg(path: Path) -> Image.Image:
     """Return the SVG drawn at DPI on a transparent background, cropped to what it draws."""
     import pypdfium2  # noqa: PLC0415 - only a print build with an SVG logo needs these
+    from calendar_build.render.libraries import import_weasyprint  # noqa: PLC0415
+
+    import_weasyprint()
     import weasyprint  # noqa: PLC0415
 
     html = f'<style>@page {{ size: 400mm 400mm; margin: 0 }} img {{ display: block }}</style><img src="{path.as_uri()}">'

@@ -26,8 +26,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from calendar_build.paths import machine_cache
+
 REGISTRY_NAME = "http://www.color.org"
-CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "calendar-build" / "icc"
+CACHE = machine_cache("icc")
 # ICC header bytes 24..35 hold the creation time; fixed, so every machine writes the same PDF.
 _FIXED_DATE = bytes.fromhex("07ea" "0001" "0001" "0000" "0000" "0000")  # 2026-01-01 00:00:00
 

@@ -17,7 +17,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from weasyprint.formatting_structure import boxes
+from calendar_build.render.libraries import import_weasyprint
+
+import_weasyprint()  # first: WeasyPrint's C libraries looked up in the linker cache (see render/libraries.py)
+
+from weasyprint.formatting_structure import boxes  # noqa: E402
 
 PX_PER_MM = 96 / 25.4
 TOLERANCE_PX = 0.6  # about 0.16 mm: rounding in layout, never visible

@@ -8,10 +8,10 @@ while writing, WeasyPrint's own ".notdef glyph" warnings fail the build (see pdf
 from __future__ import annotations
 
 import hashlib
-import os
 import subprocess
 import unicodedata
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +20,7 @@ import uharfbuzz as hb
 from fontTools.ttLib import TTFont
 
 from calendar_build.output import atomic_write, cache_write
-from calendar_build.paths import read_regular
+from calendar_build.paths import machine_cache, read_regular
 
 CJK_FAMILY = "CJK Subset"
 # Debian's fonts-noto-cjk; face 2 of the collection is Simplified Chinese.
@@ -57,7 +57,7 @@ def resolve_family(family: str) -> Path | None:
     return Path(file)
 
 
-CMAP_CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "calendar-build" / "cmaps"
+CMAP_CACHE = machine_cache("cmaps")
 
 
 @lru_cache(maxsize=64)
@@ -107,6 +107,9 @@ def cjk_source() -> Path | None:
 
 def stack_files(stack: Iterable[str]) -> dict[str, Path]:
     """Return family -> file for the stack; raise FontError for a family that is not installed."""
+    stack = list(stack)
+    with ThreadPoolExecutor(8) as pool:  # one fc-match each, at the same time (a dozen runs one by one: 0.13 s)
+        pool.map(resolve_family, dict.fromkeys(family for family in stack if family != CJK_FAMILY))
     files: dict[str, Path] = {}
     for family in stack:
         if family == CJK_FAMILY:

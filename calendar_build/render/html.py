@@ -29,6 +29,7 @@ from calendar_build.i18n.languages import GERMAN, digits
 from calendar_build.pages.model import Calendar
 from calendar_build.errors import os_error_message
 from calendar_build.output import atomic_write
+from calendar_build.paths import machine_cache
 from calendar_build.pages.plan import PageRef
 from calendar_build.paths import PathOutside, inside, read_regular
 
@@ -135,7 +136,7 @@ class VerifiedBytecodeCache(jinja2.BytecodeCache):
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Return a cache of compiled templates (keyed by their source), None if it cannot be made."""
     # "jinja-i18n": templates compiled before the i18n extension and the context filter must not be reused
-    folder = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "calendar-build" / "jinja-i18n"
+    folder = machine_cache("jinja-i18n")
     return VerifiedBytecodeCache(folder)
 
 

@@ -2,8 +2,10 @@
 
 WeasyPrint hyphenates with Pyphen, whose German dictionary (LibreOffice's patterns) takes about
 0.6 s of CPU to parse in each process. The parsed patterns (plain strings and integers) are kept
-with `marshal` in the build cache (0.05 s to read) and put into Pyphen's dictionary cache in the main process before the parts
-of the PDF are set in forked processes, which inherit it.
+with `marshal` in the user's cache (`paths.machine_cache`: they derive from installed files only,
+so every project and a first, cold build share them; 0.05 s to read) and put into Pyphen's
+dictionary cache in the main process before the parts of the PDF are set in forked processes,
+which inherit it.
 
 The dictionary warmed is the one WeasyPrint picks for the document's `lang`: Pyphen's fallback
 for "de" is the first German dictionary by name (hyph_de_AT.dic), not hyph_de_DE.dic.
@@ -12,12 +14,13 @@ for "de" is the first German dictionary by name (hyph_de_AT.dic), not hyph_de_DE
 from __future__ import annotations
 
 import marshal
-import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 
 import pyphen
+
+from calendar_build.output import atomic_write
 
 LANG = "de"  # the language of every edition's German texts
 
@@ -27,7 +30,7 @@ def _cache_file(cache_dir: Path, dictionary: Path) -> Path:
     version = getattr(pyphen, "__version__", "0")
     python = f"py{sys.version_info[0]}{sys.version_info[1]}"  # the marshal format belongs to the Python version
     name = dictionary.stem.removeprefix("hyph_")
-    return cache_dir / "hyphenation" / f"{name}-{version}-{python}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
+    return cache_dir / f"{name}-{version}-{python}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
 
 
 def _from_patterns(patterns: dict[str, tuple[int, tuple[int, ...]]]) -> pyphen.HyphDict:
@@ -45,7 +48,7 @@ def dictionary_for(lang: str) -> Path | None:
 
 
 def warm_all(cache_dir: Path, langs: Iterable[str]) -> None:
-    """Put the dictionaries of `langs` (the document's lang attributes) into Pyphen's cache."""
+    """Put the dictionaries of `langs` (the document's lang attributes) into Pyphen's cache (parsed ones kept in `cache_dir`)."""
     for lang in dict.fromkeys(langs):
         warm(cache_dir, lang)
 
@@ -67,10 +70,7 @@ def warm(cache_dir: Path, lang: str = LANG) -> bool:
     pyphen.hdcache[dictionary] = parsed
     if all(isinstance(v, int) for _, values in parsed.patterns.values() for v in values):
         try:
-            stored.parent.mkdir(parents=True, exist_ok=True)
-            temporary = stored.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_bytes(marshal.dumps(parsed.patterns))
-            os.replace(temporary, stored)
+            atomic_write(stored, marshal.dumps(parsed.patterns), durable=False)
         except OSError:
             pass  # a cache we cannot write only costs time
     return True

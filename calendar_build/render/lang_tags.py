@@ -13,7 +13,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pydyf
-from weasyprint.pdf import tags
+from calendar_build.render.libraries import import_weasyprint
+
+import_weasyprint()  # first: WeasyPrint's C libraries looked up in the linker cache (see render/libraries.py)
+
+from weasyprint.pdf import tags  # noqa: E402
 
 _SKIPPED = ("html", "body")  # WeasyPrint yields their children's elements: the document /Lang covers them
 _original = tags._build_box_tree  # noqa: SLF001 - the one hook WeasyPrint offers for this

@@ -28,7 +28,11 @@ from urllib.parse import unquote, urlparse
 
 import pikepdf
 import pydyf
-from weasyprint import CSS, HTML
+from calendar_build.render.libraries import import_weasyprint
+
+import_weasyprint()  # first: WeasyPrint's C libraries looked up in the linker cache (see render/libraries.py)
+
+from weasyprint import CSS, HTML  # noqa: E402
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 

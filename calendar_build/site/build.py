@@ -35,6 +35,7 @@ from calendar_build.site import opendata
 from calendar_build.site.feasts import AHEAD_YEARS, feast_pages
 from calendar_build.site.model import Download, Site
 from calendar_build.site.plan import plan_site
+from calendar_build.site.planning_texts import form_texts
 from calendar_build.site.poster import poster_views
 from calendar_build.stages.compose import cjk_font_for, page_model, relink, strictly
 from calendar_build.stages.options import BuildOptions
@@ -130,15 +131,25 @@ def _ics_files(table: YearTable, labels: dict[str, str], stamp: dt.datetime, dat
     return _ICS_MEMO[key]
 
 
-def planning_data(site_year: int, valid: Validated, feasts: dict[str, str]) -> str:
-    """Return the planning form's data as a script (a file:// page cannot fetch JSON)."""
+def planning_data(site_year: int, valid: Validated, feasts: dict[str, str], language: str = GERMAN) -> str:
+    """Return the planning form's data as a script (a file:// page cannot fetch JSON).
+
+    Dates come formatted in the site's language: each feast's days (`when`) and, under `days`, every day
+    that can meet a feast (two days before it to the day after), as the table shows a planned day.
+    """
     labels = {c.id: c.label for c in valid.content.catalogue.categories}
+    dates = Dates(language)
     holidays = [{
         "id": o.id, "name": o.entry.holiday.name, "category": o.category, "category_label": labels[o.category],
         "start": o.start.isoformat(), "end": o.end.isoformat(), "eve": o.entry.holiday.eve,
         "approximate": o.approximate, "public": o.public, "page": feasts.get(o.id, ""),
+        "when": dates.date_range(o.start, o.end),
     } for o in valid.table.occurrences]
-    text = json.dumps({"year": site_year, "holidays": holidays}, ensure_ascii=False, separators=(",", ":"))
+    near = sorted({o.start + dt.timedelta(days=d) for o in valid.table.occurrences
+                   for d in range(-2, (o.end - o.start).days + 2)})
+    days = {day.isoformat(): dates.weekday_date(day) for day in near}
+    text = json.dumps({"year": site_year, "holidays": holidays, "days": days}, ensure_ascii=False,
+                      separators=(",", ":"))
     return "window.KALENDER = " + text.replace("</", "<\\/") + ";\n"
 
 
@@ -191,13 +202,15 @@ def compose_site(options: BuildOptions) -> tuple[Site, SiteFiles, tuple[Problem,
     for view, picture in posters:
         files.texts[view.image] = picture
     script = f"holidays-{options.year}.js"
-    files.texts[script] = planning_data(options.year, valid, {f.id: f.path for f in feasts}).encode()
+    files.texts[script] = planning_data(options.year, valid, {f.id: f.path for f in feasts},
+                                        options.language).encode()
     site = Site(
         calendar=calendar, feasts=feasts, posters=tuple(view for view, _ in posters),
         pages=plan_site(calendar, feasts, options.product.page_plan, posters=bool(posters)),
         month_feasts={m: tuple(f for f in feasts if m in f.months) for m in range(1, 13)},
         calendars=calendars, documents=documents, data=data, license=valid.content.edition.data_license,
         license_url=opendata.LICENSE_URLS[valid.content.edition.data_license], data_script=script,
+        planning_texts=form_texts(options.language),
     )
     cjk = cjk_font_for(options, valid)
     if cjk is not None:

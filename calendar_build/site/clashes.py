@@ -17,8 +17,7 @@ from calendar_build.engine.occurrences import Occurrence, YearTable
 from calendar_build.errors import ContentError, Problem, Problems
 from calendar_build.pages import dates
 from calendar_build.site.planned import READERS, Planned
-
-RELATIONS = {"fest": "am Fest", "vorabend": "am Vorabend", "moeglich": "möglich, falls sich das Datum verschiebt"}
+from calendar_build.site.planning_texts import FACTS, FORM, RELATIONS, clash_count
 
 
 @dataclass(frozen=True)
@@ -78,11 +77,11 @@ def clash_line(clash: Clash, labels: dict[str, str]) -> str:
     o, day = clash.occurrence, clash.planned.day
     facts = [RELATIONS[clash.relation]]
     if o.entry.holiday.eve:
-        facts.append("beginnt am Vorabend")
-    facts.append("Datum kann sich um einen Tag verschieben" if o.approximate else "Datum steht fest")
+        facts.append(FACTS["eve"])
+    facts.append(FACTS["approximate"] if o.approximate else FACTS["fixed"])
     if o.public:
-        facts.append("gesetzlicher Feiertag")
-    return (f"{dates.WEEKDAYS_SHORT[day.weekday()]} {day:%d.%m.%Y} {clash.planned.title}: {o.entry.holiday.name} "
+        facts.append(FACTS["public"])
+    return (f"{dates.weekday_date(day)} {clash.planned.title}: {o.entry.holiday.name} "
             f"({labels.get(o.category, o.category)}, {dates.date_range(o.start, o.end)}) – {', '.join(facts)}")
 
 
@@ -92,8 +91,8 @@ def report(planned: list[Planned], clashes: list[Clash], table: YearTable, label
     days = {(p.day, p.title) for p in planned}
     hit = {(c.planned.day, c.planned.title) for c in clashes}
     outside = sorted({p.day for p in planned if p.day.year != table.year})
-    lines = [f"Planungsprüfung {source} gegen den Kalender {table.year}: {len(hit)} von {len(days)} geplanten Tagen "
-             f"treffen auf Feste ({len(clashes)} {'Überschneidung' if len(clashes) == 1 else 'Überschneidungen'})."]
+    lines = [FORM["summary"] % {"source": source, "year": table.year, "hit": len(hit), "days": len(days),
+                                "clashes": clash_count(len(clashes))}]
     lines += [clash_line(c, labels) for c in clashes]
     if outside:
         lines.append(f"Hinweis: {len(outside)} Tage liegen außerhalb von {table.year} und wurden nur gegen die "

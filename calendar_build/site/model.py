@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from calendar_build.pages.model import Calendar, CategoryView, MonthPage
 
@@ -96,3 +97,4 @@ class Site:
     data_script: str  # the planning form's data (holidays-YYYY.js)
     live_reload: bool = False  # `serve` adds its reload script
     posters: tuple[PosterView, ...] = ()  # the year posters that were built, with pictures
+    planning_texts: Mapping[str, object] = field(default_factory=dict)  # planen.js's words (planning_texts.py)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from calendar_build.errors import Problems
+from calendar_build.site.planning_texts import EXAMPLES, FORM, PROBLEMS
 
 BERLIN = ZoneInfo("Europe/Berlin")
 DATE_FORMATS = (  # ISO 8601 and German
@@ -54,7 +55,7 @@ def _span(start: dt.date, last: dt.date, title: str, line: int, path: str, probl
     if last < start:
         last = start
     if (last - start).days >= MAX_DAYS:
-        problems.error(path, line, f"Der Termin '{title}' dauert länger als ein Jahr – bitte prüfen.")
+        problems.error(path, line, PROBLEMS["too_long"] % {"title": title})
         return []
     return [Planned(start + dt.timedelta(days=i), title, line) for i in range((last - start).days + 1)]
 
@@ -108,32 +109,30 @@ def read_ics(text: str, path: str, problems: Problems) -> list[Planned]:
         elif event is not None:
             event.setdefault(name, (number, params, value))
     if not planned and not problems.items and "BEGIN:VCALENDAR" not in text.upper():
-        problems.error(path, 1, "Keine iCalendar-Datei (BEGIN:VCALENDAR fehlt) – bitte eine ICS- oder CSV-Datei angeben.")
+        problems.error(path, 1, PROBLEMS["no_calendar"])
     return planned
 
 
 def _event(event: dict[str, tuple[int, str, str]], begin: int, path: str, problems: Problems) -> list[Planned]:
-    title = _unescape(event.get("SUMMARY", (0, "", "(ohne Titel)"))[2]).strip() or "(ohne Titel)"
+    title = _unescape(event.get("SUMMARY", (0, "", ""))[2]).strip() or FORM["untitled"]
     if "DTSTART" not in event:
-        problems.error(path, begin, f"Der Termin '{title}' hat kein DTSTART – er wird nicht geprüft.")
+        problems.error(path, begin, PROBLEMS["no_start"] % {"title": title})
         return []
     line, params, value = event["DTSTART"]
     start = ics_moment(params, value)
     if start is None:
-        problems.error(path, line, f"DTSTART '{value.strip()}' ist kein Datum – erwartet z. B. 20270412 oder "
-                       "20270412T190000.")
+        problems.error(path, line, PROBLEMS["bad_start"] % {"value": value.strip(), **EXAMPLES})
         return []
     last = start[0]
     if "DTEND" in event:
         end = ics_moment(event["DTEND"][1], event["DTEND"][2])
         if end is None:
-            problems.error(path, event["DTEND"][0], f"DTEND '{event['DTEND'][2].strip()}' ist kein Datum.")
+            problems.error(path, event["DTEND"][0], PROBLEMS["bad_end"] % {"value": event["DTEND"][2].strip()})
             return []
         exclusive = start[1] or end[2]  # all-day: DTEND is the day after; a timed end at midnight likewise
         last = end[0] - dt.timedelta(days=1) if exclusive and end[0] > start[0] else end[0]
     if "RRULE" in event:
-        problems.warning(path, event["RRULE"][0], f"Der Termin '{title}' wiederholt sich (RRULE) – geprüft wird "
-                         "nur der erste Termin.")
+        problems.warning(path, event["RRULE"][0], PROBLEMS["repeats"] % {"title": title})
     return _span(start[0], last, title, line, path, problems)
 
 
@@ -143,7 +142,7 @@ def read_csv(text: str, path: str, problems: Problems) -> list[Planned]:
     delimiter = max(";,\t", key=first.count)
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     if not rows:
-        problems.error(path, 1, "Die CSV-Datei ist leer.")
+        problems.error(path, 1, PROBLEMS["empty_csv"])
         return []
     header = [cell.strip().lower() for cell in rows[0]]
     date_col = next((header.index(c) for c in DATE_COLUMNS if c in header), None)
@@ -151,8 +150,7 @@ def read_csv(text: str, path: str, problems: Problems) -> list[Planned]:
     start = 1
     if date_col is None:
         if parse_date(rows[0][0] if rows[0] else "") is None:
-            problems.error(path, 1, f"Keine Datumsspalte gefunden – erwartet eine Spalte '{DATE_COLUMNS[0]}' "
-                           "(oder date, start) oder das Datum in der ersten Spalte.")
+            problems.error(path, 1, PROBLEMS["no_date_column"])
             return []
         date_col, title_col, start = 0, 1, 0
     planned = []
@@ -162,10 +160,10 @@ def read_csv(text: str, path: str, problems: Problems) -> list[Planned]:
         cell = row[date_col] if date_col < len(row) else ""
         day = parse_date(cell)
         if day is None:
-            problems.error(path, number, f"'{cell.strip()}' ist kein Datum – erwartet 2027-04-12 oder 12.04.2027.")
+            problems.error(path, number, PROBLEMS["not_a_date"] % {"text": cell.strip(), **EXAMPLES})
             continue
         title = row[title_col].strip() if title_col is not None and title_col < len(row) else ""
-        planned.append(Planned(day, title or "(ohne Titel)", number))
+        planned.append(Planned(day, title or FORM["untitled"], number))
     return planned
 
 

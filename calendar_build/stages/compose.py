@@ -18,7 +18,7 @@ from calendar_build.pages.fitting import CellBox, TextBox
 from calendar_build.pages.model import Calendar, PhotoUrls, Shortening
 from calendar_build.pages.outlook import outlook
 from calendar_build.pages.plan import PageRef, plan_pages
-from calendar_build.paths import read_regular
+from calendar_build.paths import machine_cache, read_regular
 from calendar_build.products import TILE_PAGES
 from calendar_build.render import fonts
 from calendar_build.render.html import TemplateProblem, Urls, render_html_parts
@@ -136,7 +136,7 @@ def compose(options: BuildOptions, numbers: Sequence[int] | None = None,
         from calendar_build.render import hyphenation  # noqa: PLC0415
 
         # the parts are set in forked processes: they inherit the dictionaries (German texts stay German)
-        hyphenation.warm_all(options.cache, (options.language, "de"))
+        hyphenation.warm_all(machine_cache("hyphenation"), (options.language, "de"))
         cjk["font"] = cjk_font_for(options, valid)
 
     photos, photo_warnings = prepare(options, valid, months, cover=any(p.kind in TILE_PAGES for p in pages),

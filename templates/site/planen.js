@@ -1,13 +1,16 @@
 /* planen.js – the planning check in the browser: which planned dates fall on a feast of the edition.
    Plain JavaScript, no framework; nothing is sent anywhere. The rules are those of
-   `calendar-build clashes` (calendar_build/site/clashes.py and planned.py); keep both in step. */
+   `calendar-build clashes` (calendar_build/site/clashes.py and planned.py); keep both in step.
+   Every word a reader sees comes from the page (the JSON block #planen-texte, written from
+   calendar_build/site/planning_texts.py in the site's language), every formatted date from the data
+   script (holidays-YYYY.js): nothing here is German or any other language. */
 (function () {
   "use strict";
   var data = window.KALENDER;
+  var words = JSON.parse(document.getElementById("planen-texte").textContent);
+  var plurals = new Intl.PluralRules(words.lang);
+  var RTL = document.documentElement.dir === "rtl";
   var DAY = 86400000;
-  var WEEKDAYS = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"];
-  var MONTHS = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."];
-  var RELATIONS = { fest: "am Fest", vorabend: "am Vorabend", moeglich: "möglich, falls sich das Datum verschiebt" };
   var DATE_COLUMNS = ["datum", "date", "tag", "start", "beginn", "dtstart"];
   var TITLE_COLUMNS = ["titel", "termin", "title", "summary", "betreff", "name", "veranstaltung", "anlass"];
 
@@ -16,6 +19,18 @@
     if (check.getUTCFullYear() !== y || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) return null;
     return Math.round(t / DAY);
   }
+  function number(n) { return String(n).replace(/[0-9]/g, function (d) { return words.digits[+d]; }); }
+  // The text `key` with its %(name)s filled in (an example of a date format if not given): numbers in the
+  // site's digits, text isolated on a right-to-left page so a Latin title or '2027-04-12' keeps its order.
+  function say(key, values) {
+    return words.texts[key].replace(/%\((\w+)\)s/g, function (_, name) {
+      var v = name in values ? values[name] : words.examples[name];
+      return typeof v === "number" ? number(v) : RTL ? "\u2068" + v + "\u2069" : v;
+    });
+  }
+  function western(text) {  // digits typed in the site's own digits (Persian ۱۲) read as 0-9
+    return text.replace(/[^\x00-\x7f]/g, function (c) { var i = words.digits.indexOf(c); return i < 0 ? c : String(i); });
+  }
   function parseDate(text) {
     var s = text.trim(), m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
     if (m) return dayNumber(+m[1], +m[2], +m[3]);
@@ -23,23 +38,12 @@
     return m ? dayNumber(+m[3], +m[2], +m[1]) : null;
   }
   function iso(n) { return new Date(n * DAY).toISOString().slice(0, 10); }
-  function german(n) {
-    var d = new Date(n * DAY), wd = (d.getUTCDay() + 6) % 7, p = iso(n).split("-");
-    return WEEKDAYS[wd] + " " + p[2] + "." + p[1] + "." + p[0];
-  }
-  function range(a, b) {  // '6. Jan.', '24.–26. Dez.', '31. März–2. Apr.' as calendar_build.pages.dates
-    var s = new Date(a * DAY), e = new Date(b * DAY);
-    function dm(d) { return d.getUTCDate() + ". " + MONTHS[d.getUTCMonth()]; }
-    if (a === b) return dm(s);
-    if (s.getUTCFullYear() !== e.getUTCFullYear()) return dm(s) + " " + s.getUTCFullYear() + "–" + dm(e);
-    if (s.getUTCMonth() === e.getUTCMonth()) return s.getUTCDate() + ".–" + dm(e);
-    return dm(s) + "–" + dm(e);
-  }
+  function dayText(n) { return data.days[iso(n)] || iso(n); }  // 'Mi 21.04.2027' (i18n/dates.py: weekday_date)
 
   // Planned dates: {day, title, line}; problems: {line, text, warning}
   function span(start, last, title, line, out, problems) {
     if (last < start) last = start;
-    if (last - start >= 366) { problems.push({ line: line, text: "Der Termin '" + title + "' dauert länger als ein Jahr – bitte prüfen." }); return; }
+    if (last - start >= 366) { problems.push({ line: line, text: say("too_long", { title: title }) }); return; }
     for (var d = start; d <= last; d++) out.push({ day: d, title: title, line: line });
   }
   var berlin = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin", year: "numeric", month: "2-digit",
@@ -76,23 +80,23 @@
       else if (ev && !(name in ev)) ev[name] = [entry[0], value];
     });
     if (!out.length && !problems.length && text.toUpperCase().indexOf("BEGIN:VCALENDAR") < 0)
-      problems.push({ line: 1, text: "Keine iCalendar-Datei (BEGIN:VCALENDAR fehlt) – bitte eine ICS- oder CSV-Datei angeben." });
+      problems.push({ line: 1, text: say("no_calendar", {}) });
     return out;
   }
   function readEvent(ev, begin, out, problems) {
     var title = ev.SUMMARY ? unescapeText(ev.SUMMARY[1]).trim() : "";
-    title = title || "(ohne Titel)";
-    if (!ev.DTSTART) { problems.push({ line: begin, text: "Der Termin '" + title + "' hat kein DTSTART – er wird nicht geprüft." }); return; }
+    title = title || words.texts.untitled;
+    if (!ev.DTSTART) { problems.push({ line: begin, text: say("no_start", { title: title }) }); return; }
     var start = icsMoment(ev.DTSTART[1]);
-    if (!start) { problems.push({ line: ev.DTSTART[0], text: "DTSTART '" + ev.DTSTART[1].trim() + "' ist kein Datum – erwartet z. B. 20270412 oder 20270412T190000." }); return; }
+    if (!start) { problems.push({ line: ev.DTSTART[0], text: say("bad_start", { value: ev.DTSTART[1].trim() }) }); return; }
     var last = start[0];
     if (ev.DTEND) {
       var end = icsMoment(ev.DTEND[1]);
-      if (!end) { problems.push({ line: ev.DTEND[0], text: "DTEND '" + ev.DTEND[1].trim() + "' ist kein Datum." }); return; }
+      if (!end) { problems.push({ line: ev.DTEND[0], text: say("bad_end", { value: ev.DTEND[1].trim() }) }); return; }
       var exclusive = start[1] || end[2];
       last = exclusive && end[0] > start[0] ? end[0] - 1 : end[0];
     }
-    if (ev.RRULE) problems.push({ line: ev.RRULE[0], warning: true, text: "Der Termin '" + title + "' wiederholt sich (RRULE) – geprüft wird nur der erste Termin." });
+    if (ev.RRULE) problems.push({ line: ev.RRULE[0], warning: true, text: say("repeats", { title: title }) });
     span(start[0], last, title, ev.DTSTART[0], out, problems);
   }
   function splitRow(line, delimiter) {  // CSV with "quoted" cells
@@ -110,7 +114,7 @@
   function readCsv(text, problems) {
     var rows = text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
     if (rows.length && rows[rows.length - 1] === "") rows.pop();
-    if (!rows.length || !text.trim()) { problems.push({ line: 1, text: "Die CSV-Datei ist leer." }); return []; }
+    if (!rows.length || !text.trim()) { problems.push({ line: 1, text: say("empty_csv", {}) }); return []; }
     var first = rows[0], delimiter = [";", ",", "\t"].reduce(function (best, d) {
       return first.split(d).length > first.split(best).length ? d : best; }, ";");
     var header = splitRow(first, delimiter).map(function (c) { return c.trim().toLowerCase(); });
@@ -118,7 +122,7 @@
     var dateCol = find(DATE_COLUMNS), titleCol = find(TITLE_COLUMNS), from = 1, out = [];
     if (dateCol < 0) {
       if (parseDate(splitRow(first, delimiter)[0]) === null) {
-        problems.push({ line: 1, text: "Keine Datumsspalte gefunden – erwartet eine Spalte 'datum' (oder date, start) oder das Datum in der ersten Spalte." });
+        problems.push({ line: 1, text: say("no_date_column", {}) });
         return [];
       }
       dateCol = 0; titleCol = 1; from = 0;
@@ -127,9 +131,9 @@
       var row = splitRow(rows[n], delimiter);
       if (!row.some(function (c) { return c.trim(); })) continue;
       var cell = row[dateCol] || "", day = parseDate(cell);
-      if (day === null) { problems.push({ line: n + 1, text: "'" + cell.trim() + "' ist kein Datum – erwartet " + "2027-04-12 oder 12.04.2027." }); continue; }
+      if (day === null) { problems.push({ line: n + 1, text: say("not_a_date", { text: cell.trim() }) }); continue; }
       var title = titleCol >= 0 && titleCol < row.length ? row[titleCol].trim() : "";
-      out.push({ day: day, title: title || "(ohne Titel)", line: n + 1 });
+      out.push({ day: day, title: title || words.texts.untitled, line: n + 1 });
     }
     return out;
   }
@@ -138,9 +142,9 @@
     text.split(/\r\n|\n|\r/).forEach(function (raw, i) {
       var line = raw.trim();
       if (!line) return;
-      var m = /^(\S+?)[;,\t ]+(.*)$/.exec(line), dateText = m ? m[1] : line, day = parseDate(dateText);
-      if (day === null) { problems.push({ line: i + 1, text: "'" + dateText + "' ist kein Datum – erwartet 2027-04-12 oder 12.04.2027." }); return; }
-      out.push({ day: day, title: (m ? m[2].trim() : "") || "(ohne Titel)", line: i + 1 });
+      var m = /^(\S+?)[;,\t ]+(.*)$/.exec(line), dateText = m ? m[1] : line, day = parseDate(western(dateText));
+      if (day === null) { problems.push({ line: i + 1, text: say("not_a_date", { text: dateText }) }); return; }
+      out.push({ day: day, title: (m ? m[2].trim() : "") || words.texts.untitled, line: i + 1 });
     });
     return out;
   }
@@ -164,11 +168,11 @@
     return out;
   }
   function facts(c) {
-    var h = c.holiday, list = [RELATIONS[c.relation]];
-    if (h.eve) list.push("beginnt am Vorabend");
-    list.push(h.approximate ? "Datum kann sich um einen Tag verschieben" : "Datum steht fest");
-    if (h.public) list.push("gesetzlicher Feiertag");
-    return list.join(", ");
+    var h = c.holiday, list = [words.texts[c.relation]];
+    if (h.eve) list.push(words.texts.eve);
+    list.push(h.approximate ? words.texts.approximate : words.texts.fixed);
+    if (h.public) list.push(words.texts["public"]);
+    return list.join(words.separator);
   }
 
   function cell(row, text, href) {
@@ -183,14 +187,14 @@
     body.textContent = ""; list.textContent = "";
     problems.forEach(function (p) {
       var li = document.createElement("li");
-      li.textContent = source + ":" + p.line + ": " + (p.warning ? "Warnung" : "Fehler") + ": " + p.text;
+      li.textContent = say(p.warning ? "warning" : "error", { source: source, line: p.line, text: p.text });
       list.appendChild(li);
     });
     found.forEach(function (c) {
       var tr = document.createElement("tr");
       tr.setAttribute("data-clash", iso(c.planned.day) + "|" + c.holiday.id + "|" + c.relation);
-      cell(tr, german(c.planned.day)); cell(tr, c.planned.title);
-      cell(tr, c.holiday.name + " (" + range(c.holiday.s, c.holiday.e) + ")", c.holiday.page);
+      cell(tr, dayText(c.planned.day)); cell(tr, c.planned.title);
+      cell(tr, c.holiday.name + " (" + c.holiday.when + ")", c.holiday.page);
       cell(tr, c.holiday.category_label); cell(tr, facts(c));
       body.appendChild(tr);
     });
@@ -198,9 +202,10 @@
     var days = {}, hit = {};
     planned.forEach(function (p) { days[p.day + "|" + p.title] = 1; });
     found.forEach(function (c) { hit[c.planned.day + "|" + c.planned.title] = 1; });
-    document.getElementById("zusammenfassung").textContent = "Planungsprüfung " + source + " gegen den Kalender " +
-      data.year + ": " + Object.keys(hit).length + " von " + Object.keys(days).length +
-      " geplanten Tagen treffen auf Feste (" + found.length + (found.length === 1 ? " Überschneidung)." : " Überschneidungen).");
+    var count = words.clashes[plurals.select(found.length)] || words.clashes.other;
+    document.getElementById("zusammenfassung").textContent = say("summary", { source: source, year: data.year,
+      hit: Object.keys(hit).length, days: Object.keys(days).length,
+      clashes: count.replace("%(count)s", number(found.length)) });
   }
 
   var form = document.getElementById("planen"), fileInput = document.getElementById("datei");
@@ -213,7 +218,7 @@
         show(planned, problems, file.name);
       });
     } else {
-      show(readTyped(document.getElementById("termine").value, problems), problems, "Eingabe");
+      show(readTyped(document.getElementById("termine").value, problems), problems, words.texts.typed);
     }
   }
   form.addEventListener("submit", check);

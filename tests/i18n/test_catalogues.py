@@ -21,7 +21,8 @@ PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}")
 
 def extracted() -> set[str]:
     """Return every message marked in the sources, as `make messages` finds them (babel.cfg)."""
-    found = extract_from_dir(REPO, METHODS, OPTIONS, keywords={"_": None, "gettext": None, "N_": None})
+    found = extract_from_dir(REPO, METHODS, OPTIONS,
+                             keywords={"_": None, "gettext": None, "N_": None, "ngettext": (1, 2)})
     return {str(message) for _file, _line, message, _comments, _context in found
             if not str(_file).startswith((".venv", "tests"))}
 
@@ -44,7 +45,13 @@ def test_catalogue_holds_every_message_translated(code: str, messages: set[str])
 def test_translations_keep_their_placeholders(code: str) -> None:
     with po_path(code).open("rb") as handle:
         for message in read_po(handle):
-            if message.id:
+            if message.id and message.pluralizable:
+                # A form may spell out the one number it stands for (Arabic 'تداخل واحد'); no form adds a
+                # placeholder, and the last form (the most numbers) keeps them all.
+                wanted = sorted(PLACEHOLDER.findall(str(message.id[1])))
+                forms = [sorted(PLACEHOLDER.findall(form)) for form in message.string or ()]
+                assert all(set(form) <= set(wanted) for form in forms) and forms[-1] == wanted, message.id
+            elif message.id:
                 assert sorted(PLACEHOLDER.findall(str(message.string))) == sorted(PLACEHOLDER.findall(str(message.id))), message.id
 
 
@@ -69,3 +76,23 @@ def test_a_po_file_newer_than_its_mo_is_read_directly(tmp_path: Path, monkeypatc
         assert catalogues.translations("en").gettext("Impressum") == "Imprint (fresh)"
     finally:
         catalogues.translations.cache_clear()
+
+
+# A Latin date written as an example ("2027-04-12") inside right-to-left text is shown with its parts in reverse
+# order ("12-04-2027") by the Unicode bidi algorithm unless it is isolated (LRI … PDI, invisible).
+LATIN_DATE = re.compile(r"(?:%\(year\)s|\d{2})[-.]\d{2}[-.](?:%\(year\)s|\d{2})")
+
+
+@pytest.mark.parametrize("code", [code for code in OTHERS if LANGUAGES[code].direction == "rtl"])
+def test_right_to_left_catalogues_isolate_latin_example_dates(code: str) -> None:
+    checked = 0
+    with po_path(code).open("rb") as handle:
+        for message in read_po(handle):
+            if not message.id:
+                continue  # the catalogue's header
+            for text in ([message.string] if isinstance(message.string, str) else message.string or ()):
+                for found in LATIN_DATE.finditer(text):
+                    checked += 1
+                    before, after = text[:found.start()], text[found.end():]
+                    assert before.endswith("\u2066") and after.startswith("\u2069"), (message.id, text)
+    assert checked >= 2  # the planning form's examples are among them

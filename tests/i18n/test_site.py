@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import html
+import json
 import re
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from calendar_build.i18n.catalogues import translations
 from calendar_build.i18n.dates import Dates
 from calendar_build.products import PRODUCTS
 from calendar_build.site.build import SiteFiles, compose_site
+from calendar_build.site.planning_texts import RELATIONS, form_texts
 from calendar_build.stages.options import BuildOptions
 from tests.conftest import REPO
 
@@ -57,3 +61,38 @@ def test_dates_and_names_are_persian(persian: SiteFiles) -> None:
 def test_the_site_folder_carries_the_language() -> None:
     assert PRODUCTS["web"].output_name(2027, "fa") == "site-fa"
     assert PRODUCTS["web"].output_name(2027) == "site"
+
+
+def _json_after(source: str, start: str, end: str) -> dict[str, object]:
+    """Return the JSON between `start` and `end` in a page or script."""
+    begin = source.index(start) + len(start)
+    return dict(json.loads(source[begin:source.index(end, begin)]))
+
+
+def test_the_planning_form_gets_persian_words_digits_and_dates(persian: SiteFiles) -> None:
+    words = _json_after(persian.texts["planen.html"].decode(), '<script type="application/json" id="planen-texte">',
+                        "</script>")
+    texts = words["texts"]
+    assert isinstance(texts, dict) and texts["vorabend"] == translations("fa").gettext(RELATIONS["vorabend"])
+    assert words["digits"] == "۰۱۲۳۴۵۶۷۸۹" and words["lang"] == "fa"
+    data = _json_after(persian.texts["holidays-2027.js"].decode(), "window.KALENDER = ", ";\n")
+    days, holidays = data["days"], data["holidays"]
+    assert isinstance(days, dict) and isinstance(holidays, list)
+    pesach = next(h for h in holidays if h["id"] == "pesach")
+    assert pesach["when"] == Dates("fa").date_range(dt.date(2027, 4, 22), dt.date(2027, 4, 29)) == "۲۲ تا ۲۹ آوریل"
+    assert days["2027-04-21"] == "چهارشنبه ۲۱ آوریل ۲۰۲۷"  # the eve of Pesach: a day that can meet a feast
+
+
+# The clash count's forms by CLDR plural category (Unicode CLDR plurals.xml, as Intl.PluralRules names them),
+# each the catalogue's form for a number of that category.
+PLURALS = [("de", {"one": 1, "other": 2}), ("tr", {"one": 1, "other": 2}), ("fa", {"one": 1, "other": 2}),
+           ("uk", {"one": 1, "few": 3, "many": 5}),
+           ("ar", {"zero": 0, "one": 1, "two": 2, "few": 3, "many": 11, "other": 100})]
+
+
+@pytest.mark.parametrize(("code", "samples"), PLURALS)
+def test_the_clash_count_has_a_form_for_each_plural_category(code: str, samples: dict[str, int]) -> None:
+    forms = form_texts(code)["clashes"]
+    ngettext = translations(code).ngettext
+    assert forms == {category: ngettext("%(count)s Überschneidung", "%(count)s Überschneidungen", n)
+                     for category, n in samples.items()}

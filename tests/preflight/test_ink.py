@@ -42,6 +42,11 @@ class Calls:
 
         monkeypatch.setattr(ink.subprocess, "run", run)
 
+    @property
+    def pages(self) -> list[int]:
+        """Return the pages drawn (1-based) by all runs together, sorted."""
+        return sorted(int(page) for listed in self.page_lists if listed for page in listed.split(","))
+
 
 def test_cached_ink_equals_measured_and_draws_nothing_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pdf = make_pdf(tmp_path / "a.pdf", list(PAGES.values()))
@@ -50,7 +55,19 @@ def test_cached_ink_equals_measured_and_draws_nothing_again(tmp_path: Path, monk
     calls = Calls(monkeypatch)
     assert max_ink(pdf, cache=tmp_path / "cache") == measured
     assert max_ink(pdf, cache=tmp_path / "cache") == measured
-    assert calls.page_lists == ["1,2,3"]  # the second call drew no page
+    assert calls.pages == [1, 2, 3]  # each page drawn once; the second call drew no page
+
+
+@pytest.mark.parametrize("cores", [1, 2, 3, 8])
+def test_the_pages_are_shared_out_among_one_ghostscript_per_core(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  cores: int) -> None:
+    pdf = make_pdf(tmp_path / "a.pdf", [*PAGES.values(), PAGES["light"]])
+    monkeypatch.setattr(ink.os, "cpu_count", lambda: cores)
+    calls = Calls(monkeypatch)
+    measured = max_ink(pdf)
+    assert [(p.page, p.max_percent) for p in measured] == [(0, 20.0), (1, 249.4), (2, 120.0), (3, 20.0)]
+    assert len(calls.page_lists) == min(cores, 4)  # never an idle process: at most one per page
+    assert calls.pages == [1, 2, 3, 4]
 
 
 def test_only_the_changed_page_is_drawn(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -59,7 +76,7 @@ def test_only_the_changed_page_is_drawn(tmp_path: Path, monkeypatch: pytest.Monk
     changed = make_pdf(tmp_path / "b.pdf", [light, b"1 1 1 1 k 0 0 20 20 re f", medium])
     calls = Calls(monkeypatch)
     assert [p.max_percent for p in max_ink(changed, cache=tmp_path / "cache")] == [20.0, 400.0, 120.0]
-    assert calls.page_lists == ["2"]
+    assert calls.pages == [2]
     assert [p.page for p in max_ink(changed, cache=tmp_path / "cache")] == [0, 1, 2]
 
 

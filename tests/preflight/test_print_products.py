@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,11 +19,12 @@ from PIL import Image, ImageOps
 from calendar_build.preflight.binding import strip_content
 from calendar_build.preflight.content import Rule, TextRun, drawn
 from calendar_build.preflight.ink import max_ink
-from calendar_build.preflight.jobsheet import job_sheet_path
+from calendar_build.preflight.jobsheet import job_sheet, job_sheet_path, rgb_images
 from calendar_build.photos.render import crop_box, focal_share
 from calendar_build.pipeline import BuildOptions, build
 from calendar_build.preflight.report import MIN_TEXT_PT, rule_minimum
 from calendar_build.products import PRODUCTS, WALL_CALENDAR
+from calendar_build.render.condition import CONDITIONS
 from calendar_build.stages.photos import FACE_ROOM, photo_targets
 from calendar_build.stages.validate import validate
 from tests.content.test_palette import BY_ID, MORE_PLATES
@@ -122,6 +124,26 @@ def test_job_sheet_matches_the_pdf(print_product: Built) -> None:
     assert "FOGRA39" in text and "kein RGB" in text
     if print_product.options.product.page_plan == WALL_CALENDAR:
         assert "Titelblatt" in listed[0][1] and "Monatsblatt Januar" in listed[1][1] and "4/0" in text
+
+
+def test_job_sheet_counts_rgb_photos(tmp_path_factory: pytest.TempPathFactory, photo_store: Path) -> None:
+    """A photo left in RGB (here: the first image replaced by an RGB one) is named on the job sheet."""
+    built = reference_build(tmp_path_factory, photo_store, "print-a3")
+    pdf_path = tmp_path_factory.mktemp("rgb") / "rgb.pdf"
+    with pikepdf.open(built.pdf) as pdf:
+        assert rgb_images(pdf) == 0
+        image = next(o for o in pdf.objects if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image")
+        image.write(zlib.compress(bytes([200, 40, 40]) * 16), filter=pikepdf.Name.FlateDecode)
+        image.Width, image.Height, image.ColorSpace = 4, 4, pikepdf.Name.DeviceRGB
+        image.BitsPerComponent = 8
+        for key in ("/Decode", "/DecodeParms"):
+            if key in image:
+                del image[key]
+        pdf.save(pdf_path)
+    with pikepdf.open(pdf_path) as pdf:
+        assert rgb_images(pdf) == 1
+    sheet = job_sheet(pdf_path, built.options.product, CONDITIONS["FOGRA39"], ())
+    assert "1 Fotos in sRGB" in sheet and "kein RGB" not in sheet
 
 
 @pytest.mark.parametrize("product_id", BOUND)

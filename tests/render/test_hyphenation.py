@@ -24,7 +24,7 @@ def test_cached_dictionary_hyphenates_like_the_parsed_one(tmp_path: Path, fresh_
     parsed = pyphen.Pyphen(lang="de").inserted(WORDS)
     pyphen.hdcache.clear()
     assert hyphenation.warm(tmp_path) is True  # parses and stores
-    stored = list((tmp_path / "hyphenation").glob("de_*.marshal"))
+    stored = list(tmp_path.glob("de_*.marshal"))
     assert len(stored) == 1
     pyphen.hdcache.clear()
     assert hyphenation.warm(tmp_path) is True  # reads the stored patterns
@@ -34,7 +34,7 @@ def test_cached_dictionary_hyphenates_like_the_parsed_one(tmp_path: Path, fresh_
 
 def test_a_broken_cache_file_is_parsed_again(tmp_path: Path, fresh_pyphen: None) -> None:
     hyphenation.warm(tmp_path)
-    stored = next((tmp_path / "hyphenation").glob("*.marshal"))
+    stored = next(tmp_path.glob("*.marshal"))
     stored.write_bytes(b"\x00broken")
     pyphen.hdcache.clear()
     assert hyphenation.warm(tmp_path) is True

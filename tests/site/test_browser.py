@@ -1,14 +1,16 @@
 """The site in a real browser: Debian's Chromium driven by Playwright (no browser download).
 
 Every page loads without console errors or requests beyond the folder, the photos load, the planning
-form finds the same clashes as `calendar-build clashes`, the keyboard reaches the content, no page
-scrolls sideways on a phone, and axe-core (npm) finds no serious or critical WCAG 2.2 AA violation.
+form finds the same clashes as `calendar-build clashes` and speaks the site's language, the keyboard
+reaches the content, no page scrolls sideways on a phone, and axe-core (npm) finds no serious or
+critical WCAG 2.2 AA violation.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,8 +18,16 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, sync_
 
 from calendar_build.content.loader import load_content
 from calendar_build.engine.occurrences import compute_year
+from calendar_build.i18n.catalogues import translations
+from calendar_build.i18n.dates import Dates
+from calendar_build.i18n.languages import LANGUAGES, digits
+from calendar_build.products import PRODUCTS
+from calendar_build.site.build import build_site
 from calendar_build.site.clashes import find_clashes
-from calendar_build.site.planned import read_ics
+from calendar_build.site.planned import Planned, read_ics
+from calendar_build.site.planning_texts import (EXAMPLES, FACTS, FORM, PROBLEMS, RELATIONS, clash_count,
+                                                 list_separator)
+from calendar_build.stages.options import BuildOptions
 from calendar_build.errors import Problems
 from tests.conftest import REPO
 from tests.site.conftest import YEAR, BuiltSite
@@ -142,6 +152,85 @@ def test_planning_form_takes_typed_dates(page: Page, built_site: BuiltSite) -> N
     assert [r.split("\t")[2].split(" (")[0] for r in rows] == ["Riḍván-Fest", "Pessach"]
     assert rows[1].startswith("Mi 21.04.2027\tElternabend\tPessach (22.–29. Apr.)\tJüdisch\tam Vorabend")
     assert page.text_content("#meldungen") == "Eingabe:3: Fehler: 'morgen' ist kein Datum – erwartet 2027-04-12 oder 12.04.2027."
+
+
+# The planning form in the site's language (the texts: calendar_build/site/planning_texts.py, translated in
+# calendar_build/i18n/locale/<lang>/LC_MESSAGES/calendar.po; dates: CLDR through i18n/dates.py). German,
+# Turkish (left to right) and Persian (right to left, its own digits).
+FORM_LANGUAGES = ("de", "tr", "fa")
+# Words planen.js wrote in German before it took its texts from the page; none may reach another language's reader.
+FORM_GERMAN = ("am Fest", "Vorabend", "möglich", "verschiebt", "Datum steht fest", "gesetzlicher Feiertag",
+               "Fehler", "Eingabe", "kein Datum", "erwartet", "Planungsprüfung", "gegen den Kalender",
+               "geplanten Tagen", "Überschneidung", "ohne Titel", "Apr.", "Dez.", "Mi ")
+# Typed lines (in the site's digits): the eve of Pesach and Riḍván, a possible shift of Janmashtami, Christmas
+# Day without a title (a public holiday), a word that is no date.
+TYPED = ((f"21.04.{YEAR}", "Elternabend"), (f"{YEAR}-08-26;", "Sitzung"), (f"25.12.{YEAR}", ""), ("morgen", "Ausflug"))
+
+
+@pytest.fixture(scope="module")
+def site_in(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory,
+            warm_cache: Callable[[Path], Path]) -> Callable[[str], Path]:
+    """Return a function building (once) the sample site in a language and returning its folder."""
+    folders = {"de": built_site.folder}
+
+    def build(code: str) -> Path:
+        if code not in folders:
+            base = tmp_path_factory.mktemp(f"site-{code}")
+            options = BuildOptions(root=REPO, year=YEAR, product=PRODUCTS["web"], language=code, out=base,
+                                   cache_dir=warm_cache(base / "cache"))
+            folders[code] = build_site(options, base / "site").folder
+        return folders[code]
+
+    return build
+
+
+def _typed_planned(code: str) -> list[Planned]:
+    """Return what the form reads of TYPED: the dated lines with their titles (or the language's 'untitled')."""
+    untitled = translations(code).gettext(FORM["untitled"])
+    return [Planned(dt.date.fromisoformat(f"{YEAR}-{when[3:5]}-{when[:2]}" if "." in when else when.rstrip(";")),
+                    title or untitled, line) for line, (when, title) in enumerate(TYPED[:3], start=1)]
+
+
+def _filled(code: str, msgid: str, **values: str | int) -> str:
+    """Return the catalogue's text filled in as planen.js does: numbers in the language's digits, text isolated
+    (U+2068 … U+2069) on a right-to-left page."""
+    rtl = LANGUAGES[code].direction == "rtl"
+    return translations(code).gettext(msgid) % {
+        name: digits(v, code) if isinstance(v, int) else f"\u2068{v}\u2069" if rtl else v for name, v in values.items()}
+
+
+@pytest.mark.parametrize("code", FORM_LANGUAGES)
+def test_planning_form_speaks_the_sites_language(page: Page, site_in: Callable[[str], Path], code: str) -> None:
+    gettext, dates = translations(code).gettext, Dates(code)
+    page.goto((site_in(code) / "planen.html").as_uri())
+    page.fill("#termine", "\n".join(f"{digits(when, code)} {title}".strip() for when, title in TYPED))
+    page.click("button[type=submit]")
+    page.wait_for_selector("#treffer tbody tr")
+    clashes = find_clashes(_typed_planned(code), compute_year(load_content(REPO), YEAR))
+    assert {c.relation for c in clashes} == set(RELATIONS)  # each relation is shown
+    rows = page.eval_on_selector_all("#treffer tbody tr", "rows => rows.map(r => r.innerText.split('\\t'))")
+    assert len(rows) == len(clashes) == 6
+    for (day, title, feast, _category, how), clash in zip(rows, clashes, strict=True):
+        o = clash.occurrence
+        facts = [RELATIONS[clash.relation]] + [FACTS["eve"]] * o.entry.holiday.eve + [
+            FACTS["approximate" if o.approximate else "fixed"]] + [FACTS["public"]] * o.public
+        assert (day, title) == (dates.weekday_date(clash.planned.day), clash.planned.title)
+        assert feast.endswith(f" ({dates.date_range(o.start, o.end)})")
+        assert how == list_separator(code).join(gettext(f) for f in facts)
+    typed = gettext(FORM["typed"])
+    summary = _filled(code, FORM["summary"], source=typed, year=YEAR, hit=3, days=3,
+                      clashes=digits(clash_count(6, code), code))
+    assert page.text_content("#zusammenfassung") == summary
+    problem = _filled(code, FORM["error"], source=typed, line=4,
+                      text=_filled(code, PROBLEMS["not_a_date"], text="morgen", **EXAMPLES))
+    assert page.text_content("#meldungen") == problem
+    shown = page.inner_text("#ergebnis")
+    if code == "de":
+        assert "Mi 21.04.2027\tElternabend\tPessach (22.–29. Apr.)\tJüdisch\tam Vorabend" in shown
+        assert problem == "Eingabe:4: Fehler: 'morgen' ist kein Datum – erwartet 2027-04-12 oder 12.04.2027."
+    else:
+        assert [w for w in FORM_GERMAN if w in shown] == []
+    assert ("۲۰۲۷" in summary) == (code == "fa")
 
 
 AUDITED = ("index.html", "monat-04.html", "monat-12.html", "fest-pesach.html", "fest-eid-al-fitr.html",
