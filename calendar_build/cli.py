@@ -254,18 +254,28 @@ def cmd_build(args: argparse.Namespace) -> int:
     from calendar_build.progress import steps  # noqa: PLC0415
 
     problems: list[Problem] = []
+    ics: list[list[Path] | ContentError | UsageError] = []
+
+    def write_ics() -> None:  # while the products are set; its problem counts only after theirs
+        try:
+            ics.append(write_ics_files(args.root, args.year, args.out, options.language))
+        except (ContentError, UsageError) as exc:
+            ics.append(exc)
+
     # All outputs of this build are written first and renamed into place together at the end:
-    # when one product fails, none replaces its earlier file.
+    # when one product fails, none replaces its earlier file (nor an ICS file).
     with transaction(options.out_dir) as outputs:
         with steps(args.quiet) as step:
-            outcomes = build_products(options, products, step)
+            outcomes = build_products(options, products, step, write_ics if args.variant == "all" else None)
         for _, outcome in outcomes:
             if isinstance(outcome, list):
                 problems.extend(p for p in outcome if p not in problems)
         if problems:  # the other products' warnings still count
             raise ContentError(problems + [w for _, o in outcomes if not isinstance(o, list) for w in o.warnings
                                            if w not in problems])
-        written = write_ics_files(args.root, args.year, args.out, options.language) if args.variant == "all" else []
+        written = ics[0] if ics else []
+        if isinstance(written, Exception):
+            raise written
         outputs.commit()
     for product, outcome in outcomes:
         if not isinstance(outcome, list):

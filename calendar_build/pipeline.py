@@ -38,8 +38,10 @@ def _load_weasyprint() -> None:
 
 
 def set_pages(options: BuildOptions, composed: Composed, target: Path | None, crop_marks: bool = True,
-              parallel: bool | None = None) -> tuple[int, list[Problem]]:
+              parallel: bool | None = None, draft: bool = False) -> tuple[int, list[Problem]]:
     """Set the composed pages with WeasyPrint, prove they fit and write them to `target` (None: only prove).
+
+    A `draft` is a PDF for the previewer alone (uncompressed, its parsed stylesheet kept for the next draft).
 
     Return the number of pages and WeasyPrint's own warnings; raise ContentError for anything that keeps
     the PDF from being written.
@@ -54,7 +56,7 @@ def set_pages(options: BuildOptions, composed: Composed, target: Path | None, cr
     job = PdfJob(composed.parts, options.root / "templates", composed.css, allowed, options.product,
                  valid.output_profile, crop_marks=crop_marks, strict=options.strict,
                  parallel=options.parallel_parts if parallel is None else parallel, scratch=options.cache,
-                 condition=condition)
+                 condition=condition, draft=draft)
     result = render_pdf(job, target)
     problems = [Problem(v.path, v.line, v.message) for v in result.violations]
     problems += [Problem("templates", None, f"Fehlendes Schriftzeichen beim Setzen: {m}") for m in result.missing_glyphs]

@@ -139,7 +139,7 @@ def preview(options: BuildOptions, pages: list[int] | None, memo: Memo | None = 
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     for earlier in final.glob("seite-*.png") if final.is_dir() else ():
-        shutil.copyfile(earlier, folder / earlier.name)
+        keep(earlier, folder / earlier.name)
     if drawn:
         if memo is not None:  # the changed pages in one document
             chosen = [composed.pages[wanted.index(n)] for n in drawn]
@@ -149,7 +149,7 @@ def preview(options: BuildOptions, pages: list[int] | None, memo: Memo | None = 
     report.pngs = [final / png_name(n) for n in wanted]
     report.drawn = drawn
     (folder / "index.html").write_text(contact_sheet(options.year, list(zip(wanted, (p.id for p in composed.pages), strict=True)),
-                                                     options.product.title), encoding="utf-8")
+                                                     options.product.title, versions(folder, wanted)), encoding="utf-8")
     swap_in(folder, final)
     if memo is not None:  # only once the PNGs are in place
         memo.update({png_name(n): digests[n] for n in drawn})
@@ -158,16 +158,30 @@ def preview(options: BuildOptions, pages: list[int] | None, memo: Memo | None = 
     return report
 
 
+def keep(earlier: Path, target: Path) -> None:
+    """Put an earlier page's PNG into the new folder: linked (the same file, its time kept), else copied."""
+    try:
+        os.link(earlier, target)
+    except OSError:  # a file system without hard links
+        shutil.copy2(earlier, target)
+
+
+def versions(folder: Path, numbers: list[int]) -> dict[int, str]:
+    """Return a version of each page's PNG (its modification time): a browser keeps an unchanged one cached."""
+    return {n: f"{(folder / png_name(n)).stat().st_mtime_ns:x}" for n in numbers if (folder / png_name(n)).is_file()}
+
+
 def _draw(options: BuildOptions, composed: Composed, numbers: list[int], folder: Path) -> list[Problem]:
     """Set the composed pages and draw them as the PNGs of `numbers` into `folder`; return the CSS warnings."""
     with tempfile.TemporaryDirectory(prefix=".preview-") as scratch:  # never in a read-only project
         pdf_path = Path(scratch) / "preview.pdf"
-        _, css_warnings = set_pages(options, composed, pdf_path, crop_marks=False, parallel=False)
+        _, css_warnings = set_pages(options, composed, pdf_path, crop_marks=False, parallel=False, draft=True)
         pdf = pdfium.PdfDocument(pdf_path)
         edition = composed.valid.content.edition
         strip = binding_strip_mm(options.product, edition.binding, edition.binding_strip_mm)
         for index, number in enumerate(numbers):
             image = strip_overlay(pdf[index].render(scale=PREVIEW_SCALE).to_pil(), options.product.bleed_mm, strip)
+            (folder / png_name(number)).unlink(missing_ok=True)  # a link to the earlier PNG: never written through
             image.save(folder / png_name(number), "PNG", compress_level=1)  # a third of the time of the default
         pdf.close()
     return css_warnings
@@ -185,11 +199,16 @@ def strip_overlay(image: Image.Image, bleed_mm: float, strip_mm: float) -> Image
     return page
 
 
-def contact_sheet(year: int, pages: list[tuple[int, str]], title: str = "") -> str:
-    """Return a small HTML page showing the preview PNGs side by side, headed with the product's title."""
+def contact_sheet(year: int, pages: list[tuple[int, str]], title: str = "", versions: dict[int, str] | None = None) -> str:
+    """Return a small HTML page showing the preview PNGs side by side, headed with the product's title.
+
+    A page's `version` goes into its image address (`seite-05.png?v=…`): a browser reloading the sheet
+    fetches only the pages drawn anew.
+    """
     heading = html.escape(f" – {title}") if title else ""
+    query = {n: f"?v={v}" for n, v in (versions or {}).items()}
     cells = "\n".join(
-        f'<figure><img src="seite-{n:02d}.png" alt="Seite {n}"><figcaption>Seite {n} · '
+        f'<figure><img src="seite-{n:02d}.png{query.get(n, "")}" alt="Seite {n}"><figcaption>Seite {n} · '
         f"{html.escape(page_id)}</figcaption></figure>" for n, page_id in pages
     )
     return (

@@ -23,15 +23,23 @@ def _build_one(options: BuildOptions, step: Callable[[str], None] | None = None)
 
 
 def build_products(options: BuildOptions, products: tuple[Product, ...],
-                   step: Callable[[str], None] | None = None) -> list[tuple[Product, BuildReport | list[Problem]]]:
-    """Build the products, in parallel processes when there are several; return each one's outcome."""
+                   step: Callable[[str], None] | None = None,
+                   meanwhile: Callable[[], object] | None = None) -> list[tuple[Product, BuildReport | list[Problem]]]:
+    """Build the products, in parallel processes when there are several; return each one's outcome.
+
+    `meanwhile` runs in this process while the products' processes work (the ICS files of `--variant all`):
+    this process only waits for them otherwise.
+    """
     # Several products already keep the cores busy: a product's parts are then set one after the other.
     jobs = [replace(options, product=product, parallel_parts=len(products) == 1) for product in products]
     if len(jobs) == 1:
-        return [(products[0], _build_one(jobs[0], step))]
+        outcome = _build_one(jobs[0], step)
+        if meanwhile is not None:
+            meanwhile()
+        return [(products[0], outcome)]
     if step is not None:
         step(f"{' und '.join(p.title for p in products)} parallel bauen")
-    outcomes = workers.run_each(_build_one, jobs, 2, preload="calendar_build.render.pdf")
+    outcomes = workers.run_each(_build_one, jobs, 2, preload="calendar_build.render.pdf", meanwhile=meanwhile)
     return list(zip(products, outcomes))
 
 

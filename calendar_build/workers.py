@@ -102,16 +102,21 @@ def run_all(function: Callable[[T], R], items: Sequence[T], workers: int,
     return results, done
 
 
-def run_each(function: Callable[[T], R], items: Sequence[T], workers: int, preload: str = "") -> list[R]:
+def run_each(function: Callable[[T], R], items: Sequence[T], workers: int, preload: str = "",
+             meanwhile: Callable[[], object] | None = None) -> list[R]:
     """Return `function` of every item: here for a single item, else in up to `workers` processes (`run_all`).
 
     `preload` names a module to import once before the processes fork, so they share it (WeasyPrint).
+    `meanwhile` runs in this process while the workers work (after the item, when there is only one).
     """
     if len(items) < 2:
-        return [function(item) for item in items]
+        results = [function(item) for item in items]
+        if meanwhile is not None:
+            meanwhile()
+        return results
     if preload:
         importlib.import_module(preload)
-    return run_all(function, items, workers)[0]
+    return run_all(function, items, workers, meanwhile)[0]
 
 
 def _start(function: Callable[[T], R], items: Sequence[T],

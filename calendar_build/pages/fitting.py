@@ -38,8 +38,13 @@ def _font(path: Path | None, size_pt: float) -> ImageFont.FreeTypeFont | ImageFo
 
 def text_width_mm(text: str, box: CellBox) -> float:
     """Return the advance width of `text` in mm at the box's font size."""
-    width_px = _font(box.font, box.size_pt).getlength(text)
-    return width_px / 10 / PT_PER_MM
+    return _width_mm(text, box.font, box.size_pt)
+
+
+@lru_cache(maxsize=4096)
+def _width_mm(text: str, font: Path | None, size_pt: float) -> float:
+    # kept: shaping a label costs milliseconds, and `serve` and `watch` measure the same labels after every change
+    return _font(font, size_pt).getlength(text) / 10 / PT_PER_MM
 
 
 MARK_EM = {"☾": 0.8, "±1": 1.2}  # width in em of the marks as printed (calendar.css .mark: 0.85em, symbol font)

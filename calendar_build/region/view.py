@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.metadata import version
 
 from calendar_build.content.loader import Content
@@ -73,6 +74,12 @@ def needed(content: Content, year: int) -> list[Needed]:
     return list({w.german: w for w in words}.values())
 
 
+@lru_cache(maxsize=1)
+def holidays_version() -> str:
+    """Return the installed version of the holidays package (read once: its metadata lookup scans site-packages)."""
+    return version("holidays")
+
+
 def region_view(content: Content, year: int, language: str = GERMAN) -> RegionView:
     """Return the region's wording for the pages of `year` in `language`."""
     edition = content.edition
@@ -89,6 +96,6 @@ def region_view(content: Content, year: int, language: str = GERMAN) -> RegionVi
         local_notes=_local_notes(content, region, year, wording),
         school_legend=school.legend(wording) if school else "",
         school_sources=school.sources(wording) if school else (),
-        legal_source=wording.text(LEGAL_SOURCE).format(region=in_name, version=version("holidays")),
+        legal_source=wording.text(LEGAL_SOURCE).format(region=in_name, version=holidays_version()),
         logo=_logo_url(content), exemption=exemption,
     )

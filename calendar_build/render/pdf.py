@@ -112,6 +112,7 @@ class PdfJob:
     strict: bool = False  # any WeasyPrint warning keeps the PDF from being written
     parallel: bool = True  # set the parts in parallel processes (the PDF is the same either way)
     scratch: Path | None = None  # where the parts' files are made before they are joined (default: temp folder)
+    draft: bool = False  # a PDF only a previewer reads: not compressed, the parsed stylesheet kept for the next one
 
     @property
     def key(self) -> str:
@@ -293,22 +294,47 @@ def _render_part_file(job: PdfJob, index: int, path: Path) -> _Part:
         return _render_part(job, index, stream)
 
 
+@dataclass(frozen=True)
+class _Stylesheet:
+    """The generated stylesheet parsed, with the fonts and colour profiles it loaded (WeasyPrint shares them)."""
+
+    key: tuple[str, tuple[Path, ...], Path]  # the CSS, the allowed folders, the base folder
+    font_config: FontConfiguration
+    color_profiles: dict[str, object]
+    css: CSS
+
+
+_kept: list[_Stylesheet] = []  # the last draft's stylesheet, parsed without a warning or refusal
+
+
+def _stylesheet(job: PdfJob, fetcher: LocalFetcher, base_url: str, messages: list[str]) -> _Stylesheet:
+    """Return the job's stylesheet parsed; a draft reuses the last one when nothing it depends on changed."""
+    key = (job.generated_css, job.allowed, job.base_dir)
+    if job.draft and _kept and _kept[0].key == key:
+        return _kept[0]
+    font_config, color_profiles = FontConfiguration(), dict[str, object]()
+    css = CSS(string=job.generated_css, font_config=font_config, color_profiles=color_profiles,
+              url_fetcher=fetcher, base_url=base_url)
+    parsed = _Stylesheet(key, font_config, color_profiles, css)
+    if job.draft and not messages and not fetcher.refused:  # what was said about it is said every time
+        _kept[:] = [parsed]
+    return parsed
+
+
 def _render_part(job: PdfJob, index: int, stream: BinaryIO | None) -> _Part:
     """Set one part and write its PDF to `stream` unless something does not fit; say whether it may be used."""
     product = job.product
     fetcher = LocalFetcher(job.allowed + SYSTEM_FONT_DIRS)
-    font_config = FontConfiguration()
-    color_profiles: dict[str, object] = {}
     base_url = job.base_dir.as_uri() + "/"
     with collected_warnings() as messages:
-        css = CSS(string=job.generated_css, font_config=font_config, color_profiles=color_profiles,
-                  url_fetcher=fetcher, base_url=base_url)
+        sheet = _stylesheet(job, fetcher, base_url, messages)
+        font_config, color_profiles, css = sheet.font_config, sheet.color_profiles, sheet.css
         document = HTML(string=job.parts[index], base_url=base_url, url_fetcher=fetcher).render(
             stylesheets=[css], font_config=font_config, color_profiles=color_profiles,
         )
         violations = tuple(prove(document, product.safe_margin_mm))
         marks = product.bleed_mm if product.crop_marks and job.crop_marks else None
-        options: dict[str, str] = {"pdf_variant": product.pdf_variant}
+        options: dict[str, str | bool] = {"pdf_variant": product.pdf_variant, "uncompressed_pdf": job.draft}
         if product.colour == "cmyk":
             options["output_intent"] = "device-cmyk"
         # Drawing is where missing glyphs are reported: only a part without them may be used.

@@ -8,6 +8,8 @@ then `html.format-<format>` (a3 | a4). CSS syntax errors are reported with file 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -136,7 +138,14 @@ def compile_css(layers: Layers, layout_css: str, product: Product, extra: dict[s
     render about 15 % faster. Raise ThemeError (with calendar.css's line) for a name the theme lacks.
     """
     values = {name: value.text for name, value in properties(layers, product).items()} | extra
-    parsed = {name: tinycss2.parse_component_value_list(text) for name, text in values.items()}
+    return _compiled(layout_css, tuple(sorted(values.items())), path)
+
+
+@lru_cache(maxsize=8)
+def _compiled(layout_css: str, pairs: tuple[tuple[str, str], ...], path: str) -> str:
+    """Return the layout CSS with the values filled in (kept: validate and the stylesheet stage ask alike, and
+    `serve` and `watch` ask again after every change)."""
+    parsed = {name: tinycss2.parse_component_value_list(text) for name, text in pairs}
 
     def substitute(nodes: list[ast.Node], depth: int = 0, inside: bool = False) -> list[ast.Node]:
         # `inside` a calc(), a calc() is written as parentheses: a theme value may itself be a calc() (the

@@ -1,7 +1,8 @@
 """`calendar-build serve`: a live preview for designers and editors on 127.0.0.1.
 
-    watchfiles (content/, portraits/, templates/)  ->  site rebuilt  ->  browsers told (server-sent events)
-                                                  ->  print pages rebuilt as PNG (preview.py), in the background
+    watchfiles (content/, portraits/, templates/)  ->  print pages rebuilt as PNG (preview.py)  ->  browsers told
+                                                  ->  then the site rebuilt                     ->  browsers told
+                                                      (both in one background thread; server-sent events)
 
 The site and the PNG previews are written below the cache folder, never into output/. Every HTML
 page the server sends gets a small script that reloads it when its part (site or previews) was
@@ -32,12 +33,23 @@ from calendar_build.watch import WATCHED, ignored, only_text
 
 EVENTS = "/__events"
 KEEPALIVE_S = 10.0
+BREATHER_S = 0.2  # between two rebuilds of one round (print pages, then site)
+# The site's pages reload. The print pages' contact sheet swaps head and body for the new ones in place (no
+# navigation): its images keep their addresses unless drawn anew, so only a changed page is fetched.
 RELOAD = """<script>/* calendar-build serve: reload when this part was rebuilt */
 (function () {
   var part = location.pathname.indexOf("/preview/") === 0 ? "preview" : "site", seen = null;
+  function refresh() {
+    if (part !== "preview") { location.reload(); return; }
+    fetch(location.href, {cache: "no-store"}).then(function (r) { return r.text(); }).then(function (text) {
+      var fresh = new DOMParser().parseFromString(text, "text/html");
+      document.head.replaceWith(fresh.head);  // the sheet's style (the first page may have been the waiting one)
+      document.body.replaceWith(fresh.body);
+    }).catch(function () { location.reload(); });
+  }
   new EventSource("%s").onmessage = function (e) {
     var v = JSON.parse(e.data)[part];
-    if (seen !== null && v !== seen) location.reload();
+    if (seen !== null && v !== seen) refresh();
     seen = v;
   };
 })();
@@ -97,8 +109,13 @@ class Handler(SimpleHTTPRequestHandler):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def end_headers(self) -> None:
-        """Send headers that keep browsers from caching any file of the preview."""
-        self.send_header("Cache-Control", "no-store")
+        """Send headers that keep browsers from caching any file of the preview, but a versioned page image.
+
+        The contact sheet names each print page's PNG with its version (`seite-05.png?v=…`, preview.py):
+        a reload fetches the pages drawn anew and takes the others from the browser's cache.
+        """
+        versioned = self.path.startswith("/preview") and "?v=" in self.path
+        self.send_header("Cache-Control", "max-age=86400, immutable" if versioned else "no-store")
         super().end_headers()
 
     def do_GET(self) -> None:  # noqa: N802 - the http.server name
@@ -192,28 +209,43 @@ def only_site(root: Path, paths: set[Path]) -> bool:
     return all(path.resolve().is_relative_to(site) for path in paths)
 
 
-class Previews:
-    """Print previews rendered one at a time in a background thread; a change meanwhile asks for one more."""
+class Rebuilds:
+    """The rebuilds, one at a time in a background thread, in the order given; a change meanwhile asks for one more.
 
-    def __init__(self, run: Callable[[], None]) -> None:
-        self.run, self.pending, self.lock = run, False, threading.Lock()
+    The print pages come before the site: their refresh (compose, lay out, draw a PNG) is the longer
+    one, and a designer looking at a print page should not wait for the site as well.
+    """
+
+    def __init__(self, jobs: dict[str, Callable[[], None]]) -> None:
+        self.jobs, self.pending, self.lock = jobs, set[str](), threading.Lock()
         self.thread: threading.Thread | None = None
 
-    def request(self) -> None:
-        """Render the previews now, or once more after the one running."""
+    def request(self, *names: str) -> None:
+        """Run the named rebuilds now, or once more after the round running."""
         with self.lock:
-            self.pending = True
+            self.pending.update(names)
             if self.thread is None or not self.thread.is_alive():
                 self.thread = threading.Thread(target=self._loop, daemon=True)
                 self.thread.start()
+
+    def close(self, wait: bool) -> None:
+        """Drop the rebuilds asked for; with `wait`, let the running one finish first (its files stay whole)."""
+        with self.lock:
+            self.pending.clear()
+            thread = self.thread
+        if wait and thread is not None:
+            thread.join()
 
     def _loop(self) -> None:
         while True:
             with self.lock:
                 if not self.pending:
                     return
-                self.pending = False
-            self.run()
+                wanted, self.pending = self.pending, set()
+            for done, name in enumerate(name for name in self.jobs if name in wanted):
+                if done:  # the browsers fetch what the last one published without this one competing for the interpreter
+                    time.sleep(BREATHER_S)
+                self.jobs[name]()
 
 
 def serve(options: BuildOptions, pages: list[int] | None, port: int, stop: threading.Event | None = None,
@@ -243,10 +275,10 @@ def serve(options: BuildOptions, pages: list[int] | None, port: int, stop: threa
             memo.clear()
         rebuild_preview(print_options, pages, state, say, memo)
 
-    previews = Previews(redraw)
-    rebuild_site(options, root / "site", state, say)
+    rebuilds = Rebuilds({"preview": redraw, "site": lambda: rebuild_site(options, root / "site", state, say)})
+    rebuild_site(options, root / "site", state, say)  # the site first: it is ready long before every print page
     if print_pages:
-        previews.request()
+        rebuilds.request("preview")
     threading.Thread(target=server.serve_forever, daemon=True).start()
     started(server.server_address[1])
     folders = [options.root / name for name in WATCHED if (options.root / name).is_dir()]
@@ -255,13 +287,15 @@ def serve(options: BuildOptions, pages: list[int] | None, port: int, stop: threa
     try:
         for changes in watch_changes(*folders, watch_filter=lambda c, p: not ignored(c, p), stop_event=stop,
                                      debounce=50, step=20, rust_timeout=500, yield_on_timeout=False):
-            rebuild_site(options, root / "site", state, say)
             if print_pages and not only_site(options.root, {Path(path) for _change, path in changes}):
                 if not only_text({path for _change, path in changes}):
                     forget.set()
-                previews.request()
+                rebuilds.request("preview", "site")
+            else:
+                rebuilds.request("site")
     except KeyboardInterrupt:
         say("Beendet.")
     finally:
+        rebuilds.close(wait=stop is not None and stop.is_set())  # Ctrl-C ends at once
         server.shutdown()
     return 0

@@ -106,3 +106,43 @@ def test_serve_refuses_a_port_in_use(built_site: BuiltSite) -> None:
         taken.listen()
         with pytest.raises(UsageError, match=r"Port \d+ kann nicht geöffnet werden .* bitte mit --port"):
             serve(built_site.options, None, taken.getsockname()[1], print_pages=False)
+
+
+def test_rebuilds_run_the_print_pages_before_the_site_and_once_more_after_a_change_meanwhile(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from calendar_build.site.serve import Rebuilds
+
+    monkeypatch.setattr("calendar_build.site.serve.BREATHER_S", 0.0)
+    ran: list[str] = []
+    first_preview = threading.Event()
+    release = threading.Event()
+
+    def preview() -> None:
+        ran.append("preview")
+        if not first_preview.is_set():
+            first_preview.set()
+            release.wait(10)  # a change arrives while this rebuild runs
+
+    rebuilds = Rebuilds({"preview": preview, "site": lambda: ran.append("site")})
+    rebuilds.request("site", "preview")  # asked for in either order: the print pages first
+    assert first_preview.wait(10)
+    rebuilds.request("site")
+    release.set()
+    deadline = time.monotonic() + 10
+    while len(ran) < 3 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    rebuilds.close(wait=True)
+    assert ran == ["preview", "site", "site"]  # the change meanwhile: one more round, of what it asked for
+
+
+def test_a_versioned_print_page_image_may_be_cached_and_nothing_else(served: Served) -> None:
+    def cache_control(path: str) -> str | None:
+        connection = http.client.HTTPConnection("127.0.0.1", served.port, timeout=30)
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        return response.getheader("Cache-Control")
+
+    assert cache_control("/preview/seite-02.png?v=18ed45") == "max-age=86400, immutable"
+    assert cache_control("/preview/seite-02.png") == "no-store"
+    assert cache_control("/site/index.html") == "no-store"
