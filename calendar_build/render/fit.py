@@ -88,6 +88,7 @@ class Text:
     rect: Rect
     frame: Frame | None
     line_px: float
+    section: Any = field(default=None, compare=False, repr=False)  # the element of its page (<section class="page …">)
 
 
 @dataclass(frozen=True)
@@ -119,8 +120,17 @@ def _walk(box: Any, frame: Frame | None, line: Any) -> Iterator[tuple[Any, Frame
         yield from _walk(child, frame, line)
 
 
-def _collect(page_box: Any) -> tuple[list[Text], list[Rect]]:
-    """Return the page's texts and photos.
+def page_sections(page_box: Any) -> dict[int, Any]:
+    """Return the page section (`<section class="page …">`) of every element of the document, by the element's id."""
+    root = page_box.children[0].element if page_box.children else None
+    if root is None:
+        return {}
+    return {id(element): section for section in root.iter("section")
+            if "page" in (section.get("class") or "").split() for element in section.iter()}
+
+
+def _collect(page_box: Any, sections: dict[int, Any]) -> tuple[list[Text], list[Rect]]:
+    """Return the page's texts (each with its page section) and photos.
 
     A text's height is its line's (the line-height the designer set), not the font's taller content
     area, which may reach into the line above or below by design.
@@ -131,7 +141,7 @@ def _collect(page_box: Any) -> tuple[list[Text], list[Rect]]:
             top, bottom = (line.position_y, line.position_y + line.height) if line is not None else (
                 box.position_y, box.position_y + box.height)
             rect = Rect(box.position_x, top, box.position_x + box.width, bottom)
-            texts.append(Text(box.text, rect, frame, bottom - top))
+            texts.append(Text(box.text, rect, frame, bottom - top, sections.get(id(box.element))))
         elif isinstance(box, boxes.ReplacedBox) and box.element_tag == "img":
             photos.append(Rect(box.position_x, box.position_y, box.position_x + box.width,
                                box.position_y + box.height))
@@ -164,9 +174,19 @@ def _outside(text: Text, frame: Frame, page: int) -> str:
             "bitte den Text kürzen oder in theme.css die Schrift verkleinern.")
 
 
-def prove_page(page_box: Any, page: int, safe_margin_mm: float, width: float, height: float) -> list[Violation]:
-    """Return what does not fit on one laid-out page (page is the 1-based number in the document)."""
-    texts, photos = _collect(page_box)
+def prove_page(page_box: Any, page: int, safe_margin_mm: float, width: float, height: float,
+               begun: dict[int, int] | None = None, sections: dict[int, Any] | None = None) -> list[Violation]:
+    """Return what does not fit on one laid-out page (page is the 1-based number in the document).
+
+    `begun` maps the page sections of the pages before (by id) to the page each began on: a text of
+    one of them here has run past the end of its own page (an absolutely placed block taller than
+    what is left of the page goes on to the next one), and is reported for that page.
+    """
+    begun = {} if begun is None else begun
+    texts, photos = _collect(page_box, page_sections(page_box) if sections is None else sections)
+    spilled = [text for text in texts if text.section is not None and begun.get(id(text.section), page) < page]
+    texts = [text for text in texts if text not in spilled]
+    begun.update((id(text.section), page) for text in texts if text.section is not None and id(text.section) not in begun)
     found: dict[tuple[str, str], Violation] = {}
 
     def report(frame: Frame | None, kind: str, message: str) -> None:
@@ -175,6 +195,10 @@ def prove_page(page_box: Any, page: int, safe_margin_mm: float, width: float, he
             path, line = _where(frame)
             found[key] = Violation(path, line, message)
 
+    for text in spilled:
+        report(text.frame, "spill", f"Seite {begun[id(text.section)]}: {_what(text.frame)} ist zu lang für die Seite "
+               f"und läuft auf die folgende über ('{text.text.strip()[:40]}') – bitte den Text kürzen oder in "
+               "theme.css die Schrift verkleinern.")
     safe = Rect(safe_margin_mm * PX_PER_MM, safe_margin_mm * PX_PER_MM,
                 width - safe_margin_mm * PX_PER_MM, height - safe_margin_mm * PX_PER_MM)
     for text in texts:
@@ -200,5 +224,8 @@ def prove_page(page_box: Any, page: int, safe_margin_mm: float, width: float, he
 
 def prove(document: Any, safe_margin_mm: float, first_page: int = 1) -> list[Violation]:
     """Return every violation of the fit proof in a laid-out WeasyPrint document."""
+    begun: dict[int, int] = {}
+    sections = page_sections(document.pages[0]._page_box) if document.pages else {}
     return [v for index, page in enumerate(document.pages)
-            for v in prove_page(page._page_box, first_page + index, safe_margin_mm, page.width, page.height)]
+            for v in prove_page(page._page_box, first_page + index, safe_margin_mm, page.width, page.height, begun,
+                                sections)]

@@ -75,6 +75,19 @@ def test_a_larger_month_name_size_is_refused_naming_the_theme(project: Path, cac
     assert "Der Monatsname ist" in september[0].message and "zu breit" in september[0].message
 
 
+def test_a_block_running_past_its_page_is_refused_for_that_page(project: Path, cache: Path) -> None:
+    """A cover title block taller than the cover goes on to January's page: reported for the cover, not January."""
+    theme = project / "templates" / "theme.css"
+    theme.write_text(theme.read_text(encoding="utf-8").replace("--size-month: 44pt;", "--size-month: 40mm;"),
+                     encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        lay_out(project, "print-a3", cache)
+    messages = [p.message for p in caught.value.problems]
+    assert any(m.startswith("Seite 1: Der Titelblock der Titelseite ist zu lang für die Seite und läuft auf die "
+                            "folgende über") for m in messages), messages
+    assert not any(m.startswith("Seite 2: Der Titelblock") for m in messages), messages
+
+
 @pytest.mark.parametrize("product", ["print-a3", "print-a4"])
 def test_long_texts_that_fit_build_without_one_glyph_over_another(
         project: Path, cache: Path, tmp_path: Path, product: str) -> None:
