@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from weasyprint import HTML
 
-from calendar_build.errors import ContentError
+from calendar_build.errors import ContentError, Problem
 from calendar_build.pipeline import BuildOptions, build, set_pages
 from calendar_build.products import PRODUCTS
 from calendar_build.stages.compose import compose
@@ -64,25 +64,25 @@ def test_portrait_text_within_the_schema_is_refused_when_it_does_not_fit(
     assert "Seite 4:" in found[0].message  # March is the fourth page
 
 
-def test_a_larger_month_name_size_is_refused_naming_the_theme(project: Path, cache: Path) -> None:
+def refused_with_month_size(project: Path, cache: Path, size: str) -> list[Problem]:
+    """Set the theme's month name size, lay out the A3 print and return the problems it is refused with."""
     theme = project / "templates" / "theme.css"
-    theme.write_text(theme.read_text(encoding="utf-8").replace("--size-month: 44pt;", "--size-month: 56pt;"),
+    theme.write_text(theme.read_text(encoding="utf-8").replace("--size-month: 44pt;", f"--size-month: {size};"),
                      encoding="utf-8")
     with pytest.raises(ContentError) as caught:
         lay_out(project, "print-a3", cache)
-    september = [p for p in caught.value.problems if "'September'" in p.message]
+    return caught.value.problems
+
+
+def test_a_larger_month_name_size_is_refused_naming_the_theme(project: Path, cache: Path) -> None:
+    september = [p for p in refused_with_month_size(project, cache, "56pt") if "'September'" in p.message]
     assert september and september[0].path == "templates/theme.css"
     assert "Der Monatsname ist" in september[0].message and "zu breit" in september[0].message
 
 
 def test_a_block_running_past_its_page_is_refused_for_that_page(project: Path, cache: Path) -> None:
     """A cover title block taller than the cover goes on to January's page: reported for the cover, not January."""
-    theme = project / "templates" / "theme.css"
-    theme.write_text(theme.read_text(encoding="utf-8").replace("--size-month: 44pt;", "--size-month: 40mm;"),
-                     encoding="utf-8")
-    with pytest.raises(ContentError) as caught:
-        lay_out(project, "print-a3", cache)
-    messages = [p.message for p in caught.value.problems]
+    messages = [p.message for p in refused_with_month_size(project, cache, "40mm")]
     assert any(m.startswith("Seite 1: Der Titelblock der Titelseite ist zu lang für die Seite und läuft auf die "
                             "folgende über") for m in messages), messages
     assert not any(m.startswith("Seite 2: Der Titelblock") for m in messages), messages
