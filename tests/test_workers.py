@@ -56,3 +56,16 @@ def test_an_error_in_the_work_is_raised_as_it_is_and_no_worker_is_left() -> None
     with pytest.raises(ValueError, match="^1$"):  # the first failure, as the work raised it
         workers.run_each(_fail, [1, 2], 2)
     assert _children() <= before
+
+
+@pytest.mark.xdist_group("group-check")
+def test_an_xdist_group_is_kept_together_under_loadgroup(request: pytest.FixtureRequest) -> None:
+    """`make test` runs `--dist loadgroup`: xdist keeps a group on one worker only if its ids end in '@group'.
+
+    pytest 9.2 stopped reading the id xdist 3.8 wrote the suffix into (tests/conftest.py `in_group`); this
+    fails when the suffix is lost again and every group would be spread over the workers.
+    """
+    if getattr(request.config.option, "loadgroup", False):
+        assert request.node.nodeid.endswith("@group-check"), request.node.nodeid
+    else:  # a run without xdist or another distribution: the id stays as written
+        assert "@" not in request.node.nodeid.rsplit("::", 1)[-1]
