@@ -177,8 +177,3 @@ def text_runs(pdf: pikepdf.Pdf) -> list[TextRun]:
 def rules(pdf: pikepdf.Pdf) -> list[Rule]:
     """Return every rule of every page."""
     return [item for item in drawn(pdf) if isinstance(item, Rule)]
-
-
-def images(pdf: pikepdf.Pdf) -> list[Placed]:
-    """Return every image placed on every page."""
-    return [item for item in drawn(pdf) if isinstance(item, Placed)]

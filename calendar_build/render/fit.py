@@ -17,11 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from calendar_build.render.libraries import import_weasyprint
-
-import_weasyprint()  # first: WeasyPrint's C libraries looked up in the linker cache (see render/libraries.py)
-
-from weasyprint.formatting_structure import boxes  # noqa: E402
+from weasyprint.formatting_structure import boxes
 
 PX_PER_MM = 96 / 25.4
 TOLERANCE_PX = 0.6  # about 0.16 mm: rounding in layout, never visible
@@ -175,18 +171,21 @@ def _outside(text: Text, frame: Frame, page: int) -> str:
 
 
 def prove_page(page_box: Any, page: int, safe_margin_mm: float, width: float, height: float,
-               begun: dict[int, int] | None = None, sections: dict[int, Any] | None = None) -> list[Violation]:
+               begun: dict[int, int], sections: dict[int, Any]) -> list[Violation]:
     """Return what does not fit on one laid-out page (page is the 1-based number in the document).
 
-    `begun` maps the page sections of the pages before (by id) to the page each began on: a text of
-    one of them here has run past the end of its own page (an absolutely placed block taller than
-    what is left of the page goes on to the next one), and is reported for that page.
+    `sections` gives each element's page section (`page_sections`); `begun` maps the page sections of
+    the pages before (by id) to the page each began on, and is filled in: a text of one of them here has
+    run past the end of its own page (an absolutely placed block taller than what is left of the page
+    goes on to the next one), and is reported for that page.
     """
-    begun = {} if begun is None else begun
-    texts, photos = _collect(page_box, page_sections(page_box) if sections is None else sections)
-    spilled = [text for text in texts if text.section is not None and begun.get(id(text.section), page) < page]
-    texts = [text for text in texts if text not in spilled]
-    begun.update((id(text.section), page) for text in texts if text.section is not None and id(text.section) not in begun)
+    collected, photos = _collect(page_box, sections)
+    texts: list[Text] = []
+    spilled: list[Text] = []
+    for text in collected:
+        (spilled if begun.get(id(text.section), page) < page else texts).append(text)
+        if text.section is not None:
+            begun.setdefault(id(text.section), page)
     found: dict[tuple[str, str], Violation] = {}
 
     def report(frame: Frame | None, kind: str, message: str) -> None:

@@ -108,8 +108,9 @@ def cjk_source() -> Path | None:
 def stack_files(stack: Iterable[str]) -> dict[str, Path]:
     """Return family -> file for the stack; raise FontError for a family that is not installed."""
     stack = list(stack)
+    families = list(dict.fromkeys(family for family in stack if family != CJK_FAMILY))
     with ThreadPoolExecutor(8) as pool:  # one fc-match each, at the same time (a dozen runs one by one: 0.13 s)
-        pool.map(resolve_family, dict.fromkeys(family for family in stack if family != CJK_FAMILY))
+        found = dict(zip(families, pool.map(resolve_family, families)))
     files: dict[str, Path] = {}
     for family in stack:
         if family == CJK_FAMILY:
@@ -118,7 +119,7 @@ def stack_files(stack: Iterable[str]) -> dict[str, Path]:
                 raise FontError("Die CJK-Schrift fehlt (Debian-Paket fonts-noto-cjk) – 'make install' ausführen.")
             files[family] = source
             continue
-        path = resolve_family(family)
+        path = found[family]
         if path is None:
             raise FontError(f"Schrift '{family}' aus theme.css ist nicht installiert – 'make install' ausführen "
                             f"oder die Schrift in theme.css ändern.")

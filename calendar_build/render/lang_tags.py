@@ -13,11 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pydyf
-from calendar_build.render.libraries import import_weasyprint
-
-import_weasyprint()  # first: WeasyPrint's C libraries looked up in the linker cache (see render/libraries.py)
-
-from weasyprint.pdf import tags  # noqa: E402
+from weasyprint.pdf import tags
 
 _SKIPPED = ("html", "body")  # WeasyPrint yields their children's elements: the document /Lang covers them
 _original = tags._build_box_tree  # noqa: SLF001 - the one hook WeasyPrint offers for this
