@@ -78,6 +78,10 @@ def test_every_page_loads_without_errors_or_outside_requests(page: Page, built_s
     names = sorted(p.name for p in built_site.folder.glob("*.html"))
     for name in names:
         page.goto(url(built_site, name), wait_until="load")
+        # web fonts may still be loading after "load"; leaving the page then would abort them
+        failed_fonts = page.evaluate("async () => { await document.fonts.ready; "
+                                     "return [...document.fonts].filter(f => f.status === 'error').map(f => f.family); }")
+        assert failed_fonts == [], name
         assert page.title().endswith(f"{YEAR}"), name
         assert problems == [], name
     broken = page.evaluate("[...document.images].filter(i => !i.complete || i.naturalWidth === 0).length")
