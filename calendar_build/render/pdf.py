@@ -10,9 +10,7 @@ Facts about WeasyPrint 70 this relies on (measured):
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import io
 import logging
 import re
 import shutil
@@ -26,7 +24,6 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import unquote, urlparse
 
-import pikepdf
 import pydyf
 from calendar_build.render.libraries import import_weasyprint
 
@@ -42,6 +39,7 @@ from calendar_build.photos.colour import SRGB_ICC
 from calendar_build.products import Product
 from calendar_build.render.condition import REGISTRY_NAME, PrintCondition
 from calendar_build.render.fit import Violation, prove
+from calendar_build.render.join import join_pdfs
 from calendar_build.render import lang_tags
 from calendar_build.render.marks import add_crop_marks
 from calendar_build.render.overprint import overprint_black
@@ -342,68 +340,6 @@ def _render_part(job: PdfJob, index: int, stream: BinaryIO | None) -> _Part:
             document.write_pdf(stream, finisher=_finisher(job.key, marks, job.condition), **options)
         usable = not violations and not _bad(messages, fetcher.refused, job.strict)
     return _Part(usable, tuple(messages), tuple(fetcher.refused), len(document.pages), violations)
-
-
-def join_pdfs(parts: Sequence[Path], stream: BinaryIO) -> None:
-    """Write the pages of the PDFs one after the other to `stream`, keeping the first one's document data.
-
-    The first PDF brings the catalogue (output intent, XMP metadata, document info); the pages of
-    the others follow with their resources, and their bookmarks are added behind the first one's.
-    Streams are copied as they are (no recompression); the file ID derives from the content.
-    """
-    with contextlib.ExitStack() as open_pdfs:
-        pdfs = [open_pdfs.enter_context(pikepdf.open(path)) for path in parts]
-        joined = pdfs[0]
-        bookmarks: list[pikepdf.OutlineItem] = []
-        for number, other in enumerate(pdfs[1:], start=2):
-            _retag_subsets(other, number)
-            start = len(joined.pages)
-            joined.pages.extend(other.pages)
-            pages: dict[tuple[int, int], int] = {tuple(page.objgen): start + number  # type: ignore[misc]
-                                                 for number, page in enumerate(other.pages)}
-            with other.open_outline() as outline:
-                bookmarks += [_moved(item, pages, joined) for item in outline.root]
-        if bookmarks:
-            with joined.open_outline() as outline:
-                outline.root.extend(bookmarks)
-        # Saved into memory first: qpdf cannot pass a failed write of a Python stream (a full disk) on
-        # as an error and aborts the whole process; a write of the bytes fails as an OSError instead.
-        joined_bytes = io.BytesIO()
-        joined.save(joined_bytes, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none)
-    stream.write(joined_bytes.getbuffer())
-
-
-_SUBSET_TAG = re.compile(r"^/([A-Z]{6})\+")
-
-
-def _retag_subsets(pdf: pikepdf.Pdf, part: int) -> None:
-    """Give the font subsets of a later part their own tags (ABCDEF+Name).
-
-    WeasyPrint derives a subset's tag from the font alone, so every part names its own subset of a
-    font alike; one PDF must not hold different subsets under one name (ISO 32000-1, 9.6.4), or a
-    RIP caching fonts by name prints the wrong glyphs. The new tag derives from the old one and the part.
-    """
-    for obj in pdf.objects:
-        if not isinstance(obj, pikepdf.Dictionary):
-            continue
-        for key in ("/BaseFont", "/FontName"):
-            name = obj.get(key)
-            if isinstance(name, pikepdf.Name) and (match := _SUBSET_TAG.match(str(name))):
-                digest = hashlib.sha256(f"{match.group(1)}:{part}".encode()).digest()
-                tag = "".join(chr(ord("A") + byte % 26) for byte in digest[:6])
-                obj[key] = pikepdf.Name(f"/{tag}+{str(name)[8:]}")
-
-
-def _moved(item: pikepdf.OutlineItem, pages: dict[tuple[int, int], int], joined: pikepdf.Pdf) -> pikepdf.OutlineItem:
-    """Return a copy of a bookmark (and its children) pointing at the joined PDF's copy of its page."""
-    destination = item.destination
-    if isinstance(destination, pikepdf.Array) and len(destination) and destination[0].objgen in pages:
-        destination = pikepdf.Array([joined.pages[pages[destination[0].objgen]].obj, *list(destination)[1:]])
-    else:
-        destination = None
-    moved = pikepdf.OutlineItem(item.title, destination)
-    moved.children.extend(_moved(child, pages, joined) for child in item.children)
-    return moved
 
 
 def _bad(messages: list[str], refused: list[str], strict: bool) -> bool:

@@ -77,6 +77,72 @@ def _page_index(pdf: pikepdf.Pdf, item: pikepdf.OutlineItem) -> int:
     return [page.objgen for page in pdf.pages].index(destination[0].objgen)
 
 
+def _tagged(folder: Path, sections: list[str], name: str) -> Path:
+    """Write a tagged PDF (PDF/UA-1) of sections, one page each, made by WeasyPrint; return its path."""
+    from weasyprint import HTML  # noqa: PLC0415
+
+    body = "".join(f'<section style="break-after: page">{section}</section>' for section in sections)
+    path = folder / f"{name}.pdf"
+    HTML(string=f"<html lang=de><title>T</title><body>{body}</body></html>").write_pdf(path, pdf_variant="pdf/ua-1")
+    return path
+
+
+def _structure(pdf: pikepdf.Pdf) -> list[tuple[int, str, int | None, str]]:
+    """Return the structure tree depth first: (depth, tag, page index, alternative text); marked content as 'MCID'."""
+    pages = {page.objgen: index for index, page in enumerate(pdf.pages)}
+    found: list[tuple[int, str, int | None, str]] = []
+
+    def walk(element: pikepdf.Object, depth: int) -> None:
+        if not isinstance(element, pikepdf.Dictionary):
+            found.append((depth, "MCID", None, str(int(element))))
+            return
+        page = pages.get(element.Pg.objgen) if "/Pg" in element else None
+        found.append((depth, str(element.get("/S", "/MCR")), page, str(element.get("/Alt", ""))))
+        kids = element.get("/K")
+        for kid in (kids if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]):
+            walk(kid, depth + 1)
+
+    walk(pdf.Root.StructTreeRoot.K[0], 0)
+    return found
+
+
+SECTIONS = ['<h2 id="eins">Eins</h2><p>Text</p>', '<h2 id="zwei">Zwei</h2><img alt="Ein Bild" src="data:image/png;base64,'
+            'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==">',
+            '<h2 id="drei">Drei</h2><p><a href="https://example.org/">Verweis</a></p>', '<h2 id="vier">Vier</h2>']
+
+
+def test_join_of_tagged_parts_keeps_the_structure_of_one_document(tmp_path: Path) -> None:
+    """Tags, parent tree, named destinations and links of later parts land as if the document had been set at once."""
+    whole = _tagged(tmp_path, SECTIONS, "whole")
+    out = io.BytesIO()
+    join_pdfs([_tagged(tmp_path, SECTIONS[:2], "first"), _tagged(tmp_path, SECTIONS[2:], "second")], out)
+    out.seek(0)
+    with pikepdf.open(whole) as one, pikepdf.open(out) as joined:
+        assert len(_structure(joined)) > 12
+        assert _structure(joined) == _structure(one)
+        # every page's marked content is found under its key, and each element found there is on that page
+        tree = joined.Root.StructTreeRoot.ParentTree.Nums
+        entries = {int(tree[i]): tree[i + 1] for i in range(0, len(tree), 2)}
+        assert [int(tree[i]) for i in range(0, len(tree), 2)] == sorted(entries)
+        for index, page in enumerate(joined.pages):
+            elements = entries[int(page.obj.StructParents)]
+            assert [e.Pg.objgen for e in elements] == [page.objgen] * len(elements)
+        links = [a for page in joined.pages for a in page.obj.get("/Annots", []) if a.get("/Subtype") == "/Link"]
+        assert len(links) == 1 and entries[int(links[0].StructParent)].S == "/Link"
+        pages = {page.objgen: index for index, page in enumerate(joined.pages)}
+        destinations = {name: pages[d[0].objgen] for name, d in pikepdf.NameTree(joined.Root.Names.Dests).items()}
+        assert destinations == {"eins": 0, "zwei": 1, "drei": 2, "vier": 3}
+        assert str(joined.Root.Lang) == "de" and bool(joined.Root.MarkInfo.Marked)
+
+
+def test_every_month_of_the_print_pdf_has_its_named_destination(print_build: Built) -> None:
+    """The months of the second part keep their anchors (`calendar.pdf#monat-10`), as in one piece."""
+    with pikepdf.open(print_build.pdf) as pdf:
+        pages = {page.objgen: index for index, page in enumerate(pdf.pages)}
+        destinations = {name: pages[d[0].objgen] for name, d in pikepdf.NameTree(pdf.Root.Names.Dests).items()}
+    assert {f"monat-{month}": month for month in range(1, 13)}.items() <= destinations.items()
+
+
 def test_join_is_deterministic(tmp_path: Path) -> None:
     parts = [_pdf(tmp_path, ["A"]), _pdf(tmp_path, ["B"])]
     first, second = io.BytesIO(), io.BytesIO()

@@ -1,0 +1,162 @@
+"""Join the PDFs of consecutive page ranges into one: pages, bookmarks, named destinations, tags.
+
+The first PDF brings the catalogue (output intent, XMP metadata, document info, language); the
+pages of the others follow with their resources. What refers to pages across the document is
+carried over: bookmarks, named destinations (the `id`s of the HTML) and, in a tagged PDF, the
+structure tree, whose parent tree numbers every page's marked content (ISO 32000-1, 14.7.4.4).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+import pikepdf
+
+
+def join_pdfs(parts: Sequence[Path], stream: BinaryIO) -> None:
+    """Write the pages of the PDFs one after the other to `stream`, keeping the first one's document data.
+
+    Streams are copied as they are (no recompression); the file ID derives from the content.
+    """
+    with contextlib.ExitStack() as open_pdfs:
+        pdfs = [open_pdfs.enter_context(pikepdf.open(path)) for path in parts]
+        joined = pdfs[0]
+        bookmarks: list[pikepdf.OutlineItem] = []
+        for number, other in enumerate(pdfs[1:], start=2):
+            _retag_subsets(other, number)
+            start = len(joined.pages)
+            _detach_structure(other)
+            joined.pages.extend(other.pages)  # copied first: what follows refers to the same copies
+            pages: dict[tuple[int, int], int] = {tuple(page.objgen): start + number  # type: ignore[misc]
+                                                 for number, page in enumerate(other.pages)}
+            with other.open_outline() as outline:
+                bookmarks += [_moved(item, pages, joined) for item in outline.root]
+            _join_destinations(joined, other)
+            _join_structure(joined, other, start)
+        if bookmarks:
+            with joined.open_outline() as outline:
+                outline.root.extend(bookmarks)
+        # Saved into memory first: qpdf cannot pass a failed write of a Python stream (a full disk) on
+        # as an error and aborts the whole process; a write of the bytes fails as an OSError instead.
+        joined_bytes = io.BytesIO()
+        joined.save(joined_bytes, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+    stream.write(joined_bytes.getbuffer())
+
+
+_SUBSET_TAG = re.compile(r"^/([A-Z]{6})\+")
+
+
+def _retag_subsets(pdf: pikepdf.Pdf, part: int) -> None:
+    """Give the font subsets of a later part their own tags (ABCDEF+Name).
+
+    WeasyPrint derives a subset's tag from the font alone, so every part names its own subset of a
+    font alike; one PDF must not hold different subsets under one name (ISO 32000-1, 9.6.4), or a
+    RIP caching fonts by name prints the wrong glyphs. The new tag derives from the old one and the part.
+    """
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Dictionary):
+            continue
+        for key in ("/BaseFont", "/FontName"):
+            name = obj.get(key)
+            if isinstance(name, pikepdf.Name) and (match := _SUBSET_TAG.match(str(name))):
+                digest = hashlib.sha256(f"{match.group(1)}:{part}".encode()).digest()
+                tag = "".join(chr(ord("A") + byte % 26) for byte in digest[:6])
+                obj[key] = pikepdf.Name(f"/{tag}+{str(name)[8:]}")
+
+
+def _moved(item: pikepdf.OutlineItem, pages: dict[tuple[int, int], int], joined: pikepdf.Pdf) -> pikepdf.OutlineItem:
+    """Return a copy of a bookmark (and its children) pointing at the joined PDF's copy of its page."""
+    destination = item.destination
+    if isinstance(destination, pikepdf.Array) and len(destination) and destination[0].objgen in pages:
+        destination = pikepdf.Array([joined.pages[pages[destination[0].objgen]].obj, *list(destination)[1:]])
+    else:
+        destination = None
+    moved = pikepdf.OutlineItem(item.title, destination)
+    moved.children.extend(_moved(child, pages, joined) for child in item.children)
+    return moved
+
+
+def _join_destinations(joined: pikepdf.Pdf, other: pikepdf.Pdf) -> None:
+    """Add the other PDF's named destinations to the joined one's (a name tree keeps them sorted)."""
+    if "/Names" not in other.Root or "/Dests" not in other.Root.Names:
+        return
+    if "/Names" not in joined.Root:
+        joined.Root.Names = pikepdf.Dictionary()
+    if "/Dests" not in joined.Root.Names:
+        joined.Root.Names.Dests = pikepdf.NameTree.new(joined).obj
+    destinations = pikepdf.NameTree(joined.Root.Names.Dests)
+    for name, destination in pikepdf.NameTree(other.Root.Names.Dests).items():
+        destinations[name] = _copied(joined, other, destination)
+
+
+def _copied(joined: pikepdf.Pdf, other: pikepdf.Pdf, value: pikepdf.Object) -> pikepdf.Object:
+    """Return the joined PDF's copy of an object of the other PDF (a direct one is made indirect to be copied)."""
+    if not value.is_indirect:
+        value = other.make_indirect(value)
+    return joined.copy_foreign(value)
+
+
+def _document_element(pdf: pikepdf.Pdf) -> pikepdf.Object | None:
+    """Return the tagged PDF's top structure element (WeasyPrint's /Document), None if the PDF is not tagged."""
+    root = pdf.Root.get("/StructTreeRoot")
+    if root is None or "/K" not in root:
+        return None
+    top = root.K
+    return top[0] if isinstance(top, pikepdf.Array) else top
+
+
+def _detach_structure(other: pikepdf.Pdf) -> None:
+    """Cut the other PDF's page-level structure elements from their parent, so copying them copies no second tree."""
+    document = _document_element(other)
+    if document is not None:
+        for element in document.K:
+            if isinstance(element, pikepdf.Dictionary) and "/P" in element:
+                del element["/P"]
+
+
+def _join_structure(joined: pikepdf.Pdf, other: pikepdf.Pdf, start: int) -> None:
+    """Hang the other PDF's structure elements under the joined one's and renumber their parent tree entries.
+
+    The other part's keys (one per page, one per annotation) follow the joined tree's highest key, so
+    the number tree stays sorted; pages and annotations of the other part get the new keys.
+    """
+    document, other_document = _document_element(joined), _document_element(other)
+    if document is None or other_document is None:
+        return
+    tree = joined.Root.StructTreeRoot.ParentTree
+    entries = _number_entries(tree)
+    offset = max((key for key, _ in entries), default=-1) + 1
+    entries += [(key + offset, _copied(joined, other, value))
+                for key, value in _number_entries(other.Root.StructTreeRoot.ParentTree)]
+    tree.Nums = pikepdf.Array([item for key, value in entries for item in (key, value)])  # flat: one sorted list
+    if "/Kids" in tree:
+        del tree["/Kids"]
+    for element in other_document.K:
+        copied = joined.copy_foreign(element)
+        copied.P = document
+        document.K.append(copied)
+    for page in joined.pages[start:]:
+        if "/StructParents" in page.obj:
+            page.obj.StructParents = int(page.obj.StructParents) + offset
+        for annotation in page.obj.get("/Annots", []):
+            if "/StructParent" in annotation:
+                annotation.StructParent = int(annotation.StructParent) + offset
+    if "/ParentTreeNextKey" in joined.Root.StructTreeRoot:
+        joined.Root.StructTreeRoot.ParentTreeNextKey = offset + int(other.Root.StructTreeRoot.get("/ParentTreeNextKey", 0))
+
+
+def _number_entries(tree: pikepdf.Object) -> list[tuple[int, pikepdf.Object]]:
+    """Return the (key, value) pairs of a number tree, its kids included, in key order."""
+    entries = []
+    if "/Nums" in tree:
+        numbers = tree.Nums
+        entries += [(int(numbers[i]), numbers[i + 1]) for i in range(0, len(numbers), 2)]
+    for kid in tree.get("/Kids", []):
+        entries += _number_entries(kid)
+    return sorted(entries, key=lambda entry: entry[0])
