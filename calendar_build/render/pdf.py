@@ -49,7 +49,7 @@ SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
 # since PDF/X-4 is PDF 1.6, which knows ICC profiles up to version 4.1 (LittleCMS writes 4.4).
 PDF_SRGB_PROFILE = Path("/usr/share/color/icc/ghostscript/srgb.icc")
 
-lang_tags.install()  # /Lang per element in tagged (PDF/UA) output
+lang_tags.install()  # /Lang per element and /ActualText of Indic words in tagged (PDF/UA) output
 
 
 class LocalFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type information

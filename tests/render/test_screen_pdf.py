@@ -77,3 +77,22 @@ def test_outlook_page_and_spelled_out_marks(screen_build: Built) -> None:
     assert "Ausblick 2028–2032" in text
     assert "(ab Vorabend)" in text
     assert screen_build.report.warnings == []
+
+
+def test_indic_names_carry_their_text_for_screen_readers(screen_build: Built, repo) -> None:  # type: ignore[no-untyped-def]
+    """Devanagari and Gurmukhi draw some vowel signs before their consonant: the names carry /ActualText.
+
+    Read from the glyphs, the 2027 sample gave "दशिहरा" for दशहरा (pdfium), so the tag must hold the text itself.
+    """
+    import yaml
+
+    originals = {str(item["original"]) for path in sorted((repo / "content" / "holidays").glob("*.yaml"))
+                 for item in yaml.safe_load(path.read_text(encoding="utf-8")).get("holidays", [])
+                 if item.get("original")}
+    indic = {name for name in originals if any(0x0900 <= ord(char) <= 0x0DFF for char in name)}
+    with pikepdf.open(screen_build.pdf) as pdf:
+        spans = _struct_elements(pdf.Root.StructTreeRoot, "/Span")
+        actual = {str(span.ActualText) for span in spans if "/ActualText" in span}
+    assert len(indic) >= 9 and indic <= actual  # every Hindu and Sikh feast of the sample is in the calendar
+    # every other name and text is read from its glyphs as before: Arabic, Hebrew and Chinese names carry none
+    assert all(any(0x0900 <= ord(char) <= 0x0DFF for char in text) for text in actual), actual
