@@ -14,6 +14,10 @@ placeholders of their own and never translated.
 
 from __future__ import annotations
 
+import functools
+import sys
+import unicodedata
+
 from calendar_build.i18n.catalogues import translations
 from calendar_build.i18n.languages import GERMAN, LANGUAGES, digits
 from calendar_build.i18n.marker import N_
@@ -75,9 +79,21 @@ def list_separator(language: str) -> str:
     return str(pattern).replace("{0}", "").replace("{1}", "")
 
 
+@functools.cache
+def digit_zeros() -> tuple[int, ...]:
+    """Return the code point of the zero of every set of decimal digits beyond ASCII (Unicode category Nd).
+
+    `clashes` reads a date typed in any decimal digits (Python's \\d and int() know them all: Arabic-Indic
+    ٢١, Persian ۲۱, Devanagari २१ …); planen.js reads them alike from this table. Each set is ten code
+    points from its zero (The Unicode Standard, 4.6 Numeric Value).
+    """
+    return tuple(code for code in range(0x80, sys.maxunicode + 1)
+                 if unicodedata.category(chr(code)) == "Nd" and unicodedata.decimal(chr(code)) == 0)
+
+
 def form_texts(language: str) -> dict[str, object]:
     """Return everything planen.js writes for a reader, in the language (planen.html's JSON block)."""
     gettext = translations(language).gettext
     texts = {key: gettext(msgid) for table in (RELATIONS, FACTS, PROBLEMS, FORM) for key, msgid in table.items()}
     return {"lang": language, "digits": digits("0123456789", language), "separator": list_separator(language),
-            "texts": texts, "examples": EXAMPLES, "clashes": _plural_forms(language)}
+            "zeros": digit_zeros(), "texts": texts, "examples": EXAMPLES, "clashes": _plural_forms(language)}

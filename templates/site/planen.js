@@ -28,11 +28,17 @@
       return typeof v === "number" ? number(v) : RTL ? "\u2068" + v + "\u2069" : v;
     });
   }
-  function western(text) {  // digits typed in the site's own digits (Persian ۱۲) read as 0-9
-    return text.replace(/[^\x00-\x7f]/g, function (c) { var i = words.digits.indexOf(c); return i < 0 ? c : String(i); });
+  function western(text) {  // digits of any script (Arabic-Indic ٢١, Persian ۲۱, Devanagari २१ …) read as 0-9
+    return text.replace(/[^\x00-\x7f]/gu, function (c) {
+      var code = c.codePointAt(0);
+      for (var i = 0; i < words.zeros.length; i++) {
+        if (code >= words.zeros[i] && code <= words.zeros[i] + 9) return String(code - words.zeros[i]);
+      }
+      return c;
+    });
   }
   function parseDate(text) {
-    var s = text.trim(), m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+    var s = western(text).trim(), m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
     if (m) return dayNumber(+m[1], +m[2], +m[3]);
     m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(s);
     return m ? dayNumber(+m[3], +m[2], +m[1]) : null;
@@ -142,7 +148,7 @@
     text.split(/\r\n|\n|\r/).forEach(function (raw, i) {
       var line = raw.trim();
       if (!line) return;
-      var m = /^(\S+?)[;,\t ]+(.*)$/.exec(line), dateText = m ? m[1] : line, day = parseDate(western(dateText));
+      var m = /^(\S+?)[;,\t ]+(.*)$/.exec(line), dateText = m ? m[1] : line, day = parseDate(dateText);
       if (day === null) { problems.push({ line: i + 1, text: say("not_a_date", { text: dateText }) }); return; }
       out.push({ day: day, title: (m ? m[2].trim() : "") || words.texts.untitled, line: i + 1 });
     });

@@ -24,7 +24,7 @@ from calendar_build.i18n.languages import LANGUAGES, digits
 from calendar_build.products import PRODUCTS
 from calendar_build.site.build import build_site
 from calendar_build.site.clashes import find_clashes
-from calendar_build.site.planned import Planned, read_ics
+from calendar_build.site.planned import Planned, parse_date, read_ics
 from calendar_build.site.planning_texts import (EXAMPLES, FACTS, FORM, PROBLEMS, RELATIONS, clash_count,
                                                  list_separator)
 from calendar_build.stages.options import BuildOptions
@@ -157,6 +157,32 @@ def test_planning_form_takes_typed_dates(page: Page, built_site: BuiltSite) -> N
     assert [r.split("\t")[2].split(" (")[0] for r in rows] == ["Riḍván-Fest", "Pessach"]
     assert rows[1].startswith("Mi 21.04.2027\tElternabend\tPessach (22.–29. Apr.)\tJüdisch\tam Vorabend")
     assert page.text_content("#meldungen") == "Eingabe:3: Fehler: 'morgen' ist kein Datum – erwartet 2027-04-12 oder 12.04.2027."
+
+
+# The same dates in the decimal digits of other scripts: Arabic-Indic, Persian, Devanagari; mixed with ASCII.
+FOREIGN_DIGITS = ((f"21.04.{YEAR}", "٢١.٠٤.٢٠٢٧"), (f"{YEAR}-08-26", "۲۰۲۷-۰۸-۲۶"), (f"25.12.{YEAR}", "२५.१२.2027"))
+
+
+def test_planning_form_reads_dates_in_any_digits_as_clashes_does(page: Page, built_site: BuiltSite,
+                                                                 tmp_path: Path) -> None:
+    """An Arabic reader types ٢١.٠٤.٢٠٢٧: the form reads it as `calendar-build clashes` does (any Unicode digits)."""
+    assert [parse_date(foreign) for _, foreign in FOREIGN_DIGITS] == [parse_date(ascii) for ascii, _ in FOREIGN_DIGITS]
+    rows = {}
+    for column in (0, 1):
+        page.goto(url(built_site, "planen.html"))
+        page.fill("#termine", "\n".join(f"{dates[column]} Termin" for dates in FOREIGN_DIGITS))
+        page.click("button[type=submit]")
+        page.wait_for_selector("#treffer tbody tr")
+        rows[column] = page.eval_on_selector_all("#treffer tbody tr", "rows => rows.map(r => r.dataset.clash)")
+        assert page.text_content("#meldungen") == ""
+    assert len(rows[0]) >= 3 and rows[1] == rows[0]
+    planned_file = tmp_path / "termine.csv"  # a spreadsheet's export with the dates in Arabic-Indic digits
+    planned_file.write_text("datum;titel\n" + "\n".join(f"{foreign};Termin" for _, foreign in FOREIGN_DIGITS),
+                            encoding="utf-8")
+    page.goto(url(built_site, "planen.html"))
+    page.set_input_files("#datei", planned_file)
+    page.wait_for_selector("#treffer:not([hidden]) tbody tr")
+    assert page.eval_on_selector_all("#treffer tbody tr", "rows => rows.map(r => r.dataset.clash)") == rows[0]
 
 
 # The planning form in the site's language (the texts: calendar_build/site/planning_texts.py, translated in
