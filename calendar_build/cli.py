@@ -93,22 +93,35 @@ def say(args: argparse.Namespace, text: str) -> None:
         print(text)
 
 
-def _edition_value(root: Path, key: str) -> object:
-    """Return a setting of content/edition.yaml read quickly (None if absent or unreadable; checked later)."""
+def _edition_setting(root: Path, key: str) -> tuple[object, int | None]:
+    """Return a setting of content/edition.yaml read quickly and its line (None if absent or unreadable)."""
     from calendar_build.content.yamlsafe import YamlProblem, load_yaml  # noqa: PLC0415
 
     edition = root / "content" / "edition.yaml"
     try:
-        data = load_yaml(edition).data if edition.is_file() else None
+        doc = load_yaml(edition) if edition.is_file() else None
     except YamlProblem:
-        data = None  # reported properly when the content is loaded
-    return data.get(key) if isinstance(data, dict) else None
+        doc = None  # reported properly when the content is loaded
+    if doc is None or not isinstance(doc.data, dict) or key not in doc.data:
+        return None, None
+    return doc.data[key], doc.line((key,))
+
+
+def _edition_value(root: Path, key: str) -> object:
+    """Return a setting of content/edition.yaml read quickly (None if absent or unreadable; checked later)."""
+    return _edition_setting(root, key)[0]
 
 
 def default_year(root: Path) -> int:
-    """Return the edition's year from content/edition.yaml, else next year (SOURCE_DATE_EPOCH's, if set)."""
-    year = _edition_value(root, "year")
+    """Return the edition's year from content/edition.yaml, else next year (SOURCE_DATE_EPOCH's, if set).
+
+    A year there out of range is reported for that line: the editor typed no --year.
+    """
+    year, line = _edition_setting(root, "year")
     if isinstance(year, int) and not isinstance(year, bool):
+        if year not in SUPPORTED_YEARS:
+            raise ContentError([Problem("content/edition.yaml", line, f"{unsupported_year(year)} Bitte 'year' "
+                                        "korrigieren oder das Jahr mit --year angeben.")])
         return year
     return clock.today().year + 1
 
@@ -137,14 +150,16 @@ def year_arg(text: str) -> int:
         raise argparse.ArgumentTypeError(f"'{text}' ist keine Jahreszahl") from None
 
 
+def unsupported_year(year: int) -> str:
+    """Return the German message for a year outside the supported range."""
+    return (f"Das Jahr {year} wird nicht unterstützt – die Feiertage werden für "
+            f"{SUPPORTED_YEARS.start}–{SUPPORTED_YEARS.stop - 1} berechnet.")
+
+
 def check_year(year: int) -> None:
     """Raise ContentError for a year outside the supported range."""
     if year not in SUPPORTED_YEARS:
-        raise ContentError([Problem(
-            "--year", None,
-            f"Das Jahr {year} wird nicht unterstützt – die Feiertage werden für "
-            f"{SUPPORTED_YEARS.start}–{SUPPORTED_YEARS.stop - 1} berechnet.",
-        )])
+        raise ContentError([Problem("--year", None, unsupported_year(year))])
 
 
 def check_out_dir(out: Path) -> None:

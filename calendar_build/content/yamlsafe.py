@@ -5,12 +5,15 @@ editors never need them), no duplicate keys, no custom tags (`!!python/...` is
 refused, never executed), no control characters in the file or in a quoted value
 (escapes like "\\0" or "\\e": invisible, and nothing a printer can set), no invisible characters
 that hide or reorder text (see hidden.py). Messages are German and name the line.
+Text is read in Unicode normalisation form C: an umlaut pasted from a Mac ('o' + combining
+diaeresis) is the same 'ö' an editor types, so a town or a name compares equal to the eye and here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -102,6 +105,8 @@ def _convert(node: Node, loc: Loc, lines: dict[Loc, int], loader: yaml.SafeLoade
             raise YamlProblem(node.start_mark.line + 1, _value_message(node)) from exc
         if isinstance(value, dt.datetime):
             value = value.date()
+        if isinstance(value, str):
+            value = unicodedata.normalize("NFC", value)
         if isinstance(value, str) and (control := _CONTROL.search(value)):
             raise YamlProblem(node.start_mark.line + 1, _control_message(control.group()))
         if isinstance(value, str) and (hidden := HIDDEN.search(value)):  # written as an escape, e.g. "\u202E"

@@ -50,8 +50,8 @@ def prepare_photos(jobs: Sequence[PhotoJob | tuple[Path, tuple[float, float], Ph
 
     `meanwhile` runs in this process while the workers prepare cold photos (or before, when there are none).
 
-    One source may go to several targets (a month page's frame and the cover's tile), each once:
-    the same source and target with two focal points is an error.
+    One source may go to several targets (a month page's frame and the cover's tile), each once: the
+    same source and target twice is an error (two portraits sharing a photo; the page shows one of them).
     """
     all_jobs = [PhotoJob(*job) for job in jobs]
     reason = cache_refusal(cache_dir)  # a file in its place, no right to write: prepared into a temporary folder
@@ -66,9 +66,10 @@ def prepare_photos(jobs: Sequence[PhotoJob | tuple[Path, tuple[float, float], Ph
         if job.target not in profiles:
             continue
         first = unique.setdefault((job.source, job.target), job)
-        if first.focal_point != job.focal_point:
-            problems.error(job.shown, job.line, f"Foto '{job.source.name}' wird schon für {first.shown} "
-                           f"mit anderem Ausschnitt verwendet – jedes Porträt braucht ein eigenes Foto.")
+        if first.shown != job.shown or first.focal_point != job.focal_point:
+            crop = " mit anderem Ausschnitt" if first.focal_point != job.focal_point else ""
+            problems.error(job.shown, job.line, f"Foto '{job.source.name}' wird schon für {first.shown}{crop} "
+                           f"verwendet – jedes Porträt braucht ein eigenes Foto.")
     outcomes: dict[tuple[Path, PhotoTarget], _Outcome] = {}
     cold: dict[Path, list[tuple[PhotoJob, bytes]]] = {}
     for key, job in unique.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,14 +61,28 @@ def _photo_path(root: Path, yaml_path: Path, spec: PortraitSpec, reader: Reader,
     return photo
 
 
+def _nfc(name: str) -> str:
+    return unicodedata.normalize("NFC", name)
+
+
 def _photo_by_other_case(photo: Path, written: str, reader: Reader, shown: str, line: int | None) -> Path | None:
-    """Return the photo whose name differs only in case (with a warning); else record an error with a hint."""
+    """Return the photo whose name differs only in case (with a warning); else record an error with a hint.
+
+    A name that differs only in how its umlauts are encoded (a Mac writes 'ö' as 'o' and a combining
+    diaeresis, an editor types 'ö') is the same name to the eye: that photo is used without a word.
+    """
     folder = photo.parent
     try:
         names = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
     except OSError:
         names = []
-    same = [n for n in names if n.casefold() == photo.name.casefold()]
+    alike = [n for n in names if _nfc(n) == _nfc(photo.name)]
+    if len(alike) == 1:
+        try:
+            return inside(reader.root, folder / alike[0])
+        except PathOutside:
+            pass
+    same = [n for n in names if _nfc(n).casefold() == _nfc(photo.name).casefold()]
     where = reader.shown(folder)
     if len(same) == 1:
         reader.problems.warning(shown, line, f"Foto '{written}' heißt im Ordner '{same[0]}' (andere Groß- und "

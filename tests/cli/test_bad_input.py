@@ -295,6 +295,11 @@ CASES: list[tuple[str, Edit, list[str]]] = [
     ("photo-used-twice", replace(P2, "photo: 02-hasan-demir.jpg", "photo: 01-selam-tesfamariam.jpg"),
      [f"{P2}:{line(P2, 'photo:')}: Fehler: {PHOTO} wird schon für {P1} mit anderem Ausschnitt verwendet – jedes "
       f"Porträt braucht ein eigenes Foto."]),
+    # the same photo and crop: one month lost its photo without a word (screen PDF) or got a riddle (print)
+    ("photo-used-twice-same-crop", both(replace(P2, "photo: 02-hasan-demir.jpg", "photo: 01-selam-tesfamariam.jpg"),
+                                        replace(P2, "focal_point: [0.52, 0.37]", "focal_point: [0.46, 0.36]")),
+     [f"{P2}:{line(P2, 'photo:')}: Fehler: {PHOTO} wird schon für {P1} verwendet – jedes Porträt braucht ein eigenes "
+      f"Foto."]),
     # --- paths and URLs -------------------------------------------------------------------------------------------
     ("photo-dotdot", replace(P1, "photo: 01-selam-tesfamariam.jpg", "photo: ../../../../../../etc/passwd"),
      [f"{AT_PHOTO}: Fehler: Foto '../../../../../../etc/passwd' {OUTSIDE_PHOTO}"]),
@@ -408,7 +413,7 @@ def test_decompression_bomb_limit_is_kept(sample: Path, cli: CliRunner) -> None:
 
 BUILD_CASES = [row for row in CASES if row[0] in {
     "yaml-syntax-colon", "yaml-billion-laughs", "unknown-category", "two-for-one-month", "photo-truncated",
-    "photo-symlink-out", "stylesheet-dotdot", "template-undefined-name", "control-character-escaped",
+    "photo-symlink-out", "photo-used-twice-same-crop", "stylesheet-dotdot", "template-undefined-name", "control-character-escaped",
 }]
 
 
@@ -439,6 +444,21 @@ def test_year_out_of_range(command: str, year: str, sample: Path, cli: CliRunner
     assert run.lines[0] == (f"--year: Fehler: Das Jahr {year} wird nicht unterstützt – die Feiertage werden für "
                             f"1950–2099 berechnet.")
     assert not (sample / "output").exists()
+
+
+@pytest.mark.parametrize("command", ["check", "build", "new-edition"])
+def test_year_out_of_range_in_the_edition_names_its_line(command: str, sample: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --year the year comes from content/edition.yaml: the message names that line, not --year."""
+    from calendar_build.cli import main  # noqa: PLC0415
+
+    replace(E, f"year: {YEAR}", "year: 20277")(sample)
+    code = main([command, "--root", str(sample)])
+    assert code == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{E}:{line(E, 'year:')}: Fehler: Das Jahr 20277 wird nicht unterstützt – die Feiertage werden für "
+        f"1950–2099 berechnet. Bitte 'year' korrigieren oder das Jahr mit --year angeben.")
+    assert not (sample / "output").exists() and not (sample / "portraits" / "20277").exists()
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -108,6 +109,20 @@ def test_photo_name_in_another_case_is_used_with_a_warning(sample: Path, cli: Cl
                          f"'01-Selam-Tesfamariam.JPG' (andere Groß- und Kleinschreibung) – verwendet wird "
                          f"'01-Selam-Tesfamariam.JPG'. Bitte den Namen bei 'photo' genau so schreiben: Auf anderen "
                          f"Rechnern (Linux, Druckerei) würde das Foto sonst fehlen."]
+
+
+def test_umlauts_written_the_mac_way_are_the_same_letters(sample: Path, cli: CliRunner) -> None:
+    """A Mac writes 'ö' as 'o' + U+0308 (NFD) in file names and pasted text; an editor types 'ö' (NFC).
+
+    Both look alike: before, the photo 'fehlt … Meinten Sie' itself, and the town was unknown though listed.
+    """
+    folder = sample / "portraits" / "2027"
+    shutil.move(folder / "01-selam-tesfamariam.jpg", folder / unicodedata.normalize("NFD", "01-selam-schön.jpg"))
+    replace(P1, "photo: 01-selam-tesfamariam.jpg", "photo: 01-selam-schön.jpg")(sample)
+    replace(P2, "town: Flörsheim am Main", f"town: {unicodedata.normalize('NFD', 'Flörsheim am Main')}")(sample)
+    run = cli("check", sample)
+    assert run.code == 0, run.err
+    assert run.lines == []
 
 
 def test_misspelt_photo_name_gets_a_suggestion(sample: Path, cli: CliRunner) -> None:

@@ -50,3 +50,9 @@ def test_dates_and_bom() -> None:
     doc = parse_yaml("\ufeffstart: 2027-03-10\nname: Çarşema Sor\n".encode())
     assert str(doc.data["start"]) == "2027-03-10"
     assert doc.data["name"] == "Çarşema Sor"
+
+
+def test_text_is_read_in_normal_form_c() -> None:
+    """'Flörsheim' pasted from a Mac ('o' + combining diaeresis) equals the one typed, keys too."""
+    doc = parse_yaml("town: Flo\u0308rsheim\nStra\u0308ße: 1\n".encode())
+    assert doc.data == {"town": "Flörsheim", "Sträße": 1}

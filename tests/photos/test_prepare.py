@@ -376,6 +376,18 @@ def test_same_photo_with_two_crops_is_an_error(print_target: PhotoTarget, write:
         "Ausschnitt verwendet – jedes Porträt braucht ein eigenes Foto."]
 
 
+def test_same_photo_and_crop_for_two_portraits_is_an_error(print_target: PhotoTarget, write: Write,
+                                                           tmp_path: Path) -> None:
+    """Two portraits with one photo and one crop: the month page of the first would lose its photo."""
+    source = write("01-x.jpg", encode(Image.new("RGB", (600, 400), BLUE)))
+    problems = Problems()
+    prepare_photos([(source, (0.5, 0.5), print_target, SHOWN, LINE),
+                    (source, (0.5, 0.5), print_target, "portraits/2027/02-y.yaml", 9)], tmp_path / "cache", problems)
+    assert [p.render() for p in problems.items] == [
+        "portraits/2027/02-y.yaml:9: Fehler: Foto '01-x.jpg' wird schon für portraits/2027/01-x.yaml verwendet – "
+        "jedes Porträt braucht ein eigenes Foto."]
+
+
 def test_parallel_and_serial_give_the_same_bytes(print_target: PhotoTarget, write: Write, tmp_path: Path) -> None:
     jobs = [(write(f"{n:02d}-x.jpg", encode(marked((600, 400), (100 + 40 * n, 200)))), (0.5, 0.5), print_target,
              f"portraits/2027/{n:02d}-x.yaml", 9) for n in range(3)]
