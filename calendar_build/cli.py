@@ -402,6 +402,7 @@ def build_parser() -> GermanParser:
 
     def command(name: str, help_text: str, run: Callable[[argparse.Namespace], int]) -> GermanParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub._positionals.title = "Dateien"  # a command's positionals are files (TERMINE, DATEI.pdf), not commands
         sub.add_argument("--root", type=lambda p: Path(p).resolve(), default=Path(".").resolve(), metavar="ORDNER",
                          help="Kalenderprojekt-Ordner (Standard: hier)")
         sub.add_argument("--year", type=year_arg, default=None, metavar="JAHR",

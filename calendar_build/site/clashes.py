@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from calendar_build.engine.occurrences import Occurrence, YearTable
-from calendar_build.errors import ContentError, Problem, Problems
+from calendar_build.errors import ContentError, Problem, Problems, count
 from calendar_build.pages import dates
 from calendar_build.site.planned import READERS, Planned
 from calendar_build.site.planning_texts import FACTS, FORM, RELATIONS, clash_count
@@ -95,6 +95,7 @@ def report(planned: list[Planned], clashes: list[Clash], table: YearTable, label
                                 "clashes": clash_count(len(clashes))}]
     lines += [clash_line(c, labels) for c in clashes]
     if outside:
-        lines.append(f"Hinweis: {len(outside)} Tage liegen außerhalb von {table.year} und wurden nur gegen die "
-                     f"Feste geprüft, die {table.year} berühren.")
+        lines.append(f"Hinweis: {count(len(outside), 'Tag liegt', 'Tage liegen')} außerhalb von {table.year} und "
+                     f"{'wurde' if len(outside) == 1 else 'wurden'} nur gegen die Feste geprüft, die {table.year} "
+                     f"berühren.")
     return "\n".join(lines) + "\n"

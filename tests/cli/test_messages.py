@@ -55,6 +55,19 @@ def test_help_is_german(command: str | None, capsys: pytest.CaptureFixture[str])
     assert not [word for word in ENGLISH if word in text]
 
 
+@pytest.mark.parametrize(("command", "heading", "positional"), [
+    (None, "Befehle:", "BEFEHL"), ("clashes", "Dateien:", "TERMINE"), ("preflight", "Dateien:", "DATEI.pdf"),
+])  # fmt: skip
+def test_help_heads_files_as_files(command: str | None, heading: str, positional: str,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """The file a command reads is listed under 'Dateien', not under 'Befehle' as it was."""
+    with pytest.raises(SystemExit):
+        main([command, "--help"] if command else ["--help"])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[lines.index(heading) + 1].split()[0] == positional
+    assert command is None or "Befehle:" not in lines
+
+
 @pytest.mark.parametrize(("argv", "hint"), [
     (["buld"], "Meinten Sie 'build'?"),
     (["build", "--variant", "prnt"], "Meinten Sie 'print'?"),

@@ -78,6 +78,20 @@ def test_clashes_command_reports_in_german(tmp_path: Path, capsys: pytest.Captur
     assert not any("Sitzung" in line for line in out)
 
 
+@pytest.mark.parametrize(("dates", "hint"), [
+    (["2026-12-30"], "Hinweis: 1 Tag liegt außerhalb von 2027 und wurde nur gegen die Feste geprüft, die 2027 "
+                     "berühren."),
+    (["2026-12-30", "2028-01-02"], "Hinweis: 2 Tage liegen außerhalb von 2027 und wurden nur gegen die Feste "
+                                   "geprüft, die 2027 berühren."),
+])
+def test_days_outside_the_year_are_counted_in_german(dates: list[str], hint: str, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    planned = tmp_path / "termine.csv"
+    planned.write_text("datum;titel\n" + "".join(f"{day};Sitzung\n" for day in dates), encoding="utf-8")
+    assert main(["clashes", "--root", str(REPO), "--year", "2027", str(planned)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == hint
+
+
 @pytest.mark.parametrize(("name", "text", "expected"), [
     ("termine.csv", "datum;titel\n31.13.2027;kaputt\n", "termine.csv:2: Fehler: '31.13.2027' ist kein Datum"),
     ("termine.xlsx", "x", "termine.xlsx: Fehler: Unbekanntes Dateiformat"),
