@@ -1,12 +1,15 @@
-"""Warnings about an edition that still reads like another one: year, document date, sample wording.
+"""Warnings about an edition that still reads like another one: year, document date, sample wording,
+and a consent dated after today (a typo such as 2072, or entered before it was given).
 
     content + year + portraits  ->  check_edition  ->  warnings with content/edition.yaml's lines
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
+from calendar_build import clock
 from calendar_build.edition_file import TEXT_KEYS, sample_wording
 from calendar_build.errors import Problems
 from calendar_build.pages.dates import long_date
@@ -22,7 +25,20 @@ def check_edition(content: Content, year: int, portraits: tuple[Portrait, ...], 
     """Warn where content/edition.yaml or the portraits do not belong to the edition of `year`."""
     _check_year(content, year, problems)
     _check_sample_wording(content, portraits, problems)
-    _check_document_date(content, year, portraits, problems)
+    today = clock.today()
+    _check_consents(portraits, today, problems)
+    _check_document_date(content, year, tuple(p for p in portraits if p.spec.consent and p.spec.consent <= today),
+                         problems)
+
+
+def _check_consents(portraits: tuple[Portrait, ...], today: dt.date, problems: Problems) -> None:
+    for portrait in portraits:
+        consent = portrait.spec.consent
+        if consent is not None and consent > today:
+            problems.warning(portrait.where.path, portrait.line("consent"),
+                             f"Die Einwilligung für '{portrait.spec.name}' ist auf den {long_date(consent)} datiert, "
+                             f"nach heute ({long_date(today)}) – Tippfehler? Bitte das Datum eintragen, an dem die "
+                             f"schriftliche Einwilligung gegeben wurde.")
 
 
 def _check_year(content: Content, year: int, problems: Problems) -> None:

@@ -138,6 +138,22 @@ def test_umlauts_written_the_mac_way_are_the_same_letters(sample: Path, cli: Cli
     assert run.lines == []
 
 
+@pytest.mark.parametrize(("saved_as", "rename_to"), [
+    ("01-selam-tesfamariam.yaml.txt", "01-selam-tesfamariam.yaml"),  # Windows hid the '.txt' the editor saved with
+    ("01-selam-tesfamariam.yml", "01-selam-tesfamariam.yaml"),
+    ("01-selam-tesfamariam.YAML", "01-selam-tesfamariam.yaml"),
+])  # fmt: skip
+def test_portrait_file_not_ending_in_yaml_is_named(saved_as: str, rename_to: str, sample: Path,
+                                                  cli: CliRunner) -> None:
+    """Before, only 'Es sind 11 Porträts' – not which file was skipped, nor why."""
+    folder = sample / "portraits" / "2027"
+    shutil.move(folder / "01-selam-tesfamariam.yaml", folder / saved_as)
+    run = cli("check", sample)
+    assert run.code == 1
+    assert (f"portraits/2027/{saved_as}: Warnung: Die Datei wird nicht gelesen – Porträt-Dateien müssen auf '.yaml' "
+            f"enden. Bitte in '{rename_to}' umbenennen.") in run.lines, run.err
+
+
 def test_misspelt_photo_name_gets_a_suggestion(sample: Path, cli: CliRunner) -> None:
     replace(P1, "photo: 01-selam-tesfamariam.jpg", "photo: 01-selam-tesfamarian.jpg")(sample)
     run = cli("check", sample)

@@ -82,3 +82,17 @@ def test_document_date_older_than_the_content(project: Path, stand: str, newest_
     at = line_of(project, "document_date:")
     dated = [w for w in warnings_of(project) if w.startswith(f"content/edition.yaml:{at}: Warnung: Der Stand")]
     assert [expected] == [w.split(": Warnung: ")[1][: len(expected)] for w in dated] if expected else dated == []
+
+
+def test_consent_dated_after_today(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A consent 'given' in 2072 is a typo or not given yet: said at its line, not blamed on the document date."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796169600")  # 2026-12-02
+    first = sorted((project / "portraits" / "2027").glob("*.yaml"))[0]
+    text = re.sub(r"(?m)^consent:.*$", "consent: 2072-09-14", first.read_text(encoding="utf-8"))
+    first.write_text(text, encoding="utf-8")
+    at = next(number for number, line in enumerate(text.splitlines(), 1) if line.startswith("consent:"))
+    found = warnings_of(project)
+    assert (f"portraits/2027/{first.name}:{at}: Warnung: Die Einwilligung für 'Selam Tesfamariam' ist auf den "
+            f"14. September 2072 datiert, nach heute (2. Dezember 2026) – Tippfehler? Bitte das Datum eintragen, an "
+            f"dem die schriftliche Einwilligung gegeben wurde.") in found
+    assert not [w for w in found if "Der Stand" in w]
