@@ -102,7 +102,8 @@ _ERRNO_DE = {
     errno.EMFILE: "Zu viele offene Dateien",
     errno.ENFILE: "Zu viele offene Dateien",
     errno.ENXIO: "Dies ist keine gewöhnliche Datei (Socket oder Gerät)",
-    errno.EBUSY: "Die Datei ist gerade in Benutzung",
+    errno.EBUSY: "Die Datei ist gerade in Benutzung – bitte das Programm schließen, in dem sie geöffnet ist (z. B. "
+                 "den PDF-Betrachter), und den Befehl wiederholen",
     errno.EEXIST: "Dieser Name ist schon vergeben",
     errno.ENOTEMPTY: "Der Ordner ist nicht leer",
     errno.EXDEV: "Die Datei liegt auf einem anderen Datenträger",
@@ -121,8 +122,9 @@ def os_error_message(exc: OSError) -> str:
 
 
 # Hidden files and folders an output is staged in before it is renamed into place (output.py, preview.py):
-# ".name.new", ".name.old", ".name.RANDOM.part", ".name.PIDxHEX.staged" stand for the output "name".
-_STAGED = re.compile(r"^\.(?P<name>.+?)(?:\.new|\.old|\.[A-Za-z0-9_]{6,}\.part|\.\d+x[0-9a-f]+\.staged)$")
+# ".name.new", ".name.old", ".name.RANDOM.part", ".name.PIDxHEX.staged" (and its ".old", the earlier file kept
+# during a commit) stand for the output "name".
+_STAGED = re.compile(r"^\.(?P<name>.+?)(?:\.new|\.old|\.[A-Za-z0-9_]{6,}\.part|\.\d+x[0-9a-f]+\.(?:staged|old))$")
 
 
 def _visible(path: str) -> str:

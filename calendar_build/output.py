@@ -42,16 +42,40 @@ class Transaction:
         return [(path, self.folder / path.name[1:-len(suffix)]) for path in sorted(self.folder.glob(f".*{suffix}"))]
 
     def commit(self) -> None:
-        """Rename every staged output into place, then do the removals; check every target first."""
+        """Rename every staged output into place, then do the removals; check every target first.
+
+        A rename that fails midway (a PDF held open on a network drive) puts the outputs renamed
+        before it back as they were: never a new job sheet beside the earlier PDF.
+        """
         pairs = self.staged()
         for _, target in pairs:  # a folder in the way fails before anything is replaced
             if target.is_dir() and not target.is_symlink():
                 raise IsADirectoryError(21, "ist ein Ordner", str(target))
-        for staged, target in pairs:
-            os.replace(staged, target)
+        kept: list[tuple[Path, Path | None]] = []  # each target renamed into and its earlier file
+        try:
+            for staged, target in pairs:
+                kept.append((target, self._keep(target)))
+                os.replace(staged, target)
+        except OSError:
+            _restore(kept)
+            raise
+        for _, earlier in kept:
+            if earlier is not None:
+                earlier.unlink(missing_ok=True)
         for path in self.removals:
             path.unlink(missing_ok=True)
         self.removals.clear()
+
+    def _keep(self, target: Path) -> Path | None:
+        """Return a second name for the earlier file at `target` to restore it by (None: there is none)."""
+        if not os.path.lexists(target):
+            return None
+        earlier = self.folder / f".{target.name}.{self.token}.old"
+        try:
+            os.link(target, earlier, follow_symlinks=False)
+        except OSError:  # a file system without hard links
+            shutil.copy2(target, earlier, follow_symlinks=False)
+        return earlier
 
     def discard(self) -> None:
         """Remove every staged output (the earlier files stay as they were)."""
@@ -59,8 +83,22 @@ class Transaction:
             staged.unlink(missing_ok=True)
 
 
+def _restore(kept: list[tuple[Path, Path | None]]) -> None:
+    """Put the earlier files back where outputs were renamed into (remove outputs that had none)."""
+    for target, earlier in reversed(kept):
+        try:
+            if earlier is None:
+                target.unlink(missing_ok=True)
+            else:
+                os.replace(earlier, target)
+        except OSError:
+            pass  # the target that failed: still the earlier file
+        if earlier is not None:
+            earlier.unlink(missing_ok=True)
+
+
 _ACTIVE: Transaction | None = None  # inherited by worker processes forked inside the block
-_STAGED = re.compile(r"^\..+\.(\d+)x[0-9a-f]+\.staged$")
+_STAGED = re.compile(r"^\..+\.(\d+)x[0-9a-f]+\.(?:staged|old)$")
 
 
 @contextmanager

@@ -47,6 +47,9 @@ BOUNDARY = [
      ".cache/calendar-build/photos: Fehler: Ein Teil des Pfads ist eine Datei, kein Ordner."),
     ("EISDIR", IsADirectoryError(errno.EISDIR, "Is a directory", "{root}/output/2027/calendar-2027-print.pdf"),
      "output/2027/calendar-2027-print.pdf: Fehler: Dies ist ein Ordner, keine Datei."),
+    ("EBUSY", OSError(errno.EBUSY, "Device or resource busy", "{root}/output/2027/calendar-2027-print-a3.pdf"),
+     "output/2027/calendar-2027-print-a3.pdf: Fehler: Die Datei ist gerade in Benutzung – bitte das Programm "
+     "schließen, in dem sie geöffnet ist (z. B. den PDF-Betrachter), und den Befehl wiederholen."),
     ("ELOOP", OSError(errno.ELOOP, "Too many levels of symbolic links", "{root}/content/holidays/x.yaml"),
      "content/holidays/x.yaml: Fehler: Symlink-Schleife (der Verweis zeigt auf sich selbst)."),
     ("EIO", OSError(errno.EIO, "Input/output error", None),
