@@ -52,6 +52,14 @@ def did_you_mean(message: str) -> str:
     return f" – Meinten Sie '{close[0]}'?" if close else ""
 
 
+def option_hint(message: str, options: Iterable[str]) -> str:
+    """Return " – Meinten Sie '--year'?" for an unknown option close to a known one, else ''."""
+    match = re.search(r"unbekannte Angaben: (.*)", message)
+    unknown = [word.split("=", 1)[0] for word in match[1].split() if word.startswith("--")] if match else []
+    close = [hit for word in unknown for hit in difflib.get_close_matches(word, list(options), n=1, cutoff=0.75)]
+    return f" – Meinten Sie '{close[0]}'?" if close else ""
+
+
 class GermanParser(argparse.ArgumentParser):
     """An argument parser that reports misuse and shows its help in German and exits with 2."""
 
@@ -63,6 +71,12 @@ class GermanParser(argparse.ArgumentParser):
         self._optionals.title = "Angaben"
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                           help="diese Hilfe zeigen und beenden")
+
+    def _options(self) -> set[str]:
+        """Return every option this parser or one of its commands knows."""
+        parsers = [self, *(sub for action in self._actions if isinstance(action, argparse._SubParsersAction)
+                           for sub in action.choices.values())]
+        return {option for parser in parsers for action in parser._actions for option in action.option_strings}
 
     def error(self, message: str) -> NoReturn:
         """Print a German usage error and exit with 2."""
@@ -82,7 +96,7 @@ class GermanParser(argparse.ArgumentParser):
         }
         for english, german in replacements.items():
             message = message.replace(english, german)
-        message += did_you_mean(message)
+        message += did_you_mean(message) or option_hint(message, self._options())
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: Fehler: {message}\n")
 

@@ -68,6 +68,21 @@ def test_help_heads_files_as_files(command: str | None, heading: str, positional
     assert command is None or "Befehle:" not in lines
 
 
+@pytest.mark.parametrize(("argv", "last_line"), [
+    (["check", "--yaer", "2028"], "calendar-build: Fehler: unbekannte Angaben: --yaer 2028 – Meinten Sie '--year'?"),
+    (["build", "--strcit"], "calendar-build: Fehler: unbekannte Angaben: --strcit – Meinten Sie '--strict'?"),
+    (["build", "--varaint=screen"], "calendar-build: Fehler: unbekannte Angaben: --varaint=screen – Meinten Sie "
+                                    "'--variant'?"),
+    (["check", "--foo"], "calendar-build: Fehler: unbekannte Angaben: --foo"),  # nothing close: no guess
+])  # fmt: skip
+def test_misspelt_option_gets_a_suggestion(argv: list[str], last_line: str,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == last_line
+
+
 @pytest.mark.parametrize(("argv", "hint"), [
     (["buld"], "Meinten Sie 'build'?"),
     (["build", "--variant", "prnt"], "Meinten Sie 'print'?"),
