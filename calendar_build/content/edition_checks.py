@@ -23,6 +23,11 @@ EDITION = "content/edition.yaml"
 
 def check_edition(content: Content, year: int, portraits: tuple[Portrait, ...], problems: Problems) -> None:
     """Warn where content/edition.yaml or the portraits do not belong to the edition of `year`."""
+    if not content.edition_lines:
+        problems.warning(EDITION, None, "Die Datei fehlt oder enthält keine Einstellung – gedruckt würde die "
+                         "Voreinstellung: Titel „Interkultureller Kalender“ ohne Motto, Herausgeber, Kreis und "
+                         "Impressum. Wurde sie umbenannt (z. B. in edition.yaml.txt)? Bitte wieder als "
+                         "content/edition.yaml ablegen.")
     _check_year(content, year, problems)
     _check_sample_wording(content, portraits, problems)
     today = clock.today()

@@ -96,3 +96,17 @@ def test_consent_dated_after_today(project: Path, monkeypatch: pytest.MonkeyPatc
             f"14. September 2072 datiert, nach heute (2. Dezember 2026) – Tippfehler? Bitte das Datum eintragen, an "
             f"dem die schriftliche Einwilligung gegeben wurde.") in found
     assert not [w for w in found if "Der Stand" in w]
+
+
+@pytest.mark.parametrize("mistake", ["renamed", "emptied"])
+def test_edition_file_missing_or_without_settings(mistake: str, project: Path) -> None:
+    """Saved as edition.yaml.txt, or left as '{}': before, the defaults were printed without a word."""
+    edition = project / "content" / "edition.yaml"
+    if mistake == "renamed":
+        edition.rename(edition.with_name("edition.yaml.txt"))
+    else:
+        edition.write_text("{}\n", encoding="utf-8")
+    assert ("content/edition.yaml: Warnung: Die Datei fehlt oder enthält keine Einstellung – gedruckt würde die "
+            "Voreinstellung: Titel „Interkultureller Kalender“ ohne Motto, Herausgeber, Kreis und Impressum. Wurde "
+            "sie umbenannt (z. B. in edition.yaml.txt)? Bitte wieder als content/edition.yaml ablegen."
+            ) in warnings_of(project)
