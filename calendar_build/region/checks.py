@@ -48,15 +48,17 @@ def _portrait_rules(content: Content, problems: Problems) -> None:
     edition = content.edition
     rules, towns = edition.portraits, edition.towns
     line = content.edition_line("portraits")
-    if rules.cover_towns and len(towns) > rules.count:
-        problems.error(EDITION, line, f"{len(towns)} Städte, aber nur {rules.count} Porträts – jede Stadt kann nicht "
+    distinct = len(set(towns))  # a town listed twice is one town (reported below), not one more to cover
+    if rules.cover_towns and distinct > rules.count:
+        problems.error(EDITION, line, f"{distinct} Städte, aber nur {rules.count} Porträts – jede Stadt kann nicht "
                        f"vorkommen (cover_towns: false setzen oder Städte kürzen).")
-    if towns and len(towns) * rules.max_per_town < rules.count:
-        problems.error(EDITION, line, f"{rules.count} Porträts aus {len(towns)} Städten mit höchstens "
+    if towns and distinct * rules.max_per_town < rules.count:
+        problems.error(EDITION, line, f"{rules.count} Porträts aus {distinct} Städten mit höchstens "
                        f"{rules.max_per_town} je Stadt geht nicht auf – max_per_town erhöhen.")
     doubled = sorted({t for t in towns if towns.count(t) > 1})
     if doubled:
-        problems.error(EDITION, content.edition_line("towns"), f"Doppelt unter 'towns': {', '.join(doubled)}.")
+        problems.error(EDITION, content.edition_line("towns"), f"Doppelt unter 'towns': {', '.join(doubled)} – bitte "
+                       f"jede Stadt nur einmal eintragen.")
 
 
 def report(content: Content, year: int, problems: Problems) -> None:

@@ -105,6 +105,14 @@ def test_impossible_portrait_rules(project: Path) -> None:
                                f"jede Stadt kann nicht vorkommen (cover_towns: false setzen oder Städte kürzen)."]
 
 
+def test_a_town_listed_twice_is_one_town(project: Path) -> None:
+    """Before, 'Eppstein' twice also gave '13 Städte, aber nur 12 Porträts', a rule nobody broke."""
+    text = (project / E).read_text(encoding="utf-8").replace("  - Eppstein\n", "  - Eppstein\n  - Eppstein\n")
+    (project / E).write_text(text, encoding="utf-8")
+    assert report(project) == [f"{E}:{line_of(project, 'towns')}: Fehler: Doppelt unter 'towns': Eppstein – bitte "
+                               f"jede Stadt nur einmal eintragen."]
+
+
 def test_portraits_follow_the_profile_rules(project: Path) -> None:
     # the sample's twelve portraits with fewer towns, at most twice each: a town three times is an error
     towns = ("Bad Soden am Taunus", "Eppstein", "Eschborn", "Flörsheim am Main", "Hattersheim am Main",
