@@ -191,6 +191,8 @@ def parse_yaml(raw: bytes) -> YamlDoc:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context == "while scanning a simple key" and exc.context_mark:
+            mark = exc.context_mark  # a line without ':' – libyaml notices only at a later line
         at = mark.line + 1 if mark else None
         if "more than one document" in str(exc) or "expected a single document" in str(exc):
             raise YamlProblem(at, "Nur ein YAML-Dokument pro Datei erlaubt ('---' entfernen).") from exc

@@ -18,6 +18,11 @@ from calendar_build.content.yamlsafe import YamlProblem, parse_yaml
         (b"name: M\xfcller\n", 1, "UTF-8"),
         (b"a: 1\nname: Titel: Untertitel\n", 2, "Doppelpunkt"),
         (b"a:\n  - 1\n - 2\n", 3, "Einrückung"),
+        # a line without ':' is named, not the line where the parser gives up (it said 5, 3 and 7)
+        (b"name: Amina\ntext: >-\nErste Zeile\n  zweite\nphoto: x.jpg\n", 3, "fehlt ein Doppelpunkt"),
+        (b"a: 1\nb 2\nc: 3\n", 2, "fehlt ein Doppelpunkt"),
+        (b"holidays:\n  - id: a\n    description: >-\n    Erste Zeile,\n      zweite.\n\n  - id: b\n", 4,
+         "Einrückung verrutscht"),
         (b"a: 1\n---\nb: 2\n", 2, "Nur ein YAML-Dokument"),
         (b"a: [1, 2\n", 2, "Klammer"),
         (b'a: "offen\n', 2, "Anführungszeichen"),
