@@ -23,7 +23,7 @@ EDITION = "content/edition.yaml"
 
 def check_edition(content: Content, year: int, portraits: tuple[Portrait, ...], problems: Problems) -> None:
     """Warn where content/edition.yaml or the portraits do not belong to the edition of `year`."""
-    if not content.edition_lines:
+    if not content.edition_lines and not any(p.path == EDITION for p in problems.items):  # unread: said already
         problems.warning(EDITION, None, "Die Datei fehlt oder enthält keine Einstellung – gedruckt würde die "
                          "Voreinstellung: Titel „Interkultureller Kalender“ ohne Motto, Herausgeber, Kreis und "
                          "Impressum. Wurde sie umbenannt (z. B. in edition.yaml.txt)? Bitte wieder als "
