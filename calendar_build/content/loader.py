@@ -85,6 +85,10 @@ class Content:
         return self.edition_lines.get(key)
 
 
+# Endings of files meant as YAML that are never read: Windows hides the '.txt' an editor saved with
+MISNAMED_ENDINGS = (".yaml.txt", ".yml.txt", ".yaml", ".yml")
+
+
 class Reader:
     """Reads YAML files of one project, recording problems with project-relative paths."""
 
@@ -95,6 +99,22 @@ class Reader:
     def shown(self, path: Path) -> str:
         """Return the path as shown to editors."""
         return display_path(path, self.root)
+
+    def yaml_files(self, folder: Path) -> list[Path]:
+        """Return the *.yaml files of a folder; record an error for each file meant as one but never read."""
+        if not folder.is_dir():
+            return []
+        try:
+            names = sorted(p.name for p in folder.iterdir() if p.is_file())
+        except OSError:
+            names = []
+        for name in names:
+            ending = next((e for e in MISNAMED_ENDINGS if name.casefold().endswith(e)), None)
+            if ending is not None and not name.endswith(".yaml"):
+                self.problems.error(self.shown(folder / name), None, f"Die Datei wird nicht gelesen – sie muss auf "
+                                    f"'.yaml' enden. Bitte in '{name[: -len(ending)]}.yaml' umbenennen (oder entfernen, "
+                                    f"wenn sie nicht gebraucht wird).")
+        return sorted(folder.glob("*.yaml"))
 
     def read(self, path: Path, model: type[M]) -> tuple[M, YamlDoc] | None:
         """Load one file and validate it against a model; None (and problems recorded) on failure."""
@@ -146,7 +166,7 @@ def _load_categories(reader: Reader, content_dir: Path) -> tuple[Category, ...]:
 
 def _load_holidays(reader: Reader, content_dir: Path, categories: tuple[Category, ...]) -> tuple[Entry, ...]:
     holiday_dir = content_dir / "holidays"
-    files = sorted(holiday_dir.glob("*.yaml")) if holiday_dir.is_dir() else []
+    files = reader.yaml_files(holiday_dir)
     if not files:
         reader.problems.error(reader.shown(holiday_dir), None, "Keine Feiertagsdateien (*.yaml) gefunden.")
     known = [c.id for c in categories]
@@ -175,7 +195,7 @@ def _load_holidays(reader: Reader, content_dir: Path, categories: tuple[Category
 def _load_overrides(reader: Reader, content_dir: Path, ids: set[str]) -> dict[int, tuple[PinnedDate, ...]]:
     found: dict[int, tuple[PinnedDate, ...]] = {}
     override_dir = content_dir / "overrides"
-    for path in sorted(override_dir.glob("*.yaml")) if override_dir.is_dir() else []:
+    for path in reader.yaml_files(override_dir):
         shown = reader.shown(path)
         if not path.stem.isdigit() or len(path.stem) != 4:
             reader.problems.error(shown, None, "Overrides-Dateien heißen nach dem Jahr, z. B. 'overrides/2027.yaml'.")

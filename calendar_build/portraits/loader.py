@@ -104,8 +104,7 @@ def load_portraits(root: Path, year: int, problems: Problems, towns: tuple[str, 
     reader = Reader(root, problems)
     folder = root / "portraits" / str(year)
     shown_folder = f"portraits/{year}"
-    files = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
-    _warn_misnamed(folder, shown_folder, problems)
+    files = reader.yaml_files(folder)
     if not files:
         problems.error(shown_folder, None, f"Keine Porträts für {year} gefunden – "
                        f"'calendar-build new-edition --year {year}' legt die Vorlagen an.")
@@ -127,24 +126,6 @@ def load_portraits(root: Path, year: int, problems: Problems, towns: tuple[str, 
                                       doc.line(("photo",)), lines))
     _check_edition(portraits, shown_folder, problems, towns, rules)
     return tuple(sorted(portraits, key=lambda p: p.spec.month))
-
-
-# Endings of files meant as portraits that are never read (Windows hides a '.txt' an editor saved with)
-MISNAMED_ENDINGS = (".yaml.txt", ".yml.txt", ".yaml", ".yml")
-
-
-def _warn_misnamed(folder: Path, shown_folder: str, problems: Problems) -> None:
-    """Warn about each file that looks like a portrait file but is not read, for not ending in '.yaml'."""
-    try:
-        names = sorted(p.name for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
-    except OSError:
-        return
-    for name in names:
-        ending = next((e for e in MISNAMED_ENDINGS if name.casefold().endswith(e)), None)
-        if ending is None or name.endswith(".yaml"):
-            continue
-        problems.warning(f"{shown_folder}/{name}", None, f"Die Datei wird nicht gelesen – Porträt-Dateien müssen "
-                         f"auf '.yaml' enden. Bitte in '{name[: -len(ending)]}.yaml' umbenennen.")
 
 
 def _words(number: int) -> str:

@@ -191,7 +191,7 @@ def report(school: SchoolYear, enabled: bool, path: str, line: int | None, probl
 def load_files(reader: Reader, folder: Path, region: str) -> dict[int, tuple[Period, ...]]:
     """Return the editor's school holidays by file year, recording every problem with file and line."""
     found: dict[int, tuple[Period, ...]] = {}
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+    for path in reader.yaml_files(folder):
         shown = reader.shown(path)
         if not (path.stem.isdigit() and len(path.stem) == 4):
             reader.problems.error(shown, None, "Schulferien-Dateien heißen nach dem Jahr, z. B. "

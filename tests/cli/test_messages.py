@@ -153,20 +153,30 @@ def test_umlauts_written_the_mac_way_are_the_same_letters(sample: Path, cli: Cli
     assert run.lines == []
 
 
-@pytest.mark.parametrize(("saved_as", "rename_to"), [
-    ("01-selam-tesfamariam.yaml.txt", "01-selam-tesfamariam.yaml"),  # Windows hid the '.txt' the editor saved with
-    ("01-selam-tesfamariam.yml", "01-selam-tesfamariam.yaml"),
-    ("01-selam-tesfamariam.YAML", "01-selam-tesfamariam.yaml"),
+@pytest.mark.parametrize(("written", "saved_as", "rename_to"), [
+    # Windows hid the '.txt' the editor saved with
+    ("portraits/2027/01-selam-tesfamariam.yaml", "01-selam-tesfamariam.yaml.txt", "01-selam-tesfamariam.yaml"),
+    ("portraits/2027/01-selam-tesfamariam.yaml", "01-selam-tesfamariam.yml", "01-selam-tesfamariam.yaml"),
+    ("portraits/2027/01-selam-tesfamariam.yaml", "01-selam-tesfamariam.YAML", "01-selam-tesfamariam.yaml"),
+    ("content/overrides/2027.yaml", "2027.yml", "2027.yaml"),  # the announced dates were left out silently
+    ("content/holidays/yazidi.yaml", "yazidi.yaml.txt", "yazidi.yaml"),
+    ("content/school-holidays/2027.yaml", "2027.YAML", "2027.yaml"),
 ])  # fmt: skip
-def test_portrait_file_not_ending_in_yaml_is_named(saved_as: str, rename_to: str, sample: Path,
-                                                  cli: CliRunner) -> None:
-    """Before, only 'Es sind 11 Porträts' – not which file was skipped, nor why."""
-    folder = sample / "portraits" / "2027"
-    shutil.move(folder / "01-selam-tesfamariam.yaml", folder / saved_as)
+def test_a_file_not_ending_in_yaml_is_named(written: str, saved_as: str, rename_to: str, sample: Path,
+                                            cli: CliRunner) -> None:
+    """Before, such a file was skipped without a word (portraits: only 'Es sind 11 Porträts')."""
+    path = sample / written
+    if not path.exists():
+        path.parent.mkdir(exist_ok=True)
+        path.write_text("overrides: []\n" if "overrides" in written else
+                        "source: Kultusministerium\nholidays:\n  - {name: Herbstferien, start: 2027-10-04, "
+                        "end: 2027-10-16}\n", encoding="utf-8")
+    shutil.move(path, path.with_name(saved_as))
     run = cli("check", sample)
     assert run.code == 1
-    assert (f"portraits/2027/{saved_as}: Warnung: Die Datei wird nicht gelesen – Porträt-Dateien müssen auf '.yaml' "
-            f"enden. Bitte in '{rename_to}' umbenennen.") in run.lines, run.err
+    assert (f"{Path(written).parent.as_posix()}/{saved_as}: Fehler: Die Datei wird nicht gelesen – sie muss auf "
+            f"'.yaml' enden. Bitte in '{rename_to}' umbenennen (oder entfernen, wenn sie nicht gebraucht wird)."
+            ) in run.lines, run.err
 
 
 def test_misspelt_photo_name_gets_a_suggestion(sample: Path, cli: CliRunner) -> None:
