@@ -77,5 +77,5 @@ def add_commands(command: Callable[[str, str, Callable[[argparse.Namespace], int
     serve = command("serve", "Live-Vorschau auf 127.0.0.1: Website und Druckseiten, neu geladen bei jeder "
                     "Änderung an content/, portraits/, templates/.", cmd_serve)
     serve.add_argument("--port", type=int, default=8000, help="Port (Standard: 8000)")
-    serve.add_argument("--pages", default="2", help="Druckseiten als PNG, z. B. 1,5-6 (Standard: 2, der Januar)")
+    serve.add_argument("--pages", default="2", metavar="SEITEN", help="Druckseiten als PNG, z. B. 1,5-6 (Standard: 2, der Januar)")
     serve.add_argument("--no-print", action="store_true", help="nur die Website, keine Druckseiten")

@@ -41,10 +41,12 @@ def test_build_report_in_german_singular(capsys: pytest.CaptureFixture[str]) -> 
     assert capsys.readouterr() == ("", "")
 
 
-ENGLISH = ("usage:", "options:", "positional arguments", "show this help", "optional arguments")
+ENGLISH = ("usage:", "options:", "positional arguments", "show this help", "optional arguments",
+           "PAGES", "ROOT", "YEAR")  # argparse's metavars from the option names (serve said '--pages PAGES')
 
 
-@pytest.mark.parametrize("command", [None, "build", "check", "holidays", "new-edition", "diff", "preview", "ics"])
+@pytest.mark.parametrize("command", [None, "build", "check", "holidays", "new-edition", "diff", "preview", "ics",
+                                     "watch", "preflight", "site", "clashes", "serve"])
 def test_help_is_german(command: str | None, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as stopped:
         main([command, "--help"] if command else ["--help"])
