@@ -81,6 +81,7 @@ def _shown(value: str) -> str:
     return value if len(value) <= 40 else value[:37] + "…"
 
 
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: same nodes, faster
 
 
@@ -99,6 +100,8 @@ def _convert(node: Node, loc: Loc, lines: dict[Loc, int], loader: yaml.SafeLoade
             f"Unerlaubter YAML-Tag '{node.tag}' – nur einfache Werte, Listen und Zuordnungen sind erlaubt.",
         )
     if isinstance(node, ScalarNode):
+        if not node.style and _LEADING_ZERO.fullmatch(node.value):  # plain (libyaml: style "")
+            return int(node.value, 10)  # 'month: 08' is August: YAML 1.1 reads 010 as octal 8 and 08 as text
         try:
             value = loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError) as exc:

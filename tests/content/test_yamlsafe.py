@@ -61,3 +61,9 @@ def test_text_is_read_in_normal_form_c() -> None:
     """'Flörsheim' pasted from a Mac ('o' + combining diaeresis) equals the one typed, keys too."""
     doc = parse_yaml("town: Flo\u0308rsheim\nStra\u0308ße: 1\n".encode())
     assert doc.data == {"town": "Flörsheim", "Sträße": 1}
+
+
+def test_numbers_with_a_leading_zero_are_decimal() -> None:
+    """'month: 08' is August (it was the text '08', and 010 the octal number 8); quoted stays text."""
+    doc = parse_yaml(b'a: 08\nb: 09\nc: 010\nd: 03\ne: "08"\nf: 0\ng: -07\n')
+    assert doc.data == {"a": 8, "b": 9, "c": 10, "d": 3, "e": "08", "f": 0, "g": -7}
