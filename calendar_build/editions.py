@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from calendar_build import clock
+from calendar_build.content.loader import project_above
 from calendar_build.content.yamlsafe import YamlProblem, load_yaml
 from calendar_build.edition_file import EditionSwitch, switch_edition
 from calendar_build.errors import ContentError, Problem, UsageError, count
@@ -216,7 +217,8 @@ def overrides_yaml(year: int, previous: tuple[int, list[str]] | None) -> str:
 def plan_edition(root: Path, year: int, source_year: int | None = None) -> EditionPlan:
     """Return the files of a new edition; raise ContentError when any would overwrite something."""
     if not (root / "content").is_dir():
-        raise ContentError([Problem("content", None, f"Ordner 'content/' fehlt in {root} – ist --root richtig?")])
+        raise ContentError([Problem("content", None, f"Ordner 'content/' fehlt in {root} – ist --root richtig?"
+                                    f"{project_above(root)}")])
     if source_year == year:
         raise UsageError(f"--from {source_year} ist das neue Jahr selbst – bitte eine frühere Ausgabe angeben.")
     problems = []

@@ -239,6 +239,14 @@ def _read_edition(reader: Reader, content_dir: Path) -> tuple[Edition, dict[str,
     return edition, {str(loc[0]): line for loc, line in doc.lines.items() if len(loc) == 1}
 
 
+def project_above(folder: Path) -> str:
+    """Return a hint naming the calendar project `folder` lies in (a command run in portraits/2028), else ''."""
+    for parent in folder.resolve().parents:
+        if (parent / "content").is_dir() and (parent / "portraits").is_dir():
+            return f" Das Kalenderprojekt ist wohl '{parent}' – dort aufrufen oder '--root {parent}' angeben."
+    return ""
+
+
 def load_content(root: Path, problems: Problems | None = None) -> Content:
     """Load categories, holidays, edition and overrides of the project at `root`.
 
@@ -249,7 +257,8 @@ def load_content(root: Path, problems: Problems | None = None) -> Content:
     reader = Reader(root, problems)
     content_dir = root / "content"
     if not content_dir.is_dir():
-        problems.error("content", None, f"Ordner 'content/' fehlt in {root.name or root} – ist --root richtig?")
+        problems.error("content", None, f"Ordner 'content/' fehlt in {root.name or root} – ist --root richtig?"
+                       f"{project_above(root)}")
         problems.raise_if_errors()
     categories = _load_categories(reader, content_dir)
     entries = _load_holidays(reader, content_dir, categories)

@@ -507,6 +507,15 @@ def test_missing_project_folder(tmp_path: Path, cli: CliRunner) -> None:
     assert run.lines[0] == "content: Fehler: Ordner 'content/' fehlt in gibt-es-nicht – ist --root richtig?"
 
 
+@pytest.mark.parametrize("command", ["check", "new-edition"])
+def test_run_inside_the_project_names_the_project(command: str, sample: Path, cli: CliRunner) -> None:
+    """A terminal opened in portraits/2027: before, only 'ist --root richtig?', not which folder is right."""
+    run = cli(command, sample / "portraits" / YEAR)
+    assert_clean_failure(run)
+    assert run.lines[0].endswith(f"– ist --root richtig? Das Kalenderprojekt ist wohl '{sample.resolve()}' – dort "
+                                 f"aufrufen oder '--root {sample.resolve()}' angeben."), run.err
+
+
 # --- through a child process: what an editor's terminal shows -----------------------------------------------------
 
 @pytest.mark.parametrize("command", ["check", "build"])
