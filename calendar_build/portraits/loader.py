@@ -162,6 +162,21 @@ def _check_edition(portraits: list[Portrait], folder: str, problems: Problems, t
     genders: Counter[str] = Counter(p.spec.gender for p in portraits)
     if rules.gender_balance == "equal" and complete and not balanced(genders, count):
         problems.warning(folder, None, balance_message(genders, count))  # --strict promotes it at the boundary
+    _warn_same_person(portraits, problems)
+
+
+def _warn_same_person(portraits: list[Portrait], problems: Problems) -> None:
+    """Warn about a name that appears on two portraits (a copied file whose name was not changed)."""
+    first: dict[str, Portrait] = {}
+    for portrait in portraits:
+        key = " ".join(portrait.spec.name.casefold().split())
+        if not key:
+            continue
+        earlier = first.setdefault(key, portrait)
+        if earlier is not portrait:
+            problems.warning(portrait.where.path, portrait.line("name"),
+                             f"'{portrait.spec.name}' steht schon in {earlier.where.path} – dieselbe Person zweimal? "
+                             f"Jede Person bitte nur einmal; sonst den Namen prüfen.")
 
 
 def balanced(genders: Counter[str], count: int) -> bool:

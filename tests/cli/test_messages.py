@@ -181,6 +181,15 @@ def test_a_file_not_ending_in_yaml_is_named(written: str, saved_as: str, rename_
             ) in run.lines, run.err
 
 
+def test_same_person_twice_is_a_warning(sample: Path, cli: CliRunner) -> None:
+    """A portrait file copied for the next month, its name not changed: before, two pages of one person, no word."""
+    replace(P2, "name: Hasan Demir", "name: selam  Tesfamariam")(sample)
+    run = cli("check", sample)
+    assert run.code == 0, run.err
+    assert (f"{P2}:{line(P2, 'name:')}: Warnung: 'selam  Tesfamariam' steht schon in {P1} – dieselbe Person zweimal? "
+            f"Jede Person bitte nur einmal; sonst den Namen prüfen.") in run.lines, run.err
+
+
 def test_misspelt_photo_name_gets_a_suggestion(sample: Path, cli: CliRunner) -> None:
     replace(P1, "photo: 01-selam-tesfamariam.jpg", "photo: 01-selam-tesfamarian.jpg")(sample)
     run = cli("check", sample)
