@@ -34,6 +34,22 @@ def test_date_range(code: str, start: dt.date, end: dt.date, expected: str) -> N
     assert Dates(code).date_range(start, end).replace("\u202f", "\u2009") == expected
 
 
+# Expected: the "middle" of CLDR 47's standard list pattern ("{0}, {1}"; Persian "{0}،‏ {1}", the Arabic
+# comma with a right-to-left mark; Arabic "{0} و{1}", "and"). A Latin comma was printed between Arabic dates.
+LISTS = [
+    ("de", "5. Jan., 25. Dez."),
+    ("en", "Jan 5, Dec 25"),
+    ("ar", "5 يناير و25 ديسمبر"),
+    ("fa", "۵ ژانویه،‏ ۲۵ دسامبر"),
+]
+
+
+@pytest.mark.parametrize(("code", "expected"), LISTS)
+def test_date_list_joins_as_the_language_lists(code: str, expected: str) -> None:
+    """Isra and Mi'raj falls twice in 2027: both dates in one explanation, outlook or site cell."""
+    assert Dates(code).date_list([(D(2027, 1, 5), D(2027, 1, 5)), (D(2027, 12, 25), D(2027, 12, 25))]) == expected
+
+
 @pytest.mark.parametrize("code", [c for c in LANGUAGES if c != "de"])
 def test_column_range_breaks_only_at_the_range_separator(code: str) -> None:
     text = Dates(code).column_range(D(2027, 3, 31), D(2027, 4, 2))
