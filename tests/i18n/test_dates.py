@@ -57,6 +57,14 @@ def test_column_range_breaks_only_at_the_range_separator(code: str) -> None:
     assert text.count("\u200b") == 1  # one break opportunity: after the dash (or before Persian "تا")
 
 
+@pytest.mark.parametrize("code", [c for c in LANGUAGES if c != "de"])
+def test_a_column_range_across_the_new_year_may_also_break_before_each_year(code: str) -> None:
+    """'25 ديسمبر 2027 – 1 يناير 2028' is wider than the A4 list's date column: it wraps before a year too."""
+    text = Dates(code).column_range(D(2027, 12, 25), D(2028, 1, 1))
+    assert text.count(" ") == 2 and f" {digits(2027, code)}" in text and f" {digits(2028, code)}" in text
+    assert text.count("\u200b") == 1
+
+
 # Month and weekday names come from CLDR; German keeps its table, which must be CLDR's.
 @pytest.mark.parametrize(("code", "january", "monday"), [
     ("de", "Januar", "Mo"), ("en", "January", "Mon"), ("tr", "Ocak", "Pzt"), ("ar", "يناير", "الاثنين"),
