@@ -119,7 +119,8 @@ def _month(
             cells.append(DayCell(
                 day=day.day, iso=day.isoformat(), in_month=in_month, sunday=day.weekday() == 6,
                 legal=day in table.legal_holidays, school=day in school, dots=dots if in_month else (),
-                labels=shown, more=more, title=options.dates.language.list_separator.join(o.entry.holiday.name for o in occurrences),
+                labels=shown, more=more,
+                title=options.dates.language.list_separator.join(o.entry.holiday.name for o in occurrences),
                 hidden=hidden if in_month else (), marks=marks,
             ))
         weeks.append(Week(week[0].isocalendar()[1], tuple(cells)))

@@ -86,7 +86,7 @@ class Text:
     frame: Frame | None
     line_px: float
     section: Any = field(default=None, compare=False, repr=False)  # the element of its page (<section class="page …">)
-    line: Any = field(default=None, compare=False, repr=False)  # its line box (texts of one line never cover each other)
+    line: Any = field(default=None, compare=False, repr=False)  # its line box (one line's texts never cover each other)
 
 
 @dataclass(frozen=True)
