@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -82,13 +83,18 @@ class Dates:
         return self.number(format_interval(start, end, skeleton, locale=self.code))
 
     def column_range(self, start: dt.date, end: dt.date) -> str:
-        """Return `date_range` for a narrow column: a date never breaks inside, a range only at its dash."""
+        """Return `date_range` for a narrow column: a range breaks at its dash, a date only before its year."""
         if self.code == GERMAN:
             return german.column_range(start, end)
         text = self.date_range(start, end)
         pieces = _RANGE_BREAK.split(text)
         glued = [p.replace(" ", "\u00a0") for p in pieces]
-        return "".join(p + "\u200b" if _RANGE_BREAK.fullmatch(pieces[i]) else p for i, p in enumerate(glued))
+        return german.YEAR_BREAK.sub(" ", "".join(p + "\u200b" if _RANGE_BREAK.fullmatch(pieces[i]) else p
+                                                for i, p in enumerate(glued)))
+
+    def date_list(self, spans: Iterable[tuple[dt.date, dt.date]]) -> str:
+        """Return days or ranges joined as the language lists them: '5. Jan., 25. Dez.', '5 يناير و25 ديسمبر'."""
+        return self.language.list_separator.join(self.date_range(start, end) for start, end in spans)
 
     def date_range_with_year(self, start: dt.date, end: dt.date) -> str:
         """Return a day or a range of days with the year: '13.–20. Apr. 2025', 'Apr 13 – 20, 2025'."""

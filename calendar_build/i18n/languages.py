@@ -40,6 +40,12 @@ class Language:
         return "rtl" if self.locale.text_direction == "rtl" else "ltr"
 
     @property
+    def list_separator(self) -> str:
+        """Return what separates the items of a list (CLDR list pattern): ', ', Persian '،‏ ', Arabic ' و'."""
+        pattern = self.locale.list_patterns["standard"]["middle"]
+        return str(pattern).replace("{0}", "").replace("{1}", "")
+
+    @property
     def file_suffix(self) -> str:
         """Return what output file names carry: nothing for German, '-tr' for Turkish."""
         return "" if self.code == GERMAN else f"-{self.code}"

@@ -119,7 +119,8 @@ def _month(
             cells.append(DayCell(
                 day=day.day, iso=day.isoformat(), in_month=in_month, sunday=day.weekday() == 6,
                 legal=day in table.legal_holidays, school=day in school, dots=dots if in_month else (),
-                labels=shown, more=more, title=", ".join(o.entry.holiday.name for o in occurrences),
+                labels=shown, more=more,
+                title=options.dates.language.list_separator.join(o.entry.holiday.name for o in occurrences),
                 hidden=hidden if in_month else (), marks=marks,
             ))
         weeks.append(Week(week[0].isocalendar()[1], tuple(cells)))
@@ -154,7 +155,7 @@ def _explanations(table: YearTable, categories: Mapping[str, CategoryView], opti
                 continue
             seen.add(holiday.id)
             items.append(Explanation(
-                when=", ".join(options.dates.date_range(o.start, o.end) for o in all_dates),
+                when=options.dates.date_list((o.start, o.end) for o in all_dates),
                 dot=Dot(view.id, view.letter, view.label, view.glyph), name=holiday.name, original=holiday.original or "",
                 transliteration=holiday.transliteration or "", description=" ".join(holiday.description.split()),
                 greeting=holiday.greeting or "", eve=holiday.eve, approximate=any(o.approximate for o in all_dates),

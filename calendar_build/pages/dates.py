@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
           "Oktober", "November", "Dezember")  # fmt: skip
@@ -27,12 +28,18 @@ def date_range(start: dt.date, end: dt.date) -> str:
     return f"{day_month(start)}–{day_month(end)}"
 
 
-def column_range(start: dt.date, end: dt.date) -> str:
-    """Return `date_range` for a narrow column: a date never breaks inside, a range only after its dash.
+# The no-break space before a year: a range across the new year may wrap there (the dates stay whole).
+YEAR_BREAK = re.compile(r"\u00a0(?=[0-9\u06f0-\u06f9]{4}(?![0-9\u06f0-\u06f9]))")
 
-    '21. Apr.–2. Mai' then wraps as '21. Apr.–' over '2. Mai' instead of running into the next column.
+
+def column_range(start: dt.date, end: dt.date) -> str:
+    """Return `date_range` for a narrow column: a range breaks after its dash, a date only before its year.
+
+    '21. Apr.–2. Mai' then wraps as '21. Apr.–' over '2. Mai' instead of running into the next column;
+    '25. Dez. 2027–1. Jan.' (wider than the A4 column) as '25. Dez.' over '2027–1. Jan.'.
     """
-    return date_range(start, end).replace(" ", "\u00a0").replace("–", "–\u200b")
+    glued = date_range(start, end).replace(" ", "\u00a0").replace("–", "–\u200b")
+    return YEAR_BREAK.sub(" ", glued)
 
 
 def weekday_date(day: dt.date) -> str:

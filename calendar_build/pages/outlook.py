@@ -55,7 +55,7 @@ def outlook(content: Content, first_year: int, years: int = 5,
         table = compute_year(content, year, alternatives=False)
         for holiday_id in chosen:
             found = [o for o in table.occurrences if o.id == holiday_id and o.start.year == year]
-            cells[holiday_id].append(", ".join(dates.date_range(o.start, o.end) for o in found) or NO_DATE)
+            cells[holiday_id].append(dates.date_list((o.start, o.end) for o in found) or NO_DATE)
             estimated[holiday_id].append(any(o.approximate for o in found))
     return tuple(
         OutlookRow(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from calendar_build.i18n.languages import GERMAN, digits
+from calendar_build.i18n.languages import GERMAN, LANGUAGES, digits
 from calendar_build.pages.model import Calendar, DayCell, MonthPage, PortraitView
 
 
@@ -41,6 +41,7 @@ class PosterMonth:
     portrait: PortraitView | None
     days: tuple[PosterDay, ...]
     more: tuple[MoreItem, ...]  # the month's list: names moved out of a day that was too full
+    separator: str = ", "  # between the names of a line of that list, as the language lists them (CLDR)
 
 
 def _days(month: MonthPage) -> tuple[PosterDay, ...]:
@@ -66,7 +67,7 @@ def poster_month(month: MonthPage, language: str = GERMAN) -> PosterMonth:
     days = _days(month)
     more = tuple(MoreItem(_day_number(d.cell.day, language), tuple(zip(d.cell.hidden, _hidden_marks(d.cell), strict=True)))
                  for d in days if d.cell.hidden)
-    return PosterMonth(month.number, month.name, month.portrait, days, more)
+    return PosterMonth(month.number, month.name, month.portrait, days, more, LANGUAGES[language].list_separator)
 
 
 def poster_months(calendar: Calendar) -> tuple[PosterMonth, ...]:

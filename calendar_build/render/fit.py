@@ -4,7 +4,8 @@ Templates mark the frames of a page with `data-frame="name"` (and, where an edit
 cause of what fills it, `data-source="path:line"`). After layout, on every page:
 - each text box lies inside its nearest frame (nothing runs out of the portrait band, a day cell,
   a column of explanations …);
-- no two text boxes of different frames overlap;
+- no two text boxes of different frames overlap, nor two of different lines in one frame (a date of
+  two lines over the next feast's, a weekday name over the day's names);
 - no text lies over a photo, except inside an element marked `data-caption`;
 - no text comes closer to the trim edge than the product's safe margin.
 A violation is reported once per frame and page, with the content that caused it. The proof runs in
@@ -85,6 +86,7 @@ class Text:
     frame: Frame | None
     line_px: float
     section: Any = field(default=None, compare=False, repr=False)  # the element of its page (<section class="page …">)
+    line: Any = field(default=None, compare=False, repr=False)  # its line box (one line's texts never cover each other)
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,7 @@ def _collect(page_box: Any, sections: dict[int, Any]) -> tuple[list[Text], list[
             top, bottom = (line.position_y, line.position_y + line.height) if line is not None else (
                 box.position_y, box.position_y + box.height)
             rect = Rect(box.position_x, top, box.position_x + box.width, bottom)
-            texts.append(Text(box.text, rect, frame, bottom - top, sections.get(id(box.element))))
+            texts.append(Text(box.text, rect, frame, bottom - top, sections.get(id(box.element)), line))
         elif isinstance(box, boxes.ReplacedBox) and box.element_tag == "img":
             photos.append(Rect(box.position_x, box.position_y, box.position_x + box.width,
                                box.position_y + box.height))
@@ -214,10 +216,16 @@ def prove_page(page_box: Any, page: int, safe_margin_mm: float, width: float, he
         for other in ordered[index + 1:]:
             if other.rect.top >= text.rect.bottom - TOLERANCE_PX:
                 break
-            if text.frame != other.frame and text.rect.overlaps(other.rect):
+            if not text.rect.overlaps(other.rect):
+                continue
+            pair = f"('{text.text.strip()[:30]}' / '{other.text.strip()[:30]}')"
+            if text.frame != other.frame:
                 culprit = text.frame if text.frame and not text.rect.inside(text.frame.rect) else other.frame
                 report(culprit, "overlap", f"Seite {page}: {_what(text.frame)} und {_what(other.frame).lower()} "
-                       f"überdecken sich ('{text.text.strip()[:30]}' / '{other.text.strip()[:30]}').")
+                       f"überdecken sich {pair}.")
+            elif text.line is not other.line:
+                report(text.frame, "overlap", f"Seite {page}: {_what(text.frame)} – zwei Zeilen darin überdecken "
+                       f"sich {pair}.")
     return list(found.values())
 
 

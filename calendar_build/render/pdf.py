@@ -40,7 +40,7 @@ from calendar_build.products import Product
 from calendar_build.render.condition import REGISTRY_NAME, PrintCondition
 from calendar_build.render.fit import Violation, prove
 from calendar_build.render.join import join_pdfs
-from calendar_build.render import lang_tags
+from calendar_build.render import image_ids, lang_tags
 from calendar_build.render.marks import add_crop_marks
 from calendar_build.render.overprint import overprint_black
 
@@ -50,6 +50,7 @@ SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
 PDF_SRGB_PROFILE = Path("/usr/share/color/icc/ghostscript/srgb.icc")
 
 lang_tags.install()  # /Lang per element and /ActualText of Indic words in tagged (PDF/UA) output
+image_ids.install()  # images named alike in whatever folder the project lies
 
 
 class LocalFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type information
@@ -113,11 +114,20 @@ class PdfJob:
     draft: bool = False  # a PDF only a previewer reads: not compressed, the parsed stylesheet kept for the next one
 
     @property
+    def places(self) -> image_ids.Places:
+        """Return the job's folders with names of their own (the PDF's bytes must not depend on where they lie)."""
+        named = {folder: f"ALLOWED{number}" for number, folder in enumerate(self.allowed)}
+        named[self.base_dir.parent] = "ROOT"
+        if self.scratch is not None:
+            named[self.scratch] = "CACHE"
+        return image_ids.places(named)
+
+    @property
     def key(self) -> str:
-        """Return a digest of everything rendered (the PDF's DocumentID derives from it)."""
-        digest = hashlib.sha256(self.generated_css.encode())
+        """Return a digest of everything rendered (the PDF's DocumentID derives from it), its folders named."""
+        digest = hashlib.sha256(image_ids.neutral(self.generated_css, self.places).encode())
         for part in self.parts:
-            digest.update(b"\0" + part.encode())
+            digest.update(b"\0" + image_ids.neutral(part, self.places).encode())
         return digest.hexdigest()
 
 
@@ -324,7 +334,7 @@ def _render_part(job: PdfJob, index: int, stream: BinaryIO | None) -> _Part:
     product = job.product
     fetcher = LocalFetcher(job.allowed + SYSTEM_FONT_DIRS)
     base_url = job.base_dir.as_uri() + "/"
-    with collected_warnings() as messages:
+    with collected_warnings() as messages, image_ids.named(job.places):
         sheet = _stylesheet(job, fetcher, base_url, messages)
         font_config, color_profiles, css = sheet.font_config, sheet.color_profiles, sheet.css
         document = HTML(string=job.parts[index], base_url=base_url, url_fetcher=fetcher).render(

@@ -87,7 +87,7 @@ def _ahead(feast_id: str, tables: Sequence[YearTable], language: str) -> tuple[A
     rows = []
     for table in tables:
         found = [o for o in table.occurrences if o.id == feast_id and o.start.year == table.year]
-        when = ", ".join(Dates(language).date_range(o.start, o.end) for o in found) or "–"
+        when = Dates(language).date_list((o.start, o.end) for o in found) or "–"
         rows.append(AheadYear(table.year, when, any(o.approximate for o in found)))
     return tuple(rows)
 

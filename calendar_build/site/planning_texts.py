@@ -75,8 +75,7 @@ def _plural_forms(language: str) -> dict[str, str]:
 
 def list_separator(language: str) -> str:
     """Return what separates the items of a list (CLDR): ', ', Persian '،‏ ', Arabic ' و'."""
-    pattern = LANGUAGES[language].locale.list_patterns["standard"]["middle"]
-    return str(pattern).replace("{0}", "").replace("{1}", "")
+    return LANGUAGES[language].list_separator
 
 
 @functools.cache

@@ -34,11 +34,35 @@ def test_date_range(code: str, start: dt.date, end: dt.date, expected: str) -> N
     assert Dates(code).date_range(start, end).replace("\u202f", "\u2009") == expected
 
 
+# Expected: the "middle" of CLDR 47's standard list pattern ("{0}, {1}"; Persian "{0}،‏ {1}", the Arabic
+# comma with a right-to-left mark; Arabic "{0} و{1}", "and"). A Latin comma was printed between Arabic dates.
+LISTS = [
+    ("de", "5. Jan., 25. Dez."),
+    ("en", "Jan 5, Dec 25"),
+    ("ar", "5 يناير و25 ديسمبر"),
+    ("fa", "۵ ژانویه،‏ ۲۵ دسامبر"),
+]
+
+
+@pytest.mark.parametrize(("code", "expected"), LISTS)
+def test_date_list_joins_as_the_language_lists(code: str, expected: str) -> None:
+    """Isra and Mi'raj falls twice in 2027: both dates in one explanation, outlook or site cell."""
+    assert Dates(code).date_list([(D(2027, 1, 5), D(2027, 1, 5)), (D(2027, 12, 25), D(2027, 12, 25))]) == expected
+
+
 @pytest.mark.parametrize("code", [c for c in LANGUAGES if c != "de"])
 def test_column_range_breaks_only_at_the_range_separator(code: str) -> None:
     text = Dates(code).column_range(D(2027, 3, 31), D(2027, 4, 2))
     assert " " not in text  # every space inside a date is a no-break space
     assert text.count("\u200b") == 1  # one break opportunity: after the dash (or before Persian "تا")
+
+
+@pytest.mark.parametrize("code", [c for c in LANGUAGES if c != "de"])
+def test_a_column_range_across_the_new_year_may_also_break_before_each_year(code: str) -> None:
+    """'25 ديسمبر 2027 – 1 يناير 2028' is wider than the A4 list's date column: it wraps before a year too."""
+    text = Dates(code).column_range(D(2027, 12, 25), D(2028, 1, 1))
+    assert text.count(" ") == 2 and f" {digits(2027, code)}" in text and f" {digits(2028, code)}" in text
+    assert text.count("\u200b") == 1
 
 
 # Month and weekday names come from CLDR; German keeps its table, which must be CLDR's.

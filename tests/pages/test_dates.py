@@ -28,6 +28,8 @@ def test_date_range(start: dt.date, end: dt.date, expected: str) -> None:
     (D(2027, 4, 21), D(2027, 5, 2), f"21.{NBSP}Apr.–{ZWSP}2.{NBSP}Mai"),
     (D(2027, 4, 22), D(2027, 4, 29), f"22.–{ZWSP}29.{NBSP}Apr."),
     (D(2027, 4, 30), D(2027, 4, 30), f"30.{NBSP}Apr."),
+    # across the new year also before the year: '25. Dez. 2027–' is wider than the A4 list's date column
+    (D(2027, 12, 25), D(2028, 1, 1), f"25.{NBSP}Dez. 2027–{ZWSP}1.{NBSP}Jan."),
 ])
 def test_column_range(start: dt.date, end: dt.date, expected: str) -> None:
     assert dates.column_range(start, end) == expected

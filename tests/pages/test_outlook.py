@@ -81,3 +81,11 @@ def test_unknown_ids_are_skipped_and_names_given() -> None:
 ])  # fmt: skip
 def test_outlook_years(first: int, years: int, expected: tuple[int, ...]) -> None:
     assert outlook_years(first, years) == expected
+
+
+@pytest.mark.parametrize(("language", "expected"), [("de", "5. Jan., 26. Dez."), ("ar", "5 يناير و26 ديسمبر"),
+                                                    ("fa", "۵ ژانویه،\u200f ۲۶ دسامبر")])
+def test_two_dates_in_a_year_are_listed_as_the_language_lists(language: str, expected: str) -> None:
+    """Ramadan begins twice in 2030 (Umm al-Qura); Arabic and Persian got a Latin comma between the dates."""
+    row = next(r for r in outlook(load_content(REPO), 2027, ids=("ramadan-begin",), language=language))
+    assert row.cells[row.years.index(2030)] == expected

@@ -38,6 +38,12 @@ def test_names_that_did_not_fit_go_to_the_months_list() -> None:
     assert [(item.day, item.names) for item in column.more] == [("20.", (("Purim", ""),))]
 
 
+@pytest.mark.parametrize(("language", "separator"), [("de", ", "), ("en", ", "), ("fa", "،‏ "), ("ar", " و")])
+def test_the_months_list_separates_names_as_the_language_lists_them(language: str, separator: str) -> None:
+    """The list's names were joined by a Latin comma in Arabic and Persian too (CLDR 47 list pattern "middle")."""
+    assert poster_month(_february_2027(), language).separator == separator
+
+
 BOX = CellBox(27.0, 2, None, 9.0)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -181,3 +182,30 @@ def test_refugee_day_is_not_public_when_corpus_christi_falls_on_it(sample: Conte
     # 20 June 2030 is Fronleichnam (Easter 21 April + 60): only Fronleichnam is the legal holiday.
     rows = {r["id"]: r["public"] for r in all_rows(sample, "DE-HE", 2030) if r["start"] == "2030-06-20"}
     assert rows == {"corpus-christi": True, "world-refugee-day": False}
+
+
+# A clause of a description that calls the feast a legal holiday and names no place: it is printed in
+# the editions of every region, so it must hold in each (Karfreitag said so, printed in Vienna too).
+_PLACED = ("Deutschland", "Bundesl", "Hessen", "Berlin", "Mecklenburg", "Baden", "Bayern", "Sachsen", "Österreich",
+           "Bundesrecht")
+
+
+def _unplaced_legal_claims(content: Content) -> dict[str, str]:
+    """Return id -> clause of each catalogue description that calls the feast a legal holiday without saying where."""
+    found = {}
+    for entry in content.catalogue.entries:
+        text = " ".join(entry.holiday.description.split())
+        for clause in re.split(r"(?<=[.;])\s|\sund\s", text):
+            if "gesetzlicher Feiertag" in clause and "kein" not in clause and not any(p in clause for p in _PLACED):
+                found[entry.holiday.id] = clause
+    return found
+
+
+@pytest.mark.parametrize("region", [*STATES, *LAENDER])
+def test_a_description_calls_a_feast_legal_only_where_it_is(sample: Content, region: str) -> None:
+    table = compute_year(replace(sample, edition=sample.edition.model_copy(update={"region": region})), 2027)
+    printed = {o.id: o for o in table.occurrences}
+    legal = expected(region, 2027)
+    wrong = {i: clause for i, clause in _unplaced_legal_claims(sample).items()
+             if i in printed and printed[i].start not in legal}
+    assert not wrong, f"{region}: {wrong}"

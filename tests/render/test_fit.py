@@ -15,6 +15,7 @@ from weasyprint import HTML
 from calendar_build.errors import ContentError, Problem
 from calendar_build.pipeline import BuildOptions, build, set_pages
 from calendar_build.products import PRODUCTS
+from calendar_build.render.fit import prove
 from calendar_build.stages.compose import compose
 from tests.render.glyphs import overlapping_glyphs
 
@@ -105,6 +106,18 @@ def test_the_glyph_check_sees_an_overlap(tmp_path: Path) -> None:
     HTML(string='<p style="position:absolute;top:10mm;font-size:20pt">Januar</p>'
                 '<p style="position:absolute;top:14mm;font-size:20pt">Februar</p>').write_pdf(pdf)
     assert overlapping_glyphs(pdf, 0)
+
+
+@pytest.mark.parametrize(("top", "refused"), [("0", True), ("6mm", False)])
+def test_two_lines_of_one_frame_over_each_other_are_refused(top: str, refused: bool) -> None:
+    """A date placed over its feast's name in the same list (as the right-to-left list did with a two-line date)."""
+    html = ('<ul data-frame="month-list" style="position:absolute;top:10mm;left:10mm;width:60mm;height:40mm;'
+            f'font-size:10pt"><li style="position:relative">Chanukka<span style="position:absolute;top:{top};left:0">'
+            '25. Dez.</span></li></ul>')
+    messages = [v.message for v in prove(HTML(string=html).render(), 0.0)]
+    pairs = ("('Chanukka' / '25. Dez.')", "('25. Dez.' / 'Chanukka')")
+    found = any(f"zwei Zeilen darin überdecken sich {pair}" in m for pair in pairs for m in messages)
+    assert found == refused, messages
 
 
 def test_text_over_a_photo_is_refused(project: Path, cache: Path) -> None:

@@ -13,6 +13,7 @@ from calendar_build.errors import ContentError
 from calendar_build.pipeline import BuildOptions, build
 from calendar_build.preflight.content import text_runs
 from calendar_build.products import PRODUCTS
+from tests.conftest import seeded_cache
 from tests.render.conftest import Built
 
 MM = 72 / 25.4
@@ -99,12 +100,20 @@ def test_scripts_are_printed(print_build: Built) -> None:
         assert sample in text, sample
 
 
-@pytest.mark.xdist_group("print-a3-cache")  # builds in the reference build's cache: see test_parts
-def test_rebuild_is_byte_identical(print_build: Built, tmp_path: Path) -> None:
-    # the same cache: the photos' paths are part of what is rendered (and of the PDF's DocumentID)
-    options = BuildOptions(root=print_build.options.root, year=2027, out=tmp_path, cache_dir=print_build.options.cache)
+def test_rebuild_in_another_folder_is_byte_identical(print_build: Built, tmp_path: Path, photo_store: Path) -> None:
+    """The same edition in another folder, with its cache elsewhere, gives the same bytes (and job sheet checksum).
+
+    WeasyPrint names images after their URLs, which hold the folders: render/image_ids.py names the folders.
+    """
+    root = tmp_path / "Kalender Ausgabe ä" / "projekt"
+    for part in ("content", "portraits", "templates"):
+        shutil.copytree(print_build.options.root / part, root / part)
+    options = BuildOptions(root=root, year=2027, out=tmp_path / "out",
+                           cache_dir=seeded_cache(tmp_path / "Zwischenspeicher", photo_store))
     build(options)
-    assert (tmp_path / "calendar-2027-print-a3.pdf").read_bytes() == print_build.pdf.read_bytes()
+    assert (tmp_path / "out" / "calendar-2027-print-a3.pdf").read_bytes() == print_build.pdf.read_bytes()
+    job_sheet = print_build.pdf.with_name("calendar-2027-print-a3-job.txt").read_text(encoding="utf-8")
+    assert (tmp_path / "out" / "calendar-2027-print-a3-job.txt").read_text(encoding="utf-8") == job_sheet
 
 
 def _render(pdf_path: Path, index: int, scale: float = 2.0):  # type: ignore[no-untyped-def]
