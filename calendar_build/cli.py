@@ -306,9 +306,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         if isinstance(written, Exception):
             raise written
         outputs.commit()
+    shown: list[Problem] = []  # a warning about the content comes once, not once per product
     for product, outcome in outcomes:
         if not isinstance(outcome, list):
-            print_report(product, outcome, quiet=args.quiet)
+            print_report(product, outcome, quiet=args.quiet, shown=shown)
+            shown += outcome.warnings
     for path in written:
         say(args, f"geschrieben: {path}")
     return EXIT_OK

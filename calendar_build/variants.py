@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from calendar_build import workers
@@ -48,9 +48,12 @@ def plural(number: int, one: str, many: str) -> str:
     return count(number, one, many)
 
 
-def print_report(product: Product, report: BuildReport, quiet: bool = False) -> None:
-    """Print what a build wrote, what it shortened and its warnings (German); with `quiet` only the warnings."""
-    print_problems(report.warnings)
+def print_report(product: Product, report: BuildReport, quiet: bool = False, shown: Sequence[Problem] = ()) -> None:
+    """Print what a build wrote, what it shortened and its warnings (German); with `quiet` only the warnings.
+
+    Warnings in `shown` (another product's report printed them) are counted, not printed again.
+    """
+    print_problems([w for w in report.warnings if w not in shown])
     if quiet:
         return
     for shortened in report.shortenings:

@@ -123,3 +123,13 @@ def test_edition_products_are_all_built_side_by_side(sample: Path, cli: CliRunne
     names = sorted(p.name for p in (sample / "out").glob("calendar-*.pdf"))
     assert names == [f"calendar-{YEAR}-print-a3.pdf", f"calendar-{YEAR}-print-a4.pdf"]
     assert (sample / "out" / f"holidays-{YEAR}.ics").is_file()
+
+
+def test_a_warning_of_every_product_is_printed_once(sample: Path, cli: CliRunner) -> None:
+    """`build --variant all` printed a warning about the content once per product (twice for the sample)."""
+    replace(E, f"year: {YEAR}", "year: 2026")(sample)
+    run = cli("build", sample, "--variant", "all", "--out", str(sample / "out"))
+    assert run.code == 0, run.err
+    warned = [line for line in run.lines if "Hier steht 'year: 2026'" in line]
+    assert len(warned) == 1, run.err
+    assert run.out.count(", 1 Warnung.\n") == 2  # each product still counts it
