@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from calendar_build.errors import ContentError, Problem, UsageError
+from calendar_build.errors import ContentError, Problem, UsageError, suggestion
 from calendar_build.output import atomic_write
 from calendar_build.region.profile import REGION_CODES, Region
 
@@ -59,9 +59,13 @@ def _local_hint(region: Region) -> str:
 
 
 def check_args(code: str, name: str) -> Region:
-    """Return the region; raise UsageError for an unknown code or an empty name."""
+    """Return the region (written in any case, 'de-by'); raise UsageError for a missing or unknown code or no name."""
+    if not code.strip():
+        raise UsageError("--name braucht dazu --region: das Land der Ausgabe, z. B. --region DE-BY.")
+    code = code.strip().upper()
     if code not in REGION_CODES:
-        raise UsageError(f"--region {code} ist unbekannt – erlaubt: {', '.join(REGION_CODES)}.")
+        raise UsageError(f"--region {code} ist unbekannt – erlaubt: {', '.join(REGION_CODES)}."
+                         f"{suggestion(code, REGION_CODES)}")
     if not name.strip():
         raise UsageError("--name braucht den Namen des Kreises oder der Stadt, z. B. --name \"Landkreis …\".")
     return Region(code)

@@ -43,12 +43,23 @@ def test_never_over_an_existing_project(tmp_path: Path, capsys: pytest.CaptureFi
 @pytest.mark.parametrize(("extra", "message"), [
     (["--region", "DE-XX", "--name", "X"], "--region DE-XX ist unbekannt"),
     (["--region", "DE-BY", "--name", " "], "--name braucht den Namen"),
+    (["--name", "Kreis X"], "calendar-build: Fehler: --name braucht dazu --region: das Land der Ausgabe, z. B. "
+                            "--region DE-BY."),  # it said '--region  ist unbekannt'
+    (["--region", "DEBY", "--name", "X"], "Meinten Sie 'DE-BY'?"),
 ])
 def test_bad_arguments_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str],
                                         message: str) -> None:
     assert main(["new-edition", "--root", str(tmp_path), "--year", "2028", *extra]) == 2
     assert message in capsys.readouterr().err
     assert not (tmp_path / "content").exists()
+
+
+def test_region_in_small_letters_is_the_region(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'--region de-by' was refused as unknown."""
+    root = tmp_path / "landkreis"
+    code = main(["new-edition", "--root", str(root), "--year", "2028", "--region", "de-by", "--name", "Landkreis X"])
+    assert code == 0, capsys.readouterr().err
+    assert load_content(root).edition.region == "DE-BY"
 
 
 def test_school_exemption_needs_its_legal_source() -> None:
