@@ -25,6 +25,7 @@ from calendar_build.content.hidden import HIDDEN, describe_hidden, find_hidden
 
 Loc = tuple[str | int, ...]
 
+EMPTY = "Die Datei ist leer – bitte ausfüllen oder die Datei löschen."
 MAX_FILE_BYTES = 2_000_000  # content files are small; a larger one is a mistake
 
 _ALLOWED_TAGS = {
@@ -185,7 +186,7 @@ def parse_yaml(raw: bytes) -> YamlDoc:
         line, column, char = hidden
         raise YamlProblem(line, describe_hidden(char, column))
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        raise YamlProblem(None, "Die Datei ist leer.")
+        raise YamlProblem(None, EMPTY)
     try:
         loader = _Loader(text)
         try:
@@ -203,7 +204,7 @@ def parse_yaml(raw: bytes) -> YamlDoc:
     except yaml.YAMLError as exc:
         raise YamlProblem(None, f"YAML-Fehler: {exc}") from exc
     if node is None:
-        raise YamlProblem(None, "Die Datei ist leer.")
+        raise YamlProblem(None, EMPTY)
     lines: dict[Loc, int] = {}
     return YamlDoc(_convert(node, (), lines, yaml.SafeLoader(""), set()), lines)
 

@@ -40,6 +40,7 @@ CATEGORY_IDS = "intercultural, christian, orthodox, islamic, alevi, jewish, hind
 RULE_KINDS = "fixed, easter, orthodox_easter, weekday, julian, orthodox_fixed, hebrew, hijri, chinese, persian, bahai, indic, dates"
 LINKED_OUT = "Die Datei verweist (Symlink) aus dem Kalenderprojekt hinaus – bitte die Datei selbst ins Projekt legen."
 OUTSIDE_PHOTO = "liegt außerhalb des Kalenderprojekts – bitte das Foto in den Ordner portraits/2027/ legen."
+EMPTY = "Die Datei ist leer – bitte ausfüllen oder die Datei löschen."  # it said only 'Die Datei ist leer.'
 CONTROL = ("Unsichtbares Steuerzeichen U+0007 – bitte entfernen (solche Zeichen kommen oft beim Kopieren aus "
            "anderen Programmen mit und lassen sich nicht drucken).")
 
@@ -201,8 +202,8 @@ CASES: list[tuple[str, Edit, list[str]]] = [
      [f"{H}:{line(H, 'holidays:')}: Fehler: 'holidays' muss eine Liste sein."]),
     ("yaml-wrong-type-bool", replace(E, "school_holidays: true", "school_holidays: vielleicht"),
      [f"{E}:{line(E, 'school_holidays:')}: Fehler: 'school_holidays' muss true oder false sein, nicht 'vielleicht'."]),
-    ("yaml-empty", write(H, ""), [f"{H}: Fehler: Die Datei ist leer."]),
-    ("yaml-only-comments", write(P1, "# noch nichts\n\n"), [f"{P1}: Fehler: Die Datei ist leer."]),
+    ("yaml-empty", write(H, ""), [f"{H}: Fehler: {EMPTY}"]),
+    ("yaml-only-comments", write(P1, "# noch nichts\n\n"), [f"{P1}: Fehler: {EMPTY}"]),
     ("yaml-not-utf8", transform(P1, lambda b: b.replace(b"Pflegefachfrau", "Pflegefachfrau für".encode("latin-1"))),
      [f"{P1}:{line(P1, 'Pflegefachfrau')}: Fehler: {NOT_UTF8}"]),
     ("yaml-utf16", transform(E, lambda b: b.decode().encode("utf-16")), [f"{E}:1: Fehler: {NOT_UTF8}"]),
