@@ -115,11 +115,16 @@ class PdfJob:
 
     @property
     def places(self) -> image_ids.Places:
-        """Return the job's folders with names of their own (the PDF's bytes must not depend on where they lie)."""
-        named = {folder: f"ALLOWED{number}" for number, folder in enumerate(self.allowed)}
-        named[self.base_dir.parent] = "ROOT"
+        """Return the job's folders with names of their own (the PDF's bytes must not depend on where they lie).
+
+        Named by what they hold, never by their place in `allowed`: a process's temporary folders come and go
+        (and keep their own paths, they hold nothing of a normal build).
+        """
+        named = {self.base_dir.parent: "ROOT"}
         if self.scratch is not None:
             named[self.scratch] = "CACHE"
+        if self.output_profile is not None:
+            named[self.output_profile.parent] = "PROFILE"
         return image_ids.places(named)
 
     @property
