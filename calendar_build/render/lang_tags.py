@@ -34,10 +34,15 @@ def actual_text(box: Any) -> str | None:
     A box holding another element's box (a link, a nested span) gets none: that element keeps its own tag.
     """
     element = getattr(box, "element", None)
-    found = list(box.descendants()) if isinstance(box, boxes.ParentBox) else [box]
-    if element is None or any(getattr(d, "element", element) is not element for d in found):
+    if element is None:
         return None
-    text = "".join(d.text for d in found if isinstance(d, boxes.TextBox))
+    texts = []
+    for inner in box.descendants() if isinstance(box, boxes.ParentBox) else [box]:
+        if getattr(inner, "element", element) is not element:
+            return None  # stops at the first other element: a page's box is not walked to its end
+        if isinstance(inner, boxes.TextBox):
+            texts.append(inner.text)
+    text = "".join(texts)
     low, high = REORDERING
     return text if any(low <= ord(char) <= high for char in text) else None
 
