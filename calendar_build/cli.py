@@ -22,7 +22,7 @@ from calendar_build.content.loader import Content, load_content
 from calendar_build.engine.occurrences import compute_year
 from calendar_build.engine.rules import SUPPORTED_YEARS
 from calendar_build.errors import (ContentError, Problem, Problems, UsageError, count, os_error_problem, print_problems,
-                                   problem_summary)
+                                   problem_summary, suggestion)
 from calendar_build.i18n.languages import GERMAN, LANGUAGE_CODES, LANGUAGES
 from calendar_build.export import table
 from calendar_build.products import BY_VARIANT_AND_FORMAT, DEFAULT_PRODUCTS, FORMATS, PRODUCTS, VARIANTS, Product, product_for
@@ -56,8 +56,9 @@ def option_hint(message: str, options: Iterable[str]) -> str:
     """Return " – Meinten Sie '--year'?" for an unknown option close to a known one, else ''."""
     match = re.search(r"unbekannte Angaben: (.*)", message)
     unknown = [word.split("=", 1)[0] for word in match[1].split() if word.startswith("--")] if match else []
-    close = [hit for word in unknown for hit in difflib.get_close_matches(word, list(options), n=1, cutoff=0.75)]
-    return f" – Meinten Sie '{close[0]}'?" if close else ""
+    known = list(options)
+    hints = [hint for word in unknown if (hint := suggestion(word, known))]
+    return f" –{hints[0]}" if hints else ""
 
 
 class GermanParser(argparse.ArgumentParser):

@@ -130,9 +130,10 @@ class PdfJob:
     @property
     def key(self) -> str:
         """Return a digest of everything rendered (the PDF's DocumentID derives from it), its folders named."""
-        digest = hashlib.sha256(image_ids.neutral(self.generated_css, self.places).encode())
+        where = self.places
+        digest = hashlib.sha256(image_ids.neutral(self.generated_css, where).encode())
         for part in self.parts:
-            digest.update(b"\0" + image_ids.neutral(part, self.places).encode())
+            digest.update(b"\0" + image_ids.neutral(part, where).encode())
         return digest.hexdigest()
 
 
