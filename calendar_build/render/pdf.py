@@ -347,7 +347,7 @@ def _render_part(job: PdfJob, index: int, stream: BinaryIO | None) -> _Part:
         document = HTML(string=job.parts[index], base_url=base_url, url_fetcher=fetcher).render(
             stylesheets=[css], font_config=font_config, color_profiles=color_profiles,
         )
-        violations = tuple(prove(document, product.safe_margin_mm))
+        violations = tuple(prove(document, product.safe_margin_mm, min_text_pt=product.min_text_pt))
         marks = product.bleed_mm if product.crop_marks and job.crop_marks else None
         options: dict[str, str | bool] = {"pdf_variant": product.pdf_variant, "uncompressed_pdf": job.draft}
         if product.colour == "cmyk":

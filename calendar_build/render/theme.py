@@ -204,9 +204,29 @@ def _optional_mm(values: dict[str, Value], name: str) -> float | None:
     return None if values.get(name, AUTO).text == "auto" else _number(values, name, "mm")
 
 
+PT_PER_UNIT = {"pt": 1.0, "px": 0.75, "mm": 72 / 25.4, "cm": 720 / 25.4, "q": 18 / 25.4, "pc": 12.0, "in": 72.0}
+
+
+def _too_small(values: dict[str, Value], product: Product) -> None:
+    """Raise ThemeError for a type size (`--size-…`) written as a length below the product's smallest type.
+
+    Sizes written relative to others (em, calc) are measured after layout, by the fit proof.
+    """
+    for name, value in values.items():
+        tokens = [t for t in tinycss2.parse_component_value_list(value.text) if not isinstance(t, ast.WhitespaceToken)]
+        token = tokens[0] if len(tokens) == 1 else None
+        if (name.startswith("--size-") and isinstance(token, ast.DimensionToken)
+                and token.lower_unit in PT_PER_UNIT and float(token.value) * PT_PER_UNIT[token.lower_unit]
+                < product.min_text_pt - 0.005):
+            raise ThemeError(f"'{name}: {value.text}' ist kleiner als {product.min_text_pt:g} pt – kleinere Schrift "
+                             f"druckt die Druckerei nicht ({product.title}). Bitte mindestens {product.min_text_pt:g}pt "
+                             "eintragen.", line=value.line)
+
+
 def read_theme(layers: Layers, product: Product) -> ThemeNumbers:
     """Return the theme numbers a product is measured with; raise ThemeError naming the property and line."""
     values = properties(layers, product)
+    _too_small(values, product)
     if "--font-text" not in values:
         raise ThemeError("Die Eigenschaft '--font-text' fehlt in theme.css.")
     stack = tuple(part.strip().strip("\"'") for part in values["--font-text"].text.split(",") if part.strip())

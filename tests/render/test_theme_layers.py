@@ -77,3 +77,23 @@ def test_a_scaled_value_inside_a_calc_becomes_parentheses() -> None:
                               ".dot { font-size: var(--dot-size); }", PRODUCTS["poster-a1"], {})
     assert "calc((420mm - 2 * (14mm * 1.41421)) / 4)" in css  # nested: parentheses
     assert "font-size: calc(10pt * 1.41421)" in css  # on its own: a calc() as written
+
+
+# The smallest printed type: 6 pt (products.PRINT_MIN_TEXT_PT); 1 pt = 25.4/72 mm = 4/3 px (CSS Values 4, 6.2).
+@pytest.mark.parametrize(("value", "product", "refused"), [
+    ("4pt", "print-a3", True), ("5.9pt", "print-a3", True), ("2mm", "poster-a2", True), ("7px", "print-a3", True),
+    ("6pt", "print-a3", False), ("2.2mm", "print-a3", False), ("8px", "print-a3", False),
+    ("4pt", "screen", False),  # the screen has no printing minimum
+])
+def test_a_type_size_below_the_printed_minimum_names_its_line(value: str, product: str, refused: bool) -> None:
+    css = (REPO / "templates" / "theme.css").read_text(encoding="utf-8")
+    css = css.replace("--size-town: 11pt;", f"--size-town: {value};", 1)
+    line = css[:css.index(f"--size-town: {value};")].count("\n") + 1
+    layers = read_layers(css)
+    if not refused:
+        read_theme(layers, PRODUCTS[product])
+        return
+    with pytest.raises(ThemeError) as caught:
+        read_theme(layers, PRODUCTS[product])
+    assert (caught.value.path, caught.value.line) == ("templates/theme.css", line)
+    assert caught.value.message.startswith(f"'--size-town: {value}' ist kleiner als 6 pt")
