@@ -215,8 +215,13 @@ def prove_page(page_box: Any, page: int, safe_margin_mm: float, width: float, he
         if text.frame is not None and not text.rect.inside(text.frame.rect):
             report(text.frame, "outside", _outside(text, text.frame, page))
         if not text.rect.inside(safe):
-            report(text.frame, "safe", f"Seite {page}: {_what(text.frame)} reicht näher als "
-                   f"{_mm(safe_margin_mm * PX_PER_MM)} mm an den Seitenrand ('{text.text.strip()[:40]}').")
+            # a frame placed past the margin is the theme's doing, whatever text it holds
+            placed = text.frame is None or not text.frame.rect.inside(safe)
+            where = (f"reicht näher als {_mm(safe_margin_mm * PX_PER_MM)} mm an den Seitenrand" if safe_margin_mm > 0
+                     else "ragt über den Seitenrand hinaus")
+            report(text.frame, "safe", f"Seite {page}: {_what(text.frame)} {where} ('{text.text.strip()[:40]}')"
+                   + (" – bitte in theme.css Maße oder Ränder anpassen." if placed else "."),
+                   "templates/theme.css" if placed else "")
         if text.size_px < min_text_pt * PX_PER_PT - 0.01:  # the type size is the theme's, whatever the content
             report(text.frame, "size", f"Seite {page}: {_what(text.frame)} ist in "
                    f"{_pt(text.size_px)} pt gesetzt – gedruckt wird keine Schrift unter {min_text_pt:g} pt "

@@ -145,6 +145,27 @@ def test_a_relative_type_size_below_six_points_keeps_the_print_pdf_from_being_ma
     set_pages(screen, compose(screen, [12]), None, parallel=False)  # no printing minimum on screen
 
 
+@pytest.mark.parametrize(("frame_left", "text_left", "margin", "expected"), [
+    # the frame itself lies past the margin: the theme placed it there
+    ("2mm", "0", 5.0, ("templates/theme.css", "Die Festliste des Monats reicht näher als 5,0 mm an den Seitenrand "
+                                              "('Chanukka') – bitte in theme.css Maße oder Ränder anpassen.")),
+    # the frame keeps the margin, a text placed out of it does not: blamed on what fills the frame
+    ("10mm", "-8mm", 5.0, ("portraits/2027/12-x.yaml", "Die Festliste des Monats reicht näher als 5,0 mm an den "
+                                                      "Seitenrand ('Chanukka').")),
+    ("-5mm", "0", 0.0, ("templates/theme.css", "Die Festliste des Monats ragt über den Seitenrand hinaus ('Chanukka') "
+                                               "– bitte in theme.css Maße oder Ränder anpassen.")),
+])
+def test_text_at_the_trim_edge_names_who_put_it_there(frame_left: str, text_left: str, margin: float,
+                                                      expected: tuple[str, str]) -> None:
+    html = (f'<style>@page {{ margin: 0 }}</style>'
+            f'<div data-frame="month-list" data-source="portraits/2027/12-x.yaml:3" style="position:absolute;'
+            f'top:20mm;left:{frame_left};width:40mm;height:20mm;font-size:10pt">'
+            f'<span style="position:relative;left:{text_left}">Chanukka</span></div>')
+    found = [(v.path, v.message.removeprefix("Seite 1: ")) for v in prove(HTML(string=html).render(), margin)
+             if "Seitenrand" in v.message]
+    assert found == [expected]
+
+
 def test_text_over_a_photo_is_refused(project: Path, cache: Path) -> None:
     """Only a caption (data-caption) may lie over a photo: the sample badge may, the month name may not."""
     css = project / "templates" / "calendar.css"
