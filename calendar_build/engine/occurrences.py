@@ -169,7 +169,8 @@ def compute_year(content: Content, year: int, problems: Problems | None = None, 
                    if (o.id, o.start) in chosen | chosen_some else o for o in occurrences]
     covered = {day for _, day in chosen}
     ordered = tuple(c.id for c in content.catalogue.categories if c.legal_calendar)
-    for entry, day in legal_entries.unmatched(legal, covered, ordered, region, year, wording):
+    for entry, day in legal_entries.unmatched(legal, covered, ordered, region, year, wording,
+                                                  {day: where for day, (_, where) in listed.items()}):
         occurrences.append(Occurrence(entry, day, day, False, True, "dates", legal=status_of(day, legal, listed)))
     for entry, day in legal_entries.partial(content.edition.local_holidays, {o.start for o in occurrences if
                                             o.category in legal_categories}, ordered, region, year, wording):

@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from calendar_build.content.loader import Entry, Where
 from calendar_build.content.schema import DatesRule, Holiday
 from calendar_build.region.profile import Region, local_holidays
-from calendar_build.region.status import STATEWIDE, LegalStatus, sentence
+from calendar_build.region.status import LegalStatus, sentence
 from calendar_build.region.words import Wording
 
 # Words that make a legal holiday a Christian feast (its dot is then the Christian category's).
@@ -41,15 +41,16 @@ def category_for(name: str, legal_categories: tuple[str, ...]) -> str | None:
 
 
 def unmatched(legal: dict[dt.date, str], covered: set[dt.date], legal_categories: tuple[str, ...],
-              region: Region, year: int, wording: Wording = Wording()) -> list[tuple[Entry, dt.date]]:
-    """Return an entry and its day for every legal holiday no catalogue entry covers."""
+              region: Region, year: int, wording: Wording = Wording(),
+              where: Mapping[dt.date, str] | None = None) -> list[tuple[Entry, dt.date]]:
+    """Return an entry and its day for every legal holiday no catalogue entry covers (`where`: legal in part only)."""
     found = []
     for day, name in sorted(legal.items()):
         category = category_for(name, legal_categories)
         if day in covered or category is None:
             continue
         holiday = Holiday(id=holiday_id(name), name=name[:80], rule=DatesRule(kind="dates", dates={year: day}),
-                          description=sentence(STATEWIDE, region, wording))
+                          description=sentence(LegalStatus((where or {}).get(day, "")), region, wording))
         found.append((Entry(holiday, category, WHERE), day))
     return found
 
