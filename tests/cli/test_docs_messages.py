@@ -67,6 +67,11 @@ def break_many(root: Path) -> None:
     edit(portrait(root, 10), "text", "Sie sagt: Hallo")
     edit(portrait(root, 11), "photo_credit", quoted("Foto: \u202eChen Wei"))
     edit(portrait(root, 12), "name", quoted("Gurpreet \ue000"))
+    name = re.search(r"(?m)^name: (.*)$", portrait(root, 2).read_text(encoding="utf-8"))[1]
+    edit(portrait(root, 7), "name", name)  # a file copied for the next month, the name left as it was
+    edit(portrait(root, 7), "consent", "2099-09-14")
+    (root / "portraits" / "2028" / "13-entwurf.yaml.txt").write_text("name: x\n", encoding="utf-8")
+    (root / "content" / "overrides" / "2029.yaml").write_text("", encoding="utf-8")
     (root / "content" / "overrides" / "2028.yaml").write_text(
         "overrides:\n  - id: eid-al-fitrr\n    start: 2028-02-26\n  - id: eid-al-fitr\n    start: 2029-02-26\n"
         "  - id: eid-al-adha\n    start: 2028-02-05\n", encoding="utf-8")
@@ -95,10 +100,16 @@ def wrong_edition_year(root: Path) -> None:
 
 
 def missing_profile(root: Path) -> None:
-    """Name a printer's profile that is not there."""
+    """Name a printer's profile that is not there, and list a town twice."""
     path = root / "content" / "edition.yaml"
+    edit(path, "towns", "\n  - Kriftel")  # Kriftel is listed below as well
     path.write_text(path.read_text(encoding="utf-8") + "output_profile: content/profile/druckerei.icc\n",
                     encoding="utf-8")
+
+
+def no_edition_file(root: Path) -> None:
+    """Save content/edition.yaml under a name the program does not read (Windows hides the '.txt')."""
+    (root / "content" / "edition.yaml").rename(root / "content" / "edition.yaml.txt")
 
 
 def missing_review_template(root: Path) -> None:
@@ -120,6 +131,9 @@ SCENARIOS: list[Scenario] = [
     ("school-holidays", None, "before", "check", ("--year", "2029")),  # the package knows part of 2029
     ("twice", None, "fresh", "new-edition", ()),
     ("review-template", missing_review_template, "filled", "diff", ()),
+    ("no-edition-file", no_edition_file, "before", "check", ()),  # no portraits for 2028 either: stops early
+    ("option-typo", None, "before", "check", ("--yaer", "2028")),
+    ("inside-the-project", None, "before", "check", ("--root", "{root}/portraits/2027", "--year", "2027")),
 ]
 
 
@@ -166,7 +180,8 @@ def run_scenarios(folder: Path, shared_cache: Path) -> list[str]:
                 streams.setattr("sys.stdout", capture[0])
                 streams.setattr("sys.stderr", capture[1])
                 try:
-                    main([command, "--root", str(root), *(extra or ("--year", "2028"))])
+                    arguments = [a.format(root=root) for a in extra] or ["--year", "2028"]
+                    main([command, "--root", str(root), *arguments])
                 except SystemExit:
                     pass
             lines += capture[1].getvalue().splitlines() + capture[0].getvalue().splitlines()
