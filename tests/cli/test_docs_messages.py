@@ -78,13 +78,17 @@ def break_many(root: Path) -> None:
 
 
 def weak_photos(root: Path) -> None:
-    """Give one portrait a messenger-sized photo and unbalance the genders (warnings only)."""
+    """Give one portrait a messenger-sized photo, another a copy of a third's photo, unbalance the genders (warnings only)."""
     out = io.BytesIO()
     # a warning, not an error: an unprintable photo would stop the check before the other warnings
     Image.new("RGB", (2400, 1600), (90, 120, 150)).save(out, "JPEG", quality=80)
     (root / "portraits" / "2028" / "small.jpg").write_bytes(out.getvalue())
     edit(portrait(root, 1), "photo", "small.jpg")
     edit(portrait(root, 4), "gender", "female")
+    photo = re.search(r"(?m)^photo: (.*)$", portrait(root, 4).read_text(encoding="utf-8"))[1]
+    folder = root / "portraits" / "2028"
+    (folder / "kopie.jpg").write_bytes((folder / photo).read_bytes())  # the same photo saved under another name
+    edit(portrait(root, 5), "photo", "kopie.jpg")
 
 
 def shared_photo(root: Path) -> None:
