@@ -47,7 +47,7 @@ def status_of(day: dt.date, legal: Mapping[dt.date, str], listed: Mapping[dt.dat
 
 
 def sentence(status: LegalStatus, region: Region, wording: Wording) -> str:
-    """Return 'Gesetzlicher Feiertag in Hessen.' in the wording's language, naming where only part of it."""
+    """Return 'Gesetzlicher Feiertag in Bayern.' in the wording's language, naming where only part of it."""
     in_region = wording.in_region(region)
     if status.where:
         return wording.text(LEGAL_IN_PART).format(region=in_region, where=wording.term(status.where))
