@@ -116,6 +116,11 @@ def no_edition_file(root: Path) -> None:
     (root / "content" / "edition.yaml").rename(root / "content" / "edition.yaml.txt")
 
 
+def terminal_in_portraits(root: Path) -> None:
+    """Make the folder a terminal is opened in (the command is then given it as its project)."""
+    (root / "portraits" / "2028").mkdir(parents=True)
+
+
 def missing_review_template(root: Path) -> None:
     """Remove a template of the review report."""
     (root / "templates" / "review" / "bericht.html.j2").unlink()
@@ -123,7 +128,8 @@ def missing_review_template(root: Path) -> None:
 
 Scenario = tuple[str, Callable[[Path], None] | None, str, str, tuple[str, ...]]
 SCENARIOS: list[Scenario] = [
-    # (name, mistake, when, command, extra arguments); when: "before" new-edition, "fresh" or "filled" 2028
+    # (name, mistake, when, command, extra arguments); when: "before" new-edition, "fresh" or "filled" 2028, or
+    # "bare": content/ only (a message given before any portrait or template is read)
     ("no-portraits", None, "before", "check", ()),
     ("fresh", None, "fresh", "check", ()),
     ("many", break_many, "filled", "check", ()),
@@ -136,8 +142,8 @@ SCENARIOS: list[Scenario] = [
     ("twice", None, "fresh", "new-edition", ()),
     ("review-template", missing_review_template, "filled", "diff", ()),
     ("no-edition-file", no_edition_file, "before", "check", ()),  # no portraits for 2028 either: stops early
-    ("option-typo", None, "before", "check", ("--yaer", "2028")),
-    ("inside-the-project", None, "before", "check", ("--root", "{root}/portraits/2027", "--year", "2027")),
+    ("option-typo", None, "bare", "check", ("--yaer", "2028")),
+    ("inside-the-project", terminal_in_portraits, "bare", "check", ("--root", "{root}/portraits/2028", "--year", "2028")),
 ]
 
 
@@ -168,11 +174,11 @@ def run_scenarios(folder: Path, shared_cache: Path) -> list[str]:
         patch.setenv("SOURCE_DATE_EPOCH", str(int(TODAY.timestamp())))
         for name, mistake, when, command, extra in SCENARIOS:
             root = folder / name
-            for part in ("content", "portraits", "templates"):
+            for part in ("content",) if when == "bare" else ("content", "portraits", "templates"):
                 shutil.copytree(REPO / part, root / part)
             (root / ".cache").mkdir()
             (root / ".cache" / "calendar-build").symlink_to(cache, target_is_directory=True)
-            if when != "before":
+            if when in ("fresh", "filled"):
                 assert main(["new-edition", "--root", str(root), "--year", "2028", "--quiet"]) == 0
             if when == "filled":
                 for path in fill_portraits(root).values():  # without the test's header line: lines as documented
