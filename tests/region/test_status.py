@@ -131,3 +131,13 @@ def test_the_german_beside_a_translation_gets_the_german_sentence() -> None:
     found = with_sentences(texts, {"corpus-christi": LegalStatus()}, Region("DE-HE"), Wording())
     assert found == {"corpus-christi": "Prozessionen. Gesetzlicher Feiertag in Hessen.",
                      "christmas-eve": "Familien feiern."}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_catalogue_states_no_state_s_legal_status(language: str) -> None:
+    # The legal status comes from the region's data; the texts name no state (the sample's included).
+    problems = Problems()
+    content = localize(load_content(REPO), language, problems)
+    found = {e.holiday.id for e in content.catalogue.entries
+             if any(word in e.holiday.description for word in (*HESSEN, "Bundesl", "Berlin", "Sachsen", "Bayern"))}
+    assert not found
