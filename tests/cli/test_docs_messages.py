@@ -89,6 +89,8 @@ def weak_photos(root: Path) -> None:
     folder = root / "portraits" / "2028"
     (folder / "kopie.jpg").write_bytes((folder / photo).read_bytes())  # the same photo saved under another name
     edit(portrait(root, 5), "photo", "kopie.jpg")
+    focal = re.search(r"(?m)^focal_point: (.*)$", portrait(root, 4).read_text(encoding="utf-8"))[1]
+    edit(portrait(root, 5), "focal_point", focal)  # the same crop: the photo prepared for month 4 serves
 
 
 def shared_photo(root: Path) -> None:
