@@ -8,7 +8,9 @@ the sample as in the yearly routine; the residents are the fictional test portra
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -123,12 +125,32 @@ def terminal_in_portraits(root: Path) -> None:
     (root / "portraits" / "2028").mkdir(parents=True)
 
 
+def output_held_open(root: Path) -> Callable[[], None]:
+    """Hold an output open as a viewer on a network drive does: its rename into place fails (EBUSY).
+
+    Return what undoes it after the command (the other mistakes change only files and return None).
+    """
+    real = os.replace
+
+    def replace(source: str | Path, target: str | Path) -> None:
+        if Path(target) == root / "output" / "2027" / "holidays-2027.ics":
+            raise OSError(errno.EBUSY, "Device or resource busy", str(target))
+        real(source, target)
+
+    os.replace = replace  # type: ignore[assignment]
+
+    def undo() -> None:
+        os.replace = real
+
+    return undo
+
+
 def missing_review_template(root: Path) -> None:
     """Remove a template of the review report."""
     (root / "templates" / "review" / "bericht.html.j2").unlink()
 
 
-Scenario = tuple[str, Callable[[Path], None] | None, str, str, tuple[str, ...]]
+Scenario = tuple[str, Callable[[Path], Callable[[], None] | None] | None, str, str, tuple[str, ...]]
 SCENARIOS: list[Scenario] = [
     # (name, mistake, when, command, extra arguments); when: "before" new-edition, "fresh" or "filled" 2028, or
     # "bare": content/ only (a message given before any portrait or template is read)
@@ -145,6 +167,7 @@ SCENARIOS: list[Scenario] = [
     ("review-template", missing_review_template, "filled", "diff", ()),
     ("no-edition-file", no_edition_file, "before", "check", ()),  # no portraits for 2028 either: stops early
     ("option-typo", None, "bare", "check", ("--yaer", "2028")),
+    ("output-held-open", output_held_open, "bare", "ics", ("--year", "2027")),
     ("inside-the-project", terminal_in_portraits, "bare", "check", ("--root", "{root}/portraits/2028", "--year", "2028")),
 ]
 
@@ -185,8 +208,7 @@ def run_scenarios(folder: Path, shared_cache: Path) -> list[str]:
             if when == "filled":
                 for path in fill_portraits(root).values():  # without the test's header line: lines as documented
                     path.write_text(path.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
-            if mistake is not None:
-                mistake(root)
+            undo = mistake(root) if mistake is not None else None
             capture = io.StringIO(), io.StringIO()
             with patch.context() as streams:
                 streams.setattr("sys.stdout", capture[0])
@@ -196,6 +218,9 @@ def run_scenarios(folder: Path, shared_cache: Path) -> list[str]:
                     main([command, "--root", str(root), *arguments])
                 except SystemExit:
                     pass
+                finally:
+                    if undo is not None:
+                        undo()
             lines += capture[1].getvalue().splitlines() + capture[0].getvalue().splitlines()
     return lines
 
