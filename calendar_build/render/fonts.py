@@ -105,12 +105,18 @@ def cjk_source() -> Path | None:
     return next((p for p in CJK_SOURCES if p.is_file()), None)
 
 
-def stack_files(stack: Iterable[str]) -> dict[str, Path]:
-    """Return family -> file for the stack; raise FontError for a family that is not installed."""
-    stack = list(stack)
-    families = list(dict.fromkeys(family for family in stack if family != CJK_FAMILY))
+def resolve_all(families: Iterable[str]) -> dict[str, Path | None]:
+    """Return the regular font file of each family (None where it is not installed; the CJK subset left out)."""
+    wanted = list(dict.fromkeys(family for family in families if family != CJK_FAMILY))
     with ThreadPoolExecutor(8) as pool:  # one fc-match each, at the same time (a dozen runs one by one: 0.13 s)
-        found = dict(zip(families, pool.map(resolve_family, families)))
+        return dict(zip(wanted, pool.map(resolve_family, wanted)))
+
+
+def stack_files(stack: Iterable[str], found: dict[str, Path | None] | None = None) -> dict[str, Path]:
+    """Return family -> file for the stack (families looked up already may be given in `found`); raise FontError
+    for a family that is not installed."""
+    stack = list(stack)
+    found = {**(found or {}), **resolve_all(family for family in stack if family not in (found or {}))}
     files: dict[str, Path] = {}
     for family in stack:
         if family == CJK_FAMILY:

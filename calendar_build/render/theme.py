@@ -58,6 +58,7 @@ class ThemeNumbers:
     cover_columns: int
     cover_rows: int
     label_width_mm: float | None = None  # the room of a day's labels where no month grid sets it (the poster)
+    font_families: tuple[tuple[str, str, int], ...] = ()  # (family, property, line) of every --font-… property
 
 
 _CLOSERS = {"(": ")", "[": "]", "{": "}"}
@@ -254,7 +255,7 @@ def read_theme(layers: Layers, product: Product) -> ThemeNumbers:
     _too_small(values, product)
     if "--font-text" not in values:
         raise ThemeError("Die Eigenschaft '--font-text' fehlt in theme.css.")
-    stack = tuple(part.strip().strip("\"'") for part in values["--font-text"].text.split(",") if part.strip())
+    stack = _families(values["--font-text"])
     columns, rows = _count(values, "--cover-columns", 1, 12), _count(values, "--cover-rows", 1, 12)
     if columns * rows != COVER_TILES:
         raise ThemeError(f"'--cover-columns: {columns}' und '--cover-rows: {rows}' ergeben {columns * rows} Felder – das "
@@ -277,4 +278,11 @@ def read_theme(layers: Layers, product: Product) -> ThemeNumbers:
         cover_columns=columns,
         cover_rows=rows,
         label_width_mm=_optional_mm(values, "--label-width"),
+        font_families=tuple((family, name, value.line) for name, value in values.items() if name.startswith("--font-")
+                            for family in _families(value)),
     )
+
+
+def _families(value: Value) -> tuple[str, ...]:
+    """Return the font families of a font-family list as written: '"Noto Sans", serif' -> ('Noto Sans', 'serif')."""
+    return tuple(part.strip().strip("\"'") for part in value.text.split(",") if part.strip())

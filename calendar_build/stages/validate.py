@@ -140,9 +140,22 @@ def printed_texts(content: Content, portraits: tuple[Portrait, ...]) -> list[fon
     return texts
 
 
+# CSS Fonts 4, 4.1.1: generic families, which fontconfig answers with some installed font
+GENERIC_FAMILIES = frozenset({"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui", "math", "emoji",
+                              "fangsong", "ui-serif", "ui-sans-serif", "ui-monospace", "ui-rounded"})
+
+
 def _check_glyphs(content: Content, portraits: tuple[Portrait, ...], theme: ThemeNumbers, problems: Problems) -> None:
+    found = fonts.resolve_all(family for family, _name, _line in theme.font_families)
+    missing = [(family, name, line) for family, name, line in theme.font_families
+               if family in found and found[family] is None and family not in GENERIC_FAMILIES]
+    for family, name, line in missing:
+        problems.error("templates/theme.css", line, f"Schrift '{family}' in '{name}' ist nicht installiert – "
+                       "'make install' ausführen oder die Schrift in theme.css ändern.")
+    if missing:
+        return
     try:
-        files = fonts.stack_files(theme.font_stack)
+        files = fonts.stack_files(theme.font_stack, found)
     except fonts.FontError as exc:
         problems.error("templates/theme.css", None, str(exc))
         return

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from calendar_build.errors import ContentError
 from calendar_build.render import fonts
+from calendar_build.stages.options import BuildOptions
+from calendar_build.stages.validate import validate
 from calendar_build.products import PRODUCTS
 from calendar_build.render.theme import read_layers, read_theme
 from tests.conftest import REPO
@@ -49,3 +54,25 @@ def test_unprintable_script_is_one_message_per_name(stack: dict) -> None:
     message = fonts.unprintable_message(sinhala.text, found[0][1], found[0][2])
     assert message.startswith(f"'නිමල් පෙරේරා' enthält {len(found[0][2])} Zeichen (singhalesische Schrift: ")
     assert len(found) <= 2
+
+
+@pytest.mark.parametrize(("old", "new", "family", "name"), [
+    ('--font-text: "Noto Sans", ', '--font-text: "Noto Sanz", ', "Noto Sanz", "--font-text"),
+    ('--font-display: "Noto Sans", ', '--font-display: "Roboto", ', "Roboto", "--font-display"),  # was not checked
+    ('"CJK Subset";   /* (*) */', '"CJK Subset", "Noto Sans Klingon";', "Noto Sans Klingon", "--font-text"),
+])
+def test_a_font_that_is_not_installed_names_its_line(project: Path, old: str, new: str, family: str,
+                                                     name: str) -> None:
+    """The display stack too: a missing first family had set the titles in whatever font came next."""
+    theme = project / "templates" / "theme.css"
+    css = theme.read_text(encoding="utf-8")
+    assert old in css
+    css = css.replace(old, new, 1)
+    theme.write_text(css, encoding="utf-8")
+    line = next(number for number, text in enumerate(css.splitlines(), start=1)
+                if text.strip().startswith(f"{name}:"))
+    with pytest.raises(ContentError) as caught:
+        validate(BuildOptions(root=project, year=2027, cache_dir=project / "cache"))
+    assert [(p.path, p.line, p.message) for p in caught.value.problems if "installiert" in p.message] == [
+        ("templates/theme.css", line, f"Schrift '{family}' in '{name}' ist nicht installiert – 'make install' "
+                                      "ausführen oder die Schrift in theme.css ändern.")]
