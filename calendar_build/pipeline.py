@@ -11,10 +11,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from calendar_build.errors import ContentError, Problem, keeping
 from calendar_build.output import private_folders
 from calendar_build.pages.model import Shortening
+from calendar_build.render.theme import ignored_by_theme, properties
 from calendar_build.stages.compose import Composed, compose
 from calendar_build.stages.options import BuildOptions
 
@@ -62,8 +64,10 @@ def set_pages(options: BuildOptions, composed: Composed, target: Path | None, cr
     problems += [Problem("templates", None, f"Fehlendes Schriftzeichen beim Setzen: {m}") for m in result.missing_glyphs]
     problems += [Problem("templates", None, f"Verweis auf '{url}' abgelehnt – nur Dateien im Kalenderprojekt "
                          "werden gelesen, nichts aus dem Netz.") for url in result.refused]
-    css = [Problem("templates", None, f"WeasyPrint: {m}", "error" if options.strict else "warning")
-           for m in result.warnings]
+    severity: Literal["error", "warning"] = "error" if options.strict else "warning"
+    told, rest = ignored_by_theme(result.warnings, properties(valid.layers, options.product))
+    css = [Problem("templates/theme.css", line, message, severity) for _name, line, message in told]
+    css += [Problem("templates", None, f"WeasyPrint: {m}", severity) for m in rest]
     if problems or (options.strict and css):
         raise ContentError(list(dict.fromkeys(problems + css)))
     return result.pages, css

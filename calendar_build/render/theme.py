@@ -8,12 +8,14 @@ then `html.format-<format>` (a3 | a4). CSS syntax errors are reported with file 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import tinycss2
+import tinycss2.color4
 from tinycss2 import ast
 
 from calendar_build.products import Product
@@ -286,3 +288,49 @@ def read_theme(layers: Layers, product: Product) -> ThemeNumbers:
 def _families(value: Value) -> tuple[str, ...]:
     """Return the font families of a font-family list as written: '"Noto Sans", serif' -> ('Noto Sans', 'serif')."""
     return tuple(part.strip().strip("\"'") for part in value.text.split(",") if part.strip())
+
+
+# WeasyPrint's message for a declaration it drops (css/__init__.py, preprocess_declarations)
+IGNORED = re.compile(r"^Ignored `(?P<property>[\w-]+):\s*(?P<value>.*)` at \d+:\d+, (?P<why>.*)\.$")
+
+
+def plausible(text: str) -> bool:
+    """Return whether a theme value reads as a value of its own: a length, number, colour, calc() or a list."""
+    tokens = [t for t in tinycss2.parse_component_value_list(text) if not isinstance(t, ast.WhitespaceToken)]
+    if len(tokens) != 1:
+        return any(isinstance(t, ast.LiteralToken) and t.value == "," for t in tokens)  # a list: font families
+    token = tokens[0]
+    if isinstance(token, ast.DimensionToken):
+        return token.lower_unit in CSS_UNITS
+    if isinstance(token, ast.NumberToken | ast.PercentageToken | ast.StringToken):
+        return True
+    if isinstance(token, ast.FunctionBlock) and token.lower_name in ("calc", "min", "max", "clamp"):
+        return True
+    return tinycss2.color4.parse_color(token) is not None
+
+
+def ignored_by_theme(messages: Iterable[str], values: dict[str, Value]) -> tuple[list[tuple[str, int, str]], list[str]]:
+    """Return ((property, line, message) for each theme value WeasyPrint dropped a declaration for, other messages).
+
+    The layout CSS is compiled with the theme's values filled in, so WeasyPrint's "Ignored `color: #23232`
+    at 188:139" names a line of the compiled sheet. A dropped declaration whose value holds a theme value
+    (the longest one found, as a whole word) is told at that value's line in theme.css, once per value.
+    """
+    found: dict[str, tuple[str, int, str]] = {}
+    rest: list[str] = []
+    for message in messages:
+        match = IGNORED.match(message)
+        culprit = None
+        if match:
+            words = match["value"]
+            culprit = max((name for name, value in values.items() if len(value.text) > 1
+                           and re.search(rf"(?<![\w#.-]){re.escape(value.text)}(?![\w.%-])", words)),
+                          key=lambda name: (not plausible(values[name].text), len(values[name].text)), default=None)
+        if culprit is None or match is None:
+            rest.append(message)
+            continue
+        value = values[culprit]
+        found.setdefault(culprit, (culprit, value.line, f"'{culprit}: {value.text}' ist hier kein gültiger Wert – "
+                                   f"WeasyPrint lässt '{match['property']}: {match['value']}' weg. Bitte den Wert "
+                                   "in theme.css berichtigen."))
+    return list(found.values()), rest

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from calendar_build.pipeline import BuildOptions, set_pages
 from calendar_build.products import PRODUCTS
-from calendar_build.render.theme import ThemeError, layer_selectors, read_layers, read_theme
+from calendar_build.render.theme import ThemeError, Value, ignored_by_theme, layer_selectors, read_layers, read_theme
+from calendar_build.stages.compose import compose
 from tests.conftest import REPO
 
 
@@ -131,3 +135,39 @@ def test_the_cover_mosaic_has_a_field_for_every_portrait(columns: int, rows: int
     assert caught.value.line == line
     assert caught.value.message.startswith(f"'--cover-columns: {columns}' und '--cover-rows: {rows}' ergeben "
                                            f"{columns * rows} Felder")
+
+
+VALUES = {"--ink": Value("#23232", 112), "--paper": Value("weiss", 116), "--school-band": Value("2.2mm", 27),
+          "--size-month": Value("44pt 2", 39), "--scale": Value("1", 20)}
+
+
+@pytest.mark.parametrize(("message", "told"), [
+    ("Ignored `color: #23232` at 188:139, invalid value.",
+     ("--ink", 112, "'--ink: #23232' ist hier kein gültiger Wert – WeasyPrint lässt 'color: #23232' weg. Bitte den "
+                    "Wert in theme.css berichtigen.")),
+    # two theme values in the declaration: the one that reads as no value of its own is blamed
+    ("Ignored `border-bottom: 2.2mm solid weiss` at 171:7, invalid value.", ("--paper", 116, None)),
+    ("Ignored `font-size: calc(44pt 2 * 2.9)` at 40:30, invalid value.", ("--size-month", 39, None)),
+    ("Ignored `color: #232323x` at 1:1, invalid value.", None),  # no theme value as a whole word
+    ("Ignored `widows: 1` at 3:3, invalid value.", None),  # a one-character value says nothing
+    ("Relative URI reference without a base URI: 'x.png'", None),
+])
+def test_a_declaration_weasyprint_drops_is_told_at_the_theme_value(message: str,
+                                                                   told: tuple[str, int, str | None] | None) -> None:
+    found, rest = ignored_by_theme([message, message], VALUES)
+    if told is None:
+        assert (found, rest) == ([], [message, message])
+        return
+    assert rest == [] and len(found) == 1  # once per value
+    assert found[0][:2] == told[:2] and (told[2] is None or found[0][2] == told[2])
+
+
+def test_a_broken_colour_is_told_at_its_line_when_the_page_is_set(project: Path) -> None:
+    """The screen's ink (html.screen); WeasyPrint had said "Ignored `color: #23232` at 188:139" of the compiled sheet."""
+    theme = project / "templates" / "theme.css"
+    css = theme.read_text(encoding="utf-8").replace("--ink: #232323;", "--ink: #23232;", 1)
+    theme.write_text(css, encoding="utf-8")
+    options = BuildOptions(root=project, year=2027, product=PRODUCTS["screen"], cache_dir=project / "cache")
+    _pages, warnings = set_pages(options, compose(options, [14]), None, parallel=False)  # the legend page
+    assert [(p.path, p.line, p.severity) for p in warnings] == [
+        ("templates/theme.css", css[:css.index("--ink: #23232;")].count("\n") + 1, "warning")]
