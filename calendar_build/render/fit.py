@@ -9,7 +9,8 @@ cause of what fills it, `data-source="path:line"`). After layout, on every page:
 - no text lies over a photo, except inside an element marked `data-caption`;
 - no text comes closer to the trim edge than the product's safe margin.
 A violation is reported once per frame and page, with the content that caused it. The proof runs in
-`check` and in every build, before anything is written.
+`check` and in every build, before anything is written. A page whose feast list or explanation column is too long
+is first set once more in the theme's compact step (`crowded_sections`); only what does not fit then is reported.
 """
 
 from __future__ import annotations
@@ -227,6 +228,27 @@ def prove_page(page_box: Any, page: int, safe_margin_mm: float, width: float, he
                 report(text.frame, "overlap", f"Seite {page}: {_what(text.frame)} – zwei Zeilen darin überdecken "
                        f"sich {pair}.")
     return list(found.values())
+
+
+# Frames whose page takes the theme's compact step (the class `compact` on its <section>: calendar.css) when their
+# text runs past their bottom: a month's feast list, a column of explanations. Their lengths are the content's
+# (a month with many feasts, a language with longer names), not the designer's; the step is theme.css's.
+COMPACT_FRAMES = frozenset({"month-list", "column"})
+
+
+def crowded_sections(document: Any) -> list[Any]:
+    """Return the page sections (elements) in which a text runs below its frame of COMPACT_FRAMES."""
+    if not document.pages:
+        return []
+    sections = page_sections(document.pages[0]._page_box)
+    crowded: dict[int, Any] = {}
+    for page in document.pages:
+        for text in _collect(page._page_box, sections)[0]:
+            frame = text.frame
+            if (frame is not None and frame.name in COMPACT_FRAMES and text.section is not None
+                    and text.rect.bottom > frame.rect.bottom + TOLERANCE_PX):
+                crowded.setdefault(id(text.section), text.section)
+    return list(crowded.values())
 
 
 def prove(document: Any, safe_margin_mm: float, first_page: int = 1) -> list[Violation]:

@@ -8,6 +8,7 @@ then `html.format-<format>` (a3 | a4). CSS syntax errors are reported with file 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from collections.abc import Iterable, Iterator
@@ -58,6 +59,8 @@ class ThemeNumbers:
     cover_columns: int
     cover_rows: int
     label_width_mm: float | None = None  # the room of a day's labels where no month grid sets it (the poster)
+    weekday_room_mm: float | None = None  # the room of a weekday beside the day's number (turned poster); None: free
+    weekday_size_pt: float = 8.0  # the size of that weekday
 
 
 _CLOSERS = {"(": ")", "[": "]", "{": "}"}
@@ -204,12 +207,38 @@ def _optional_mm(values: dict[str, Value], name: str) -> float | None:
     return None if values.get(name, AUTO).text == "auto" else _number(values, name, "mm")
 
 
+# A poster length as theme.css writes it: `calc(13.5mm * var(--poster-scale))`, the factor a number of the theme.
+_SCALED = re.compile(r"calc\(\s*(?P<number>[0-9.]+)(?P<unit>[a-z]+)\s*\*\s*var\(\s*(?P<factor>--[\w-]+)\s*\)\s*\)")
+
+
+def _length(values: dict[str, Value], name: str, unit: str) -> float:
+    """Return a length written as such or as `calc(<length> * var(--factor))`; raise ThemeError otherwise."""
+    match = _SCALED.fullmatch(values[name].text) if name in values else None
+    if match and match["unit"] == unit:
+        return float(match["number"]) * _number(values, match["factor"], "")
+    return _number(values, name, unit)
+
+
+def _weekday_room(values: dict[str, Value]) -> tuple[float | None, float]:
+    """Return the room in mm of a weekday beside the day's number and the weekday's size in pt.
+
+    The room is the head's width less the number's and the gaps on both sides of the weekday; a head without a
+    width (`auto`: the upright poster, the wall calendar) leaves the weekday free (None).
+    """
+    if values.get("--poster-head-width", AUTO).text == "auto":
+        return None, 8.0
+    room = (_length(values, "--poster-head-width", "mm") - _length(values, "--poster-number-width", "mm")
+            - 2 * _length(values, "--poster-weekday-gap", "mm"))
+    return room, _length(values, "--size-poster-weekday", "pt")
+
+
 def read_theme(layers: Layers, product: Product) -> ThemeNumbers:
     """Return the theme numbers a product is measured with; raise ThemeError naming the property and line."""
     values = properties(layers, product)
     if "--font-text" not in values:
         raise ThemeError("Die Eigenschaft '--font-text' fehlt in theme.css.")
     stack = tuple(part.strip().strip("\"'") for part in values["--font-text"].text.split(",") if part.strip())
+    weekday_room, weekday_size = _weekday_room(values)
     return ThemeNumbers(
         font_stack=stack,
         photo_height_mm=_number(values, "--photo-height", "mm"),
@@ -227,4 +256,5 @@ def read_theme(layers: Layers, product: Product) -> ThemeNumbers:
         cover_columns=_count(values, "--cover-columns", 1, 12),
         cover_rows=_count(values, "--cover-rows", 1, 12),
         label_width_mm=_optional_mm(values, "--label-width"),
+        weekday_room_mm=weekday_room, weekday_size_pt=weekday_size,
     )
