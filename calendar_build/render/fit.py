@@ -236,18 +236,27 @@ def prove_page(page_box: Any, page: int, safe_margin_mm: float, width: float, he
 COMPACT_FRAMES = frozenset({"month-list", "column"})
 
 
+def _compactable(text: Text) -> bool:
+    return text.frame is not None and text.frame.name in COMPACT_FRAMES and text.section is not None
+
+
 def crowded_sections(document: Any) -> list[Any]:
-    """Return the page sections (elements) in which a text runs below its frame of COMPACT_FRAMES."""
+    """Return the page sections (elements) in which a text of COMPACT_FRAMES runs below its frame or over a text of
+    another frame (the legend below a month's list)."""
     if not document.pages:
         return []
     sections = page_sections(document.pages[0]._page_box)
     crowded: dict[int, Any] = {}
     for page in document.pages:
-        for text in _collect(page._page_box, sections)[0]:
-            frame = text.frame
-            if (frame is not None and frame.name in COMPACT_FRAMES and text.section is not None
-                    and text.rect.bottom > frame.rect.bottom + TOLERANCE_PX):
-                crowded.setdefault(id(text.section), text.section)
+        ordered = sorted(_collect(page._page_box, sections)[0], key=lambda t: t.rect.top)
+        for index, text in enumerate(ordered):
+            if _compactable(text) and text.frame and text.rect.bottom > text.frame.rect.bottom + TOLERANCE_PX:
+                crowded[id(text.section)] = text.section
+            for other in ordered[index + 1:]:  # swept as in prove_page: only texts that begin above this one's end
+                if other.rect.top >= text.rect.bottom - TOLERANCE_PX:
+                    break
+                if other.frame != text.frame and text.rect.overlaps(other.rect):
+                    crowded.update((id(t.section), t.section) for t in (text, other) if _compactable(t))
     return list(crowded.values())
 
 
