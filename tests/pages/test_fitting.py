@@ -24,8 +24,8 @@ def box(width_mm: float, size_pt: float = 8.0) -> WeekdayBox:
 
 
 # The turned A2 poster's room is 5.4 mm at 8 pt (13.5 mm head − 6.5 mm number − 2 × 0.8 mm, theme.css). Widest
-# names measured with Pillow and the Noto fonts of Debian 12: "Mo"/"Do" 4.3 mm, "Wed" 6.0, "Pzt" 6.2, "Пн" 3.6,
-# "الأربعاء" 9.5, "ثلاثاء" 7.9 (CLDR short), "چهارشنبه" 10.5, "۴ش" 5.1 (CLDR short).
+# names measured with Pillow and the Noto fonts of Debian 12: "Mo" 4.3 mm, "Mon" 6.0, "Cum" 6.2, "Пн" 3.9,
+# "الخميس" 9.5, "خميس" 7.9 (CLDR short), "چهارشنبه" 10.5, "۳ش" 5.1 (CLDR short).
 TURNED_A2 = [
     ("de", "Mi"),  # the house heads fit: the German poster is unchanged
     ("en", "We"),  # CLDR short
