@@ -231,9 +231,10 @@ def prove_page(page_box: Any, page: int, safe_margin_mm: float, width: float, he
 
 
 # Frames whose page takes the theme's compact step (the class `compact` on its <section>: calendar.css) when their
-# text runs past their bottom: a month's feast list, a column of explanations. Their lengths are the content's
-# (a month with many feasts, a language with longer names), not the designer's; the step is theme.css's.
-COMPACT_FRAMES = frozenset({"month-list", "column"})
+# text runs past their bottom or over another frame's: a month's feast list, a column of explanations, a day of a
+# six-week month (its last row under the legend). Their lengths are the content's (a month with many feasts, a
+# language with longer names, a feast on the 31st), not the designer's; the step is theme.css's.
+COMPACT_FRAMES = frozenset({"month-list", "column", "day"})
 
 
 def _compactable(text: Text) -> bool:

@@ -167,10 +167,10 @@ def test_poster_labels_wider_than_their_column_are_refused_naming_the_theme(proj
     assert days and days[0].path == "templates/theme.css" and "zu breit" in days[0].message, caught.value.problems
 
 
-def _list_page(items: int, frame_mm: float = 30.0) -> HTML:
+def _list_page(items: int, frame_mm: float = 30.0, frame: str = "month-list") -> HTML:
     """Return a page whose month list holds `items` feasts in a frame `frame_mm` high, with a legend below it."""
     feasts = "".join(f"<li>Fest {n}</li>" for n in range(items))
-    return HTML(string='<section class="page month"><ul data-frame="month-list" style="position:absolute;top:10mm;'
+    return HTML(string=f'<section class="page month"><ul data-frame="{frame}" style="position:absolute;top:10mm;'
                        f'left:10mm;width:60mm;height:{frame_mm}mm;margin:0;line-height:5mm">{feasts}</ul>'
                        f'<p data-frame="legend-strip" style="position:absolute;top:{10 + frame_mm + 1}mm;left:10mm">'
                        'Legende</p></section>')
@@ -187,11 +187,13 @@ def test_a_list_past_its_frame_asks_for_the_compact_step(items: int, crowded: bo
     assert bool(prove(document, 0.0)) == crowded  # the proof refuses what is not set once more
 
 
-def test_a_list_over_the_legend_below_its_frame_asks_for_the_compact_step() -> None:
-    """The Ukrainian A4 screen page: the list stays in its frame, but the legend's first line reaches into it."""
-    html = _list_page(6)
+@pytest.mark.parametrize(("frame", "crowded"), [("month-list", True), ("day", True), ("portrait", False)])
+def test_a_text_over_the_legend_below_its_frame_asks_for_the_compact_step(frame: str, crowded: bool) -> None:
+    """The Ukrainian A4 screen page: the list stays in its frame, but the legend's first line reaches into it; the
+    A4 print of October 2028: a feast on the 31st, in the sixth row of the grid. A portrait has no compact step."""
+    html = _list_page(6, frame=frame)
     css = CSS(string=COMPACT_CSS + " p { margin: 0; } [data-frame=legend-strip] { top: 36mm !important; }")
-    assert crowded_sections(html.render(stylesheets=[css]))
+    assert bool(crowded_sections(html.render(stylesheets=[css]))) == crowded
 
 
 def test_the_compact_step_is_set_once_more_and_then_fits() -> None:
