@@ -58,6 +58,7 @@ class Product:
     sheet: str = "Wandkalender"  # what the printer makes, for the job sheet (German)
     duplex: bool = False  # the pages are the front and back of one sheet (printed 4/4), not one sheet each
     bound: bool = True  # the edition's binding applies: no text in its strip, faces below it (not a poster or screen)
+    min_text_pt: float = 0.0  # no text is set smaller (printed: PRINT_MIN_TEXT_PT); 0: no minimum
 
     @property
     def classes(self) -> str:
@@ -84,6 +85,9 @@ class Product:
         return f"{name}-{language}" if self.output == "site" else f"{name.removesuffix('.pdf')}-{language}.pdf"
 
 
+# The smallest type a printing house accepts: thinner strokes break up in the screen and the plates' register.
+PRINT_MIN_TEXT_PT = 6.0
+
 A3_MM = (297.0, 420.0)
 A4_MM = (210.0, 297.0)
 A2_MM = (420.0, 594.0)  # ISO 216
@@ -93,7 +97,7 @@ PRINT_A3 = Product(
     id="print-a3", title="Druck-PDF A3", variant="print", medium="print", page_format="a3", page_mm=A3_MM, bleed_mm=3.0,
     crop_marks=True, colour="cmyk", pdf_variant="pdf/x-4", photo_ppi=300,
     page_plan=WALL_CALENDAR, outlook="edition", spelled_marks=False, date_basis=False, parts=2,
-    file_name="calendar-{year}-print-a3.pdf", safe_margin_mm=5.0,
+    file_name="calendar-{year}-print-a3.pdf", safe_margin_mm=5.0, min_text_pt=PRINT_MIN_TEXT_PT,
 )
 SCREEN = Product(
     id="screen", title="Bildschirm-PDF", variant="screen", medium="screen", page_format="a3", page_mm=A3_MM, bleed_mm=0.0,

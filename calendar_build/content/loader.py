@@ -23,6 +23,7 @@ from calendar_build.content.schema import (
 )
 from calendar_build.content.yamlsafe import YamlDoc, YamlProblem, load_yaml
 from calendar_build.errors import Problems, display_path, suggestion
+from calendar_build.i18n.languages import GERMAN
 from calendar_build.pages.dates import long_date
 from calendar_build.paths import PathOutside, inside
 from calendar_build.region import school
@@ -79,6 +80,7 @@ class Content:
     edition_lines: dict[str, int] = field(default_factory=dict)  # line of each key in content/edition.yaml
     school_holidays: dict[int, tuple[school.Period, ...]] = field(default_factory=dict)  # editor's, by file year
     region_words: RegionWords | None = None  # the region's words in the edition's language (i18n/content.py)
+    language: str = GERMAN  # the language of the texts (i18n/content.py `localize`)
 
     def edition_line(self, key: str) -> int | None:
         """Return the line of a setting in content/edition.yaml, if it is written there."""

@@ -11,6 +11,8 @@ from calendar_build.engine.rules import SUPPORTED_YEARS, RuleError, Settings, hi
 from calendar_build.errors import Problems
 from calendar_build.region import entries as legal_entries
 from calendar_build.region.profile import Region, legal_holidays
+from calendar_build.region.status import LegalStatus, described, listed_local, sentence, status_of
+from calendar_build.region.words import Wording
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class Occurrence:
     basis: str  # what the date rests on ("", "umm-al-qura", "table", "computed", "override" …)
     note: str = ""  # the override's note
     alternatives: tuple[Alternative, ...] = ()  # where traditions differ: their dates, with their basis
+    legal: LegalStatus | None = None  # where in the region the day is a legal holiday (None: nowhere)
 
     @property
     def id(self) -> str:
@@ -108,6 +111,17 @@ def _pinned(entry: Entry, pins: list[PinnedDate]) -> list[Occurrence]:
     ]
 
 
+def _with_status(occurrence: Occurrence, status: LegalStatus | None, public: bool, region: Region,
+                 wording: Wording) -> Occurrence:
+    """Return the occurrence marked with its legal status, the status's sentence after its description."""
+    if status is None:
+        return occurrence
+    holiday = occurrence.entry.holiday
+    text = described(holiday.description, sentence(status, region, wording))
+    entry = replace(occurrence.entry, holiday=holiday.model_copy(update={"description": text}))
+    return replace(occurrence, entry=entry, public=public, legal=status)
+
+
 def compute_year(content: Content, year: int, problems: Problems | None = None, *,
                  alternatives: bool = True) -> YearTable:
     """Return every occurrence of the catalogue touching `year`; raise ContentError on problems.
@@ -143,18 +157,25 @@ def compute_year(content: Content, year: int, problems: Problems | None = None, 
     # Entries for other regions (Tag der Deutschen Einheit in Wien) are computed for the checks, not shown.
     elsewhere = [o for o in occurrences if not o.entry.holiday.shown_in(region.code)]
     occurrences = [o for o in occurrences if o.entry.holiday.shown_in(region.code)]
-    # Each legal day marks one entry public: the legal-calendar entry on that day whose name fits best.
-    chosen = legal_entries.matches(legal, [(o.id, o.entry.holiday.name, o.start) for o in occurrences
-                                           if o.category in legal_categories and o.start in legal])
-    occurrences = [Occurrence(**{**o.__dict__, "public": True}) if (o.id, o.start) in chosen else o
-                   for o in occurrences]
+    # Each legal day marks one entry public: the legal-calendar entry on that day whose name fits best; a
+    # day the profile lists as legal only in some towns ('some') marks its entry the same way, not public.
+    listed = listed_local(region, content.edition.local_holidays, year)
+    in_some = {day: name for day, (name, _) in listed.items() if day not in legal}
+    candidates = [(o.id, o.entry.holiday.name, o.start) for o in occurrences if o.category in legal_categories]
+    chosen = legal_entries.matches(legal, [c for c in candidates if c[2] in legal])
+    chosen_some = legal_entries.matches(in_some, [c for c in candidates if c[2] in in_some])
+    wording = Wording(content.language, content.region_words)
+    occurrences = [_with_status(o, status_of(o.start, legal, listed), (o.id, o.start) in chosen, region, wording)
+                   if (o.id, o.start) in chosen | chosen_some else o for o in occurrences]
     covered = {day for _, day in chosen}
     ordered = tuple(c.id for c in content.catalogue.categories if c.legal_calendar)
-    for entry, day in legal_entries.unmatched(legal, covered, ordered, region, year):
-        occurrences.append(Occurrence(entry, day, day, False, True, "dates"))
+    for entry, day in legal_entries.unmatched(legal, covered, ordered, region, year, wording,
+                                                  {day: where for day, (_, where) in listed.items()}):
+        occurrences.append(Occurrence(entry, day, day, False, True, "dates", legal=status_of(day, legal, listed)))
     for entry, day in legal_entries.partial(content.edition.local_holidays, {o.start for o in occurrences if
-                                            o.category in legal_categories}, ordered, region, year):
-        occurrences.append(Occurrence(entry, day, day, False, False, "dates"))  # legal only in some towns
+                                            o.category in legal_categories}, ordered, region, year, wording):
+        occurrences.append(Occurrence(entry, day, day, False, False, "dates",  # legal only in some towns
+                                      legal=status_of(day, legal, listed)))
     sanity.check_year(content, year, occurrences + elsewhere, problems)
     if own:
         problems.raise_if_errors()

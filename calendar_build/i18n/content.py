@@ -166,4 +166,5 @@ def localize(content: Content, code: str, problems: Problems) -> Content:
         texts = {k: v for k, v in loaded[0].model_dump().items() if v is not None}
         edition = edition.model_copy(update=texts)
     catalogue = replace(content.catalogue, categories=categories, entries=tuple(entries))
-    return replace(content, catalogue=catalogue, edition=edition, region_words=_region(reader, folder, code))
+    return replace(content, catalogue=catalogue, edition=edition, region_words=_region(reader, folder, code),
+                   language=code)

@@ -19,9 +19,10 @@ from calendar_build.preflight.binding import BINDINGS, strip_content
 from calendar_build.preflight.content import Placed, Rule, TextRun, drawn
 from calendar_build.preflight.glyphs import unprinted
 from calendar_build.preflight.ink import max_ink
+from calendar_build.products import PRINT_MIN_TEXT_PT
 
 MAX_INK = 300.0  # percent total area coverage (FOGRA39, our profile's limit)
-MIN_TEXT_PT = 6.0
+MIN_TEXT_PT = PRINT_MIN_TEXT_PT
 MIN_RULE_PT = 0.25
 # A tint is screened: at 60 lines/cm (FOGRA39's sheet-fed offset) one screen period is 0.167 mm = 0.47 pt,
 # and a tinted line narrower than that prints as a row of dots. Below about 60 % the dots stand apart

@@ -15,6 +15,8 @@ from difflib import SequenceMatcher
 from calendar_build.content.loader import Entry, Where
 from calendar_build.content.schema import DatesRule, Holiday
 from calendar_build.region.profile import Region, local_holidays
+from calendar_build.region.status import LegalStatus, sentence
+from calendar_build.region.words import Wording
 
 # Words that make a legal holiday a Christian feast (its dot is then the Christian category's).
 CHRISTIAN_WORDS = ("Mariä", "Heilig", "Fronleichnam", "Allerheiligen", "Stephan", "Christ", "Reformation",
@@ -39,15 +41,16 @@ def category_for(name: str, legal_categories: tuple[str, ...]) -> str | None:
 
 
 def unmatched(legal: dict[dt.date, str], covered: set[dt.date], legal_categories: tuple[str, ...],
-              region: Region, year: int) -> list[tuple[Entry, dt.date]]:
-    """Return an entry and its day for every legal holiday no catalogue entry covers."""
+              region: Region, year: int, wording: Wording = Wording(),
+              where: Mapping[dt.date, str] | None = None) -> list[tuple[Entry, dt.date]]:
+    """Return an entry and its day for every legal holiday no catalogue entry covers (`where`: legal in part only)."""
     found = []
     for day, name in sorted(legal.items()):
         category = category_for(name, legal_categories)
         if day in covered or category is None:
             continue
         holiday = Holiday(id=holiday_id(name), name=name[:80], rule=DatesRule(kind="dates", dates={year: day}),
-                          description=f"Gesetzlicher Feiertag {region.in_name}.")
+                          description=sentence(LegalStatus((where or {}).get(day, "")), region, wording))
         found.append((Entry(holiday, category, WHERE), day))
     return found
 
@@ -63,7 +66,7 @@ def matches(legal: dict[dt.date, str], candidates: list[tuple[str, str, dt.date]
 
 
 def partial(local: Mapping[str, str], covered: set[dt.date], legal_categories: tuple[str, ...], region: Region,
-            year: int) -> list[tuple[Entry, dt.date]]:
+            year: int, wording: Wording = Wording()) -> list[tuple[Entry, dt.date]]:
     """Return an entry for each holiday the profile marks legal in only some towns ('some'), not red."""
     found = []
     for name, holiday in local_holidays(region, year).items():
@@ -73,6 +76,6 @@ def partial(local: Mapping[str, str], covered: set[dt.date], legal_categories: t
         for day in holiday.dates:
             if day not in covered:
                 entry = Holiday(id=holiday_id(name), name=name[:80], rule=DatesRule(kind="dates", dates={year: day}),
-                                description=f"Gesetzlicher Feiertag {region.in_name} {holiday.where}.")
+                                description=sentence(LegalStatus(holiday.where), region, wording))
                 found.append((Entry(entry, category, WHERE), day))
     return found

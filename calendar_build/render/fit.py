@@ -7,7 +7,9 @@ cause of what fills it, `data-source="path:line"`). After layout, on every page:
 - no two text boxes of different frames overlap, nor two of different lines in one frame (a date of
   two lines over the next feast's, a weekday name over the day's names);
 - no text lies over a photo, except inside an element marked `data-caption`;
-- no text comes closer to the trim edge than the product's safe margin.
+- no text comes closer to the trim edge than the product's safe margin;
+- no text is smaller than the product's smallest type (6 pt in print), however its size came about
+  (a theme value, an `em` of one, a calc()).
 A violation is reported once per frame and page, with the content that caused it. The proof runs in
 `check` and in every build, before anything is written. A page whose feast list or explanation column is too long
 is first set once more in the theme's compact step (`crowded_sections`); only what does not fit then is reported.
@@ -22,6 +24,7 @@ from typing import Any
 from weasyprint.formatting_structure import boxes
 
 PX_PER_MM = 96 / 25.4
+PX_PER_PT = 96 / 72
 TOLERANCE_PX = 0.6  # about 0.16 mm: rounding in layout, never visible
 
 # What each frame holds, for the message (German), and the file to blame when no data-source is given.
@@ -86,6 +89,7 @@ class Text:
     rect: Rect
     frame: Frame | None
     line_px: float
+    size_px: float  # the font size
     section: Any = field(default=None, compare=False, repr=False)  # the element of its page (<section class="page …">)
     line: Any = field(default=None, compare=False, repr=False)  # its line box (one line's texts never cover each other)
 
@@ -140,7 +144,8 @@ def _collect(page_box: Any, sections: dict[int, Any]) -> tuple[list[Text], list[
             top, bottom = (line.position_y, line.position_y + line.height) if line is not None else (
                 box.position_y, box.position_y + box.height)
             rect = Rect(box.position_x, top, box.position_x + box.width, bottom)
-            texts.append(Text(box.text, rect, frame, bottom - top, sections.get(id(box.element)), line))
+            texts.append(Text(box.text, rect, frame, bottom - top, float(box.style["font_size"]),
+                              sections.get(id(box.element)), line))
         elif isinstance(box, boxes.ReplacedBox) and box.element_tag == "img":
             photos.append(Rect(box.position_x, box.position_y, box.position_x + box.width,
                                box.position_y + box.height))
@@ -162,6 +167,10 @@ def _mm(px: float) -> str:
     return f"{px / PX_PER_MM:.1f}".replace(".", ",")
 
 
+def _pt(px: float) -> str:
+    return f"{px / PX_PER_PT:.1f}".replace(".", ",")
+
+
 def _outside(text: Text, frame: Frame, page: int) -> str:
     rect, bound = text.rect, frame.rect
     if rect.bottom > bound.bottom + TOLERANCE_PX:
@@ -174,7 +183,7 @@ def _outside(text: Text, frame: Frame, page: int) -> str:
 
 
 def prove_page(page_box: Any, page: int, safe_margin_mm: float, width: float, height: float,
-               begun: dict[int, int], sections: dict[int, Any]) -> list[Violation]:
+               begun: dict[int, int], sections: dict[int, Any], min_text_pt: float = 0.0) -> list[Violation]:
     """Return what does not fit on one laid-out page (page is the 1-based number in the document).
 
     `sections` gives each element's page section (`page_sections`); `begun` maps the page sections of
@@ -191,10 +200,10 @@ def prove_page(page_box: Any, page: int, safe_margin_mm: float, width: float, he
             begun.setdefault(id(text.section), page)
     found: dict[tuple[str, str], Violation] = {}
 
-    def report(frame: Frame | None, kind: str, message: str) -> None:
+    def report(frame: Frame | None, kind: str, message: str, blame: str = "") -> None:
         key = (frame.name + frame.source if frame else "", kind)
         if key not in found:
-            path, line = _where(frame)
+            path, line = (blame, None) if blame else _where(frame)
             found[key] = Violation(path, line, message)
 
     for text in spilled:
@@ -207,8 +216,17 @@ def prove_page(page_box: Any, page: int, safe_margin_mm: float, width: float, he
         if text.frame is not None and not text.rect.inside(text.frame.rect):
             report(text.frame, "outside", _outside(text, text.frame, page))
         if not text.rect.inside(safe):
-            report(text.frame, "safe", f"Seite {page}: {_what(text.frame)} reicht näher als "
-                   f"{_mm(safe_margin_mm * PX_PER_MM)} mm an den Seitenrand ('{text.text.strip()[:40]}').")
+            # a frame placed past the margin is the theme's doing, whatever text it holds
+            placed = text.frame is None or not text.frame.rect.inside(safe)
+            where = (f"reicht näher als {_mm(safe_margin_mm * PX_PER_MM)} mm an den Seitenrand" if safe_margin_mm > 0
+                     else "ragt über den Seitenrand hinaus")
+            report(text.frame, "safe", f"Seite {page}: {_what(text.frame)} {where} ('{text.text.strip()[:40]}')"
+                   + (" – bitte in theme.css Maße oder Ränder anpassen." if placed else "."),
+                   "templates/theme.css" if placed else "")
+        if text.size_px < min_text_pt * PX_PER_PT - 0.01:  # the type size is the theme's, whatever the content
+            report(text.frame, "size", f"Seite {page}: {_what(text.frame)} ist in "
+                   f"{_pt(text.size_px)} pt gesetzt – gedruckt wird keine Schrift unter {min_text_pt:g} pt "
+                   f"('{text.text.strip()[:40]}'). Bitte in theme.css die Schrift vergrößern.", "templates/theme.css")
         if not (text.frame and text.frame.caption) and any(text.rect.overlaps(photo) for photo in photos):
             report(text.frame, "photo", f"Seite {page}: {_what(text.frame)} liegt über einem Foto "
                    f"('{text.text.strip()[:40]}').")
@@ -261,10 +279,10 @@ def crowded_sections(document: Any) -> list[Any]:
     return list(crowded.values())
 
 
-def prove(document: Any, safe_margin_mm: float, first_page: int = 1) -> list[Violation]:
-    """Return every violation of the fit proof in a laid-out WeasyPrint document."""
+def prove(document: Any, safe_margin_mm: float, first_page: int = 1, min_text_pt: float = 0.0) -> list[Violation]:
+    """Return every violation of the fit proof in a laid-out WeasyPrint document (`min_text_pt`: smallest type)."""
     begun: dict[int, int] = {}
     sections = page_sections(document.pages[0]._page_box) if document.pages else {}
     return [v for index, page in enumerate(document.pages)
             for v in prove_page(page._page_box, first_page + index, safe_margin_mm, page.width, page.height, begun,
-                                sections)]
+                                sections, min_text_pt)]

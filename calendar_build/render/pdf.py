@@ -41,7 +41,7 @@ from calendar_build.products import Product
 from calendar_build.render.condition import REGISTRY_NAME, PrintCondition
 from calendar_build.render.fit import Violation, crowded_sections, prove
 from calendar_build.render.join import join_pdfs
-from calendar_build.render import image_ids, lang_tags
+from calendar_build.render import html_parser, image_ids, lang_tags
 from calendar_build.render.marks import add_crop_marks
 from calendar_build.render.overprint import overprint_black
 
@@ -50,6 +50,7 @@ SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
 # since PDF/X-4 is PDF 1.6, which knows ICC profiles up to version 4.1 (LittleCMS writes 4.4).
 PDF_SRGB_PROFILE = Path("/usr/share/color/icc/ghostscript/srgb.icc")
 
+html_parser.install()  # the HTML parser's pattern cache repaired (see render/html_parser.py)
 lang_tags.install()  # /Lang per element and /ActualText of Indic words in tagged (PDF/UA) output
 image_ids.install()  # images named alike in whatever folder the project lies
 
@@ -350,7 +351,7 @@ def _render_part(job: PdfJob, index: int, stream: BinaryIO | None) -> _Part:
         if crowded:  # set once more with those pages in the theme's compact step
             document = compacted(html, crowded).render(stylesheets=[css], font_config=font_config,
                                                        color_profiles=color_profiles)
-        violations = tuple(prove(document, product.safe_margin_mm))
+        violations = tuple(prove(document, product.safe_margin_mm, min_text_pt=product.min_text_pt))
         marks = product.bleed_mm if product.crop_marks and job.crop_marks else None
         options: dict[str, str | bool] = {"pdf_variant": product.pdf_variant, "uncompressed_pdf": job.draft}
         if product.colour == "cmyk":

@@ -232,9 +232,53 @@ def _weekday_room(values: dict[str, Value]) -> tuple[float | None, float]:
     return room, _length(values, "--size-poster-weekday", "pt")
 
 
+PT_PER_UNIT = {"pt": 1.0, "px": 0.75, "mm": 72 / 25.4, "cm": 720 / 25.4, "q": 18 / 25.4, "pc": 12.0, "in": 72.0}
+
+
+# The units of CSS Values and Units Level 4 (W3C), sections 5–7: lengths, angles, times, frequencies, resolutions.
+CSS_UNITS = frozenset(("em rem ex rex cap rcap ch rch ic ric lh rlh vw vh vi vb vmin vmax svw svh lvw lvh dvw dvh "
+                       "cm mm q in pt pc px deg grad rad turn s ms hz khz dpi dpcm dppx x fr").split())
+
+
+def _unknown_units(values: dict[str, Value]) -> None:
+    """Raise ThemeError for a number with a unit CSS does not know ('44ptt', '196m'): WeasyPrint would drop the rule."""
+    def dimensions(nodes: list[ast.Node]) -> Iterator[ast.DimensionToken]:
+        for node in nodes:
+            if isinstance(node, ast.DimensionToken):
+                yield node
+            elif isinstance(node, ast.FunctionBlock):
+                yield from dimensions(node.arguments)
+            elif isinstance(node, ast.ParenthesesBlock):
+                yield from dimensions(node.content)
+
+    for name, value in values.items():
+        for token in dimensions(tinycss2.parse_component_value_list(value.text)):
+            if token.lower_unit not in CSS_UNITS:
+                raise ThemeError(f"'{name}: {value.text}': '{token.unit}' ist keine CSS-Einheit – gemeint ist wohl "
+                                 "pt, mm oder em.", line=value.line)
+
+
+def _too_small(values: dict[str, Value], product: Product) -> None:
+    """Raise ThemeError for a type size (`--size-…`) written as a length below the product's smallest type.
+
+    Sizes written relative to others (em, calc) are measured after layout, by the fit proof.
+    """
+    for name, value in values.items():
+        tokens = [t for t in tinycss2.parse_component_value_list(value.text) if not isinstance(t, ast.WhitespaceToken)]
+        token = tokens[0] if len(tokens) == 1 else None
+        if (name.startswith("--size-") and isinstance(token, ast.DimensionToken)
+                and token.lower_unit in PT_PER_UNIT and float(token.value) * PT_PER_UNIT[token.lower_unit]
+                < product.min_text_pt - 0.005):
+            raise ThemeError(f"'{name}: {value.text}' ist kleiner als {product.min_text_pt:g} pt – kleinere Schrift "
+                             f"druckt die Druckerei nicht ({product.title}). Bitte mindestens {product.min_text_pt:g}pt "
+                             "eintragen.", line=value.line)
+
+
 def read_theme(layers: Layers, product: Product) -> ThemeNumbers:
     """Return the theme numbers a product is measured with; raise ThemeError naming the property and line."""
     values = properties(layers, product)
+    _unknown_units(values)
+    _too_small(values, product)
     if "--font-text" not in values:
         raise ThemeError("Die Eigenschaft '--font-text' fehlt in theme.css.")
     stack = tuple(part.strip().strip("\"'") for part in values["--font-text"].text.split(",") if part.strip())

@@ -14,7 +14,9 @@ from pathlib import Path
 from calendar_build import clock
 from calendar_build.errors import ContentError, Problem, UsageError, count
 from calendar_build.pages.build import Options, build_calendar
-from calendar_build.region import logo
+from calendar_build.region import logo, status
+from calendar_build.region.profile import Region
+from calendar_build.region.words import Wording
 from calendar_build.pages.fitting import CellBox, TextBox, WeekdayBox
 from calendar_build.pages.model import Calendar, PhotoUrls, Shortening
 from calendar_build.pages.outlook import outlook
@@ -49,6 +51,14 @@ class Composed:
     warnings: tuple[Problem, ...]
 
 
+def _german(valid: Validated) -> dict[str, str]:
+    """Return holiday id -> German description with its legal sentence (bilingual products)."""
+    assert valid.german is not None
+    texts = {e.holiday.id: " ".join(e.holiday.description.split()) for e in valid.german.catalogue.entries}
+    statuses = {o.id: o.legal for o in valid.table.occurrences if o.legal is not None}
+    return status.with_sentences(texts, statuses, Region(valid.content.edition.region), Wording())
+
+
 def page_model(options: BuildOptions, valid: Validated,
                photo_urls: dict[int, PhotoUrls]) -> tuple[Calendar, tuple[Shortening, ...]]:
     """Return the page model of the product for the prepared photos."""
@@ -64,8 +74,7 @@ def page_model(options: BuildOptions, valid: Validated,
         column=TextBox(theme.explanation_column_width_mm, theme.explanation_column_height_mm, label_font,
                        theme.explanation_size_pt, theme.explanation_leading),
         language=options.language,
-        german={e.holiday.id: " ".join(e.holiday.description.split()) for e in valid.german.catalogue.entries}
-        if valid.german else {},
+        german=_german(valid) if valid.german else {},
     )
     computed_on = valid.content.edition.document_date or clock.today()
     with_outlook = product.outlook == "always" or valid.content.edition.outlook_in_print

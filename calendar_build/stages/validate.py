@@ -18,6 +18,7 @@ from calendar_build.i18n.languages import GERMAN
 from calendar_build.output import cache_refusal
 from calendar_build.paths import PathOutside, inside, read_regular
 from calendar_build.photos.colour import output_profile_problem
+from calendar_build.photos.same import warn_same_photo
 from calendar_build.portraits.loader import Portrait, load_portraits
 from calendar_build.region import checks as region_checks
 from calendar_build.render import fonts
@@ -168,6 +169,7 @@ def validate(options: BuildOptions) -> Validated:
     edition = content.edition
     portraits = load_portraits(options.root, options.year, problems, towns=edition.towns, rules=edition.portraits)
     check_edition(content, options.year, portraits, problems)
+    warn_same_photo(portraits, problems, options.cache)
     styles = _stylesheets(options, problems)
     check_assets(options.root, problems)
     if (refusal := cache_refusal(options.configured_cache)) is not None:

@@ -8,7 +8,9 @@ the sample as in the yearly routine; the residents are the fictional test portra
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -67,19 +69,30 @@ def break_many(root: Path) -> None:
     edit(portrait(root, 10), "text", "Sie sagt: Hallo")
     edit(portrait(root, 11), "photo_credit", quoted("Foto: \u202eChen Wei"))
     edit(portrait(root, 12), "name", quoted("Gurpreet \ue000"))
+    name = re.search(r"(?m)^name: (.*)$", portrait(root, 2).read_text(encoding="utf-8"))[1]
+    edit(portrait(root, 7), "name", name)  # a file copied for the next month, the name left as it was
+    edit(portrait(root, 7), "consent", "2099-09-14")
+    (root / "portraits" / "2028" / "13-entwurf.yaml.txt").write_text("name: x\n", encoding="utf-8")
+    (root / "content" / "overrides" / "2029.yaml").write_text("", encoding="utf-8")
     (root / "content" / "overrides" / "2028.yaml").write_text(
         "overrides:\n  - id: eid-al-fitrr\n    start: 2028-02-26\n  - id: eid-al-fitr\n    start: 2029-02-26\n"
         "  - id: eid-al-adha\n    start: 2028-02-05\n", encoding="utf-8")
 
 
 def weak_photos(root: Path) -> None:
-    """Give one portrait a messenger-sized photo and unbalance the genders (warnings only)."""
+    """Give one portrait a messenger-sized photo, another a copy of a third's photo, unbalance the genders (warnings only)."""
     out = io.BytesIO()
     # a warning, not an error: an unprintable photo would stop the check before the other warnings
     Image.new("RGB", (2400, 1600), (90, 120, 150)).save(out, "JPEG", quality=80)
     (root / "portraits" / "2028" / "small.jpg").write_bytes(out.getvalue())
     edit(portrait(root, 1), "photo", "small.jpg")
     edit(portrait(root, 4), "gender", "female")
+    photo = re.search(r"(?m)^photo: (.*)$", portrait(root, 4).read_text(encoding="utf-8"))[1]
+    folder = root / "portraits" / "2028"
+    (folder / "kopie.jpg").write_bytes((folder / photo).read_bytes())  # the same photo saved under another name
+    edit(portrait(root, 5), "photo", "kopie.jpg")
+    focal = re.search(r"(?m)^focal_point: (.*)$", portrait(root, 4).read_text(encoding="utf-8"))[1]
+    edit(portrait(root, 5), "focal_point", focal)  # the same crop: the photo prepared for month 4 serves
 
 
 def shared_photo(root: Path) -> None:
@@ -95,10 +108,41 @@ def wrong_edition_year(root: Path) -> None:
 
 
 def missing_profile(root: Path) -> None:
-    """Name a printer's profile that is not there."""
+    """Name a printer's profile that is not there, and list a town twice."""
     path = root / "content" / "edition.yaml"
+    edit(path, "towns", "\n  - Kriftel")  # Kriftel is listed below as well
     path.write_text(path.read_text(encoding="utf-8") + "output_profile: content/profile/druckerei.icc\n",
                     encoding="utf-8")
+
+
+def no_edition_file(root: Path) -> None:
+    """Save content/edition.yaml under a name the program does not read (Windows hides the '.txt')."""
+    (root / "content" / "edition.yaml").rename(root / "content" / "edition.yaml.txt")
+
+
+def terminal_in_portraits(root: Path) -> None:
+    """Make the folder a terminal is opened in (the command is then given it as its project)."""
+    (root / "portraits" / "2028").mkdir(parents=True)
+
+
+def output_held_open(root: Path) -> Callable[[], None]:
+    """Hold an output open as a viewer on a network drive does: its rename into place fails (EBUSY).
+
+    Return what undoes it after the command (the other mistakes change only files and return None).
+    """
+    real = os.replace
+
+    def replace(source: str | Path, target: str | Path) -> None:
+        if Path(target) == root / "output" / "2027" / "holidays-2027.ics":
+            raise OSError(errno.EBUSY, "Device or resource busy", str(target))
+        real(source, target)
+
+    os.replace = replace  # type: ignore[assignment]
+
+    def undo() -> None:
+        os.replace = real
+
+    return undo
 
 
 def missing_review_template(root: Path) -> None:
@@ -106,9 +150,10 @@ def missing_review_template(root: Path) -> None:
     (root / "templates" / "review" / "bericht.html.j2").unlink()
 
 
-Scenario = tuple[str, Callable[[Path], None] | None, str, str, tuple[str, ...]]
+Scenario = tuple[str, Callable[[Path], Callable[[], None] | None] | None, str, str, tuple[str, ...]]
 SCENARIOS: list[Scenario] = [
-    # (name, mistake, when, command, extra arguments); when: "before" new-edition, "fresh" or "filled" 2028
+    # (name, mistake, when, command, extra arguments); when: "before" new-edition, "fresh" or "filled" 2028, or
+    # "bare": content/ only (a message given before any portrait or template is read)
     ("no-portraits", None, "before", "check", ()),
     ("fresh", None, "fresh", "check", ()),
     ("many", break_many, "filled", "check", ()),
@@ -120,6 +165,10 @@ SCENARIOS: list[Scenario] = [
     ("school-holidays", None, "before", "check", ("--year", "2029")),  # the package knows part of 2029
     ("twice", None, "fresh", "new-edition", ()),
     ("review-template", missing_review_template, "filled", "diff", ()),
+    ("no-edition-file", no_edition_file, "before", "check", ()),  # no portraits for 2028 either: stops early
+    ("option-typo", None, "bare", "check", ("--yaer", "2028")),
+    ("output-held-open", output_held_open, "bare", "ics", ("--year", "2027")),
+    ("inside-the-project", terminal_in_portraits, "bare", "check", ("--root", "{root}/portraits/2028", "--year", "2028")),
 ]
 
 
@@ -150,25 +199,28 @@ def run_scenarios(folder: Path, shared_cache: Path) -> list[str]:
         patch.setenv("SOURCE_DATE_EPOCH", str(int(TODAY.timestamp())))
         for name, mistake, when, command, extra in SCENARIOS:
             root = folder / name
-            for part in ("content", "portraits", "templates"):
+            for part in ("content",) if when == "bare" else ("content", "portraits", "templates"):
                 shutil.copytree(REPO / part, root / part)
             (root / ".cache").mkdir()
             (root / ".cache" / "calendar-build").symlink_to(cache, target_is_directory=True)
-            if when != "before":
+            if when in ("fresh", "filled"):
                 assert main(["new-edition", "--root", str(root), "--year", "2028", "--quiet"]) == 0
             if when == "filled":
                 for path in fill_portraits(root).values():  # without the test's header line: lines as documented
                     path.write_text(path.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
-            if mistake is not None:
-                mistake(root)
+            undo = mistake(root) if mistake is not None else None
             capture = io.StringIO(), io.StringIO()
             with patch.context() as streams:
                 streams.setattr("sys.stdout", capture[0])
                 streams.setattr("sys.stderr", capture[1])
                 try:
-                    main([command, "--root", str(root), *(extra or ("--year", "2028"))])
+                    arguments = [a.format(root=root) for a in extra] or ["--year", "2028"]
+                    main([command, "--root", str(root), *arguments])
                 except SystemExit:
                     pass
+                finally:
+                    if undo is not None:
+                        undo()
             lines += capture[1].getvalue().splitlines() + capture[0].getvalue().splitlines()
     return lines
 

@@ -35,11 +35,13 @@ def test_both_languages_printed_side_by_side(tmp_path: Path, warm_cache: Callabl
     composed = compose(options, [first])
     item = composed.calendar.explanation_columns[0][0].items[0]
     german = {e.holiday.id: e.holiday.description for e in load_content(REPO).catalogue.entries}["new-year"]
-    assert item.german == " ".join(german.split()) and item.description != item.german
+    # New Year's Day is a legal holiday in Hessen: both halves end with the sentence in their language.
+    assert item.german == " ".join(german.split()) + " Gesetzlicher Feiertag in Hessen."
+    assert item.description.endswith(" Hessen eyaletindeki resmî tatillerden biridir.")
     target = tmp_path / "bilingual.pdf"
     set_pages(options, composed, target, parallel=False)  # the fit proof passes: both halves fit their column
     text = " ".join(pdfium.PdfDocument(target)[0].get_textpage().get_text_range().split())
-    assert "Der erste Tag des Jahres" in text and "Gregoryen takvime göre yılın ilk günü" in text
+    assert "Mit dem 1. Januar beginnt das Jahr" in text and "Gregoryen takvime göre yıl 1 Ocak'ta başlar" in text
 
 
 def test_german_beside_german_is_refused(tmp_path: Path, warm_cache: Callable[[Path], Path]) -> None:

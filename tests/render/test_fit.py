@@ -121,6 +121,52 @@ def test_two_lines_of_one_frame_over_each_other_are_refused(top: str, refused: b
     assert found == refused, messages
 
 
+@pytest.mark.parametrize(("size", "refused"), [("5.9pt", True), ("0.7em", True), ("6pt", False), ("0.75em", False)])
+def test_type_below_the_smallest_printed_size_is_refused(size: str, refused: bool) -> None:
+    """However a size comes about (here 0.7 em of 8 pt: 5.6 pt), the proof measures the laid-out text."""
+    html = ('<div data-frame="legend" style="position:absolute;top:10mm;left:10mm;width:80mm;height:20mm;'
+            f'font-size:8pt">Legende <span style="font-size:{size}">± 1 Tag</span></div>')
+    found = prove(HTML(string=html).render(), 0.0, min_text_pt=6.0)
+    assert [(v.path, "gedruckt wird keine Schrift unter 6 pt ('± 1 Tag')" in v.message) for v in found] == (
+        [("templates/theme.css", True)] if refused else [])
+    assert prove(HTML(string=html).render(), 0.0) == []  # no minimum (the screen)
+
+
+def test_a_relative_type_size_below_six_points_keeps_the_print_pdf_from_being_made(project: Path, cache: Path) -> None:
+    """The month list's dates at 0.6 em of 8.8 pt (5.3 pt): check and build refuse, naming the page."""
+    theme = project / "templates" / "theme.css"
+    theme.write_text(theme.read_text(encoding="utf-8").replace("--size-list-when: 0.9em;", "--size-list-when: 0.6em;"),
+                     encoding="utf-8")
+    options = BuildOptions(root=project, year=2027, product=PRODUCTS["print-a3"], cache_dir=cache)
+    with pytest.raises(ContentError) as caught:
+        set_pages(options, compose(options, [12]), None, parallel=False)
+    assert [p.message.split(" – ")[0] for p in caught.value.problems] == [
+        "Seite 1: Die Festliste des Monats ist in 5,3 pt gesetzt"]
+    screen = replace(options, product=PRODUCTS["screen"])
+    set_pages(screen, compose(screen, [12]), None, parallel=False)  # no printing minimum on screen
+
+
+@pytest.mark.parametrize(("frame_left", "text_left", "margin", "expected"), [
+    # the frame itself lies past the margin: the theme placed it there
+    ("2mm", "0", 5.0, ("templates/theme.css", "Die Festliste des Monats reicht näher als 5,0 mm an den Seitenrand "
+                                              "('Chanukka') – bitte in theme.css Maße oder Ränder anpassen.")),
+    # the frame keeps the margin, a text placed out of it does not: blamed on what fills the frame
+    ("10mm", "-8mm", 5.0, ("portraits/2027/12-x.yaml", "Die Festliste des Monats reicht näher als 5,0 mm an den "
+                                                      "Seitenrand ('Chanukka').")),
+    ("-5mm", "0", 0.0, ("templates/theme.css", "Die Festliste des Monats ragt über den Seitenrand hinaus ('Chanukka') "
+                                               "– bitte in theme.css Maße oder Ränder anpassen.")),
+])
+def test_text_at_the_trim_edge_names_who_put_it_there(frame_left: str, text_left: str, margin: float,
+                                                      expected: tuple[str, str]) -> None:
+    html = (f'<style>@page {{ margin: 0 }}</style>'
+            f'<div data-frame="month-list" data-source="portraits/2027/12-x.yaml:3" style="position:absolute;'
+            f'top:20mm;left:{frame_left};width:40mm;height:20mm;font-size:10pt">'
+            f'<span style="position:relative;left:{text_left}">Chanukka</span></div>')
+    found = [(v.path, v.message.removeprefix("Seite 1: ")) for v in prove(HTML(string=html).render(), margin)
+             if "Seitenrand" in v.message]
+    assert found == [expected]
+
+
 def test_text_over_a_photo_is_refused(project: Path, cache: Path) -> None:
     """Only a caption (data-caption) may lie over a photo: the sample badge may, the month name may not."""
     css = project / "templates" / "calendar.css"

@@ -102,3 +102,40 @@ def test_a_head_width_that_is_no_length_names_its_line() -> None:
     with pytest.raises(ThemeError) as caught:
         read_theme(read_layers(css), PRODUCTS["poster-a2-landscape"])
     assert (caught.value.path, caught.value.line) == ("templates/theme.css", line)
+
+
+# The smallest printed type: 6 pt (products.PRINT_MIN_TEXT_PT); 1 pt = 25.4/72 mm = 4/3 px (CSS Values 4, 6.2).
+@pytest.mark.parametrize(("value", "product", "refused"), [
+    ("4pt", "print-a3", True), ("5.9pt", "print-a3", True), ("2mm", "poster-a2", True), ("7px", "print-a3", True),
+    ("6pt", "print-a3", False), ("2.2mm", "print-a3", False), ("8px", "print-a3", False),
+    ("4pt", "screen", False),  # the screen has no printing minimum
+])
+def test_a_type_size_below_the_printed_minimum_names_its_line(value: str, product: str, refused: bool) -> None:
+    css = (REPO / "templates" / "theme.css").read_text(encoding="utf-8")
+    css = css.replace("--size-town: 11pt;", f"--size-town: {value};", 1)
+    line = css[:css.index(f"--size-town: {value};")].count("\n") + 1
+    layers = read_layers(css)
+    if not refused:
+        read_theme(layers, PRODUCTS[product])
+        return
+    with pytest.raises(ThemeError) as caught:
+        read_theme(layers, PRODUCTS[product])
+    assert (caught.value.path, caught.value.line) == ("templates/theme.css", line)
+    assert caught.value.message.startswith(f"'--size-town: {value}' ist kleiner als 6 pt")
+
+
+@pytest.mark.parametrize(("value", "unit"), [
+    ("44ptt", "ptt"), ("19pts", "pts"), ("calc(2mn * 3)", "mn"), ("11Pt", None), ("0.9em", None), ("calc(11pt * 1.2)", None),
+])
+def test_a_unit_css_does_not_know_names_its_line(value: str, unit: str | None) -> None:
+    """WeasyPrint drops a declaration with an unknown unit and sets the default size: the theme refuses it first."""
+    css = (REPO / "templates" / "theme.css").read_text(encoding="utf-8").replace("--size-town: 11pt;",
+                                                                                f"--size-town: {value};", 1)
+    line = css[:css.index(f"--size-town: {value};")].count("\n") + 1
+    if unit is None:
+        read_theme(read_layers(css), PRODUCTS["print-a3"])
+        return
+    with pytest.raises(ThemeError) as caught:
+        read_theme(read_layers(css), PRODUCTS["print-a3"])
+    assert (caught.value.line, caught.value.message) == (
+        line, f"'--size-town: {value}': '{unit}' ist keine CSS-Einheit – gemeint ist wohl pt, mm oder em.")

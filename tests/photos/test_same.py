@@ -1,0 +1,81 @@
+"""The same photo under two names is a warning at the second portrait, naming the first with file and line."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+from PIL import Image
+
+from calendar_build.content.loader import Where
+from calendar_build.errors import Problems
+from calendar_build.photos.same import warn_same_photo
+from calendar_build.portraits.loader import Portrait
+
+
+def _photo(shade: int, spot: bool = False) -> Image.Image:
+    image = Image.new("RGB", (480, 320), (shade, 120, 150))
+    for x in range(0, 480, 40):  # some structure, so a JPEG is not one flat colour
+        image.paste((200, shade, 40), (x, 0, x + 20, 320))
+    if spot:
+        image.putpixel((301, 157), (0, 0, 0))  # one pixel apart: the draft agrees, the full comparison not
+    return image
+
+
+def _bytes(image: Image.Image, kind: str) -> bytes:
+    out = io.BytesIO()
+    image.save(out, kind, **({"quality": 90} if kind == "JPEG" else {}))
+    return out.getvalue()
+
+
+JPEG = _bytes(_photo(90), "JPEG")
+DECODED = Image.open(io.BytesIO(JPEG)).convert("RGB")
+
+# (case, {file: bytes} of months 1 and 2 (same file name: one photo named twice), warned)
+CASES = [
+    ("same bytes, two names", {"01-a.jpg": JPEG, "02-b.jpg": JPEG}, True),
+    ("same pixels, saved again as PNG", {"01-a.jpg": JPEG, "02-b.png": _bytes(DECODED, "PNG")}, True),
+    ("other photo of the same size", {"01-a.jpg": JPEG, "02-b.jpg": _bytes(_photo(30), "JPEG")}, False),
+    ("one pixel apart", {"01-a.png": _bytes(_photo(90), "PNG"), "02-b.png": _bytes(_photo(90, spot=True), "PNG")},
+     False),
+    ("other size, same scene", {"01-a.jpg": JPEG, "02-b.jpg": _bytes(_photo(90).resize((240, 160)), "JPEG")}, False),
+    ("unreadable copies", {"01-a.jpg": b"not a photo", "02-b.jpg": b"not a photo!"}, False),
+]
+
+
+def _portrait(folder: Path, month: int, name: str) -> Portrait:
+    where = Where(f"portraits/2028/{month:02d}-person.yaml", 13)
+    return Portrait(spec=cast(Any, None), photo=folder / name, where=where, photo_line=21)
+
+
+@pytest.mark.parametrize(("case", "files", "warned"), CASES, ids=[c[0] for c in CASES])
+def test_same_photo_under_two_names(case: str, files: dict[str, bytes], warned: bool, tmp_path: Path) -> None:
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    first, second = sorted(files)
+    problems = Problems()
+    warn_same_photo((_portrait(tmp_path, 1, first), _portrait(tmp_path, 2, second)), problems)
+    expected = [("portraits/2028/02-person.yaml", 21, "warning",
+                 f"Foto '{second}' ist dasselbe Bild wie '{first}' (portraits/2028/01-person.yaml:21) – jedes "
+                 f"Porträt braucht ein eigenes Foto. Bitte das richtige Foto eintragen.")] if warned else []
+    assert [(p.path, p.line, p.severity, p.message) for p in problems.items] == expected
+
+
+def test_one_file_named_twice_is_left_to_the_preparation(tmp_path: Path) -> None:
+    (tmp_path / "01-a.jpg").write_bytes(JPEG)
+    problems = Problems()
+    warn_same_photo((_portrait(tmp_path, 1, "01-a.jpg"), _portrait(tmp_path, 2, "01-a.jpg")), problems)
+    assert problems.items == []
+
+
+def test_pixel_hashes_are_kept_in_the_cache(tmp_path: Path) -> None:
+    (tmp_path / "01-a.jpg").write_bytes(JPEG)
+    (tmp_path / "02-b.png").write_bytes(_bytes(DECODED, "PNG"))
+    portraits = (_portrait(tmp_path, 1, "01-a.jpg"), _portrait(tmp_path, 2, "02-b.png"))
+    for _ in range(2):  # the second run reads the hashes the first one kept
+        problems = Problems()
+        warn_same_photo(portraits, problems, tmp_path / "cache")
+        assert len(problems.items) == 1
+    assert len(list((tmp_path / "cache" / "pixels").iterdir())) == 2
