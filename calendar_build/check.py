@@ -6,7 +6,7 @@ import os
 from dataclasses import replace
 
 from calendar_build import workers
-from calendar_build.errors import ContentError, Problem, print_problems
+from calendar_build.errors import ContentError, Problem, keeping, print_problems
 from calendar_build.pipeline import BuildOptions, set_pages
 from calendar_build.products import Product
 from calendar_build.stages.compose import compose
@@ -17,7 +17,8 @@ def check_product(options: BuildOptions) -> list[Problem]:
     """Return every problem of one product: content, photos, templates, and what does not fit its pages."""
     try:
         composed = compose(options)
-        _, css_warnings = set_pages(options, composed, None, parallel=False)
+        with keeping(composed.warnings):
+            _, css_warnings = set_pages(options, composed, None, parallel=False)
     except ContentError as exc:
         return exc.problems
     return list(composed.warnings) + css_warnings

@@ -7,7 +7,8 @@ import errno
 import os
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -38,6 +39,21 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("\n".join(p.render() for p in problems))
         self.problems = problems
+
+
+def promoted(warnings: Sequence[Problem], strict: bool) -> list[Problem]:
+    """Return the warnings, as errors under --strict."""
+    return [Problem(p.path, p.line, p.message, "error") for p in warnings] if strict else list(warnings)
+
+
+@contextmanager
+def keeping(warnings: Sequence[Problem], strict: bool = False) -> Iterator[None]:
+    """Let a ContentError raised inside also carry the warnings found before it: an editor sees every problem
+    of a run at once, not the warnings only after the errors are mended."""
+    try:
+        yield
+    except ContentError as exc:
+        raise ContentError(list(dict.fromkeys([*promoted(warnings, strict), *exc.problems]))) from exc
 
 
 class UsageError(Exception):

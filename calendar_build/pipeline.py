@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from calendar_build.errors import ContentError, Problem
+from calendar_build.errors import ContentError, Problem, keeping
 from calendar_build.output import private_folders
 from calendar_build.pages.model import Shortening
 from calendar_build.stages.compose import Composed, compose
@@ -81,7 +81,8 @@ def build(options: BuildOptions, step: Callable[[str], None] = lambda _label: No
 
     step("PDF setzen und schreiben")
     mark = time.perf_counter()
-    report.pages, css_warnings = set_pages(options, composed, options.target)
+    with keeping(composed.warnings):
+        report.pages, css_warnings = set_pages(options, composed, options.target)
     report.warnings.extend(css_warnings)
     report.outputs.append(options.target)
     report.timings["pdf"] = time.perf_counter() - mark

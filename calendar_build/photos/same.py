@@ -19,7 +19,7 @@ from PIL import Image
 
 from calendar_build.errors import Problems
 from calendar_build.paths import read_regular
-from calendar_build.photos.render import _open
+from calendar_build.photos.render import PhotoFailure, _open
 from calendar_build.portraits.loader import Portrait
 
 DRAFT = 8  # a JPEG's thumbnail is decoded at an eighth of its size
@@ -37,7 +37,7 @@ def _safe(read: Callable[[bytes], T], data: bytes) -> T | None:
     """Return what `read` finds in the photo, None for a photo that cannot be decoded (the preparation says why)."""
     try:
         return read(data)
-    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError, PhotoFailure):
         return None
 
 

@@ -232,6 +232,7 @@ def _weekday_room(values: dict[str, Value]) -> tuple[float | None, float]:
     return room, _length(values, "--size-poster-weekday", "pt")
 
 
+COVER_TILES = 12  # the cover's mosaic: one tile for each month's portrait
 PT_PER_UNIT = {"pt": 1.0, "px": 0.75, "mm": 72 / 25.4, "cm": 720 / 25.4, "q": 18 / 25.4, "pc": 12.0, "in": 72.0}
 
 
@@ -283,6 +284,11 @@ def read_theme(layers: Layers, product: Product) -> ThemeNumbers:
         raise ThemeError("Die Eigenschaft '--font-text' fehlt in theme.css.")
     stack = tuple(part.strip().strip("\"'") for part in values["--font-text"].text.split(",") if part.strip())
     weekday_room, weekday_size = _weekday_room(values)
+    columns, rows = _count(values, "--cover-columns", 1, 12), _count(values, "--cover-rows", 1, 12)
+    if columns * rows != COVER_TILES:
+        raise ThemeError(f"'--cover-columns: {columns}' und '--cover-rows: {rows}' ergeben {columns * rows} Felder – das "
+                         f"Fotomosaik der Titelseite hat {COVER_TILES} (eins je Porträt), z. B. 4 × 3, 3 × 4 oder 6 × 2.",
+                         line=values["--cover-columns"].line)
     return ThemeNumbers(
         font_stack=stack,
         photo_height_mm=_number(values, "--photo-height", "mm"),
@@ -297,8 +303,8 @@ def read_theme(layers: Layers, product: Product) -> ThemeNumbers:
         explanation_column_width_mm=_number(values, "--explanation-column-width", "mm"),
         explanation_column_height_mm=_number(values, "--explanation-column-height", "mm"),
         cover_share=_number(values, "--cover-share", ""),
-        cover_columns=_count(values, "--cover-columns", 1, 12),
-        cover_rows=_count(values, "--cover-rows", 1, 12),
+        cover_columns=columns,
+        cover_rows=rows,
         label_width_mm=_optional_mm(values, "--label-width"),
         weekday_room_mm=weekday_room, weekday_size_pt=weekday_size,
     )

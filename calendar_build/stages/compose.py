@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from calendar_build import clock
-from calendar_build.errors import ContentError, Problem, UsageError, count
+from calendar_build.errors import ContentError, Problem, UsageError, count, keeping, promoted
 from calendar_build.pages.build import Options, build_calendar
 from calendar_build.region import logo, status
 from calendar_build.region.profile import Region
@@ -107,9 +107,9 @@ def cjk_font_for(options: BuildOptions, valid: Validated) -> Path | None:
 
 
 def strictly(warnings: Sequence[Problem], strict: bool) -> tuple[Problem, ...]:
-    """Return the warnings; under --strict raise them as errors (the one place warnings are promoted)."""
+    """Return the warnings; under --strict raise them as errors."""
     if strict and warnings:
-        raise ContentError([Problem(p.path, p.line, p.message, "error") for p in warnings])
+        raise ContentError(promoted(warnings, strict))
     return tuple(warnings)
 
 
@@ -151,8 +151,9 @@ def compose(options: BuildOptions, numbers: Sequence[int] | None = None,
         hyphenation.warm_all(machine_cache("hyphenation"), (options.language, "de"))
         cjk["font"] = cjk_font_for(options, valid)
 
-    photos, photo_warnings = prepare(options, valid, months, cover=any(p.kind in TILE_PAGES for p in pages),
-                                     meanwhile=overlap)
+    with keeping(valid.warnings, options.strict):
+        photos, photo_warnings = prepare(options, valid, months, cover=any(p.kind in TILE_PAGES for p in pages),
+                                         meanwhile=overlap)
     warnings = strictly(valid.warnings + photo_warnings, options.strict)
     step("Seiten aufbauen")
     calendar = relink(draft, linked(photos))
@@ -161,13 +162,14 @@ def compose(options: BuildOptions, numbers: Sequence[int] | None = None,
     groups = ([[p.id] for p in pages] if per_page
               else split_pages([p.id for p in pages], options.product.parts if every else 1))
     by_id = {p.id: p for p in pages}
-    try:
-        css = stylesheet(options, valid, cjk["font"] if "font" in cjk else cjk_font_for(options, valid))
-        parts = tuple(render_html_parts(options.root / "templates", calendar, [[by_id[i] for i in group]
-                                                                              for group in groups], Urls(), created))
-    except TemplateProblem as exc:
-        raise ContentError([Problem(exc.path, exc.line, exc.message)]) from exc
-    except ThemeError as exc:
-        raise ContentError([theme_problem(exc)]) from exc
+    with keeping(warnings):
+        try:
+            css = stylesheet(options, valid, cjk["font"] if "font" in cjk else cjk_font_for(options, valid))
+            parts = tuple(render_html_parts(options.root / "templates", calendar, [[by_id[i] for i in group]
+                                                                                  for group in groups], Urls(), created))
+        except TemplateProblem as exc:
+            raise ContentError([Problem(exc.path, exc.line, exc.message)]) from exc
+        except ThemeError as exc:
+            raise ContentError([theme_problem(exc)]) from exc
     all_pages = len(plan_pages(calendar, options.product.page_plan, valid.theme.explanation_columns))
     return Composed(valid, photos, calendar, pages, all_pages, parts, css, created, shortenings, warnings)

@@ -71,6 +71,31 @@ def test_warnings_are_marked_and_pass(sample: Path, cli: CliRunner) -> None:
     assert run.out == f"Prüfung {YEAR} ({PRODUCTS}): 0 Fehler, 2 Warnungen.\n"
 
 
+def test_warnings_are_printed_beside_a_later_error(sample: Path, cli: CliRunner) -> None:
+    """The balance warning comes from validation; a portrait too long for its page and a photo that cannot be
+    printed are found later (fit proof, photo preparation). The editor sees every problem of the run at once."""
+    replace(P2, "gender: male", "gender: female")(sample)
+    spec = sample / P2
+    lines = spec.read_text(encoding="utf-8").splitlines()
+    start = lines.index("text: >-")
+    end = next(i for i in range(start + 1, len(lines)) if not lines[i].startswith("  "))
+    # the issue's case: 42 + 588 characters, within the schema's limits, more than the page holds
+    lines[start + 1:end] = ["  " + "Ein sehr langer Satz über das Ankommen in einer neuen Stadt. " * 9
+                            + "Noch ein Satz dazu, der auch lang ist."]
+    lines = ['name: "Hasan Demir-Yılmaz de Oliveira Santos Kaya"' if line_.startswith("name:") else line_
+             for line_ in lines]
+    spec.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run = cli("check", sample)
+    assert_clean_failure(run)
+    assert BALANCE in run.lines and any(line_.startswith(f"{P2}:") and "zu lang" in line_ for line_ in run.lines), \
+        run.err
+    write(J1, photo((600, 400)))(sample)
+    run = cli("check", sample)
+    assert_clean_failure(run)
+    assert BALANCE in run.lines and any(": Fehler: Foto '01-selam-tesfamariam.jpg' hat nur 600×400" in line_
+                                        for line_ in run.lines), run.err
+
+
 def test_strict_turns_warnings_into_errors(sample: Path, cli: CliRunner) -> None:
     write(J1, photo((2400, 1600)))(sample)
     replace(P2, "gender: male", "gender: female")(sample)

@@ -139,3 +139,20 @@ def test_a_unit_css_does_not_know_names_its_line(value: str, unit: str | None) -
         read_theme(read_layers(css), PRODUCTS["print-a3"])
     assert (caught.value.line, caught.value.message) == (
         line, f"'--size-town: {value}': '{unit}' ist keine CSS-Einheit – gemeint ist wohl pt, mm oder em.")
+
+
+@pytest.mark.parametrize(("columns", "rows", "refused"), [(5, 3, True), (4, 4, True), (4, 3, False), (6, 2, False)])
+def test_the_cover_mosaic_has_a_field_for_every_portrait(columns: int, rows: int, refused: bool) -> None:
+    """5 × 3 left three fields of the cover empty without a word."""
+    css = (REPO / "templates" / "theme.css").read_text(encoding="utf-8")
+    css = css.replace("--cover-columns: 4;", f"--cover-columns: {columns};", 1).replace(
+        "--cover-rows: 3;", f"--cover-rows: {rows};", 1)
+    line = css[:css.index(f"--cover-columns: {columns};")].count("\n") + 1
+    if not refused:
+        assert read_theme(read_layers(css), PRODUCTS["print-a3"]).cover_columns == columns
+        return
+    with pytest.raises(ThemeError) as caught:
+        read_theme(read_layers(css), PRODUCTS["print-a3"])
+    assert caught.value.line == line
+    assert caught.value.message.startswith(f"'--cover-columns: {columns}' und '--cover-rows: {rows}' ergeben "
+                                           f"{columns * rows} Felder")
