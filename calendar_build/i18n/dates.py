@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Literal
 
 from babel.dates import format_date, format_interval, get_day_names, get_month_names
 
@@ -21,6 +22,11 @@ from calendar_build.pages import dates as german
 
 # Where a range may wrap in a narrow column: after its dash, or before Persian 'تا' ("to").
 _RANGE_BREAK = re.compile(r"(\s?[–—]\s?|\sتا\s)")
+
+
+# CLDR's narrower weekday forms, tried in this order where the column heads do not fit (Unicode TR 35, part 4:
+# "short" is meant for narrow columns, "narrow" is a single letter or two).
+WEEKDAY_FALLBACKS: tuple[Literal["short", "narrow"], ...] = ("short", "narrow")
 
 
 def title_case(word: str) -> str:
@@ -54,6 +60,19 @@ class Dates:
             return german.WEEKDAYS_SHORT
         names = get_day_names("abbreviated", context="stand-alone", locale=self.code)
         return tuple(title_case(names[d]) for d in range(7))  # Babel: 0 = Monday
+
+    @cached_property
+    def weekday_forms(self) -> tuple[tuple[str, ...], ...]:
+        """Return the forms a weekday head may take, in order of preference: the column heads, CLDR's short, narrow.
+
+        A head too narrow for one form takes the next (pages/fitting.py `fitted_weekdays`): 'Wed', 'We', 'W';
+        Persian 'چهارشنبه', '۴ش', 'چ'.
+        """
+        forms = [self.weekdays_short]
+        for width in WEEKDAY_FALLBACKS:
+            names = get_day_names(width, context="stand-alone", locale=self.language.locale)
+            forms.append(tuple(title_case(names[d]) for d in range(7)))
+        return tuple(dict.fromkeys(forms))
 
     @cached_property
     def weekdays(self) -> tuple[str, ...]:

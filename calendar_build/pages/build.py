@@ -15,7 +15,7 @@ from calendar_build.engine.occurrences import Occurrence, YearTable
 from calendar_build.i18n.catalogues import translations
 from calendar_build.i18n.dates import Dates
 from calendar_build.pages.outlook import OutlookRow
-from calendar_build.pages.fitting import CellBox, TextBox, fit_labels, wrapped_lines
+from calendar_build.pages.fitting import CellBox, TextBox, WeekdayBox, fit_labels, fitted_weekdays, wrapped_lines
 from calendar_build.pages.model import (
     Calendar,
     CategoryView,
@@ -45,6 +45,7 @@ class Options:
     spelled_marks: bool = False  # marks written out in words (screen readers): their room is measured so
     date_basis: bool = False  # explanations say what each date rests on (screen products)
     cell: CellBox = CellBox(30.0, 3, None, 6.5)
+    weekday: WeekdayBox | None = None  # the room of a weekday beside the day's number, where a product limits it
     column: TextBox = TextBox(84.0, 350.0, None, 8.0, 1.36)  # an explanation column
     language: str = "de"  # the edition's language (i18n/languages.py)
     german: Mapping[str, str] = field(default_factory=dict)  # holiday id -> German description (bilingual)
@@ -134,8 +135,8 @@ def _month(
         for o in table.occurrences
         if o.start <= last and o.end >= first  # every feast touching the month, spans included
     )
-    return MonthPage(month, options.dates.months[month - 1], year, portrait, options.dates.weekdays_short,
-                     tuple(weeks), items)
+    weekdays = fitted_weekdays(options.dates.weekday_forms, options.weekday)
+    return MonthPage(month, options.dates.months[month - 1], year, portrait, weekdays, tuple(weeks), items)
 
 
 def _explanations(table: YearTable, categories: Mapping[str, CategoryView], options: Options) -> tuple[tuple[ExplanationGroup, ...], ...]:

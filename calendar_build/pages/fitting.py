@@ -126,3 +126,25 @@ def wrapped_lines(text: str, box: TextBox, widen: float = 1.0) -> int:
         else:
             used += space + word_width
     return lines
+
+
+@dataclass(frozen=True)
+class WeekdayBox:
+    """The room of a weekday name beside the day's number (the turned poster): width in mm, size in pt, and the
+    font a name is set in (the text stack's first that has all its letters: render/fonts.py `covering`)."""
+
+    width_mm: float
+    size_pt: float
+    font_for: Callable[[str], Path | None]
+
+
+def weekday_width_mm(name: str, box: WeekdayBox) -> float:
+    """Return the width of a weekday name in mm, in the font it is set in."""
+    return _width_mm(name, box.font_for(name), box.size_pt)
+
+
+def fitted_weekdays(forms: tuple[tuple[str, ...], ...], box: WeekdayBox | None) -> tuple[str, ...]:
+    """Return the first form whose every name fits the box (the last form if none does; no box: the first)."""
+    if box is None:
+        return forms[0]
+    return next((names for names in forms if max(weekday_width_mm(n, box) for n in names) <= box.width_mm), forms[-1])

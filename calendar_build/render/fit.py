@@ -11,7 +11,8 @@ cause of what fills it, `data-source="path:line"`). After layout, on every page:
 - no text is smaller than the product's smallest type (6 pt in print), however its size came about
   (a theme value, an `em` of one, a calc()).
 A violation is reported once per frame and page, with the content that caused it. The proof runs in
-`check` and in every build, before anything is written.
+`check` and in every build, before anything is written. A page whose feast list or explanation column is too long
+is first set once more in the theme's compact step (`crowded_sections`); only what does not fit then is reported.
 """
 
 from __future__ import annotations
@@ -245,6 +246,37 @@ def prove_page(page_box: Any, page: int, safe_margin_mm: float, width: float, he
                 report(text.frame, "overlap", f"Seite {page}: {_what(text.frame)} – zwei Zeilen darin überdecken "
                        f"sich {pair}.")
     return list(found.values())
+
+
+# Frames whose page takes the theme's compact step (the class `compact` on its <section>: calendar.css) when their
+# text runs past their bottom or over another frame's: a month's feast list, a column of explanations, a day of a
+# six-week month (its last row under the legend). Their lengths are the content's (a month with many feasts, a
+# language with longer names, a feast on the 31st), not the designer's; the step is theme.css's.
+COMPACT_FRAMES = frozenset({"month-list", "column", "day"})
+
+
+def _compactable(text: Text) -> bool:
+    return text.frame is not None and text.frame.name in COMPACT_FRAMES and text.section is not None
+
+
+def crowded_sections(document: Any) -> list[Any]:
+    """Return the page sections (elements) in which a text of COMPACT_FRAMES runs below its frame or over a text of
+    another frame (the legend below a month's list)."""
+    if not document.pages:
+        return []
+    sections = page_sections(document.pages[0]._page_box)
+    crowded: dict[int, Any] = {}
+    for page in document.pages:
+        ordered = sorted(_collect(page._page_box, sections)[0], key=lambda t: t.rect.top)
+        for index, text in enumerate(ordered):
+            if _compactable(text) and text.frame and text.rect.bottom > text.frame.rect.bottom + TOLERANCE_PX:
+                crowded[id(text.section)] = text.section
+            for other in ordered[index + 1:]:  # swept as in prove_page: only texts that begin above this one's end
+                if other.rect.top >= text.rect.bottom - TOLERANCE_PX:
+                    break
+                if other.frame != text.frame and text.rect.overlaps(other.rect):
+                    crowded.update((id(t.section), t.section) for t in (text, other) if _compactable(t))
+    return list(crowded.values())
 
 
 def prove(document: Any, safe_margin_mm: float, first_page: int = 1, min_text_pt: float = 0.0) -> list[Violation]:

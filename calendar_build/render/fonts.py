@@ -142,6 +142,12 @@ def _ignorable(char: str) -> bool:
     return char.isspace() or unicodedata.category(char) in ("Cf", "Mn", "Cc")
 
 
+def covering(text: str, files: dict[str, Path]) -> Path | None:
+    """Return the first font of the stack that has every character of `text` (the one a word is set in), or None."""
+    codes = {ord(char) for char in text if not _ignorable(char)}
+    return next((path for family, path in files.items() if family != CJK_FAMILY and codes <= _cmap(path)), None)
+
+
 def missing_glyphs(texts: Iterable[Located], files: dict[str, Path]) -> list[tuple[Located, str]]:
     """Return (where, character) for every character no font of the stack can print."""
     found = []

@@ -21,9 +21,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from urllib.parse import unquote, urlparse
 
+import cssselect2
 import pydyf
 from calendar_build.render.libraries import import_weasyprint
 
@@ -38,7 +39,7 @@ from calendar_build.output import atomic_file
 from calendar_build.photos.colour import SRGB_ICC
 from calendar_build.products import Product
 from calendar_build.render.condition import REGISTRY_NAME, PrintCondition
-from calendar_build.render.fit import Violation, prove
+from calendar_build.render.fit import Violation, crowded_sections, prove
 from calendar_build.render.join import join_pdfs
 from calendar_build.render import html_parser, image_ids, lang_tags
 from calendar_build.render.marks import add_crop_marks
@@ -344,9 +345,12 @@ def _render_part(job: PdfJob, index: int, stream: BinaryIO | None) -> _Part:
     with collected_warnings() as messages, image_ids.named(job.places):
         sheet = _stylesheet(job, fetcher, base_url, messages)
         font_config, color_profiles, css = sheet.font_config, sheet.color_profiles, sheet.css
-        document = HTML(string=job.parts[index], base_url=base_url, url_fetcher=fetcher).render(
-            stylesheets=[css], font_config=font_config, color_profiles=color_profiles,
-        )
+        html = HTML(string=job.parts[index], base_url=base_url, url_fetcher=fetcher)
+        document = html.render(stylesheets=[css], font_config=font_config, color_profiles=color_profiles)
+        crowded = crowded_sections(document)
+        if crowded:  # set once more with those pages in the theme's compact step
+            document = compacted(html, crowded).render(stylesheets=[css], font_config=font_config,
+                                                       color_profiles=color_profiles)
         violations = tuple(prove(document, product.safe_margin_mm, min_text_pt=product.min_text_pt))
         marks = product.bleed_mm if product.crop_marks and job.crop_marks else None
         options: dict[str, str | bool] = {"pdf_variant": product.pdf_variant, "uncompressed_pdf": job.draft}
@@ -357,6 +361,15 @@ def _render_part(job: PdfJob, index: int, stream: BinaryIO | None) -> _Part:
             document.write_pdf(stream, finisher=_finisher(job.key, marks, job.condition), **options)
         usable = not violations and not _bad(messages, fetcher.refused, job.strict)
     return _Part(usable, tuple(messages), tuple(fetcher.refused), len(document.pages), violations)
+
+
+def compacted(html: HTML, sections: list[Any]) -> HTML:
+    """Return the parsed HTML with the class `compact` on the given page sections (calendar.css: the theme's step)."""
+    for section in sections:
+        section.set("class", f"{section.get('class') or ''} compact".strip())
+    # WeasyPrint matches selectors on cssselect2's wrapper of the tree, which keeps the classes it read
+    html.wrapper_element = cssselect2.ElementWrapper.from_html_root(html.etree_element, content_language=None)
+    return html
 
 
 def _bad(messages: list[str], refused: list[str], strict: bool) -> bool:

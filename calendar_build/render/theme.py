@@ -61,6 +61,8 @@ class ThemeNumbers:
     cover_rows: int
     label_width_mm: float | None = None  # the room of a day's labels where no month grid sets it (the poster)
     font_families: tuple[tuple[str, str, int], ...] = ()  # (family, property, line) of every --font-… property
+    weekday_room_mm: float | None = None  # the room of a weekday beside the day's number (turned poster); None: free
+    weekday_size_pt: float = 8.0  # the size of that weekday
 
 
 _CLOSERS = {"(": ")", "[": "]", "{": "}"}
@@ -207,6 +209,31 @@ def _optional_mm(values: dict[str, Value], name: str) -> float | None:
     return None if values.get(name, AUTO).text == "auto" else _number(values, name, "mm")
 
 
+# A poster length as theme.css writes it: `calc(13.5mm * var(--poster-scale))`, the factor a number of the theme.
+_SCALED = re.compile(r"calc\(\s*(?P<number>[0-9.]+)(?P<unit>[a-z]+)\s*\*\s*var\(\s*(?P<factor>--[\w-]+)\s*\)\s*\)")
+
+
+def _length(values: dict[str, Value], name: str, unit: str) -> float:
+    """Return a length written as such or as `calc(<length> * var(--factor))`; raise ThemeError otherwise."""
+    match = _SCALED.fullmatch(values[name].text) if name in values else None
+    if match and match["unit"] == unit:
+        return float(match["number"]) * _number(values, match["factor"], "")
+    return _number(values, name, unit)
+
+
+def _weekday_room(values: dict[str, Value]) -> tuple[float | None, float]:
+    """Return the room in mm of a weekday beside the day's number and the weekday's size in pt.
+
+    The room is the head's width less the number's and the gaps on both sides of the weekday; a head without a
+    width (`auto`: the upright poster, the wall calendar) leaves the weekday free (None).
+    """
+    if values.get("--poster-head-width", AUTO).text == "auto":
+        return None, 8.0
+    room = (_length(values, "--poster-head-width", "mm") - _length(values, "--poster-number-width", "mm")
+            - 2 * _length(values, "--poster-weekday-gap", "mm"))
+    return room, _length(values, "--size-poster-weekday", "pt")
+
+
 COVER_TILES = 12  # the cover's mosaic: one tile for each month's portrait
 PT_PER_UNIT = {"pt": 1.0, "px": 0.75, "mm": 72 / 25.4, "cm": 720 / 25.4, "q": 18 / 25.4, "pc": 12.0, "in": 72.0}
 
@@ -258,6 +285,7 @@ def read_theme(layers: Layers, product: Product) -> ThemeNumbers:
     if "--font-text" not in values:
         raise ThemeError("Die Eigenschaft '--font-text' fehlt in theme.css.")
     stack = _families(values["--font-text"])
+    weekday_room, weekday_size = _weekday_room(values)
     columns, rows = _count(values, "--cover-columns", 1, 12), _count(values, "--cover-rows", 1, 12)
     if columns * rows != COVER_TILES:
         raise ThemeError(f"'--cover-columns: {columns}' und '--cover-rows: {rows}' ergeben {columns * rows} Felder – das "
@@ -282,6 +310,7 @@ def read_theme(layers: Layers, product: Product) -> ThemeNumbers:
         label_width_mm=_optional_mm(values, "--label-width"),
         font_families=tuple((family, name, value.line) for name, value in values.items() if name.startswith("--font-")
                             for family in _families(value)),
+        weekday_room_mm=weekday_room, weekday_size_pt=weekday_size,
     )
 
 

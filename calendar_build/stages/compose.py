@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from calendar_build import clock
@@ -16,7 +17,7 @@ from calendar_build.pages.build import Options, build_calendar
 from calendar_build.region import logo, status
 from calendar_build.region.profile import Region
 from calendar_build.region.words import Wording
-from calendar_build.pages.fitting import CellBox, TextBox
+from calendar_build.pages.fitting import CellBox, TextBox, WeekdayBox
 from calendar_build.pages.model import Calendar, PhotoUrls, Shortening
 from calendar_build.pages.outlook import outlook
 from calendar_build.pages.plan import PageRef, plan_pages
@@ -68,6 +69,8 @@ def page_model(options: BuildOptions, valid: Validated,
         classes=product.classes, spelled_marks=product.spelled_marks, date_basis=product.date_basis,
         cell_marks="months" not in product.page_plan,  # without month pages no list shows the marks: the labels do
         cell=CellBox(cell_width, theme.label_lines, label_font, theme.label_size_pt),
+        weekday=None if theme.weekday_room_mm is None else WeekdayBox(
+            theme.weekday_room_mm, theme.weekday_size_pt, partial(fonts.covering, files=fonts.stack_files(theme.font_stack))),
         column=TextBox(theme.explanation_column_width_mm, theme.explanation_column_height_mm, label_font,
                        theme.explanation_size_pt, theme.explanation_leading),
         language=options.language,

@@ -92,3 +92,22 @@ def test_digits(code: str, expected: str) -> None:
 @pytest.mark.parametrize(("code", "direction"), [("de", "ltr"), ("tr", "ltr"), ("uk", "ltr"), ("ar", "rtl"), ("fa", "rtl")])
 def test_direction_from_cldr(code: str, direction: str) -> None:
     assert LANGUAGES[code].direction == direction
+
+
+# Wednesday in each form a weekday head may take, in order of preference: the column heads, then CLDR 47's
+# stand-alone "short" and "narrow" (Babel 2.17+). German keeps its house heads first ("Mi"; CLDR's short is "Mi.").
+WEDNESDAY_FORMS = [
+    ("de", ("Mi", "Mi.", "M")),
+    ("en", ("Wed", "We", "W")),
+    ("tr", ("Çar", "Ça", "Ç")),
+    ("uk", ("Ср", "С")),  # CLDR's abbreviated and short Ukrainian forms are the same: one form, not two
+    ("ar", ("الأربعاء", "أربعاء", "ر")),
+    ("fa", ("چهارشنبه", "۴ش", "چ")),
+]
+
+
+@pytest.mark.parametrize(("code", "expected"), WEDNESDAY_FORMS)
+def test_weekday_forms_from_the_column_heads_to_cldr_narrow(code: str, expected: tuple[str, ...]) -> None:
+    forms = Dates(code).weekday_forms
+    assert tuple(form[2] for form in forms) == expected
+    assert forms[0] == Dates(code).weekdays_short and all(len(form) == 7 for form in forms)

@@ -10,12 +10,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from weasyprint import HTML
+from weasyprint import CSS, HTML
 
 from calendar_build.errors import ContentError, Problem
 from calendar_build.pipeline import BuildOptions, build, set_pages
 from calendar_build.products import PRODUCTS
-from calendar_build.render.fit import prove
+from calendar_build.render.fit import crowded_sections, prove
+from calendar_build.render.pdf import compacted
 from calendar_build.stages.compose import compose
 from tests.render.glyphs import overlapping_glyphs
 
@@ -210,3 +211,48 @@ def test_poster_labels_wider_than_their_column_are_refused_naming_the_theme(proj
         lay_out(project, "poster-a2", cache)
     days = [p for p in caught.value.problems if "Tageszeile des Plakats" in p.message]
     assert days and days[0].path == "templates/theme.css" and "zu breit" in days[0].message, caught.value.problems
+
+
+def _list_page(items: int, frame_mm: float = 30.0, frame: str = "month-list") -> HTML:
+    """Return a page whose month list holds `items` feasts in a frame `frame_mm` high, with a legend below it."""
+    feasts = "".join(f"<li>Fest {n}</li>" for n in range(items))
+    return HTML(string=f'<section class="page month"><ul data-frame="{frame}" style="position:absolute;top:10mm;'
+                       f'left:10mm;width:60mm;height:{frame_mm}mm;margin:0;line-height:5mm">{feasts}</ul>'
+                       f'<p data-frame="legend-strip" style="position:absolute;top:{10 + frame_mm + 1}mm;left:10mm">'
+                       'Legende</p></section>')
+
+
+COMPACT_CSS = ".compact li { line-height: 4mm; }"  # the compact step: 30 mm hold 7 feasts, not 6
+
+
+@pytest.mark.parametrize(("items", "crowded"), [(6, False), (7, True)])
+def test_a_list_past_its_frame_asks_for_the_compact_step(items: int, crowded: bool) -> None:
+    document = _list_page(items).render(stylesheets=[CSS(string=COMPACT_CSS)])
+    sections = crowded_sections(document)
+    assert bool(sections) == crowded
+    assert bool(prove(document, 0.0)) == crowded  # the proof refuses what is not set once more
+
+
+@pytest.mark.parametrize(("frame", "crowded"), [("month-list", True), ("day", True), ("portrait", False)])
+def test_a_text_over_the_legend_below_its_frame_asks_for_the_compact_step(frame: str, crowded: bool) -> None:
+    """The Ukrainian A4 screen page: the list stays in its frame, but the legend's first line reaches into it; the
+    A4 print of October 2028: a feast on the 31st, in the sixth row of the grid. A portrait has no compact step."""
+    html = _list_page(6, frame=frame)
+    css = CSS(string=COMPACT_CSS + " p { margin: 0; } [data-frame=legend-strip] { top: 36mm !important; }")
+    assert bool(crowded_sections(html.render(stylesheets=[css]))) == crowded
+
+
+def test_the_compact_step_is_set_once_more_and_then_fits() -> None:
+    html = _list_page(7)
+    css = CSS(string=COMPACT_CSS)
+    sections = crowded_sections(html.render(stylesheets=[css]))
+    again = compacted(html, sections).render(stylesheets=[css])
+    assert sections[0].get("class") == "page month compact"
+    assert crowded_sections(again) == [] and prove(again, 0.0) == []
+
+
+def test_too_long_even_compact_is_refused() -> None:
+    html = _list_page(9)
+    css = CSS(string=COMPACT_CSS)
+    again = compacted(html, crowded_sections(html.render(stylesheets=[css]))).render(stylesheets=[css])
+    assert any("Die Festliste des Monats ist" in v.message for v in prove(again, 0.0))

@@ -83,6 +83,31 @@ def test_a_scaled_value_inside_a_calc_becomes_parentheses() -> None:
     assert "font-size: calc(10pt * 1.41421)" in css  # on its own: a calc() as written
 
 
+@pytest.mark.parametrize(("product", "room", "size"), [
+    ("print-a3", None, None),  # the month grid's heads have a column each
+    ("poster-a2", None, None),  # upright: the weekday stands above the names, free
+    ("poster-a2-landscape", 13.5 - 6.5 - 2 * 0.8, 8.0),  # head − number − the gaps on both sides of the weekday
+    ("poster-a1-landscape", (13.5 - 6.5 - 2 * 0.8) * 1.41421, 8.0 * 1.41421),  # read through calc(… * scale)
+])
+def test_the_weekdays_room_is_read_from_the_head(product: str, room: float | None, size: float | None) -> None:
+    layers = read_layers((REPO / "templates" / "theme.css").read_text(encoding="utf-8"))
+    theme = read_theme(layers, PRODUCTS[product])
+    assert theme.weekday_room_mm == (None if room is None else pytest.approx(room))
+    if size is not None:
+        assert theme.weekday_size_pt == pytest.approx(size)
+
+
+def test_a_head_width_that_is_no_length_names_its_line() -> None:
+    css = (REPO / "templates" / "theme.css").read_text(encoding="utf-8")
+    block = css.index("html.poster-landscape {")
+    css = css[:block] + css[block:].replace("--poster-head-width: calc(13.5mm * var(--poster-scale));",
+                                            "--poster-head-width: breit;", 1)
+    line = css[:css.index("--poster-head-width: breit;")].count("\n") + 1
+    with pytest.raises(ThemeError) as caught:
+        read_theme(read_layers(css), PRODUCTS["poster-a2-landscape"])
+    assert (caught.value.path, caught.value.line) == ("templates/theme.css", line)
+
+
 # The smallest printed type: 6 pt (products.PRINT_MIN_TEXT_PT); 1 pt = 25.4/72 mm = 4/3 px (CSS Values 4, 6.2).
 @pytest.mark.parametrize(("value", "product", "refused"), [
     ("4pt", "print-a3", True), ("5.9pt", "print-a3", True), ("2mm", "poster-a2", True), ("7px", "print-a3", True),

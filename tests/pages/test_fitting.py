@@ -1,0 +1,61 @@
+"""Weekday heads fitted to their room: the first form of the language whose every name fits, measured in the font
+each name is set in (render/fonts.py `covering`: Arabic and Persian in Noto Sans Arabic, not Noto Sans)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pytest
+
+from calendar_build.i18n.dates import Dates
+from calendar_build.pages.fitting import WeekdayBox, fitted_weekdays, weekday_width_mm
+from calendar_build.render import fonts
+from calendar_build.render.theme import read_layers, read_theme
+from calendar_build.products import PRODUCTS
+from tests.conftest import REPO
+
+STACK = read_theme(read_layers((REPO / "templates" / "theme.css").read_text(encoding="utf-8")),
+                   PRODUCTS["poster-a2-landscape"]).font_stack
+
+
+def box(width_mm: float, size_pt: float = 8.0) -> WeekdayBox:
+    """Return a weekday's room in the theme's text stack."""
+    return WeekdayBox(width_mm, size_pt, partial(fonts.covering, files=fonts.stack_files(STACK)))
+
+
+# The turned A2 poster's room is 5.4 mm at 8 pt (13.5 mm head − 6.5 mm number − 2 × 0.8 mm, theme.css). Widest
+# names measured with Pillow and the Noto fonts of Debian 12: "Mo" 4.3 mm, "Mon" 6.0, "Cum" 6.2, "Пн" 3.9,
+# "الخميس" 9.5, "خميس" 7.9 (CLDR short), "چهارشنبه" 10.5, "۳ش" 5.1 (CLDR short).
+TURNED_A2 = [
+    ("de", "Mi"),  # the house heads fit: the German poster is unchanged
+    ("en", "We"),  # CLDR short
+    ("tr", "Ça"),
+    ("uk", "Ср"),
+    ("ar", "ر"),  # CLDR narrow: the short "أربعاء" is still too wide
+    ("fa", "۴ش"),
+]
+
+
+@pytest.mark.parametrize(("code", "wednesday"), TURNED_A2)
+def test_the_turned_posters_weekday_is_the_first_form_that_fits(code: str, wednesday: str) -> None:
+    room = box(5.4)
+    chosen = fitted_weekdays(Dates(code).weekday_forms, room)
+    assert chosen[2] == wednesday
+    assert max(weekday_width_mm(name, room) for name in chosen) <= 5.4
+
+
+@pytest.mark.parametrize("code", ["de", "en", "tr", "uk", "ar", "fa"])
+def test_without_a_limit_or_with_room_the_column_heads_stay(code: str) -> None:
+    assert fitted_weekdays(Dates(code).weekday_forms, None) == Dates(code).weekdays_short
+    assert fitted_weekdays(Dates(code).weekday_forms, box(40.0)) == Dates(code).weekdays_short
+
+
+def test_where_nothing_fits_the_narrowest_form_is_set_and_left_to_the_fit_proof() -> None:
+    assert fitted_weekdays(Dates("fa").weekday_forms, box(0.5)) == Dates("fa").weekday_forms[-1]
+
+
+def test_arabic_script_is_measured_in_its_own_font() -> None:
+    """Noto Sans has no Arabic letters: measured in it, 'چهارشنبه' would be eight empty boxes."""
+    files = fonts.stack_files(STACK)
+    assert fonts.covering("چهارشنبه", files) == files["Noto Sans Arabic"]
+    assert fonts.covering("Mittwoch", files) == files["Noto Sans"]
