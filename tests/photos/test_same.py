@@ -79,3 +79,28 @@ def test_pixel_hashes_are_kept_in_the_cache(tmp_path: Path) -> None:
         warn_same_photo(portraits, problems, tmp_path / "cache")
         assert len(problems.items) == 1
     assert len(list((tmp_path / "cache" / "pixels").iterdir())) == 2
+
+
+def test_a_warm_check_reads_no_photo_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run in every validation: twelve camera photos had been read and hashed each time (1.3 s CPU)."""
+    from calendar_build.photos import cache as photo_cache, same  # noqa: PLC0415
+
+    (tmp_path / "01-a.jpg").write_bytes(JPEG)
+    (tmp_path / "02-b.png").write_bytes(_bytes(DECODED, "PNG"))
+    portraits = (_portrait(tmp_path, 1, "01-a.jpg"), _portrait(tmp_path, 2, "02-b.png"))
+    warn_same_photo(portraits, Problems(), tmp_path / "cache")
+    read: list[Path] = []
+    for module in (same, photo_cache):
+        real = module.read_regular
+        monkeypatch.setattr(module, "read_regular", lambda path, *args, real=real: (read.append(path), real(path, *args))[1])
+    opened = Path.open
+    monkeypatch.setattr(Path, "open", lambda path, *args, **kw: (read.append(path), opened(path, *args, **kw))[1])
+    problems = Problems()
+    warn_same_photo(portraits, problems, tmp_path / "cache")
+    assert len(problems.items) == 1  # still found: from the kept thumbnails and pixel hashes
+    assert [path for path in read if path.parent == tmp_path] == []
+    entry = next((tmp_path / "cache" / "same-photo").iterdir())
+    entry.write_text("damaged", encoding="ascii")  # a damaged entry is looked at again
+    problems = Problems()
+    warn_same_photo(portraits, problems, tmp_path / "cache")
+    assert len(problems.items) == 1
