@@ -115,7 +115,7 @@ def portrait_yaml(year: int, month: int, town: str) -> str:
     x, y = PortraitSpec.model_fields["focal_point"].default
     mm = f"{month:02d}"
     return f"""\
-# Porträt für {MONTH_NAMES[month - 1]} {year} – {town}
+# Porträt für {MONTH_NAMES[month - 1]} {year}{f" – {town}" if town else ""}
 # Bitte alle leeren Felder ("") ausfüllen. Danach prüfen: calendar-build check --year {year}
 # Werte zwischen die Anführungszeichen schreiben, z. B. name: "Vorname Nachname".
 

@@ -8,8 +8,11 @@ Nothing existing is overwritten; the portrait files follow with the ordinary new
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
+
+from calendar_build import clock
 
 from calendar_build.errors import ContentError, Problem, UsageError, suggestion
 from calendar_build.output import atomic_write
@@ -19,11 +22,13 @@ PROGRAM_PROJECT = Path(__file__).resolve().parents[2]  # the project beside the 
 SHARED = ("content/categories.yaml", "content/holidays", "templates")
 
 
-def profile_yaml(region: Region, name: str, year: int) -> str:
-    """Return the commented content/edition.yaml of a new project."""
+def profile_yaml(region: Region, name: str, year: int, today: dt.date | None = None) -> str:
+    """Return the commented content/edition.yaml of a new project, dated `today` (default: the clock's)."""
     return f"""\
 # Einstellungen der Ausgabe. Jede Zeile: schlüssel: wert
 year: {year}
+# Stand (im Impressum und in der PDF): vor dem endgültigen Bau auf den Tag der Druckfreigabe setzen
+document_date: {(today or clock.today()).isoformat()}
 title: Interkultureller Kalender
 motto: "Angekommen – {name}"
 publisher: "{name}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,9 @@ from calendar_build.region.view import region_view
 from pydantic import ValidationError
 
 
-def test_new_project_for_a_bavarian_district(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_project_for_a_bavarian_district(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796169600")  # 2026-12-02
     root = tmp_path / "landkreis"
     code = main(["new-edition", "--root", str(root), "--year", "2028", "--region", "DE-BY",
                  "--name", "Landkreis Musterland"])
@@ -22,6 +25,11 @@ def test_new_project_for_a_bavarian_district(tmp_path: Path, capsys: pytest.Capt
     assert content.edition.region == "DE-BY"
     assert content.edition.district == "Landkreis Musterland"
     assert content.edition.year == 2028
+    # the "Stand" is written, as for every new edition: without it each build printed the day it ran
+    assert content.edition.document_date == dt.date(2026, 12, 2)
+    # no town yet: the heading of a template ends with the month, not with a dash
+    first = (root / "portraits" / "2028" / "01-portraet.yaml").read_text(encoding="utf-8")
+    assert first.startswith("# Porträt für Januar 2028\n")
     assert len(list((root / "portraits" / "2028").glob("*.yaml"))) == 12
     assert (root / "templates" / "theme.css").is_file()
     assert "möglich: Mariä Himmelfahrt, Augsburger Hohes Friedensfest" in (root / "content" / "edition.yaml").read_text(
