@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import typing
+from collections.abc import Collection, Mapping
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from calendar_build.content.yamlsafe import Loc, YamlDoc
 from calendar_build.errors import suggestion
@@ -39,7 +40,7 @@ def _shown(value: Any) -> str:
 # pydantic error type -> German message: {field} the field, {value} the value as written, {length} its length,
 # {low}, {high} and {max_length} the bounds from the error's context.
 MESSAGES: dict[str, str] = {
-    "missing": "Pflichtfeld '{field}' fehlt.",
+    "missing": "Pflichtfeld '{field}' fehlt – bitte die Zeile '{key}: …' ergänzen (wie in der Vorlage).",
     "extra_forbidden": "Unbekanntes Feld '{field}' – bitte Schreibweise prüfen oder entfernen.",
     "union_tag_not_found": "In '{field}' fehlt 'kind' (die Regelart).",
     **dict.fromkeys(("int_type", "int_parsing", "int_from_float"),
@@ -79,7 +80,7 @@ def german_message(error: Mapping[str, Any], field: str) -> str:
     ctx = error.get("ctx") or {}
     value = error.get("input")
     if kind in MESSAGES:
-        return MESSAGES[kind].format(field=field, value=_shown(value), length=len(str(value)),
+        return MESSAGES[kind].format(field=field, key=field.rsplit(".", 1)[-1], value=_shown(value), length=len(str(value)),
                                      low=ctx.get("ge", ctx.get("gt")), high=ctx.get("le", ctx.get("lt")),
                                      max_length=ctx.get("max_length"))
     if kind in ("union_tag_invalid", "literal_error"):
@@ -92,12 +93,78 @@ def german_message(error: Mapping[str, Any], field: str) -> str:
     return f"'{field}': {error['msg']}."  # pragma: no cover - a pydantic error type we did not expect
 
 
-def validation_problems(exc: ValidationError, doc: YamlDoc) -> list[tuple[int | None, str]]:
-    """Return (line, German message) for every error of a pydantic validation."""
+# German words editors write for a field (the templates' comments are German) -> the field's name
+GERMAN_FIELDS: dict[str, str] = {
+    "fokus": "focal_point", "fokus_punkt": "focal_point", "fokuspunkt": "focal_point", "gesicht": "focal_point",
+    "bildmitte": "focal_point", "ausschnitt": "focal_point", "bildausschnitt": "focal_point",
+    "foto": "photo", "bild": "photo", "datei": "photo", "bildnachweis": "photo_credit", "fotograf": "photo_credit",
+    "fotografin": "photo_credit", "credit": "photo_credit", "einwilligung": "consent", "zustimmung": "consent",
+    "stadt": "town", "ort": "town", "gemeinde": "town", "geschlecht": "gender", "monat": "month",
+    "beschreibung": "description", "bildbeschreibung": "alt", "alt_text": "alt", "alttext": "alt",
+    "muster": "sample", "jahr": "year", "titel": "title", "herausgeber": "publisher", "kreis": "district",
+    "staedte": "towns", "städte": "towns", "beginn": "start", "anfang": "start", "ende": "end", "notiz": "note",
+    "hinweis": "note", "kennung": "id", "dauer": "duration", "regel": "rule",
+}  # fmt: skip
+
+
+def field_names(model: type[BaseModel]) -> set[str]:
+    """Return the names of every field of `model` and of the models nested in it (lists, unions, tuples)."""
+    found: set[str] = set()
+    pending: list[Any] = [model]
+    seen: set[type] = set()
+    while pending:
+        kind = pending.pop()
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            if kind not in seen:
+                seen.add(kind)
+                found.update(kind.model_fields)
+                pending.extend(f.annotation for f in kind.model_fields.values())
+        else:
+            pending.extend(arg for arg in typing.get_args(kind) if isinstance(arg, type) or typing.get_args(arg))
+    return found
+
+
+def meant_field(key: object, fields: Collection[str]) -> str | None:
+    """Return the field an unknown key most likely means ('Text' -> 'text', 'fokus_punkt' -> 'focal_point')."""
+    if not isinstance(key, str) or not fields:
+        return None
+    folded = key.strip().casefold().replace("-", "_").replace(" ", "_")
+    german = GERMAN_FIELDS.get(folded) or GERMAN_FIELDS.get(folded.replace("_", ""))
+    if german in fields:
+        return german
+    close = suggestion(key, fields)
+    return close.split("'")[1] if close else None
+
+
+def _unknown_field(field: str, meant: str | None) -> str:
+    if meant is None:
+        return MESSAGES["extra_forbidden"].format(field=field)
+    return (f"Unbekanntes Feld '{field}' – gemeint ist wohl '{meant}'. Bitte den Feldnamen genau so schreiben wie in "
+            f"der Vorlage.")
+
+
+def validation_problems(exc: ValidationError, doc: YamlDoc,
+                        fields: Collection[str] = ()) -> list[tuple[int | None, str]]:
+    """Return (line, German message) for every error of a pydantic validation.
+
+    An unknown key that means a known field ('Text:' for 'text:') is one problem, told at its line with the
+    field it means; the required field it leaves missing is not reported again.
+    """
+    errors = exc.errors(include_url=False)
+    meant: dict[tuple[Any, ...], str | None] = {}
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            meant[tuple(error["loc"])] = meant_field(error["loc"][-1], fields)
+    explained = {(*loc[:-1], name) for loc, name in meant.items() if name}
     found = []
-    for error in exc.errors(include_url=False):
+    for error in errors:
         loc = data_loc(doc.data, error["loc"])
         tail = [p for p in error["loc"][len(loc):] if isinstance(p, str) and p not in ("function-after",)]
+        if error["type"] == "missing" and (*loc, *tail[-1:]) in explained:
+            continue
         field_loc = loc + tuple(tail[-1:]) if error["type"] == "missing" else loc
-        found.append((doc.line(loc), german_message(error, _field_name(field_loc))))
+        if error["type"] == "extra_forbidden":
+            found.append((doc.line(loc), _unknown_field(_field_name(field_loc), meant[tuple(error["loc"])])))
+        else:
+            found.append((doc.line(loc), german_message(error, _field_name(field_loc))))
     return found

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from calendar_build.content.encoding import EncodingProblem, decode_text
 from calendar_build.content.hidden import HIDDEN, describe_hidden, find_hidden
 
 Loc = tuple[str | int, ...]
@@ -176,10 +177,9 @@ def parse_yaml(raw: bytes) -> YamlDoc:
     if len(raw) > MAX_FILE_BYTES:
         raise YamlProblem(None, f"Datei ist zu groß ({len(raw)} Bytes, höchstens {MAX_FILE_BYTES}).")
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise YamlProblem(line, "Die Datei ist nicht UTF-8-kodiert – bitte als UTF-8 speichern.") from exc
+        text = decode_text(raw)
+    except EncodingProblem as exc:
+        raise YamlProblem(exc.line, exc.message) from None
     if control := _NOT_IN_FILE.search(text):
         raise YamlProblem(text.count("\n", 0, control.start()) + 1, _control_message(control.group()))
     if hidden := find_hidden(text):

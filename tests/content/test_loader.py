@@ -80,12 +80,14 @@ CASES = [
     (  # a misspelt key
         "unknown-key",
         {"content/holidays/christian.yaml": GOOD_HOLIDAY + "    descripton: x\n"},
-        "content/holidays/christian.yaml:7: Fehler: Unbekanntes Feld 'holidays.descripton'",
+        "content/holidays/christian.yaml:7: Fehler: Unbekanntes Feld 'holidays.descripton' – gemeint ist wohl "
+        "'description'.",
     ),
     (  # missing required field
         "missing-name",
         {"content/holidays/christian.yaml": GOOD_HOLIDAY.replace("    name: Erster Weihnachtstag\n", "")},
-        "content/holidays/christian.yaml:3: Fehler: Pflichtfeld 'holidays.name' fehlt.",
+        "content/holidays/christian.yaml:3: Fehler: Pflichtfeld 'holidays.name' fehlt – bitte die Zeile 'name: …' "
+        "ergänzen (wie in der Vorlage).",
     ),
     (  # wrong type
         "wrong-type",
