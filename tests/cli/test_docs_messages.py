@@ -63,7 +63,8 @@ def break_many(root: Path) -> None:
     edit(portrait(root, 6), "town", "Kriftel")  # as month 7
     edit(portrait(root, 5), "month", "6")
     path = portrait(root, 8)
-    path.write_text(path.read_text(encoding="utf-8").replace("town:", "nmae: x\ntown:"), encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace("town:", "nmae: x\nhobby: x\ntown:")
+    path.write_text(re.sub(r"(?m)^photo_credit:.*\n", "", text), encoding="utf-8")
     path = portrait(root, 9)
     path.write_text(path.read_text(encoding="utf-8").replace("gender:", "\tgender:"), encoding="utf-8")
     edit(portrait(root, 10), "text", "Sie sagt: Hallo")
@@ -74,6 +75,9 @@ def break_many(root: Path) -> None:
     edit(portrait(root, 7), "consent", "2099-09-14")
     (root / "portraits" / "2028" / "13-entwurf.yaml.txt").write_text("name: x\n", encoding="utf-8")
     (root / "content" / "overrides" / "2029.yaml").write_text("", encoding="utf-8")
+    # saved by Windows Notepad as "ANSI" and as "Unicode"
+    (root / "content" / "overrides" / "2030.yaml").write_bytes("overrides: []  # für später\n".encode("cp1252"))
+    (root / "content" / "overrides" / "2031.yaml").write_bytes("overrides: []\n".encode("utf-16"))
     (root / "content" / "overrides" / "2028.yaml").write_text(
         "overrides:\n  - id: eid-al-fitrr\n    start: 2028-02-26\n  - id: eid-al-fitr\n    start: 2029-02-26\n"
         "  - id: eid-al-adha\n    start: 2028-02-05\n", encoding="utf-8")
