@@ -94,8 +94,19 @@ def _photo_by_other_case(photo: Path, written: str, reader: Reader, shown: str, 
             pass
     pictures = [n for n in names if not n.endswith((".yaml", ".yml"))]
     reader.problems.error(shown, line, f"Foto '{written}' fehlt – erwartet in {where}/."
-                          f"{suggestion(photo.name, pictures)}")
+                          f"{_without_ending(photo.name, pictures) or suggestion(photo.name, pictures)}")
     return None
+
+
+def _without_ending(written: str, pictures: list[str]) -> str:
+    """Return a hint naming the photo(s) `written` is the name of without its ending ('IMG_1234' for 'IMG_1234.JPG')."""
+    stem = _nfc(written).casefold()
+    matches = [n for n in pictures if _nfc(Path(n).stem).casefold() == stem and Path(n).suffix]
+    if not matches:
+        return ""
+    listed = " oder ".join(f"'{n}'" for n in matches)
+    return (f" Meinten Sie {listed}? Der Dateiname braucht seine Endung (.jpg, .heic …) – Windows blendet sie im "
+            f"Explorer aus.")
 
 
 def load_portraits(root: Path, year: int, problems: Problems, towns: tuple[str, ...] = (),

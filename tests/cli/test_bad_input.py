@@ -299,6 +299,16 @@ CASES: list[tuple[str, Edit, list[str]]] = [
     ("consent-empty", replace(P1, "consent: 2026-09-14", "consent:"), [f"{AT_CONSENT}: Fehler: {NO_CONSENT}"]),
     # --- photos ---------------------------------------------------------------------------------------------------
     ("photo-missing", delete(J1), [f"{AT_PHOTO}: Fehler: {PHOTO} fehlt – erwartet in portraits/2027/."]),
+    # Windows hides the ending: the name as the Explorer shows it had no hint when short ('IMG_1234' is too far
+    # from 'IMG_1234.JPG' for difflib), a long one only "Meinten Sie …?" without the reason
+    ("photo-without-ending-short", both(write("portraits/2027/IMG_1234.JPG", jpeg((64, 64))),
+                                        replace(P1, "photo: 01-selam-tesfamariam.jpg", "photo: IMG_1234")),
+     [f"{AT_PHOTO}: Fehler: Foto 'IMG_1234' fehlt – erwartet in portraits/2027/. Meinten Sie 'IMG_1234.JPG'? Der "
+      f"Dateiname braucht seine Endung (.jpg, .heic …) – Windows blendet sie im Explorer aus."]),
+    ("photo-without-ending", replace(P1, "photo: 01-selam-tesfamariam.jpg", "photo: 01-selam-tesfamariam"),
+     [f"{AT_PHOTO}: Fehler: Foto '01-selam-tesfamariam' fehlt – erwartet in portraits/2027/. Meinten Sie "
+      f"'01-selam-tesfamariam.jpg'? Der Dateiname braucht seine Endung (.jpg, .heic …) – Windows blendet sie im "
+      f"Explorer aus."]),
     ("photo-zero-bytes", write(J1, b""),
      [f"{AT_PHOTO}: Fehler: {PHOTO} ist leer (0 Bytes) – bitte das Foto erneut kopieren oder exportieren."]),
     ("photo-truncated", transform(J1, lambda b: b[: len(b) // 2]),
