@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from calendar_build.content.loader import Content
-from calendar_build.errors import Problems
+from calendar_build.errors import Problems, suggestion
 from calendar_build.paths import PathOutside, inside
 from calendar_build.region import school
 from calendar_build.region.profile import Region, local_names
@@ -24,7 +24,7 @@ def _local_holidays(content: Content, problems: Problems) -> None:
         if name not in allowed:
             problems.error(EDITION, content.edition_line("local_holidays"),
                            f"'{name}' ist {region.in_name} kein nur örtlich geltender Feiertag – möglich: "
-                           f"{', '.join(allowed) or 'keiner'}.")
+                           f"{', '.join(allowed) or 'keiner'}.{suggestion(name, allowed)}")
 
 
 def _logo(content: Content, problems: Problems) -> None:

@@ -74,6 +74,16 @@ def test_local_holiday_of_another_state(project: Path) -> None:
                                f"Hessen kein nur örtlich geltender Feiertag – möglich: keiner."]
 
 
+def test_local_holiday_without_its_diacritic_names_the_right_one(project: Path) -> None:
+    """'Maria Himmelfahrt' typed without the ä: before, the list of what is possible only."""
+    text = (project / E).read_text(encoding="utf-8").replace("region: DE-HE", "region: DE-BY")
+    (project / E).write_text(text, encoding="utf-8")
+    add(project, "local_holidays:\n  Maria Himmelfahrt: all\n")
+    assert report(project) == [f"{E}:{line_of(project, 'local_holidays')}: Fehler: 'Maria Himmelfahrt' ist in "
+                               f"Bayern kein nur örtlich geltender Feiertag – möglich: Mariä Himmelfahrt, Augsburger "
+                               f"Hohes Friedensfest. Meinten Sie 'Mariä Himmelfahrt'?"]
+
+
 @pytest.mark.parametrize(("applies", "note"), [
     ("all", "Mariä Himmelfahrt (15. August) ist gesetzlicher Feiertag nur in Gemeinden mit überwiegend katholischer "
             "Bevölkerung; das gilt für alle Gemeinden dieser Ausgabe, daher rot gedruckt."),
