@@ -367,7 +367,7 @@ def cmd_new_edition(args: argparse.Namespace) -> int:
 
         region = scaffold.check_args(args.region or "", args.name or "")
         for path in scaffold.create_project(args.root, region, args.name, args.year):
-            print(f"angelegt: {path}")
+            say(args, f"angelegt: {path}")
     plan = plan_edition(args.root, args.year, args.source_year)
     for path in write_edition(args.root, plan):
         say(args, f"angelegt: {path}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,12 @@ import pytest
 from calendar_build.cli import main
 from calendar_build.content.loader import load_content
 from calendar_build.content.schema import Edition
+from calendar_build.errors import Problems
+from calendar_build.i18n.content import localize
 from calendar_build.region.view import region_view
 from pydantic import ValidationError
+
+from tests.conftest import REPO
 
 
 def test_new_project_for_a_bavarian_district(tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -73,3 +78,43 @@ def test_region_in_small_letters_is_the_region(tmp_path: Path, capsys: pytest.Ca
 def test_school_exemption_needs_its_legal_source() -> None:
     with pytest.raises(ValidationError):
         Edition.model_validate({"school_exemption": {"text": "Schülerinnen und Schüler können freigestellt werden."}})
+
+
+def english_problems(root: Path) -> list[str]:
+    """Return the problems of reading the project's content in English (the translation stage of check)."""
+    problems = Problems()
+    localize(load_content(root), "en", problems)
+    return [p.render() for p in problems.items]
+
+
+SAMPLE_COPIES = [
+    # (what the editor did after new-edition --region DE-NI, the problems of the English edition)
+    # nothing: the catalogue's translations are there, the region's own words are asked for; before, the folder
+    # was missing altogether ("Ordner fehlt"), and copying the program's folder was the way out
+    ("nothing", None,
+     ["content/translations/en/region.yaml:5: Fehler: 'region' ist noch leer – bitte ausfüllen."]),
+    # the program's own region.yaml and edition.yaml copied in: before, "in Hesse", "Arrived in the Main-Taunus
+    # district" and "(sample edition)" were printed on the pages of Lower Saxony's edition without a word
+    ("sample-copied", ("region.yaml", "edition.yaml"),
+     ["content/translations/en/edition.yaml:3: Fehler: 'motto' ist noch die Übersetzung der Musterausgabe („Arrived "
+      "in the Main-Taunus district“), auf Deutsch steht aber „Angekommen – Landkreis X“ – bitte neu übersetzen oder "
+      "die Zeile löschen (dann wird der deutsche Text gedruckt).",
+      "content/translations/en/edition.yaml:4: Fehler: 'publisher' ist noch die Übersetzung der Musterausgabe",
+      "content/translations/en/edition.yaml:5: Fehler: 'imprint' ist noch die Übersetzung der Musterausgabe",
+      "content/translations/en/region.yaml:4: Fehler: Diese Übersetzung gilt für Hessen (DE-HE), die Ausgabe für "
+      "Niedersachsen (DE-NI, region in content/edition.yaml) – bitte 'region' und 'terms' für Niedersachsen "
+      "übersetzen und 'code: DE-NI' eintragen."]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "copied", "expected"), SAMPLE_COPIES, ids=[c[0] for c in SAMPLE_COPIES])
+def test_translations_of_a_new_project(tmp_path: Path, case: str, copied: tuple[str, ...] | None,
+                                       expected: list[str]) -> None:
+    root = tmp_path / "landkreis"
+    assert main(["new-edition", "--root", str(root), "--year", "2028", "--region", "DE-NI", "--name", "Landkreis X",
+                 "--quiet"]) == 0
+    for name in copied or ():
+        shutil.copyfile(REPO / "content" / "translations" / "en" / name, root / "content" / "translations" / "en" / name)
+    found = english_problems(root)
+    assert len(found) == len(expected), found
+    assert all(line.startswith(start) for line, start in zip(sorted(found), expected)), found
