@@ -149,6 +149,13 @@ def output_held_open(root: Path) -> Callable[[], None]:
     return undo
 
 
+def translations_of_the_sample(root: Path) -> None:
+    """Make the project another district's in Bavaria, its English translations still the sample's (copied)."""
+    path = root / "content" / "edition.yaml"
+    edit(path, "region", "DE-BY")
+    edit(path, "motto", "Angekommen im Landkreis X")
+
+
 def missing_review_template(root: Path) -> None:
     """Remove a template of the review report."""
     (root / "templates" / "review" / "bericht.html.j2").unlink()
@@ -169,6 +176,7 @@ SCENARIOS: list[Scenario] = [
     ("school-holidays", None, "before", "check", ("--year", "2029")),  # the package knows part of 2029
     ("twice", None, "fresh", "new-edition", ()),
     ("review-template", missing_review_template, "filled", "diff", ()),
+    ("translations-copied", translations_of_the_sample, "before", "check", ("--year", "2027", "--language", "en")),
     ("no-edition-file", no_edition_file, "before", "check", ()),  # no portraits for 2028 either: stops early
     ("option-typo", None, "bare", "check", ("--yaer", "2028")),
     ("output-held-open", output_held_open, "bare", "ics", ("--year", "2027")),
