@@ -53,7 +53,8 @@ MESSAGES: dict[str, str] = {
     **dict.fromkeys(("list_type", "tuple_type"), "'{field}' muss eine Liste sein."),
     **dict.fromkeys(("greater_than_equal", "greater_than"), "'{field}' muss mindestens {low} sein, nicht {value}."),
     **dict.fromkeys(("less_than_equal", "less_than"), "'{field}' darf höchstens {high} sein, nicht {value}."),
-    "string_too_long": "'{field}' ist zu lang ({length} Zeichen, höchstens {max_length}).",
+    "string_too_long": "'{field}' ist zu lang ({length} Zeichen, höchstens {max_length}) – bitte um {over} Zeichen "
+                       "kürzen.",
     "string_too_short": "'{field}' ist noch leer – bitte ausfüllen.",
     "string_pattern_mismatch": "'{field}' hat nicht die erwartete Form ({value}).",
     **dict.fromkeys(("too_short", "too_long"), "'{field}' hat die falsche Anzahl Einträge."),
@@ -82,7 +83,8 @@ def german_message(error: Mapping[str, Any], field: str) -> str:
     if kind in MESSAGES:
         return MESSAGES[kind].format(field=field, key=field.rsplit(".", 1)[-1], value=_shown(value), length=len(str(value)),
                                      low=ctx.get("ge", ctx.get("gt")), high=ctx.get("le", ctx.get("lt")),
-                                     max_length=ctx.get("max_length"))
+                                     max_length=ctx.get("max_length"),
+                                     over=len(str(value)) - int(ctx.get("max_length") or 0))
     if kind in ("union_tag_invalid", "literal_error"):
         return _choice_message(kind, field, ctx, value)
     if kind in NOT_A_MAPPING:

@@ -283,7 +283,7 @@ CASES: list[tuple[str, Edit, list[str]]] = [
     ("town-unknown", replace(P1, "town: Hofheim am Taunus", "town: Hofheim"),
      [f"{AT_TOWN}: Fehler: Unbekannter Wert 'Hofheim' in 'town' – erlaubt: {TOWNS} (towns in content/edition.yaml)."]),
     ("text-too-long", replace(P1, "text: >-\n", "text: " + "Sehr lang. " * 60 + "\nold_text: >-\n"),
-     [f"{AT_TEXT}: Fehler: 'text' ist zu lang (659 Zeichen, höchstens 600).",
+     [f"{AT_TEXT}: Fehler: 'text' ist zu lang (659 Zeichen, höchstens 600) – bitte um 59 Zeichen kürzen.",
       f"{P1}:{line(P1, 'text:') + 1}: Fehler: Unbekanntes Feld 'old_text' – bitte Schreibweise prüfen oder "
       f"entfernen."]),
     # a key written with a capital, in German or misspelt: one message at its line, naming the field it means (the
