@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from calendar_build.content.messages import field_names, validation_problems
+from calendar_build.content.messages import validation_problems
 from calendar_build.content.schema import (
     CategoriesFile,
     Category,
@@ -135,7 +135,7 @@ class Reader:
         try:
             return model.model_validate(doc.data), doc
         except ValidationError as exc:
-            for line, message in validation_problems(exc, doc, field_names(model)):
+            for line, message in validation_problems(exc, doc, model):
                 self.problems.error(self.shown(path), line, message)
             return None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import types
 import typing
 from collections.abc import Collection, Mapping
 from typing import Any
@@ -40,7 +41,7 @@ def _shown(value: Any) -> str:
 # pydantic error type -> German message: {field} the field, {value} the value as written, {length} its length,
 # {low}, {high} and {max_length} the bounds from the error's context.
 MESSAGES: dict[str, str] = {
-    "missing": "Pflichtfeld '{field}' fehlt – bitte die Zeile '{key}: …' ergänzen (wie in der Vorlage).",
+    "missing": "Pflichtfeld '{field}' fehlt – bitte die Zeile '{key}: …' ergänzen.",
     "extra_forbidden": "Unbekanntes Feld '{field}' – bitte Schreibweise prüfen oder entfernen.",
     "union_tag_not_found": "In '{field}' fehlt 'kind' (die Regelart).",
     **dict.fromkeys(("int_type", "int_parsing", "int_from_float"),
@@ -109,21 +110,31 @@ GERMAN_FIELDS: dict[str, str] = {
 }  # fmt: skip
 
 
-def field_names(model: type[BaseModel]) -> set[str]:
-    """Return the names of every field of `model` and of the models nested in it (lists, unions, tuples)."""
-    found: set[str] = set()
-    pending: list[Any] = [model]
-    seen: set[type] = set()
-    while pending:
-        kind = pending.pop()
-        if isinstance(kind, type) and issubclass(kind, BaseModel):
-            if kind not in seen:
-                seen.add(kind)
-                found.update(kind.model_fields)
-                pending.extend(f.annotation for f in kind.model_fields.values())
-        else:
-            pending.extend(arg for arg in typing.get_args(kind) if isinstance(arg, type) or typing.get_args(arg))
-    return found
+def _members(kind: Any) -> list[Any]:
+    """Return the types a value of annotation `kind` can be (Annotated, Optional and unions taken apart)."""
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin is typing.Annotated:
+        return _members(args[0])
+    if origin in (typing.Union, types.UnionType):
+        return [member for arg in args for member in _members(arg)]
+    return [kind]
+
+
+def field_names(model: type[BaseModel], loc: tuple[Any, ...] = ()) -> set[str]:
+    """Return the fields allowed at `loc` in `model` (a list index, a union's tag: stepped over)."""
+    current: list[Any] = [model]
+    for part in loc:
+        following: list[Any] = []
+        for kind in (m for c in current for m in _members(c)):
+            if isinstance(kind, type) and issubclass(kind, BaseModel):
+                if isinstance(part, str) and part in kind.model_fields:
+                    following.append(kind.model_fields[part].annotation)
+            elif isinstance(part, int) and typing.get_args(kind):  # list[X], tuple[X, ...], dict[K, X]
+                following.append(typing.get_args(kind)[-1] if typing.get_origin(kind) is dict
+                                 else typing.get_args(kind)[0])
+        current = following or current  # a union's tag in the location names no field: stay
+    return {name for kind in current for m in _members(kind)
+            if isinstance(m, type) and issubclass(m, BaseModel) for name in m.model_fields}
 
 
 def meant_field(key: object, fields: Collection[str]) -> str | None:
@@ -146,7 +157,7 @@ def _unknown_field(field: str, meant: str | None) -> str:
 
 
 def validation_problems(exc: ValidationError, doc: YamlDoc,
-                        fields: Collection[str] = ()) -> list[tuple[int | None, str]]:
+                        model: type[BaseModel] | None = None) -> list[tuple[int | None, str]]:
     """Return (line, German message) for every error of a pydantic validation.
 
     An unknown key that means a known field ('Text:' for 'text:') is one problem, told at its line with the
@@ -156,6 +167,7 @@ def validation_problems(exc: ValidationError, doc: YamlDoc,
     meant: dict[tuple[Any, ...], str | None] = {}
     for error in errors:
         if error["type"] == "extra_forbidden":
+            fields = field_names(model, tuple(error["loc"][:-1])) if model is not None else set()
             meant[tuple(error["loc"])] = meant_field(error["loc"][-1], fields)
     explained = {(*loc[:-1], name) for loc, name in meant.items() if name}
     found = []

@@ -293,8 +293,7 @@ CASES: list[tuple[str, Edit, list[str]]] = [
      [f"{P1}:{line(P1, 'focal_point:')}: Fehler: {meant('fokus_punkt', 'focal_point')}"]),
     ("key-in-german-required", replace(P1, "photo:", "Foto:"), [f"{AT_PHOTO}: Fehler: {meant('Foto', 'photo')}"]),
     ("field-missing", replace(P1, "photo_credit: \"Musterfoto (Platzhalter), erzeugt von calendar-build\"\n", ""),
-     [f"{AT_NAME}: Fehler: Pflichtfeld 'photo_credit' fehlt – bitte die Zeile 'photo_credit: …' ergänzen (wie in der "
-      f"Vorlage)."]),
+     [f"{AT_NAME}: Fehler: Pflichtfeld 'photo_credit' fehlt – bitte die Zeile 'photo_credit: …' ergänzen."]),
     ("consent-missing", replace(P1, "consent: 2026-09-14\n", ""), [f"{AT_NAME}: Fehler: {NO_CONSENT}"]),
     ("consent-empty", replace(P1, "consent: 2026-09-14", "consent:"), [f"{AT_CONSENT}: Fehler: {NO_CONSENT}"]),
     # --- photos ---------------------------------------------------------------------------------------------------

@@ -83,11 +83,17 @@ CASES = [
         "content/holidays/christian.yaml:7: Fehler: Unbekanntes Feld 'holidays.descripton' – gemeint ist wohl "
         "'description'.",
     ),
+    (  # a key the holiday does not have: no suggestion of a rule's field ('dates') that is not allowed here
+        "unknown-key-of-another-level",
+        {"content/holidays/christian.yaml": GOOD_HOLIDAY + "    date: 2027-11-20\n"},
+        "content/holidays/christian.yaml:7: Fehler: Unbekanntes Feld 'holidays.date' – bitte Schreibweise prüfen oder "
+        "entfernen.",
+    ),
     (  # missing required field
         "missing-name",
         {"content/holidays/christian.yaml": GOOD_HOLIDAY.replace("    name: Erster Weihnachtstag\n", "")},
         "content/holidays/christian.yaml:3: Fehler: Pflichtfeld 'holidays.name' fehlt – bitte die Zeile 'name: …' "
-        "ergänzen (wie in der Vorlage).",
+        "ergänzen.",
     ),
     (  # wrong type
         "wrong-type",
