@@ -57,7 +57,7 @@ MESSAGES: dict[str, str] = {
     "string_too_long": "'{field}' ist zu lang ({length} Zeichen, höchstens {max_length}) – bitte um {over} Zeichen "
                        "kürzen.",
     "string_too_short": "'{field}' ist noch leer – bitte ausfüllen.",
-    "string_pattern_mismatch": "'{field}' hat nicht die erwartete Form ({value}).",
+    "string_pattern_mismatch": "'{field}' hat nicht die erwartete Form ({value}){pattern}.",
     **dict.fromkeys(("too_short", "too_long"), "'{field}' hat die falsche Anzahl Einträge."),
     "invalid_key": "Schlüssel {value} ist kein Wort – Feldnamen sind Text, z. B. 'name: …'.",
 }
@@ -85,7 +85,8 @@ def german_message(error: Mapping[str, Any], field: str) -> str:
         return MESSAGES[kind].format(field=field, key=field.rsplit(".", 1)[-1], value=_shown(value), length=len(str(value)),
                                      low=ctx.get("ge", ctx.get("gt")), high=ctx.get("le", ctx.get("lt")),
                                      max_length=ctx.get("max_length"),
-                                     over=len(str(value)) - int(ctx.get("max_length") or 0))
+                                     over=len(str(value)) - int(ctx.get("max_length") or 0),
+                                     pattern=PATTERN_HINTS.get(field.rsplit(".", 1)[-1], ""))
     if kind in ("union_tag_invalid", "literal_error"):
         return _choice_message(kind, field, ctx, value)
     if kind in NOT_A_MAPPING:
@@ -149,11 +150,38 @@ def meant_field(key: object, fields: Collection[str]) -> str | None:
     return close.split("'")[1] if close else None
 
 
+# keys an editor writes into an overrides entry to drop a feast: what to do instead (the entry needs no 'start')
+DROP_WORDS = ("remove", "delete", "omit", "skip", "entfernen", "löschen", "weglassen", "streichen", "ausblenden",
+              "entfällt", "entfaellt", "fällt_aus", "faellt_aus")
+DROP = ("In der Overrides-Datei lässt sich ein Fest nicht weglassen, nur sein Termin festlegen. Soll '{id}' nicht "
+        "im Kalender stehen, seinen Eintrag in content/holidays/<kategorie>.yaml löschen und diesen Eintrag hier "
+        "entfernen (siehe docs/redaktion.md, „Ein Fest ergänzen oder weglassen“).")
+PATTERN_HINTS = {
+    "id": " – erlaubt sind Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. 'bernwardstag' oder 'tag-der-vielfalt'",
+    "rgb": " – erwartet '#' und sechs Hexadezimalziffern, z. B. '#2160AC'",
+    "letter": " – erwartet ein Großbuchstabe A–Z",
+    "regions": " – erwartet ein Ländercode wie 'DE', 'AT' oder 'DE-BY'",
+}
+
+
 def _unknown_field(field: str, meant: str | None) -> str:
+    if meant is not None and meant.startswith("<drop>"):
+        return DROP.format(id=meant.removeprefix("<drop>"))
     if meant is None:
         return MESSAGES["extra_forbidden"].format(field=field)
     return (f"Unbekanntes Feld '{field}' – gemeint ist wohl '{meant}'. Bitte den Feldnamen genau so schreiben wie in "
             f"der Vorlage.")
+
+
+def _value_at(data: Any, loc: tuple[Any, ...]) -> Any:
+    """Return the value at `loc` in the YAML data, None where there is none."""
+    for part in loc:
+        if isinstance(data, dict) and part in data or isinstance(data, list) and isinstance(part, int) \
+                and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return None
+    return data
 
 
 def validation_problems(exc: ValidationError, doc: YamlDoc,
@@ -168,8 +196,11 @@ def validation_problems(exc: ValidationError, doc: YamlDoc,
     for error in errors:
         if error["type"] == "extra_forbidden":
             fields = field_names(model, tuple(error["loc"][:-1])) if model is not None else set()
-            meant[tuple(error["loc"])] = meant_field(error["loc"][-1], fields)
-    explained = {(*loc[:-1], name) for loc, name in meant.items() if name}
+            key = str(error["loc"][-1]).casefold()
+            dropping = error["loc"][0] == "overrides" and key in DROP_WORDS
+            feast = _value_at(doc.data, (*error["loc"][:-1], "id")) if dropping else None
+            meant[tuple(error["loc"])] = f"<drop>{feast or '…'}" if dropping else meant_field(error["loc"][-1], fields)
+    explained = {(*loc[:-1], "start" if name.startswith("<drop>") else name) for loc, name in meant.items() if name}
     found = []
     for error in errors:
         loc = data_loc(doc.data, error["loc"])

@@ -89,6 +89,22 @@ CASES = [
         "content/holidays/christian.yaml:7: Fehler: Unbekanntes Feld 'holidays.date' – bitte Schreibweise prüfen oder "
         "entfernen.",
     ),
+    (  # an editor's own feast with a name as its id: the message says what an id looks like
+        "id-not-kebab-case",
+        {"content/holidays/christian.yaml": GOOD_HOLIDAY.replace("id: christmas-day", "id: Bernwardstag")},
+        "content/holidays/christian.yaml:3: Fehler: 'holidays.id' hat nicht die erwartete Form ('Bernwardstag') – "
+        "erlaubt sind Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. 'bernwardstag' oder 'tag-der-vielfalt'.",
+    ),
+    (  # dropping a feast through the overrides file: one message saying how (not "start fehlt" and "Unbekanntes Feld")
+        "override-remove",
+        {
+            "content/holidays/christian.yaml": GOOD_HOLIDAY,
+            "content/overrides/2027.yaml": "overrides:\n  - id: christmas-day\n    remove: true\n",
+        },
+        "content/overrides/2027.yaml:3: Fehler: In der Overrides-Datei lässt sich ein Fest nicht weglassen, nur sein "
+        "Termin festlegen. Soll 'christmas-day' nicht im Kalender stehen, seinen Eintrag in "
+        "content/holidays/<kategorie>.yaml löschen und diesen Eintrag hier entfernen",
+    ),
     (  # missing required field
         "missing-name",
         {"content/holidays/christian.yaml": GOOD_HOLIDAY.replace("    name: Erster Weihnachtstag\n", "")},
@@ -146,6 +162,13 @@ CASES = [
 def test_broken_content(tmp_path: Path, case: str, files: dict[str, str], expected: str) -> None:
     rendered = problems_of(tree(tmp_path, files))
     assert any(line.startswith(expected) for line in rendered), rendered
+
+
+def test_override_remove_is_the_only_message(tmp_path: Path) -> None:
+    rendered = problems_of(tree(tmp_path, {
+        "content/holidays/christian.yaml": GOOD_HOLIDAY,
+        "content/overrides/2027.yaml": "overrides:\n  - id: christmas-day\n    weglassen: ja\n"}))
+    assert len(rendered) == 1 and "lässt sich ein Fest nicht weglassen" in rendered[0], rendered
 
 
 def test_all_problems_reported_at_once(tmp_path: Path) -> None:
