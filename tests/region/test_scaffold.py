@@ -118,3 +118,10 @@ def test_translations_of_a_new_project(tmp_path: Path, case: str, copied: tuple[
     found = english_problems(root)
     assert len(found) == len(expected), found
     assert all(line.startswith(start) for line, start in zip(sorted(found), expected)), found
+
+
+def test_quiet_new_project_prints_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--quiet listed every copied file of the new project ('angelegt: …/templates')."""
+    assert main(["new-edition", "--root", str(tmp_path / "kreis"), "--year", "2028", "--region", "DE-NI", "--name",
+                 "Landkreis X", "--quiet"]) == 0
+    assert capsys.readouterr().out == ""
