@@ -45,7 +45,7 @@ MESSAGES: dict[str, str] = {
     "extra_forbidden": "Unbekanntes Feld '{field}' – bitte Schreibweise prüfen oder entfernen.",
     "union_tag_not_found": "In '{field}' fehlt 'kind' (die Regelart).",
     **dict.fromkeys(("int_type", "int_parsing", "int_from_float"),
-                    "'{field}' muss eine ganze Zahl sein, nicht {value}."),
+                    "'{field}' muss eine ganze Zahl sein, nicht {value}.{hint}"),
     **dict.fromkeys(("float_type", "float_parsing"), "'{field}' muss eine Zahl sein, nicht {value}."),
     **dict.fromkeys(("bool_type", "bool_parsing"), "'{field}' muss true oder false sein, nicht {value}."),
     "string_type": "'{field}' muss Text sein, nicht {value}.",
@@ -58,10 +58,27 @@ MESSAGES: dict[str, str] = {
                        "kürzen.",
     "string_too_short": "'{field}' ist noch leer – bitte ausfüllen.",
     "string_pattern_mismatch": "'{field}' hat nicht die erwartete Form ({value}){pattern}.",
-    **dict.fromkeys(("too_short", "too_long"), "'{field}' hat die falsche Anzahl Einträge."),
+    **dict.fromkeys(("too_short", "too_long"), "'{field}' hat die falsche Anzahl Einträge.{hint}"),
     "invalid_key": "Schlüssel {value} ist kein Wort – Feldnamen sind Text, z. B. 'name: …'.",
 }
 NOT_A_MAPPING = ("dict_type", "model_type", "model_attributes_type")
+
+
+MONTHS = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+          "november", "dezember")
+# German answers an editor writes for an English value of a closed list
+GERMAN_VALUES = {"weiblich": "female", "frau": "female", "w": "female", "männlich": "male", "maennlich": "male",
+                 "mann": "male", "m": "male", "d": "divers"}
+FIELD_HINTS = {"focal_point": " Erwartet werden zwei Zahlen mit Dezimalpunkt, z. B. [0.5, 0.4] – das Komma trennt die "
+                              "beiden Zahlen."}
+
+
+def _hint(field: str, value: Any) -> str:
+    """Return a hint for a value of a field an editor often writes another way ('Februar' for month 2)."""
+    key = field.rsplit(".", 1)[-1]
+    if key == "month" and isinstance(value, str) and value.strip().casefold() in MONTHS:
+        return f" Meinten Sie {MONTHS.index(value.strip().casefold()) + 1}? (1 = Januar … 12 = Dezember)"
+    return FIELD_HINTS.get(key, "")
 
 
 def _choice_message(kind: str, field: str, ctx: Mapping[str, Any], value: Any) -> str:
@@ -72,7 +89,9 @@ def _choice_message(kind: str, field: str, ctx: Mapping[str, Any], value: Any) -
         return f"'{field}' ist noch leer – erlaubt: {allowed}."
     what = "Unbekannte Regelart" if kind == "union_tag_invalid" else "Unbekannter Wert"
     given = value if kind == "literal_error" else ctx.get("tag")
-    hint = suggestion(given, [a.strip() for a in allowed.replace(" or ", ", ").split(", ")])
+    choices = [a.strip() for a in allowed.replace(" or ", ", ").split(", ")]
+    german = GERMAN_VALUES.get(str(given).strip().casefold())
+    hint = f" Meinten Sie '{german}'?" if german in choices and german != given else suggestion(given, choices)
     return f"{what} {_shown(given)} in '{field}' – erlaubt: {allowed}.{hint}"
 
 
@@ -86,7 +105,7 @@ def german_message(error: Mapping[str, Any], field: str) -> str:
                                      low=ctx.get("ge", ctx.get("gt")), high=ctx.get("le", ctx.get("lt")),
                                      max_length=ctx.get("max_length"),
                                      over=len(str(value)) - int(ctx.get("max_length") or 0),
-                                     pattern=PATTERN_HINTS.get(field.rsplit(".", 1)[-1], ""))
+                                     pattern=PATTERN_HINTS.get(field.rsplit(".", 1)[-1], ""), hint=_hint(field, value))
     if kind in ("union_tag_invalid", "literal_error"):
         return _choice_message(kind, field, ctx, value)
     if kind in NOT_A_MAPPING:

@@ -145,6 +145,9 @@ def _value_message(node: ScalarNode) -> str:
     return f"Ungültiger Wert '{_shown(node.value)}'."
 
 
+_INNER_QUOTE = re.compile(r'^\s*(- )?[\w-]+:\s*"[^"]*"\s*[^\s#]')  # key: "text "more" text"
+
+
 def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     problem = exc.problem or "Syntaxfehler"
     mark = exc.problem_mark
@@ -152,6 +155,9 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     leading = line_text[: len(line_text) - len(line_text.lstrip())]
     if "tab" in problem or "\t" in leading:
         return "Tabulatorzeichen gefunden – YAML erlaubt zum Einrücken nur Leerzeichen."
+    if _INNER_QUOTE.search(line_text):
+        return ("Der Text in Anführungszeichen endet zu früh – ein '\"' mitten im Text beendet ihn. Innen bitte „…“ "
+                "oder '…' schreiben, z. B. name: \"Amina „Mimi“ Yusuf\".")
     if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
         return "Klammer nicht geschlossen – fehlt ein ']' oder '}' am Ende der Liste?"
     if "found unexpected end of stream" in problem or "end of stream" in problem:

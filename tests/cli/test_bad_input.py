@@ -216,7 +216,19 @@ CASES: list[tuple[str, Edit, list[str]]] = [
     ("yaml-top-level-scalar", write(P1, "Selam Tesfamariam\n"),
      [f"{P1}:1: Fehler: Die Datei muss eine Zuordnung (schlüssel: wert) enthalten."]),
     ("yaml-wrong-type-int", replace(P1, "month: 1\n", "month: Januar\n"),
-     [f"{AT_MONTH}: Fehler: 'month' muss eine ganze Zahl sein, nicht 'Januar'."]),
+     [f"{AT_MONTH}: Fehler: 'month' muss eine ganze Zahl sein, nicht 'Januar'. Meinten Sie 1? (1 = Januar … 12 = "
+      f"Dezember)"]),
+    # an editor's ways of writing a value: each message now says what was meant (before: the bare rule, or for the
+    # inner quotes "Einrückung oder Listenzeichen passt nicht", which sent her looking for spaces)
+    ("yaml-inner-quotes", replace(P1, "name: Selam Tesfamariam", 'name: "Selam "Sely" Tesfamariam"'),
+     [f"{AT_NAME}: Fehler: Der Text in Anführungszeichen endet zu früh – ein '\"' mitten im Text beendet ihn. Innen "
+      f"bitte „…“ oder '…' schreiben, z. B. name: \"Amina „Mimi“ Yusuf\"."]),
+    ("gender-in-german", replace(P1, "gender: female", "gender: weiblich"),
+     [f"{P1}:{line(P1, 'gender:')}: Fehler: Unbekannter Wert 'weiblich' in 'gender' – erlaubt: female, male, divers. "
+      f"Meinten Sie 'female'?"]),
+    ("focal-point-decimal-comma", replace(P1, "focal_point: [0.46, 0.36]", "focal_point: [0,46, 0,36]"),
+     [f"{P1}:{line(P1, 'focal_point:')}: Fehler: 'focal_point' hat die falsche Anzahl Einträge. Erwartet werden zwei "
+      f"Zahlen mit Dezimalpunkt, z. B. [0.5, 0.4] – das Komma trennt die beiden Zahlen."]),
     ("yaml-wrong-type-list", replace(H, "holidays:\n", "holidays: Weihnachten\nrest:\n"),
      [f"{H}:{line(H, 'holidays:')}: Fehler: 'holidays' muss eine Liste sein."]),
     ("yaml-wrong-type-bool", replace(E, "school_holidays: true", "school_holidays: vielleicht"),

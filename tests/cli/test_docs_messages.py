@@ -149,6 +149,14 @@ def output_held_open(root: Path) -> Callable[[], None]:
     return undo
 
 
+def inner_quotes(root: Path) -> None:
+    """Write straight quotes inside a quoted value (a school holidays file: it is read with the content)."""
+    school = root / "content" / "school-holidays"
+    school.mkdir()
+    (school / "2027.yaml").write_text('source: "Kultusministerium, "Ferienregelung" 2027"\nholidays: []\n',
+                                      encoding="utf-8")
+
+
 def translations_of_the_sample(root: Path) -> None:
     """Make the project another district's in Bavaria, its English translations still the sample's (copied)."""
     path = root / "content" / "edition.yaml"
@@ -176,6 +184,7 @@ SCENARIOS: list[Scenario] = [
     ("school-holidays", None, "before", "check", ("--year", "2029")),  # the package knows part of 2029
     ("twice", None, "fresh", "new-edition", ()),
     ("review-template", missing_review_template, "filled", "diff", ()),
+    ("inner-quotes", inner_quotes, "bare", "check", ("--year", "2027")),
     ("translations-copied", translations_of_the_sample, "before", "check", ("--year", "2027", "--language", "en")),
     ("no-edition-file", no_edition_file, "before", "check", ()),  # no portraits for 2028 either: stops early
     ("option-typo", None, "bare", "check", ("--yaer", "2028")),
