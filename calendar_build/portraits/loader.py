@@ -124,7 +124,7 @@ def load_portraits(root: Path, year: int, problems: Problems, towns: tuple[str, 
     for path, shown, spec, doc in reader.each(files, PortraitSpec):
         if towns and spec.town not in towns:
             problems.error(shown, doc.line(("town",)), f"Unbekannter Wert '{spec.town}' in 'town' – erlaubt: "
-                           f"{', '.join(towns)} (towns in content/edition.yaml).")
+                           f"{', '.join(towns)} (towns in content/edition.yaml).{_town_hint(spec.town, towns)}")
             continue
         if spec.consent is None:
             problems.error(shown, doc.line(("consent",)) or 1,
@@ -137,6 +137,12 @@ def load_portraits(root: Path, year: int, problems: Problems, towns: tuple[str, 
                                       doc.line(("photo",)), lines))
     _check_edition(portraits, shown_folder, problems, towns, rules)
     return tuple(sorted(portraits, key=lambda p: p.spec.month))
+
+
+def _town_hint(written: str, towns: tuple[str, ...]) -> str:
+    """Return " Meinten Sie 'Alfeld (Leine)'?" for a town written short, misspelt or in other case."""
+    short = [t for t in towns if t.casefold().startswith(written.strip().casefold()) and written.strip()]
+    return f" Meinten Sie '{short[0]}'?" if len(short) == 1 else suggestion(written, towns)
 
 
 def _words(number: int) -> str:

@@ -293,7 +293,9 @@ CASES: list[tuple[str, Edit, list[str]]] = [
       f"{P2}:{line(P2, 'town:')}: Fehler: Hofheim am Taunus kommt 2-mal vor – jede Stadt genau einmal.",
       "portraits/2027: Fehler: Keine Porträts aus: Flörsheim am Main."]),
     ("town-unknown", replace(P1, "town: Hofheim am Taunus", "town: Hofheim"),
-     [f"{AT_TOWN}: Fehler: Unbekannter Wert 'Hofheim' in 'town' – erlaubt: {TOWNS} (towns in content/edition.yaml)."]),
+     # the town written short: which one is meant is said (it listed the twelve only)
+     [f"{AT_TOWN}: Fehler: Unbekannter Wert 'Hofheim' in 'town' – erlaubt: {TOWNS} (towns in content/edition.yaml). "
+      f"Meinten Sie 'Hofheim am Taunus'?"]),
     ("text-too-long", replace(P1, "text: >-\n", "text: " + "Sehr lang. " * 60 + "\nold_text: >-\n"),
      [f"{AT_TEXT}: Fehler: 'text' ist zu lang (659 Zeichen, höchstens 600) – bitte um 59 Zeichen kürzen.",
       f"{P1}:{line(P1, 'text:') + 1}: Fehler: Unbekanntes Feld 'old_text' – bitte Schreibweise prüfen oder "
