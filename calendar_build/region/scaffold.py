@@ -120,11 +120,12 @@ def region_words_yaml(region: Region, code: str, origin: Path) -> str:
     """Return the region.yaml of a language to fill in, with the sample's sentence word as an example."""
     from calendar_build.i18n.languages import LANGUAGES  # noqa: PLC0415
 
-    example = ""
+    example, term = "", "Sommerferien: …"
     try:
         sample = load_yaml(origin / code / "region.yaml").data
         example = f" (Musterausgabe, Hessen: „{sample['region']}“)" if isinstance(sample, dict) else ""
-    except (YamlProblem, KeyError):
+        term = next((f"{k}: {v}" for k, v in dict(sample.get("terms") or {}).items()), term)
+    except (YamlProblem, KeyError, AttributeError, TypeError, ValueError):
         pass
     return f"""\
 # {LANGUAGES[code].name}: die Wörter der Region in dieser Sprache – nur nötig für eine Ausgabe auf {LANGUAGES[code].name}
@@ -132,7 +133,10 @@ def region_words_yaml(region: Region, code: str, origin: Path) -> str:
 code: {region.code}
 # {region.name}, wie es in den Sätzen steht („Gesetzliche Feiertage … sind rot gedruckt“){example}
 region: ""
-# Namen der Region (Schulferien, Quellen): deutscher Name: Übersetzung – check nennt jeden, der fehlt
+# Namen der Region (Schulferien, Quellen) – check nennt jeden, der fehlt. So eintragen (die Zeile "terms: {{}}"
+# ersetzen, zwei Leerzeichen vor jedem Namen):
+# terms:
+#   {term}
 terms: {{}}
 """
 
