@@ -175,7 +175,7 @@ def _draw(options: BuildOptions, composed: Composed, numbers: list[int], folder:
     """Set the composed pages and draw them as the PNGs of `numbers` into `folder`; return the CSS warnings."""
     with tempfile.TemporaryDirectory(prefix=".preview-") as scratch:  # never in a read-only project
         pdf_path = Path(scratch) / "preview.pdf"
-        _, css_warnings = set_pages(options, composed, pdf_path, crop_marks=False, parallel=False, draft=True)
+        css_warnings = set_pages(options, composed, pdf_path, crop_marks=False, parallel=False, draft=True).warnings
         pdf = pdfium.PdfDocument(pdf_path)
         edition = composed.valid.content.edition
         strip = binding_strip_mm(options.product, edition.binding, edition.binding_strip_mm)

@@ -193,6 +193,6 @@ def test_a_broken_colour_is_told_at_its_line_when_the_page_is_set(project: Path)
     css = theme.read_text(encoding="utf-8").replace("--ink: #232323;", "--ink: #23232;", 1)
     theme.write_text(css, encoding="utf-8")
     options = BuildOptions(root=project, year=2027, product=PRODUCTS["screen"], cache_dir=project / "cache")
-    _pages, warnings = set_pages(options, compose(options, [14]), None, parallel=False)  # the legend page
+    warnings = set_pages(options, compose(options, [14]), None, parallel=False).warnings  # the legend page
     assert [(p.path, p.line, p.severity) for p in warnings] == [
         ("templates/theme.css", css[:css.index("--ink: #23232;")].count("\n") + 1, "warning")]
