@@ -182,12 +182,22 @@ def _compiled(layout_css: str, pairs: tuple[tuple[str, str], ...], path: str) ->
     return "\n".join(tinycss2.serialize([rule]) for rule in rules) + "\n"
 
 
+def _tokens(text: str) -> list[ast.Node]:
+    """Return the CSS tokens of a theme value, without whitespace."""
+    return [t for t in tinycss2.parse_component_value_list(text) if not isinstance(t, ast.WhitespaceToken)]
+
+
+def _single(text: str) -> ast.Node | None:
+    """Return the one token a theme value consists of, None when it has none or several."""
+    tokens = _tokens(text)
+    return tokens[0] if len(tokens) == 1 else None
+
+
 def _number(values: dict[str, Value], name: str, unit: str) -> float:
     if name not in values:
         raise ThemeError(f"Die Eigenschaft '{name}' fehlt in theme.css.")
     value = values[name]
-    tokens = [t for t in tinycss2.parse_component_value_list(value.text) if not isinstance(t, ast.WhitespaceToken)]
-    token = tokens[0] if len(tokens) == 1 else None
+    token = _single(value.text)
     if unit and isinstance(token, ast.DimensionToken) and token.lower_unit == unit:
         return float(token.value)
     if not unit and isinstance(token, ast.NumberToken):
@@ -267,8 +277,7 @@ def _too_small(values: dict[str, Value], product: Product) -> None:
     Sizes written relative to others (em, calc) are measured after layout, by the fit proof.
     """
     for name, value in values.items():
-        tokens = [t for t in tinycss2.parse_component_value_list(value.text) if not isinstance(t, ast.WhitespaceToken)]
-        token = tokens[0] if len(tokens) == 1 else None
+        token = _single(value.text)
         if (name.startswith("--size-") and isinstance(token, ast.DimensionToken)
                 and token.lower_unit in PT_PER_UNIT and float(token.value) * PT_PER_UNIT[token.lower_unit]
                 < product.min_text_pt - 0.005):
@@ -325,7 +334,7 @@ IGNORED = re.compile(r"^Ignored `(?P<property>[\w-]+):\s*(?P<value>.*)` at \d+:\
 
 def plausible(text: str) -> bool:
     """Return whether a theme value reads as a value of its own: a length, number, colour, calc() or a list."""
-    tokens = [t for t in tinycss2.parse_component_value_list(text) if not isinstance(t, ast.WhitespaceToken)]
+    tokens = _tokens(text)
     if len(tokens) != 1:
         return any(isinstance(t, ast.LiteralToken) and t.value == "," for t in tokens)  # a list: font families
     token = tokens[0]
