@@ -300,6 +300,7 @@ def read_theme(layers: Layers, product: Product) -> ThemeNumbers:
         raise ThemeError(f"'--cover-columns: {columns}' und '--cover-rows: {rows}' ergeben {columns * rows} Felder – das "
                          f"Fotomosaik der Titelseite hat {COVER_TILES} (eins je Porträt), z. B. 4 × 3, 3 × 4 oder 6 × 2.",
                          line=values["--cover-columns"].line)
+    _within_page(values, product)
     return ThemeNumbers(
         font_stack=stack,
         photo_height_mm=_number(values, "--photo-height", "mm"),
@@ -321,6 +322,30 @@ def read_theme(layers: Layers, product: Product) -> ThemeNumbers:
                             for family in _families(value)),
         weekday_room_mm=weekday_room, weekday_size_pt=weekday_size,
     )
+
+
+# Measures of frames on the page, by the side of the page each must stay within (index into Product.page_mm).
+WITHIN_PAGE = {"--photo-height": 1, "--grid-width": 0, "--explanation-column-width": 0,
+               "--explanation-column-height": 1, "--page-margin": 0}
+SIDE = ("breit", "hoch")
+
+
+def _within_page(values: dict[str, Value], product: Product) -> None:
+    """Raise ThemeError for a frame's measure in mm that is negative or larger than the page.
+
+    WeasyPrint would set it (a photo higher than the page, a grid wider than it) or drop it (a negative
+    padding), and the first message would name something else: the photos' resolution, a text at the edge.
+    """
+    for name, side in WITHIN_PAGE.items():
+        token = _single(values[name].text) if name in values else None
+        if not isinstance(token, ast.DimensionToken) or token.lower_unit != "mm":
+            continue  # calc() or another unit: the fit proof measures what comes of it
+        size, page = float(token.value), product.page_mm[side]
+        if size < 0 or size > page:
+            problem = ("ist negativ – bitte 0 mm oder mehr eintragen" if size < 0 else
+                       f"ist größer als die Seite ({page:g} mm {SIDE[side]}, {product.title}) – bitte höchstens "
+                       f"{page:g} mm eintragen")
+            raise ThemeError(f"'{name}: {values[name].text}' {problem}.", line=values[name].line)
 
 
 def _families(value: Value) -> tuple[str, ...]:
