@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from calendar_build.content.yamlsafe import Loc, YamlDoc
 from calendar_build.errors import suggestion
+from calendar_build.pages.dates import MONTHS
 
 
 def data_loc(data: Any, loc: tuple[Any, ...]) -> Loc:
@@ -64,8 +65,6 @@ MESSAGES: dict[str, str] = {
 NOT_A_MAPPING = ("dict_type", "model_type", "model_attributes_type")
 
 
-MONTHS = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
-          "november", "dezember")
 # German answers an editor writes for an English value of a closed list
 GERMAN_VALUES = {"weiblich": "female", "frau": "female", "w": "female", "männlich": "male", "maennlich": "male",
                  "mann": "male", "m": "male", "d": "divers"}
@@ -76,8 +75,9 @@ FIELD_HINTS = {"focal_point": " Erwartet werden zwei Zahlen mit Dezimalpunkt, z.
 def _hint(field: str, value: Any) -> str:
     """Return a hint for a value of a field an editor often writes another way ('Februar' for month 2)."""
     key = field.rsplit(".", 1)[-1]
-    if key == "month" and isinstance(value, str) and value.strip().casefold() in MONTHS:
-        return f" Meinten Sie {MONTHS.index(value.strip().casefold()) + 1}? (1 = Januar … 12 = Dezember)"
+    months = [m.casefold() for m in MONTHS]
+    if key == "month" and isinstance(value, str) and value.strip().casefold() in months:
+        return f" Meinten Sie {months.index(value.strip().casefold()) + 1}? (1 = Januar … 12 = Dezember)"
     return FIELD_HINTS.get(key, "")
 
 
