@@ -57,7 +57,8 @@ def test_every_problem_at_once(sample: Path, cli: CliRunner) -> None:
         f"alevi, jewish, hindu, buddhist, sikh, bahai, yazidi.",
         f"{O}:2: Fehler: Unbekannter Feiertag 'ramadan-anfang' – die Kennung muss in content/holidays/ stehen.",
         f"{E}:{line(E, 'school_holidays')}: Fehler: 'school_holidays' muss true oder false sein, nicht 'ja'.",
-        f"{P2}:{line(P2, 'gender:')}: Fehler: Unbekannter Wert 'mann' in 'gender' – erlaubt: female, male, divers.",
+        f"{P2}:{line(P2, 'gender:')}: Fehler: Unbekannter Wert 'mann' in 'gender' – erlaubt: female, male, divers. "
+        f"Meinten Sie 'male'?",
     ]
     assert run.out == f"Prüfung {YEAR} ({PRODUCTS}): 4 Fehler, 0 Warnungen.\n"
 

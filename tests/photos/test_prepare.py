@@ -125,7 +125,9 @@ RESOLUTION = [
     ((295, 177), (295, 177), ["portraits/2027/01-x.yaml:9: Fehler: Foto '01-x.jpg' hat nur 295×177 Pixel, also 149 "
                               "ppi bei 50×30 mm – für den Druck werden mindestens 296×178 Pixel gebraucht (besser "
                               f"591×354).{MESSENGER_HINT}"]),
-    ((160, 400), (160, 96), ["portraits/2027/01-x.yaml:9: Fehler: Foto '01-x.jpg' hat nur 160×400 Pixel, also 81 "
+    # upright: the message says what the landscape frame keeps of it
+    ((160, 400), (160, 96), ["portraits/2027/01-x.yaml:9: Fehler: Foto '01-x.jpg' hat nur 160×400 Pixel, nach dem "
+                             "Zuschnitt auf das Querformat des Bildfelds 160×96, also 81 "
                              "ppi bei 50×30 mm – für den Druck werden mindestens 296×178 Pixel gebraucht (besser "
                              f"591×354).{MESSENGER_HINT}"]),
 ]
