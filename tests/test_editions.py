@@ -169,7 +169,8 @@ def test_refuses_and_writes_nothing(project: Path, capsys: pytest.CaptureFixture
 
 EDITION_SAVED_WRONG = [
     # Windows Notepad "Unicode" and "ANSI": before, new-edition ended in a traceback (UnicodeDecodeError)
-    ("utf-16", lambda text: text.encode("utf-16"), "content/edition.yaml:1: Fehler: Die Datei ist als UTF-16 gespeichert"),
+    ("utf-16", lambda text: text.encode("utf-16"),
+     "content/edition.yaml:1: Fehler: Die Datei ist als UTF-16 gespeichert"),
     ("ansi", lambda text: text.encode("cp1252"), "content/edition.yaml:1: Fehler: Die Datei ist nicht als UTF-8 "
                                                  "gespeichert ('ü' in Spalte 46 ist wohl in Windows-Kodierung „ANSI“"),
     # unreadable YAML: before, the portraits were written and edition.yaml silently stayed at the old year

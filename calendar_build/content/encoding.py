@@ -30,8 +30,8 @@ def decode_text(raw: bytes) -> str:
     if wide is None and len(raw) >= 2 and raw.count(b"\x00") * 4 >= len(raw):  # UTF-16 without a mark
         wide = "UTF-16"
     if wide is not None:
-        raise EncodingProblem(1, f"Die Datei ist als {wide} gespeichert (im Windows-Editor „Unicode“ oder „UTF-16 LE“), nicht als "
-                                 f"UTF-8. {SAVE_AS_UTF8}")
+        raise EncodingProblem(1, f"Die Datei ist als {wide} gespeichert (im Windows-Editor „Unicode“ oder "
+                                 f"„UTF-16 LE“), nicht als UTF-8. {SAVE_AS_UTF8}")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

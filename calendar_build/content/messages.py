@@ -101,7 +101,8 @@ def german_message(error: Mapping[str, Any], field: str) -> str:
     ctx = error.get("ctx") or {}
     value = error.get("input")
     if kind in MESSAGES:
-        return MESSAGES[kind].format(field=field, key=field.rsplit(".", 1)[-1], value=_shown(value), length=len(str(value)),
+        return MESSAGES[kind].format(field=field, key=field.rsplit(".", 1)[-1], value=_shown(value),
+                                     length=len(str(value)),
                                      low=ctx.get("ge", ctx.get("gt")), high=ctx.get("le", ctx.get("lt")),
                                      max_length=ctx.get("max_length"),
                                      over=len(str(value)) - int(ctx.get("max_length") or 0),

@@ -196,5 +196,6 @@ def localize(content: Content, code: str, problems: Problems) -> Content:
         _sample_copies(reader, edition_path, loaded[1], texts, content, code)
         edition = edition.model_copy(update=texts)
     catalogue = replace(content.catalogue, categories=categories, entries=tuple(entries))
-    return replace(content, catalogue=catalogue, edition=edition, region_words=_region(reader, folder, code, content.edition.region),
+    words = _region(reader, folder, code, content.edition.region)
+    return replace(content, catalogue=catalogue, edition=edition, region_words=words,
                    language=code)

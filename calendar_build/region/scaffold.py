@@ -128,8 +128,10 @@ def region_words_yaml(region: Region, code: str, origin: Path) -> str:
     except (YamlProblem, KeyError, AttributeError, TypeError, ValueError):
         pass
     return f"""\
-# {LANGUAGES[code].name}: die Wörter der Region in dieser Sprache – nur nötig für eine Ausgabe auf {LANGUAGES[code].name}
-# (language: {code} in content/edition.yaml oder --language {code}); danach prüfen: calendar-build check --language {code}
+# {LANGUAGES[code].name}: die Wörter der Region in dieser Sprache – nur nötig für eine Ausgabe auf \
+{LANGUAGES[code].name}
+# (language: {code} in content/edition.yaml oder --language {code}); danach prüfen: \
+calendar-build check --language {code}
 code: {region.code}
 # {region.name}, wie es in den Sätzen steht („Gesetzliche Feiertage … sind rot gedruckt“){example}
 region: ""

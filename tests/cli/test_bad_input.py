@@ -176,7 +176,8 @@ AT_EPIPHANY, AT_RULE = f"{H}:{line(H, '- id: epiphany')}", f"{H}:{line(H, RULE)}
 PHOTO = "Foto '01-selam-tesfamariam.jpg'"
 SAVE_AS_UTF8 = ("Bitte als UTF-8 speichern (Windows-Editor: „Datei → Speichern unter …“, unten bei „Codierung“ "
                 "„UTF-8“ wählen; LibreOffice: „Zeichensatz: Unicode (UTF-8)“).")
-UTF16 = f"Die Datei ist als UTF-16 gespeichert (im Windows-Editor „Unicode“ oder „UTF-16 LE“), nicht als UTF-8. {SAVE_AS_UTF8}"
+UTF16 = (f"Die Datei ist als UTF-16 gespeichert (im Windows-Editor „Unicode“ oder „UTF-16 LE“), nicht als UTF-8. "
+         f"{SAVE_AS_UTF8}")
 
 
 def ansi(letter: str, column: int) -> str:

@@ -40,7 +40,7 @@ def test_cli_csv_writes_the_bytes(capsysbinary: pytest.CaptureFixture[bytes]) ->
 
 
 def test_cli_csv_into_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """--out writes the bytes itself: the guide's '> feste.csv' is re-encoded by PowerShell and empties the file first."""
+    """--out writes the bytes itself: the guide's '> feste.csv' is re-encoded by PowerShell and empties the file."""
     out = tmp_path / "feste-2027.csv"
     assert main(["holidays", "--year", "2027", "--format", "csv", "--out", str(out)]) == 0
     assert out.read_bytes() == table.to_csv(year_table(2027), labels())

@@ -130,7 +130,8 @@ def test_resolution_problem(target: PhotoTarget, ppi: float, expected: tuple[str
                          "Bildfelds 1170×734, also 98 ppi bei 303×190 mm"),
     ((1600, 1200), 134.2, "Foto '01-x.jpg' hat nur 1600×1200 Pixel, also 134 ppi bei 303×190 mm"),  # little cut off
 ])  # fmt: skip
-def test_resolution_problem_names_the_crop_of_an_upright_photo(size: tuple[int, int], ppi: float, expected: str) -> None:
+def test_resolution_problem_names_the_crop_of_an_upright_photo(size: tuple[int, int], ppi: float,
+                                                                expected: str) -> None:
     severity, message = resolution_problem("01-x.jpg", ppi, A3, size) or ("", "")
     assert severity == "error" and message.startswith(expected + " – für den Druck werden mindestens 1790×1123 Pixel")
 

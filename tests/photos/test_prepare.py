@@ -192,7 +192,8 @@ BAD = [
      "hat den Farbmodus F, der nicht unterstützt wird – bitte als 8-Bit-RGB-JPEG exportieren."),
     ("untagged cmyk for screen", lambda: mode_file("CMYK", "JPEG"), "screen",
      "ist schon für den Druck aufbereitet (Farbmodus CMYK), sagt aber nicht, für welchen Druck (kein Farbprofil) – "
-     "so lassen sich seine Farben nicht verlässlich umrechnen. Bitte das Originalfoto aus Kamera oder Handy "
+     "für die Bildschirmfassung lassen sich seine Farben so nicht verlässlich umrechnen. Bitte das Originalfoto aus "
+     "Kamera oder Handy "
      "(RGB-JPEG) verwenden."),
 ]
 

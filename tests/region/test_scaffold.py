@@ -114,7 +114,8 @@ def test_translations_of_a_new_project(tmp_path: Path, case: str, copied: tuple[
     assert main(["new-edition", "--root", str(root), "--year", "2028", "--region", "DE-NI", "--name", "Landkreis X",
                  "--quiet"]) == 0
     for name in copied or ():
-        shutil.copyfile(REPO / "content" / "translations" / "en" / name, root / "content" / "translations" / "en" / name)
+        shutil.copyfile(REPO / "content" / "translations" / "en" / name,
+                        root / "content" / "translations" / "en" / name)
     found = english_problems(root)
     assert len(found) == len(expected), found
     assert all(line.startswith(start) for line, start in zip(sorted(found), expected)), found
