@@ -24,10 +24,18 @@ class EncodingProblem(ValueError):
         self.message = message
 
 
+def _utf16_without_mark(raw: bytes) -> bool:
+    """Return whether the bytes read as UTF-16 text without a byte-order mark (mostly Latin: every other byte 0)."""
+    if len(raw) < 4 or len(raw) % 2:
+        return False
+    halves = raw[0::2], raw[1::2]
+    return any(half.count(0) >= 0.9 * len(half) and other.count(0) == 0 for half, other in (halves, halves[::-1]))
+
+
 def decode_text(raw: bytes) -> str:
     """Return the bytes as text (UTF-8, a leading byte-order mark dropped); raise EncodingProblem otherwise."""
     wide = next((name for bom, name in _WIDE if raw.startswith(bom)), None)
-    if wide is None and len(raw) >= 2 and raw.count(b"\x00") * 4 >= len(raw):  # UTF-16 without a mark
+    if wide is None and _utf16_without_mark(raw):
         wide = "UTF-16"
     if wide is not None:
         raise EncodingProblem(1, f"Die Datei ist als {wide} gespeichert (im Windows-Editor „Unicode“ oder "

@@ -87,6 +87,8 @@ class Content:
         return self.edition_lines.get(key)
 
 
+# macOS writes '._name' beside each file on a USB stick or network drive (its metadata, binary): not the editor's
+APPLE_DOUBLE = "._"
 # Endings of files meant as YAML that are never read: Windows hides the '.txt' an editor saved with
 MISNAMED_ENDINGS = (".yaml.txt", ".yml.txt", ".yaml", ".yml")
 
@@ -107,7 +109,7 @@ class Reader:
         if not folder.is_dir():
             return []
         try:
-            names = sorted(p.name for p in folder.iterdir() if p.is_file())
+            names = sorted(p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith(APPLE_DOUBLE))
         except OSError:
             names = []
         for name in names:
@@ -116,7 +118,7 @@ class Reader:
                 self.problems.error(self.shown(folder / name), None, f"Die Datei wird nicht gelesen – sie muss auf "
                                     f"'.yaml' enden. Bitte in '{name[: -len(ending)]}.yaml' umbenennen (oder entfernen, "
                                     f"wenn sie nicht gebraucht wird).")
-        return sorted(folder.glob("*.yaml"))
+        return sorted(p for p in folder.glob("*.yaml") if not p.name.startswith(APPLE_DOUBLE))
 
     def read(self, path: Path, model: type[M]) -> tuple[M, YamlDoc] | None:
         """Load one file and validate it against a model; None (and problems recorded) on failure."""

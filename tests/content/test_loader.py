@@ -164,6 +164,13 @@ def test_broken_content(tmp_path: Path, case: str, files: dict[str, str], expect
     assert any(line.startswith(expected) for line in rendered), rendered
 
 
+def test_macos_metadata_files_are_not_read(tmp_path: Path) -> None:
+    """A USB stick from a Mac carries '._christian.yaml' beside each file: it was reported as a broken YAML file."""
+    root = tree(tmp_path, {"content/holidays/christian.yaml": GOOD_HOLIDAY})
+    (root / "content" / "holidays" / "._christian.yaml").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
+    assert [e.holiday.id for e in load_content(root).catalogue.entries] == ["christmas-day"]
+
+
 def test_override_remove_is_the_only_message(tmp_path: Path) -> None:
     rendered = problems_of(tree(tmp_path, {
         "content/holidays/christian.yaml": GOOD_HOLIDAY,
