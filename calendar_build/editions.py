@@ -236,8 +236,8 @@ def plan_edition(root: Path, year: int, source_year: int | None = None) -> Editi
             load_yaml(edition)
     except YamlProblem as exc:  # towns and the switch to the new year come from it: nothing half done
         if exc.message != EMPTY:  # an empty file gets year and date written into it
-                problems.append(Problem("content/edition.yaml", exc.line, f"{exc.message} new-edition hat nichts "
-                                        f"angelegt – bitte zuerst diese Datei berichtigen."))
+            problems.append(Problem("content/edition.yaml", exc.line, f"{exc.message} new-edition hat nichts "
+                                    f"angelegt – bitte zuerst diese Datei berichtigen."))
     overrides = root / "content" / "overrides" / f"{year}.yaml"
     if overrides.exists():
         problems.append(Problem(f"content/overrides/{year}.yaml", None,
