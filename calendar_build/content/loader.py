@@ -77,14 +77,15 @@ class Content:
     catalogue: Catalogue
     edition: Edition
     overrides: dict[int, tuple[PinnedDate, ...]] = field(default_factory=dict)
-    edition_lines: dict[str, int] = field(default_factory=dict)  # line of each key in content/edition.yaml
+    edition_lines: dict[str, int] = field(default_factory=dict)  # line of each key ('towns', 'towns.3') in edition.yaml
     school_holidays: dict[int, tuple[school.Period, ...]] = field(default_factory=dict)  # editor's, by file year
     region_words: RegionWords | None = None  # the region's words in the edition's language (i18n/content.py)
     language: str = GERMAN  # the language of the texts (i18n/content.py `localize`)
 
-    def edition_line(self, key: str) -> int | None:
-        """Return the line of a setting in content/edition.yaml, if it is written there."""
-        return self.edition_lines.get(key)
+    def edition_line(self, key: str, entry: str | int | None = None) -> int | None:
+        """Return the line of a setting in content/edition.yaml (of its `entry`, where that is written), if any."""
+        nested = self.edition_lines.get(f"{key}.{entry}") if entry is not None else None
+        return nested or self.edition_lines.get(key)
 
 
 # macOS writes '._name' beside each file on a USB stick or network drive (its metadata, binary): not the editor's
@@ -240,7 +241,7 @@ def _read_edition(reader: Reader, content_dir: Path) -> tuple[Edition, dict[str,
     if loaded is None:
         return Edition(), {}
     edition, doc = loaded
-    return edition, {str(loc[0]): line for loc, line in doc.lines.items() if len(loc) == 1}
+    return edition, {".".join(map(str, loc)): line for loc, line in doc.lines.items() if 1 <= len(loc) <= 2}
 
 
 def project_above(folder: Path) -> str:

@@ -22,7 +22,7 @@ def _local_holidays(content: Content, problems: Problems) -> None:
     allowed = local_names(region)
     for name in content.edition.local_holidays:
         if name not in allowed:
-            problems.error(EDITION, content.edition_line("local_holidays"),
+            problems.error(EDITION, content.edition_line("local_holidays", name),
                            f"'{name}' ist {region.in_name} kein nur örtlich geltender Feiertag – möglich: "
                            f"{', '.join(allowed) or 'keiner'}.{suggestion(name, allowed)}")
 

@@ -123,7 +123,8 @@ def region_words_yaml(region: Region, code: str, origin: Path) -> str:
     example, term = "", "Sommerferien: …"
     try:
         sample = load_yaml(origin / code / "region.yaml").data
-        example = f" (Musterausgabe, Hessen: „{sample['region']}“)" if isinstance(sample, dict) else ""
+        example = (f" (Musterausgabe, {Region(sample['code']).name}: „{sample['region']}“)"
+                   if isinstance(sample, dict) else "")
         term = next((f"{k}: {v}" for k, v in dict(sample.get("terms") or {}).items()), term)
     except (YamlProblem, KeyError, AttributeError, TypeError, ValueError):
         pass
