@@ -190,7 +190,7 @@ def test_a4_edition_fits_its_pages(print_a4_build: Built) -> None:
 def test_overflowing_column_is_an_error_and_nothing_is_written(project: Path, cache: Path) -> None:
     theme = project / "templates" / "theme.css"
     theme.write_text(theme.read_text(encoding="utf-8").replace(
-        "--explanation-column-height: 350mm;", "--explanation-column-height: 700mm;"), encoding="utf-8")
+        "--explanation-column-height: 350mm;", "--explanation-column-height: 415mm;"), encoding="utf-8")
     options = BuildOptions(root=project, year=2027, out=project / "out", cache_dir=cache)
     with pytest.raises(ContentError) as caught:
         build(options)
