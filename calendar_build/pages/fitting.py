@@ -6,7 +6,7 @@ A label never gets clipped silently: what does not fit is shortened or replaced 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -130,12 +130,18 @@ def wrapped_lines(text: str, box: TextBox, widen: float = 1.0) -> int:
 
 @dataclass(frozen=True)
 class WeekdayBox:
-    """The room of a weekday name beside the day's number (the turned poster): width in mm, size in pt, and the
-    font a name is set in (the text stack's first that has all its letters: render/fonts.py `covering`)."""
+    """The room of a weekday name beside the day's number: width in mm, size in pt, and the font a name is set in (the
+    text stack's first that has all its letters: render/fonts.py `covering`).
+
+    On the upright poster the day's dots follow the weekday in the same line and share its room: `dot_size_pt` is
+    their size and `dot_gap_mm` the space after each; 0 where the dots stand on a line of their own (turned poster).
+    """
 
     width_mm: float
     size_pt: float
     font_for: Callable[[str], Path | None]
+    dot_size_pt: float = 0.0
+    dot_gap_mm: float = 0.0
 
 
 def weekday_width_mm(name: str, box: WeekdayBox) -> float:
@@ -143,8 +149,22 @@ def weekday_width_mm(name: str, box: WeekdayBox) -> float:
     return _width_mm(name, box.font_for(name), box.size_pt)
 
 
-def fitted_weekdays(forms: tuple[tuple[str, ...], ...], box: WeekdayBox | None) -> tuple[str, ...]:
-    """Return the first form whose every name fits the box (the last form if none does; no box: the first)."""
+def dots_width_mm(glyphs: Sequence[str], box: WeekdayBox) -> float:
+    """Return the room a day's dots take beside its weekday: each glyph in its font, and the gaps between them."""
+    if not box.dot_size_pt or not glyphs:
+        return 0.0
+    return (sum(_width_mm(glyph, box.font_for(glyph), box.dot_size_pt) for glyph in glyphs)
+            + box.dot_gap_mm * (len(glyphs) - 1))
+
+
+def fitted_weekdays(forms: tuple[tuple[str, ...], ...], box: WeekdayBox | None,
+                    beside: Sequence[float] = (0.0,) * 7) -> tuple[str, ...]:
+    """Return the first form whose every name fits the box (the last form if none does; no box: the first).
+
+    `beside` is, for each weekday (Monday first), the room the dots of its most crowded day take in the same line.
+    """
     if box is None:
         return forms[0]
-    return next((names for names in forms if max(weekday_width_mm(n, box) for n in names) <= box.width_mm), forms[-1])
+    return next((names for names in forms
+                 if all(weekday_width_mm(name, box) + dots <= box.width_mm for name, dots in zip(names, beside, strict=True))),
+                forms[-1])

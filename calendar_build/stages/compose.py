@@ -70,7 +70,8 @@ def page_model(options: BuildOptions, valid: Validated,
         cell_marks="months" not in product.page_plan,  # without month pages no list shows the marks: the labels do
         cell=CellBox(cell_width, theme.label_lines, label_font, theme.label_size_pt),
         weekday=None if theme.weekday_room_mm is None else WeekdayBox(
-            theme.weekday_room_mm, theme.weekday_size_pt, partial(fonts.covering, files=fonts.stack_files(theme.font_stack))),
+            theme.weekday_room_mm, theme.weekday_size_pt, partial(fonts.covering, files=fonts.stack_files(theme.font_stack)),
+            theme.weekday_dot_pt, theme.weekday_dot_gap_mm),
         column=TextBox(theme.explanation_column_width_mm, theme.explanation_column_height_mm, label_font,
                        theme.explanation_size_pt, theme.explanation_leading),
         language=options.language,
