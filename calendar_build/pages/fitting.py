@@ -20,12 +20,19 @@ PT_PER_MM = 72 / 25.4
 
 @dataclass(frozen=True)
 class CellBox:
-    """The room for labels in a day cell: width in mm, number of lines, font and size in pt."""
+    """The room for labels in a day cell: width in mm, number of lines, font and size in pt.
+
+    `font_for` returns the font a label is set in (the text stack's first that has all its letters: render/fonts.py
+    `covering`); where it gives none, `font` measures. Measured in Noto Sans, which has no Arabic letters, an Arabic
+    or Persian name was a row of empty boxes up to half as wide again as the name, and was shortened needlessly
+    ('میلاد پیامبر' 21.8 mm instead of 14.2 mm at 9 pt).
+    """
 
     width_mm: float
     lines: int
     font: Path | None
     size_pt: float
+    font_for: Callable[[str], Path | None] | None = None
 
 
 @lru_cache(maxsize=8)
@@ -37,8 +44,9 @@ def _font(path: Path | None, size_pt: float) -> ImageFont.FreeTypeFont | ImageFo
 
 
 def text_width_mm(text: str, box: CellBox) -> float:
-    """Return the advance width of `text` in mm at the box's font size."""
-    return _width_mm(text, box.font, box.size_pt)
+    """Return the advance width of `text` in mm at the box's font size, in the font it is set in."""
+    font = box.font_for(text) if box.font_for is not None else None
+    return _width_mm(text, font or box.font, box.size_pt)
 
 
 @lru_cache(maxsize=4096)

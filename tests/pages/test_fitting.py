@@ -8,7 +8,14 @@ from functools import partial
 import pytest
 
 from calendar_build.i18n.dates import Dates
-from calendar_build.pages.fitting import WeekdayBox, dots_width_mm, fitted_weekdays, weekday_width_mm
+from calendar_build.pages.fitting import (
+    CellBox,
+    WeekdayBox,
+    abbreviate,
+    dots_width_mm,
+    fitted_weekdays,
+    weekday_width_mm,
+)
 from calendar_build.render import fonts
 from calendar_build.render.theme import read_layers, read_theme
 from calendar_build.products import PRODUCTS
@@ -90,3 +97,22 @@ def test_arabic_script_is_measured_in_its_own_font() -> None:
     files = fonts.stack_files(STACK)
     assert fonts.covering("چهارشنبه", files) == files["Noto Sans Arabic"]
     assert fonts.covering("Mittwoch", files) == files["Noto Sans"]
+
+
+# A day cell of the A4 wall calendar: (139 mm grid − 6.5 mm week column) / 7 − 1.5 mm padding, names at 7.1 pt
+# (theme.css html.format-a4). Before, every name was measured in Noto Sans, the first font of the stack: it has no
+# Arabic letters, and a row of its empty boxes is up to half as wide again as the name set in Noto Sans Arabic.
+A4_CELL = (139.0 - 6.5) / 7 - 1.5
+LABELS_IN_A4 = [
+    ("الجمعة العظيمة", "الجمعة العظيمة"),  # Good Friday (ar): 15.4 mm; in Noto Sans 20.2 mm, printed 'الجمعة العظ.'
+    ("پنجشنبهٔ مقدس", "پنجشنبهٔ مقدس"),  # Maundy Thursday (fa): 15.8 mm; was 'پنجشنبهٔ مق.' (print-a4, 2027)
+    ("چهارشنبهٔ سرخ", "چهارشنبهٔ سرخ"),  # Çarşema Sor (fa): 14.5 mm; was 'چهارشنبهٔ.' (2029), read as 'Wednesday'
+    ("Gründonnerstag", "Gründonnerst."),  # Latin in Noto Sans as before: too wide, shortened
+]
+
+
+@pytest.mark.parametrize(("label", "shown"), LABELS_IN_A4)
+def test_a_name_is_measured_in_the_font_it_is_set_in(label: str, shown: str) -> None:
+    font_for = partial(fonts.covering, files=fonts.stack_files(STACK))
+    cell = CellBox(A4_CELL, 3, fonts.resolve_family(STACK[0]), 7.1, font_for)
+    assert abbreviate(label, cell) == shown
