@@ -163,6 +163,11 @@ def _what(frame: Frame | None) -> str:
     return FRAMES.get(frame.name, ("Ein Text", ""))[0] if frame else "Ein Text"
 
 
+def _lowered(what: str) -> str:
+    """Return a frame's description inside a sentence: 'die Legendenzeile' (its article lowered, its nouns kept)."""
+    return what[:1].lower() + what[1:]
+
+
 def _mm(px: float) -> str:
     return f"{px / PX_PER_MM:.1f}".replace(".", ",")
 
@@ -240,7 +245,7 @@ def prove_page(page_box: Any, page: int, safe_margin_mm: float, width: float, he
             pair = f"('{text.text.strip()[:30]}' / '{other.text.strip()[:30]}')"
             if text.frame != other.frame:
                 culprit = text.frame if text.frame and not text.rect.inside(text.frame.rect) else other.frame
-                report(culprit, "overlap", f"Seite {page}: {_what(text.frame)} und {_what(other.frame).lower()} "
+                report(culprit, "overlap", f"Seite {page}: {_what(text.frame)} und {_lowered(_what(other.frame))} "
                        f"überdecken sich {pair}.")
             elif text.line is not other.line:
                 report(text.frame, "overlap", f"Seite {page}: {_what(text.frame)} – zwei Zeilen darin überdecken "

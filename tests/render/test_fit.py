@@ -121,6 +121,16 @@ def test_two_lines_of_one_frame_over_each_other_are_refused(top: str, refused: b
     assert found == refused, messages
 
 
+def test_two_frames_over_each_other_are_named_in_german() -> None:
+    """The A4 screen PDF of October 2038: 'Die Festliste des Monats und die legendenzeile überdecken sich' (the
+    second frame's description was lowered whole, nouns too)."""
+    html = ('<p data-frame="month-list" style="position:absolute;top:10mm;left:10mm;margin:0">Chanukka</p>'
+            '<p data-frame="legend-strip" style="position:absolute;top:11mm;left:10mm;margin:0">Legende</p>')
+    messages = [v.message for v in prove(HTML(string=html).render(), 0.0)]
+    assert messages == ["Seite 1: Die Festliste des Monats und die Legendenzeile überdecken sich "
+                        "('Chanukka' / 'Legende')."], messages
+
+
 @pytest.mark.parametrize(("size", "refused"), [("5.9pt", True), ("0.7em", True), ("6pt", False), ("0.75em", False)])
 def test_type_below_the_smallest_printed_size_is_refused(size: str, refused: bool) -> None:
     """However a size comes about (here 0.7 em of 8 pt: 5.6 pt), the proof measures the laid-out text."""
