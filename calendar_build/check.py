@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import replace
 
 from calendar_build import workers
@@ -10,18 +11,22 @@ from calendar_build.errors import ContentError, Problem, keeping, print_problems
 from calendar_build.pipeline import BuildOptions, set_pages
 from calendar_build.products import Product
 from calendar_build.stages.compose import compose
-from calendar_build.variants import plural
+from calendar_build.variants import compacted_line, plural
 
 
-def check_product(options: BuildOptions) -> list[Problem]:
-    """Return every problem of one product: content, photos, templates, and what does not fit its pages."""
+Checked = tuple[list[Problem], tuple[tuple[int, str], ...]]  # the problems, the pages set in the compact step
+
+
+def check_product(options: BuildOptions) -> Checked:
+    """Return every problem of one product (content, photos, templates, what does not fit its pages), and the
+    pages that fit only in the theme's compact step."""
     try:
         composed = compose(options)
         with keeping(composed.warnings):
-            _, css_warnings = set_pages(options, composed, None, parallel=False)
+            _, css_warnings, compacted = set_pages(options, composed, None, parallel=False)
     except ContentError as exc:
-        return exc.problems
-    return list(composed.warnings) + css_warnings
+        return exc.problems, ()
+    return list(composed.warnings) + css_warnings, compacted
 
 
 def run_check(options: BuildOptions, products: tuple[Product, ...], quiet: bool = False) -> int:
@@ -33,9 +38,12 @@ def run_check(options: BuildOptions, products: tuple[Product, ...], quiet: bool 
     jobs = [replace(options, product=product, parallel_parts=False) for product in products]
     # each product is laid out on a core of its own
     outcomes = workers.run_each(check_product, jobs, os.cpu_count() or 1, preload="calendar_build.render.pdf")
-    for found in outcomes:
+    for found, _ in outcomes:
         problems.extend(p for p in found if p not in problems)
     errors, warnings = print_problems(problems)
+    for product, (_, compacted) in zip(products, outcomes):
+        if compacted and not quiet:
+            print(compacted_line(product, compacted), file=sys.stderr)
     names = ", ".join(p.title for p in products)
     if errors or warnings or not quiet:
         print(f"Prüfung {options.year} ({names}): {plural(errors, 'Fehler', 'Fehler')}, "

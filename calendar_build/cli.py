@@ -320,7 +320,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_preview(args: argparse.Namespace) -> int:
     """Render PNG previews of some pages and a contact sheet."""
     from calendar_build.pipeline import BuildOptions  # noqa: PLC0415
-    from calendar_build.preview import parse_pages, preview  # noqa: PLC0415
+    from calendar_build.preview import parse_pages, preview, report_lines  # noqa: PLC0415
 
     check_year(args.year)
     pages = parse_pages(args.pages)
@@ -329,7 +329,8 @@ def cmd_preview(args: argparse.Namespace) -> int:
                            language=edition_language(args))
     check_out_dir(options.out_dir)  # a file in the way: a usage error before anything is rendered
     report = preview(options, pages)
-    print_problems(report.warnings)
+    for line in report_lines(options, report):
+        print(line, file=sys.stderr)
     say(args, f"Vorschau: {count(len(report.pngs), 'Seite', 'Seiten')} in {report.seconds:.1f} s – {report.sheet}")
     return EXIT_OK
 

@@ -21,7 +21,7 @@ from calendar_build.content.yamlsafe import YamlProblem, load_yaml
 from calendar_build.edition_file import EditionSwitch, switch_edition
 from calendar_build.errors import ContentError, Problem, UsageError, count
 from calendar_build.output import atomic_write
-from calendar_build.portraits.loader import MONTH_NAMES
+from calendar_build.pages.dates import MONTHS
 from calendar_build.portraits.schema import TEXT_MAX, PortraitSpec
 
 _SLUG = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", " ": "-", "(": "", ")": ""})
@@ -115,7 +115,7 @@ def portrait_yaml(year: int, month: int, town: str) -> str:
     x, y = PortraitSpec.model_fields["focal_point"].default
     mm = f"{month:02d}"
     return f"""\
-# Porträt für {MONTH_NAMES[month - 1]} {year} – {town}
+# Porträt für {MONTHS[month - 1]} {year} – {town}
 # Bitte alle leeren Felder ("") ausfüllen. Danach prüfen: calendar-build check --year {year}
 # Werte zwischen die Anführungszeichen schreiben, z. B. name: "Vorname Nachname".
 

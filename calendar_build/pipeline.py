@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from calendar_build.errors import ContentError, Problem, keeping
 from calendar_build.output import private_folders
@@ -20,7 +20,7 @@ from calendar_build.render.theme import ignored_by_theme, properties
 from calendar_build.stages.compose import Composed, compose
 from calendar_build.stages.options import BuildOptions
 
-__all__ = ["BuildOptions", "BuildReport", "build", "set_pages"]
+__all__ = ["BuildOptions", "BuildReport", "SetPages", "build", "set_pages"]
 
 
 @dataclass
@@ -32,6 +32,15 @@ class BuildReport:
     shortenings: tuple[Shortening, ...] = ()
     timings: dict[str, float] = field(default_factory=dict)
     pages: int = 0
+    compacted: tuple[tuple[int, str], ...] = ()  # pages set in the theme's compact step (number, title)
+
+
+class SetPages(NamedTuple):
+    """What setting the pages gave: how many, WeasyPrint's warnings about the theme, the pages set compact."""
+
+    pages: int
+    warnings: list[Problem]
+    compacted: tuple[tuple[int, str], ...]  # number and title of each page set in the theme's compact step
 
 
 def _load_weasyprint() -> None:
@@ -40,13 +49,13 @@ def _load_weasyprint() -> None:
 
 
 def set_pages(options: BuildOptions, composed: Composed, target: Path | None, crop_marks: bool = True,
-              parallel: bool | None = None, draft: bool = False) -> tuple[int, list[Problem]]:
+              parallel: bool | None = None, draft: bool = False) -> SetPages:
     """Set the composed pages with WeasyPrint, prove they fit and write them to `target` (None: only prove).
 
     A `draft` is a PDF for the previewer alone (uncompressed, its parsed stylesheet kept for the next draft).
 
-    Return the number of pages and WeasyPrint's own warnings; raise ContentError for anything that keeps
-    the PDF from being written.
+    Return the number of pages, WeasyPrint's own warnings and the pages set in the theme's compact step;
+    raise ContentError for anything that keeps the PDF from being written.
     """
     from calendar_build.render.condition import CONDITIONS  # noqa: PLC0415
     from calendar_build.render.pdf import PdfJob, render_pdf  # noqa: PLC0415 - loaded meanwhile
@@ -70,7 +79,7 @@ def set_pages(options: BuildOptions, composed: Composed, target: Path | None, cr
     css += [Problem("templates", None, f"WeasyPrint: {m}", severity) for m in rest]
     if problems or (options.strict and css):
         raise ContentError(list(dict.fromkeys(problems + css)))
-    return result.pages, css
+    return SetPages(result.pages, css, tuple(result.compacted))
 
 
 def build(options: BuildOptions, step: Callable[[str], None] = lambda _label: None) -> BuildReport:
@@ -86,7 +95,7 @@ def build(options: BuildOptions, step: Callable[[str], None] = lambda _label: No
     step("PDF setzen und schreiben")
     mark = time.perf_counter()
     with keeping(composed.warnings):
-        report.pages, css_warnings = set_pages(options, composed, options.target)
+        report.pages, css_warnings, report.compacted = set_pages(options, composed, options.target)
     report.warnings.extend(css_warnings)
     report.outputs.append(options.target)
     report.timings["pdf"] = time.perf_counter() - mark

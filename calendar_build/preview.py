@@ -31,6 +31,7 @@ from calendar_build.products import DEFAULT_PRODUCTS, binding_strip_mm
 from calendar_build.render.html import Urls, render_html
 from calendar_build.stages.compose import Composed, compose
 from calendar_build.stages.photos import PortraitPhotos
+from calendar_build.variants import compacted_line
 
 MAX_PAGES = 999  # far more than any calendar has (about 20): a bound for --pages before it is expanded
 PREVIEW_SCALE = 100 / 72  # 100 dpi: a page is 1169 × 1654 px in A3
@@ -47,6 +48,7 @@ class PreviewReport:
     seconds: float = 0.0
     warnings: list[Problem] = field(default_factory=list)
     drawn: list[int] = field(default_factory=list)  # the pages laid out this time (the others were unchanged)
+    compacted: list[tuple[int, str]] = field(default_factory=list)  # drawn pages set in the theme's compact step
 
 
 Memo = dict[str, str]  # PNG file name -> digest of the stylesheet and the page's HTML it was drawn from
@@ -119,6 +121,12 @@ def preview_folder(options: BuildOptions) -> Path:
     return options.out_dir / "-".join(part for part in ("preview", product, language) if part)
 
 
+def report_lines(options: BuildOptions, report: PreviewReport) -> list[str]:
+    """Return what a preview has to tell besides its PNGs: its warnings, the pages set in the compact step."""
+    lines = [warning.render() for warning in report.warnings]
+    return lines + ([compacted_line(options.product, report.compacted)] if report.compacted else [])
+
+
 def preview(options: BuildOptions, pages: list[int] | None, memo: Memo | None = None) -> PreviewReport:
     """Render the requested pages (1-based; None = all) to PNG plus a contact sheet in its preview folder.
 
@@ -145,7 +153,8 @@ def preview(options: BuildOptions, pages: list[int] | None, memo: Memo | None = 
             chosen = [composed.pages[wanted.index(n)] for n in drawn]
             composed = replace(composed, parts=(render_html(options.root / "templates", composed.calendar, chosen,
                                                             Urls(), composed.created),))
-        report.warnings.extend(_draw(options, composed, drawn, folder))
+        warnings, report.compacted = _draw(options, composed, drawn, folder)
+        report.warnings.extend(warnings)
     report.pngs = [final / png_name(n) for n in wanted]
     report.drawn = drawn
     (folder / "index.html").write_text(contact_sheet(options.year, list(zip(wanted, (p.id for p in composed.pages), strict=True)),
@@ -171,11 +180,14 @@ def versions(folder: Path, numbers: list[int]) -> dict[int, str]:
     return {n: f"{(folder / png_name(n)).stat().st_mtime_ns:x}" for n in numbers if (folder / png_name(n)).is_file()}
 
 
-def _draw(options: BuildOptions, composed: Composed, numbers: list[int], folder: Path) -> list[Problem]:
-    """Set the composed pages and draw them as the PNGs of `numbers` into `folder`; return the CSS warnings."""
+def _draw(options: BuildOptions, composed: Composed, numbers: list[int],
+          folder: Path) -> tuple[list[Problem], list[tuple[int, str]]]:
+    """Set the composed pages and draw them as the PNGs of `numbers` into `folder`; return the CSS warnings and
+    the pages (numbered as in the calendar) set in the theme's compact step."""
     with tempfile.TemporaryDirectory(prefix=".preview-") as scratch:  # never in a read-only project
         pdf_path = Path(scratch) / "preview.pdf"
-        _, css_warnings = set_pages(options, composed, pdf_path, crop_marks=False, parallel=False, draft=True)
+        css_warnings, compacted = set_pages(options, composed, pdf_path, crop_marks=False, parallel=False,
+                                            draft=True)[1:]
         pdf = pdfium.PdfDocument(pdf_path)
         edition = composed.valid.content.edition
         strip = binding_strip_mm(options.product, edition.binding, edition.binding_strip_mm)
@@ -184,7 +196,7 @@ def _draw(options: BuildOptions, composed: Composed, numbers: list[int], folder:
             (folder / png_name(number)).unlink(missing_ok=True)  # a link to the earlier PNG: never written through
             image.save(folder / png_name(number), "PNG", compress_level=1)  # a third of the time of the default
         pdf.close()
-    return css_warnings
+    return css_warnings, [(numbers[number - 1], title) for number, title in compacted]
 
 
 def strip_overlay(image: Image.Image, bleed_mm: float, strip_mm: float) -> Image.Image:

@@ -48,6 +48,13 @@ def plural(number: int, one: str, many: str) -> str:
     return count(number, one, many)
 
 
+def compacted_line(product: Product, pages: Sequence[tuple[int, str]]) -> str:
+    """Return the line telling which pages of a product were set in the theme's compact step."""
+    shown = ", ".join(f"Seite {number} ({title})" if title else f"Seite {number}" for number, title in pages)
+    return (f"Enger gesetzt ({product.title}): {shown} – nur so passen ihre Texte in die Rahmen "
+            f"(die „compact“-Werte in templates/theme.css).")
+
+
 def print_report(product: Product, report: BuildReport, quiet: bool = False, shown: Sequence[Problem] = ()) -> None:
     """Print what a build wrote, what it shortened and its warnings (German); with `quiet` only the warnings.
 
@@ -60,6 +67,8 @@ def print_report(product: Product, report: BuildReport, quiet: bool = False, sho
         hidden = f"; in die Liste verschoben: {', '.join(shortened.hidden)}" if shortened.hidden else ""
         day = long_date(dt.date.fromisoformat(shortened.day))
         print(f"Gekürzt am {day}: {', '.join(shortened.shown)}{hidden}", file=sys.stderr)
+    if report.compacted:
+        print(compacted_line(product, report.compacted), file=sys.stderr)
     for path in report.outputs:
         print(f"geschrieben: {path}")
     print(f"{product.title}: {plural(report.pages, 'Seite', 'Seiten')} in {report.timings.get('total', 0):.1f} s, "

@@ -14,7 +14,7 @@ from watchfiles import watch as watch_changes
 
 from calendar_build.errors import ContentError, UsageError, count
 from calendar_build.pipeline import BuildOptions
-from calendar_build.preview import Memo, PreviewReport, preview
+from calendar_build.preview import Memo, PreviewReport, preview, report_lines
 
 WATCHED = ("content", "portraits", "templates")
 # Files whose every effect shows in a page's HTML or the stylesheet (the preview's memo sees them).
@@ -50,6 +50,8 @@ def rebuild(options: BuildOptions, pages: list[int] | None, say: Callable[[str],
             say(problem.render())
         say("Vorschau fehlgeschlagen – bitte die Meldungen oben beheben; ich beobachte weiter.")
         return None
+    for line in report_lines(options, report):
+        say(line)
     drawn = "" if len(report.drawn) == len(report.pngs) else f", davon {len(report.drawn)} neu gesetzt"
     say(f"Vorschau aktualisiert ({count(len(report.pngs), 'Seite', 'Seiten')}{drawn}, {report.seconds:.1f} s): {report.sheet}")
     return report

@@ -15,10 +15,10 @@ from calendar_build.errors import UsageError
 from calendar_build.pipeline import BuildOptions
 from calendar_build.pages.model import PhotoUrls
 from calendar_build.photos.model import PreparedPhoto
-from calendar_build.preview import Memo, lighter_urls, parse_pages, preview, preview_folder
+from calendar_build.preview import Memo, lighter_urls, parse_pages, preview, preview_folder, report_lines
 from calendar_build.products import PRODUCTS
 from calendar_build.stages.photos import PortraitPhotos
-from calendar_build.watch import forget_unless_text, watch
+from calendar_build.watch import forget_unless_text, rebuild, watch
 
 A3_WITH_BLEED = (297 + 6) / (420 + 6)  # the preview shows the bleed a designer has to fill
 
@@ -196,3 +196,25 @@ def test_preview_shows_half_size_copies_of_the_prepared_photos(tmp_path: Path) -
     made = copy.stat().st_mtime_ns
     lighter_urls(PortraitPhotos(frames={3: photo}, tiles={}), tmp_path / "light")
     assert copy.stat().st_mtime_ns == made  # made once
+
+
+@pytest.mark.usefixtures("warm_project")  # the run's prepared photos
+def test_watch_tells_a_theme_value_dropped_and_a_page_set_compact(project: Path) -> None:
+    """A designer in `watch` sees what `preview` and `check` say: before, a colour WeasyPrint dropped went unmentioned."""
+    theme = project / "templates" / "theme.css"
+    lines = theme.read_text(encoding="utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines, 1) if line.strip() == "--accent: #1b5f9e;")  # the screen block's
+    lines[number - 1] = lines[number - 1].replace("#1b5f9e", "#1b5f9")
+    theme.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    said: list[str] = []
+    options = BuildOptions(root=project, year=2027, product=PRODUCTS["screen"])
+    report = rebuild(options, [3], said.append, {})
+    assert report is not None and said[0].startswith(f"templates/theme.css:{number}: Warnung: '--accent: #1b5f9'")
+    assert said[-1].startswith("Vorschau aktualisiert (1 Seite")
+    # the 2027 sample's October in Ukrainian on an A4 screen fits only compact (its legend reached into the list)
+    ukrainian = replace(options, product=PRODUCTS["screen-a4"], language="uk")
+    report = preview(ukrainian, [2, 11], {})
+    assert report.compacted == [(11, "Oktober")]  # numbered as in the calendar, not in the document of two pages
+    assert report_lines(ukrainian, report)[-1] == ("Enger gesetzt (Bildschirm-PDF A4): Seite 11 (Oktober) – nur so "
+                                                   "passen ihre Texte in die Rahmen (die „compact“-Werte in "
+                                                   "templates/theme.css).")

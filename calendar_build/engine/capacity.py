@@ -16,7 +16,7 @@ import datetime as dt
 
 from calendar_build.engine.occurrences import YearTable
 from calendar_build.errors import Problems
-from calendar_build.portraits.loader import MONTH_NAMES
+from calendar_build.pages.dates import MONTHS
 
 MONTH_LIST_MAX = 40
 
@@ -31,6 +31,6 @@ def check_capacity(table: YearTable, problems: Problems, limit: int = MONTH_LIST
             continue
         over = listed[limit]
         problems.error(over.entry.where.path, over.entry.where.line,
-                       f"Im {MONTH_NAMES[month - 1]} {table.year} stehen {len(listed)} Feste – die Festliste einer "
+                       f"Im {MONTHS[month - 1]} {table.year} stehen {len(listed)} Feste – die Festliste einer "
                        f"Monatsseite fasst höchstens {limit}; ab '{over.id}' passt keines mehr. Bitte Feste aus dem "
                        "Katalog entfernen.")

@@ -10,11 +10,10 @@ from pathlib import Path
 from calendar_build.content.loader import Reader, Where
 from calendar_build.content.schema import PortraitRules
 from calendar_build.errors import Problems, count as counted, os_error_message, suggestion
+from calendar_build.pages.dates import MONTHS
 from calendar_build.paths import PathOutside, check_regular, inside
 from calendar_build.portraits.schema import PortraitSpec
 
-MONTH_NAMES = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-               "Oktober", "November", "Dezember")  # fmt: skip
 NUMBER_WORDS = ("null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
                 "zwölf")  # fmt: skip
 
@@ -143,9 +142,9 @@ def _check_edition(portraits: list[Portrait], folder: str, problems: Problems, t
     for portrait in portraits:
         if by_month[portrait.spec.month] > 1:
             problems.error(portrait.where.path, portrait.where.line,
-                           f"Für {MONTH_NAMES[portrait.spec.month - 1]} gibt es {by_month[portrait.spec.month]} "
+                           f"Für {MONTHS[portrait.spec.month - 1]} gibt es {by_month[portrait.spec.month]} "
                            f"Porträts – jeder Monat {'genau' if count == 12 else 'höchstens'} einmal.")
-    missing_months = [MONTH_NAMES[m - 1] for m in range(1, 13) if m not in by_month]
+    missing_months = [MONTHS[m - 1] for m in range(1, 13) if m not in by_month]
     if count == 12 and portraits and missing_months and complete:
         problems.error(folder, None, f"Kein Porträt für: {', '.join(missing_months)}.")
     by_town = Counter(p.spec.town for p in portraits)

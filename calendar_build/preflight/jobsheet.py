@@ -17,13 +17,12 @@ from typing import Any
 import pikepdf
 
 from calendar_build.output import atomic_write, written
+from calendar_build.pages.dates import MONTHS
 from calendar_build.pages.plan import PageRef
 from calendar_build.preflight.ink import max_ink
 from calendar_build.products import Product
 from calendar_build.render.condition import REGISTRY_NAME, PrintCondition
 
-MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-          "November", "Dezember")
 KINDS = {
     "cover": "Titelblatt (Fotomosaik, Titel, Jahr)",
     "legend": "Legende der Farbpunkte und Zeichen",

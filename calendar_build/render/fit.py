@@ -23,6 +23,8 @@ from typing import Any
 
 from weasyprint.formatting_structure import boxes
 
+from calendar_build.pages.dates import MONTHS
+
 PX_PER_MM = 96 / 25.4
 PX_PER_PT = 96 / 72
 TOLERANCE_PX = 0.6  # about 0.16 mm: rounding in layout, never visible
@@ -282,6 +284,33 @@ def crowded_sections(document: Any) -> list[Any]:
                 if other.frame != text.frame and text.rect.overlaps(other.rect):
                     crowded.update((id(t.section), t.section) for t in (text, other) if _compactable(t))
     return list(crowded.values())
+
+
+# What a page is called in a message, by the class of its section (templates/pages/*.html.j2); a month by its name.
+PAGE_TITLES = {"legend": "Legende", "explanations": "Erklärungen", "outlook": "Ausblick", "imprint": "Impressum",
+               "poster": "Jahresplakat"}
+
+
+def page_title(section: Any) -> str:
+    """Return what a page section is called in a message: 'Juli', 'Erklärungen' …"""
+    number = (section.get("id") or "").removeprefix("monat-")
+    if number.isdigit() and 1 <= int(number) <= len(MONTHS):
+        return MONTHS[int(number) - 1]
+    kinds = (section.get("class") or "").split()
+    return next((PAGE_TITLES[kind] for kind in kinds if kind in PAGE_TITLES), "")
+
+
+def compact_pages(document: Any) -> tuple[tuple[int, str], ...]:
+    """Return the number (from 1) and title of each page whose section is set in the theme's compact step."""
+    if not document.pages:
+        return ()
+    sections = page_sections(document.pages[0]._page_box)
+    found = []
+    for number, page in enumerate(document.pages, 1):
+        section = next((t.section for t in _collect(page._page_box, sections)[0] if t.section is not None), None)
+        if section is not None and "compact" in (section.get("class") or "").split():
+            found.append((number, page_title(section)))
+    return tuple(found)
 
 
 def prove(document: Any, safe_margin_mm: float, first_page: int = 1, min_text_pt: float = 0.0) -> list[Violation]:

@@ -39,7 +39,7 @@ from calendar_build.output import atomic_file
 from calendar_build.photos.colour import SRGB_ICC
 from calendar_build.products import Product
 from calendar_build.render.condition import REGISTRY_NAME, PrintCondition
-from calendar_build.render.fit import Violation, crowded_sections, prove
+from calendar_build.render.fit import Violation, compact_pages, crowded_sections, prove
 from calendar_build.render.join import join_pdfs
 from calendar_build.render import html_parser, image_ids, lang_tags
 from calendar_build.render.marks import add_crop_marks
@@ -149,6 +149,7 @@ class PdfResult:
     pages: int = 0
     written: bool = False
     violations: list[Violation] = field(default_factory=list)  # the fit proof's findings: nothing written
+    compacted: list[tuple[int, str]] = field(default_factory=list)  # pages set in the theme's compact step: number, title
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,7 @@ class _Part:
     refused: tuple[str, ...]
     pages: int
     violations: tuple[Violation, ...]  # the fit proof's findings, page numbers within the part
+    compacted: tuple[tuple[int, str], ...] = ()  # pages set in the theme's compact step, numbered within the part
 
 
 class _Rejected(Exception):
@@ -251,14 +253,15 @@ def render_pdf(job: PdfJob, target: Path | None) -> PdfResult:
                     join_pdfs(files, stream)
     messages = list(dict.fromkeys(m for part in parts for m in part.messages))
     refused = list(dict.fromkeys(url for part in parts for url in part.refused))
-    violations, offset = [], 0
+    violations, compacted, offset = [], [], 0
     for part in parts:
         violations += [replace(v, message=_renumbered(v.message, offset)) for v in part.violations]
+        compacted += [(number + offset, title) for number, title in part.compacted]
         offset += part.pages
     glyphs = [m for m in messages if _NOTDEF.search(m)]
     warnings = [m for m in messages if not _NOTDEF.search(m) and "refused:" not in m]
     return PdfResult(warnings, glyphs, refused, offset, written=target is not None and all(p.usable for p in parts),
-                     violations=violations)
+                     violations=violations, compacted=compacted)
 
 
 def _renumbered(message: str, offset: int) -> str:
@@ -351,6 +354,7 @@ def _render_part(job: PdfJob, index: int, stream: BinaryIO | None) -> _Part:
         if crowded:  # set once more with those pages in the theme's compact step
             document = compacted(html, crowded).render(stylesheets=[css], font_config=font_config,
                                                        color_profiles=color_profiles)
+        compact = compact_pages(document) if crowded else ()
         violations = tuple(prove(document, product.safe_margin_mm, min_text_pt=product.min_text_pt))
         marks = product.bleed_mm if product.crop_marks and job.crop_marks else None
         options: dict[str, str | bool] = {"pdf_variant": product.pdf_variant, "uncompressed_pdf": job.draft}
@@ -360,7 +364,7 @@ def _render_part(job: PdfJob, index: int, stream: BinaryIO | None) -> _Part:
         if not violations and stream is not None:
             document.write_pdf(stream, finisher=_finisher(job.key, marks, job.condition), **options)
         usable = not violations and not _bad(messages, fetcher.refused, job.strict)
-    return _Part(usable, tuple(messages), tuple(fetcher.refused), len(document.pages), violations)
+    return _Part(usable, tuple(messages), tuple(fetcher.refused), len(document.pages), violations, compact)
 
 
 def compacted(html: HTML, sections: list[Any]) -> HTML:

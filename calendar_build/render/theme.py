@@ -184,12 +184,22 @@ def _compiled(layout_css: str, pairs: tuple[tuple[str, str], ...], path: str) ->
     return "\n".join(tinycss2.serialize([rule]) for rule in rules) + "\n"
 
 
+def _tokens(text: str) -> list[ast.Node]:
+    """Return the CSS tokens of a theme value, without whitespace."""
+    return [t for t in tinycss2.parse_component_value_list(text) if not isinstance(t, ast.WhitespaceToken)]
+
+
+def _single(text: str) -> ast.Node | None:
+    """Return the one token a theme value consists of, None when it has none or several."""
+    tokens = _tokens(text)
+    return tokens[0] if len(tokens) == 1 else None
+
+
 def _number(values: dict[str, Value], name: str, unit: str) -> float:
     if name not in values:
         raise ThemeError(f"Die Eigenschaft '{name}' fehlt in theme.css.")
     value = values[name]
-    tokens = [t for t in tinycss2.parse_component_value_list(value.text) if not isinstance(t, ast.WhitespaceToken)]
-    token = tokens[0] if len(tokens) == 1 else None
+    token = _single(value.text)
     if unit and isinstance(token, ast.DimensionToken) and token.lower_unit == unit:
         return float(token.value)
     if not unit and isinstance(token, ast.NumberToken):
@@ -286,8 +296,7 @@ def _too_small(values: dict[str, Value], product: Product) -> None:
     Sizes written relative to others (em, calc) are measured after layout, by the fit proof.
     """
     for name, value in values.items():
-        tokens = [t for t in tinycss2.parse_component_value_list(value.text) if not isinstance(t, ast.WhitespaceToken)]
-        token = tokens[0] if len(tokens) == 1 else None
+        token = _single(value.text)
         if (name.startswith("--size-") and isinstance(token, ast.DimensionToken)
                 and token.lower_unit in PT_PER_UNIT and float(token.value) * PT_PER_UNIT[token.lower_unit]
                 < product.min_text_pt - 0.005):
@@ -310,6 +319,7 @@ def read_theme(layers: Layers, product: Product) -> ThemeNumbers:
         raise ThemeError(f"'--cover-columns: {columns}' und '--cover-rows: {rows}' ergeben {columns * rows} Felder – das "
                          f"Fotomosaik der Titelseite hat {COVER_TILES} (eins je Porträt), z. B. 4 × 3, 3 × 4 oder 6 × 2.",
                          line=values["--cover-columns"].line)
+    _within_page(values, product)
     return ThemeNumbers(
         font_stack=stack,
         photo_height_mm=_number(values, "--photo-height", "mm"),
@@ -334,6 +344,30 @@ def read_theme(layers: Layers, product: Product) -> ThemeNumbers:
     )
 
 
+# Measures of frames on the page, by the side of the page each must stay within (index into Product.page_mm).
+WITHIN_PAGE = {"--photo-height": 1, "--grid-width": 0, "--explanation-column-width": 0,
+               "--explanation-column-height": 1, "--page-margin": 0}
+SIDE = ("breit", "hoch")
+
+
+def _within_page(values: dict[str, Value], product: Product) -> None:
+    """Raise ThemeError for a frame's measure in mm that is negative or larger than the page.
+
+    WeasyPrint would set it (a photo higher than the page, a grid wider than it) or drop it (a negative
+    padding), and the first message would name something else: the photos' resolution, a text at the edge.
+    """
+    for name, side in WITHIN_PAGE.items():
+        token = _single(values[name].text) if name in values else None
+        if not isinstance(token, ast.DimensionToken) or token.lower_unit != "mm":
+            continue  # calc() or another unit: the fit proof measures what comes of it
+        size, page = float(token.value), product.page_mm[side]
+        if size < 0 or size > page:
+            problem = ("ist negativ – bitte 0 mm oder mehr eintragen" if size < 0 else
+                       f"ist größer als die Seite ({page:g} mm {SIDE[side]}, {product.title}) – bitte höchstens "
+                       f"{page:g} mm eintragen")
+            raise ThemeError(f"'{name}: {values[name].text}' {problem}.", line=values[name].line)
+
+
 def _families(value: Value) -> tuple[str, ...]:
     """Return the font families of a font-family list as written: '"Noto Sans", serif' -> ('Noto Sans', 'serif')."""
     return tuple(part.strip().strip("\"'") for part in value.text.split(",") if part.strip())
@@ -345,7 +379,7 @@ IGNORED = re.compile(r"^Ignored `(?P<property>[\w-]+):\s*(?P<value>.*)` at \d+:\
 
 def plausible(text: str) -> bool:
     """Return whether a theme value reads as a value of its own: a length, number, colour, calc() or a list."""
-    tokens = [t for t in tinycss2.parse_component_value_list(text) if not isinstance(t, ast.WhitespaceToken)]
+    tokens = _tokens(text)
     if len(tokens) != 1:
         return any(isinstance(t, ast.LiteralToken) and t.value == "," for t in tokens)  # a list: font families
     token = tokens[0]

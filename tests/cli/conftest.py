@@ -23,7 +23,7 @@ YEAR = "2027"
 # every line an editor sees on stderr: a problem, a summary, a shortened day cell
 PROBLEM = re.compile(r"^[^\s:][^:]*(:\d+)?: (Fehler|Warnung): \S.*$")
 PRODUCTS = "Druck-PDF A3, Bildschirm-PDF"  # what the sample edition makes: `check` checks every product
-SUMMARY = re.compile(r"^(\d+ Fehler, \d+ Warnung(en)? – (nichts geschrieben|geschrieben: .*)\.|Gekürzt am .*|Abgebrochen\.)$")
+SUMMARY = re.compile(r"^(\d+ Fehler, \d+ Warnung(en)? – (nichts geschrieben|geschrieben: .*)\.|Gekürzt am .*|Enger gesetzt \(.*|Abgebrochen\.)$")
 
 
 @dataclass(frozen=True)

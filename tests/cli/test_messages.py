@@ -41,6 +41,21 @@ def test_build_report_in_german_singular(capsys: pytest.CaptureFixture[str]) -> 
     assert capsys.readouterr() == ("", "")
 
 
+def test_build_report_names_the_pages_set_compact(capsys: pytest.CaptureFixture[str]) -> None:
+    report = BuildReport(pages=26, compacted=((11, "Oktober"), (14, "")))
+    print_report(PRODUCTS["print-a4"], report)
+    assert capsys.readouterr().err == ("Enger gesetzt (Druck-PDF A4): Seite 11 (Oktober), Seite 14 – nur so passen ihre "
+                                       "Texte in die Rahmen (die „compact“-Werte in templates/theme.css).\n")
+
+
+def test_check_names_the_page_that_fits_only_compact(sample: Path, cli: CliRunner) -> None:
+    """The 2027 sample's October in Ukrainian on an A4 screen: the legend reached into the feast list."""
+    run = cli("check", sample, "--product", "screen-a4", "--language", "uk")
+    assert run.code == 0, run.err
+    assert run.lines == ["Enger gesetzt (Bildschirm-PDF A4): Seite 11 (Oktober) – nur so passen ihre Texte in die "
+                         "Rahmen (die „compact“-Werte in templates/theme.css)."]
+
+
 ENGLISH = ("usage:", "options:", "positional arguments", "show this help", "optional arguments",
            "PAGES", "ROOT", "YEAR")  # argparse's metavars from the option names (serve said '--pages PAGES')
 

@@ -65,8 +65,7 @@ def sample_of(code: str, folder: Path, cache: Path) -> Sample:
     explanations = next(n for n, page in enumerate(pages, start=1) if page.kind == "explanations")
     composed = compose(options, [2, explanations])
     target = options.out_dir / f"sample-{code}.pdf"
-    _pages, warnings = set_pages(options, composed, target, parallel=False)
-    assert warnings == []
+    assert set_pages(options, composed, target, parallel=False).warnings == []
     first = composed.calendar.explanation_columns[0][0].items[0].description
     return Sample(code, target, first)
 
@@ -94,8 +93,7 @@ def poster_of(code: str, folder: Path, cache: Path) -> Path:
     """Set the front of the A2 poster (page 1) in a language into `folder`; return the PDF."""
     options = language_options("poster-a2", code, cache, folder)
     target = options.out_dir / f"poster-{code}.pdf"
-    _pages, warnings = set_pages(options, compose(options, [1]), target, parallel=False)
-    assert warnings == []
+    assert set_pages(options, compose(options, [1]), target, parallel=False).warnings == []
     return target
 
 

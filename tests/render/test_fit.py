@@ -6,6 +6,7 @@ back with pdfium (another library than the one the proof uses) to show that no g
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from weasyprint import CSS, HTML
 from calendar_build.errors import ContentError, Problem
 from calendar_build.pipeline import BuildOptions, build, set_pages
 from calendar_build.products import PRODUCTS
-from calendar_build.render.fit import crowded_sections, prove
+from calendar_build.render.fit import compact_pages, crowded_sections, page_title, prove
 from calendar_build.render.pdf import compacted
 from calendar_build.stages.compose import compose
 from tests.render.glyphs import overlapping_glyphs
@@ -266,3 +267,29 @@ def test_too_long_even_compact_is_refused() -> None:
     css = CSS(string=COMPACT_CSS)
     again = compacted(html, crowded_sections(html.render(stylesheets=[css]))).render(stylesheets=[css])
     assert any("Die Festliste des Monats ist" in v.message for v in prove(again, 0.0))
+
+
+def test_the_pages_set_compact_are_named_by_number_and_title() -> None:
+    """An editor and a designer are told which pages fit only in the compact step (`Enger gesetzt …`)."""
+    fits = _list_page(6).etree_element.find(".//section")
+    crowded = _list_page(7).etree_element.find(".//section")
+    assert fits is not None and crowded is not None
+    crowded.set("id", "monat-10")
+    body = "".join(ET.tostring(s, encoding="unicode") for s in (fits, crowded))
+    css = CSS(string=COMPACT_CSS + " section { page-break-after: always; }")
+    html = HTML(string=body)
+    first = html.render(stylesheets=[css])
+    assert compact_pages(first) == ()  # nothing is compact before the step
+    again = compacted(html, crowded_sections(first)).render(stylesheets=[css])
+    assert len(again.pages) == 2 and compact_pages(again) == ((2, "Oktober"),)
+
+
+@pytest.mark.parametrize(("attributes", "title"), [
+    ({"id": "monat-3", "class": "page month"}, "März"),
+    ({"class": "page explanations compact"}, "Erklärungen"),
+    ({"class": "page poster", "id": "jahresplakat"}, "Jahresplakat"),
+    ({"class": "page legend"}, "Legende"),
+    ({"id": "monat-13", "class": "page month"}, ""),  # no such month: no title rather than a wrong one
+])
+def test_a_page_is_titled_by_its_month_or_kind(attributes: dict[str, str], title: str) -> None:
+    assert page_title(ET.Element("section", attributes)) == title

@@ -167,6 +167,32 @@ def test_the_cover_mosaic_has_a_field_for_every_portrait(columns: int, rows: int
                                            f"{columns * rows} Felder")
 
 
+@pytest.mark.parametrize(("written", "value", "product", "message"), [
+    # a photo higher than the page was blamed on the editor's photos ('hat nur 3600×2700 Pixel')
+    ("--photo-height: 190mm;", "500mm", "print-a3",
+     "ist größer als die Seite (420 mm hoch, Druck-PDF A3) – bitte höchstens 420 mm eintragen."),
+    ("--grid-width: 196mm;", "400mm", "print-a3",
+     "ist größer als die Seite (297 mm breit, Druck-PDF A3) – bitte höchstens 297 mm eintragen."),
+    ("--grid-width: 139mm;", "211mm", "print-a4",  # the A4 layer's own value, measured against A4
+     "ist größer als die Seite (210 mm breit, Druck-PDF A4) – bitte höchstens 210 mm eintragen."),
+    # WeasyPrint dropped the padding and the fit proof named a legend at the edge, without the line
+    ("--page-margin: 14mm;", "-5mm", "print-a3", "ist negativ – bitte 0 mm oder mehr eintragen."),
+    ("--photo-height: 190mm;", "420mm", "print-a3", None),  # the page's own height is allowed
+    ("--page-margin: 14mm;", "0mm", "print-a3", None),
+])
+def test_a_frame_larger_than_the_page_or_negative_names_its_line(written: str, value: str, product: str,
+                                                                  message: str | None) -> None:
+    name = written.split(":")[0]
+    css = (REPO / "templates" / "theme.css").read_text(encoding="utf-8").replace(written, f"{name}: {value};", 1)
+    line = css[:css.index(f"{name}: {value};")].count("\n") + 1
+    if message is None:
+        read_theme(read_layers(css), PRODUCTS[product])
+        return
+    with pytest.raises(ThemeError) as caught:
+        read_theme(read_layers(css), PRODUCTS[product])
+    assert (caught.value.line, caught.value.message) == (line, f"'{name}: {value}' {message}")
+
+
 VALUES = {"--ink": Value("#23232", 112), "--paper": Value("weiss", 116), "--school-band": Value("2.2mm", 27),
           "--size-month": Value("44pt 2", 39), "--scale": Value("1", 20)}
 
@@ -198,6 +224,6 @@ def test_a_broken_colour_is_told_at_its_line_when_the_page_is_set(project: Path)
     css = theme.read_text(encoding="utf-8").replace("--ink: #232323;", "--ink: #23232;", 1)
     theme.write_text(css, encoding="utf-8")
     options = BuildOptions(root=project, year=2027, product=PRODUCTS["screen"], cache_dir=project / "cache")
-    _pages, warnings = set_pages(options, compose(options, [14]), None, parallel=False)  # the legend page
+    warnings = set_pages(options, compose(options, [14]), None, parallel=False).warnings  # the legend page
     assert [(p.path, p.line, p.severity) for p in warnings] == [
         ("templates/theme.css", css[:css.index("--ink: #23232;")].count("\n") + 1, "warning")]
