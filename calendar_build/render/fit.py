@@ -258,8 +258,9 @@ def prove_page(page_box: Any, page: int, safe_margin_mm: float, width: float, he
 # Frames whose page takes the theme's compact step (the class `compact` on its <section>: calendar.css) when their
 # text runs past their bottom or over another frame's: a month's feast list, a column of explanations, a day of a
 # six-week month (its last row under the legend). Their lengths are the content's (a month with many feasts, a
-# language with longer names, a feast on the 31st), not the designer's; the step is theme.css's.
-COMPACT_FRAMES = frozenset({"month-list", "column", "day"})
+# language with longer names, a feast on the 31st), not the designer's; the step is theme.css's. A day of the poster
+# whose dots run into its names (four on one day, 23 April 2038, in the turned poster's 13.5 mm head) takes it too.
+COMPACT_FRAMES = frozenset({"month-list", "column", "day", "poster-day"})
 
 
 def _compactable(text: Text) -> bool:
@@ -267,8 +268,9 @@ def _compactable(text: Text) -> bool:
 
 
 def crowded_sections(document: Any) -> list[Any]:
-    """Return the page sections (elements) in which a text of COMPACT_FRAMES runs below its frame or over a text of
-    another frame (the legend below a month's list)."""
+    """Return the page sections (elements) in which a text of COMPACT_FRAMES runs below its frame, over a text of
+    another frame (the legend below a month's list) or over another line of its own frame (a day's dots over its
+    names)."""
     if not document.pages:
         return []
     sections = page_sections(document.pages[0]._page_box)
@@ -281,7 +283,7 @@ def crowded_sections(document: Any) -> list[Any]:
             for other in ordered[index + 1:]:  # swept as in prove_page: only texts that begin above this one's end
                 if other.rect.top >= text.rect.bottom - TOLERANCE_PX:
                     break
-                if other.frame != text.frame and text.rect.overlaps(other.rect):
+                if (other.frame != text.frame or other.line is not text.line) and text.rect.overlaps(other.rect):
                     crowded.update((id(t.section), t.section) for t in (text, other) if _compactable(t))
     return list(crowded.values())
 

@@ -253,6 +253,16 @@ def test_a_text_over_the_legend_below_its_frame_asks_for_the_compact_step(frame:
     assert bool(crowded_sections(html.render(stylesheets=[css]))) == crowded
 
 
+@pytest.mark.parametrize(("frame", "crowded"), [("poster-day", True), ("day", True), ("portrait", False)])
+def test_a_line_over_another_of_its_frame_asks_for_the_compact_step(frame: str, crowded: bool) -> None:
+    """The turned poster of 2038: four dots on 23 April ran from the day's head over its second name (one frame, two
+    lines); the compact step sets the poster's dots smaller. A portrait has no compact step."""
+    html = HTML(string=f'<section class="page"><div data-frame="{frame}" style="position:absolute;top:10mm;left:10mm;'
+                       'width:40mm;height:10mm;font-size:9pt"><p style="margin:0">23 Fr</p><p style="margin:0">'
+                       '●●●●●●</p><p style="position:absolute;top:4mm;left:8mm;margin:0">Orth. Karfr.</p></div></section>')
+    assert bool(crowded_sections(html.render())) == crowded
+
+
 def test_the_compact_step_is_set_once_more_and_then_fits() -> None:
     html = _list_page(7)
     css = CSS(string=COMPACT_CSS)
