@@ -191,23 +191,36 @@ def check_out_dir(out: Path) -> None:
 
 
 def cmd_holidays(args: argparse.Namespace) -> int:
-    """Print the holiday table of a year as JSON, CSV or ICS."""
+    """Print the holiday table of a year as JSON, CSV or ICS, or write it to the file named by --out."""
     check_year(args.year)
+    if args.out is not None:
+        check_out_dir(args.out.parent)
+        if args.out.is_dir():
+            raise UsageError(f"--out '{args.out}' ist ein Ordner – bitte einen Dateinamen angeben, z. B. "
+                             f"--out feste-{args.year}.{args.format}.")
     language = edition_language(args)
     content = localized_content(args.root, language)
     year_table = compute_year(content, args.year)
     labels = {c.id: c.label for c in content.catalogue.categories}
-    sys.stdout.flush()
     if args.format == "json":  # data files are UTF-8, whatever the terminal's encoding is
-        sys.stdout.buffer.write(table.to_json(year_table, labels).encode("utf-8"))
+        data = table.to_json(year_table, labels).encode("utf-8")
     elif args.format == "csv":  # UTF-8 with BOM and semicolons, for a German spreadsheet
-        sys.stdout.buffer.write(table.to_csv(year_table, labels))
+        data = table.to_csv(year_table, labels)
     else:
         from calendar_build.export import ics  # noqa: PLC0415 - icalendar is needed for ICS only
 
         stamp = ics_stamp(content.edition.document_date, args.year)
-        sys.stdout.buffer.write(ics.to_ics(year_table, labels, stamp, ics.calendar_name(args.year, None, language),
-                                           language))
+        data = ics.to_ics(year_table, labels, stamp, ics.calendar_name(args.year, None, language), language)
+    if args.out is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        return EXIT_OK
+    from calendar_build.output import atomic_write  # noqa: PLC0415
+
+    # written by the program, not by the shell: PowerShell's '>' re-encodes (UTF-16, umlauts lost), and any '>'
+    # empties the earlier file before an error is known
+    atomic_write(args.out, data)
+    say(args, f"geschrieben: {args.out}")
     return EXIT_OK
 
 
@@ -368,7 +381,7 @@ def cmd_new_edition(args: argparse.Namespace) -> int:
 
         region = scaffold.check_args(args.region or "", args.name or "")
         for path in scaffold.create_project(args.root, region, args.name, args.year):
-            print(f"angelegt: {path}")
+            say(args, f"angelegt: {path}")
     plan = plan_edition(args.root, args.year, args.source_year)
     for path in write_edition(args.root, plan):
         say(args, f"angelegt: {path}")
@@ -435,6 +448,8 @@ def build_parser() -> GermanParser:
 
     holidays = command("holidays", "Feiertagstabelle eines Jahres ausgeben.", cmd_holidays)
     holidays.add_argument("--format", choices=("json", "csv", "ics"), default="json", help="Ausgabeformat")
+    holidays.add_argument("--out", type=Path, default=None, metavar="DATEI",
+                          help="in diese Datei schreiben (statt auf den Bildschirm), z. B. feste-2028.csv")
 
     ics_cmd = command("ics", "Kalenderdateien (ICS) eines Jahres schreiben: alle Kategorien und je Kategorie.",
                       cmd_ics)

@@ -17,7 +17,8 @@ from pathlib import Path
 
 from calendar_build import clock
 from calendar_build.content.loader import project_above
-from calendar_build.content.yamlsafe import YamlProblem, load_yaml
+from calendar_build.content.encoding import EncodingProblem, decode_text
+from calendar_build.content.yamlsafe import EMPTY, YamlProblem, load_yaml
 from calendar_build.edition_file import EditionSwitch, switch_edition
 from calendar_build.errors import ContentError, Problem, UsageError, count
 from calendar_build.output import atomic_write
@@ -115,7 +116,7 @@ def portrait_yaml(year: int, month: int, town: str) -> str:
     x, y = PortraitSpec.model_fields["focal_point"].default
     mm = f"{month:02d}"
     return f"""\
-# Porträt für {MONTHS[month - 1]} {year} – {town}
+# Porträt für {MONTHS[month - 1]} {year}{f" – {town}" if town else ""}
 # Bitte alle leeren Felder ("") ausfüllen. Danach prüfen: calendar-build check --year {year}
 # Werte zwischen die Anführungszeichen schreiben, z. B. name: "Vorname Nachname".
 
@@ -229,6 +230,14 @@ def plan_edition(root: Path, year: int, source_year: int | None = None) -> Editi
                                 f"Für {year} gibt es schon {count(len(existing), 'Porträt-Datei', 'Porträt-Dateien')} – new-edition "
                                 f"überschreibt nichts. Bitte die vorhandenen Dateien bearbeiten oder den Ordner "
                                 f"erst umbenennen."))
+    edition = root / "content" / "edition.yaml"
+    try:
+        if edition.is_file():
+            load_yaml(edition)
+    except YamlProblem as exc:  # towns and the switch to the new year come from it: nothing half done
+        if exc.message != EMPTY:  # an empty file gets year and date written into it
+            problems.append(Problem("content/edition.yaml", exc.line, f"{exc.message} new-edition hat nichts "
+                                    f"angelegt – bitte zuerst diese Datei berichtigen."))
     overrides = root / "content" / "overrides" / f"{year}.yaml"
     if overrides.exists():
         problems.append(Problem(f"content/overrides/{year}.yaml", None,
@@ -254,11 +263,11 @@ def plan_edition(root: Path, year: int, source_year: int | None = None) -> Editi
 def _edition_switch(root: Path, year: int) -> EditionSwitch | None:
     """Return content/edition.yaml switched to `year`; None when it names this or a later year already."""
     path = root / "content" / "edition.yaml"
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
     try:
+        text = decode_text(path.read_bytes()) if path.is_file() else ""
         data = load_yaml(path).data if text.strip() else {}
-    except YamlProblem:
-        return None  # reported by check; a broken file is not rewritten
+    except (YamlProblem, EncodingProblem, OSError):
+        return None  # plan_edition refuses such a file before; a broken file is never rewritten
     current = data.get("year") if isinstance(data, dict) else None
     if isinstance(current, int) and current >= year:
         return None

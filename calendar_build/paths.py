@@ -89,5 +89,7 @@ def read_regular(path: Path, limit: int | None = None) -> bytes:
 
 
 def read_regular_text(path: Path) -> str:
-    """Return a regular file's text (UTF-8); raise OSError or UnicodeDecodeError."""
-    return read_regular(path).decode("utf-8")
+    """Return a regular file's text (UTF-8); raise OSError or EncodingProblem (a ValueError with line and message)."""
+    from calendar_build.content.encoding import decode_text  # noqa: PLC0415
+
+    return decode_text(read_regular(path))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -163,6 +164,30 @@ def test_refuses_and_writes_nothing(project: Path, capsys: pytest.CaptureFixture
     before = {p: p.read_bytes() for p in files_under(project)}
     assert main(["new-edition", "--root", str(project), *args]) == code
     assert message in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in files_under(project)} == before
+
+
+EDITION_SAVED_WRONG = [
+    # Windows Notepad "Unicode" and "ANSI": before, new-edition ended in a traceback (UnicodeDecodeError)
+    ("utf-16", lambda text: text.encode("utf-16"),
+     "content/edition.yaml:1: Fehler: Die Datei ist als UTF-16 gespeichert"),
+    ("ansi", lambda text: text.encode("cp1252"), "content/edition.yaml:1: Fehler: Die Datei ist nicht als UTF-8 "
+                                                 "gespeichert ('ü' in Spalte 46 ist wohl in Windows-Kodierung „ANSI“"),
+    # unreadable YAML: before, the portraits were written and edition.yaml silently stayed at the old year
+    ("bracket", lambda text: (text + "towns: [Kriftel\n").encode("utf-8"), "Fehler: Klammer nicht geschlossen"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "save", "message"), EDITION_SAVED_WRONG, ids=[r[0] for r in EDITION_SAVED_WRONG])
+def test_edition_file_that_cannot_be_read_stops_new_edition(project: Path, capsys: pytest.CaptureFixture[str],
+                                                            case: str, save: Callable[[str], bytes],
+                                                            message: str) -> None:
+    edition = project / "content" / "edition.yaml"
+    edition.write_bytes(save(edition.read_text(encoding="utf-8")))
+    before = {p: p.read_bytes() for p in files_under(project)}
+    assert main(["new-edition", "--root", str(project), "--year", "2028"]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "new-edition hat nichts angelegt – bitte zuerst diese Datei berichtigen." in err, err
     assert {p: p.read_bytes() for p in files_under(project)} == before
 
 

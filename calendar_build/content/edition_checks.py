@@ -33,7 +33,7 @@ def check_edition(content: Content, year: int, portraits: tuple[Portrait, ...], 
     today = clock.today()
     _check_consents(portraits, today, problems)
     _check_document_date(content, year, tuple(p for p in portraits if p.spec.consent and p.spec.consent <= today),
-                         problems)
+                         problems, today)
 
 
 def _check_consents(portraits: tuple[Portrait, ...], today: dt.date, problems: Problems) -> None:
@@ -71,7 +71,8 @@ def _check_sample_wording(content: Content, portraits: tuple[Portrait, ...], pro
                              f"stünde „Musterporträt · fiktive Person“. Für echte Porträts 'sample: false' eintragen.")
 
 
-def _check_document_date(content: Content, year: int, portraits: tuple[Portrait, ...], problems: Problems) -> None:
+def _check_document_date(content: Content, year: int, portraits: tuple[Portrait, ...], problems: Problems,
+                         today: dt.date) -> None:
     stand = content.edition.document_date
     if stand is None:
         return
@@ -84,7 +85,7 @@ def _check_document_date(content: Content, year: int, portraits: tuple[Portrait,
                          f"Der Stand ({long_date(stand)}) liegt vor der Einwilligung vom {long_date(consent)} "
                          f"({portrait.where.path}) – der Inhalt ist neuer als das gedruckte Datum. Bitte "
                          f"'document_date' auf den Tag der Druckfreigabe setzen.")
-    elif stand.year < year - 1:
+    elif stand.year < year - 1 and stand < today:  # new-edition dates it today, also 13 months ahead
         problems.warning(EDITION, line,
                          f"Der Stand ({long_date(stand)}) ist älter als die Ausgabe {year} – steht dort noch das "
                          f"Datum einer früheren Ausgabe? Bitte 'document_date' auf den Tag der Druckfreigabe setzen.")

@@ -77,16 +77,19 @@ class Content:
     catalogue: Catalogue
     edition: Edition
     overrides: dict[int, tuple[PinnedDate, ...]] = field(default_factory=dict)
-    edition_lines: dict[str, int] = field(default_factory=dict)  # line of each key in content/edition.yaml
+    edition_lines: dict[str, int] = field(default_factory=dict)  # line of each key ('towns', 'towns.3') in edition.yaml
     school_holidays: dict[int, tuple[school.Period, ...]] = field(default_factory=dict)  # editor's, by file year
     region_words: RegionWords | None = None  # the region's words in the edition's language (i18n/content.py)
     language: str = GERMAN  # the language of the texts (i18n/content.py `localize`)
 
-    def edition_line(self, key: str) -> int | None:
-        """Return the line of a setting in content/edition.yaml, if it is written there."""
-        return self.edition_lines.get(key)
+    def edition_line(self, key: str, entry: str | int | None = None) -> int | None:
+        """Return the line of a setting in content/edition.yaml (of its `entry`, where that is written), if any."""
+        nested = self.edition_lines.get(f"{key}.{entry}") if entry is not None else None
+        return nested or self.edition_lines.get(key)
 
 
+# macOS writes '._name' beside each file on a USB stick or network drive (its metadata, binary): not the editor's
+APPLE_DOUBLE = "._"
 # Endings of files meant as YAML that are never read: Windows hides the '.txt' an editor saved with
 MISNAMED_ENDINGS = (".yaml.txt", ".yml.txt", ".yaml", ".yml")
 
@@ -107,7 +110,7 @@ class Reader:
         if not folder.is_dir():
             return []
         try:
-            names = sorted(p.name for p in folder.iterdir() if p.is_file())
+            names = sorted(p.name for p in folder.iterdir() if p.is_file() and not p.name.startswith(APPLE_DOUBLE))
         except OSError:
             names = []
         for name in names:
@@ -116,7 +119,7 @@ class Reader:
                 self.problems.error(self.shown(folder / name), None, f"Die Datei wird nicht gelesen – sie muss auf "
                                     f"'.yaml' enden. Bitte in '{name[: -len(ending)]}.yaml' umbenennen (oder entfernen, "
                                     f"wenn sie nicht gebraucht wird).")
-        return sorted(folder.glob("*.yaml"))
+        return sorted(p for p in folder.glob("*.yaml") if not p.name.startswith(APPLE_DOUBLE))
 
     def read(self, path: Path, model: type[M]) -> tuple[M, YamlDoc] | None:
         """Load one file and validate it against a model; None (and problems recorded) on failure."""
@@ -135,7 +138,7 @@ class Reader:
         try:
             return model.model_validate(doc.data), doc
         except ValidationError as exc:
-            for line, message in validation_problems(exc, doc):
+            for line, message in validation_problems(exc, doc, model):
                 self.problems.error(self.shown(path), line, message)
             return None
 
@@ -238,7 +241,7 @@ def _read_edition(reader: Reader, content_dir: Path) -> tuple[Edition, dict[str,
     if loaded is None:
         return Edition(), {}
     edition, doc = loaded
-    return edition, {str(loc[0]): line for loc, line in doc.lines.items() if len(loc) == 1}
+    return edition, {".".join(map(str, loc)): line for loc, line in doc.lines.items() if 1 <= len(loc) <= 2}
 
 
 def project_above(folder: Path) -> str:

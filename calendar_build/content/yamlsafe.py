@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from calendar_build.content.encoding import EncodingProblem, decode_text
 from calendar_build.content.hidden import HIDDEN, describe_hidden, find_hidden
 
 Loc = tuple[str | int, ...]
@@ -144,6 +145,9 @@ def _value_message(node: ScalarNode) -> str:
     return f"Ungültiger Wert '{_shown(node.value)}'."
 
 
+_INNER_QUOTE = re.compile(r'^\s*(- )?[\w-]+:\s*"[^"]*"\s*[^\s#]')  # key: "text "more" text"
+
+
 def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     problem = exc.problem or "Syntaxfehler"
     mark = exc.problem_mark
@@ -151,6 +155,9 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     leading = line_text[: len(line_text) - len(line_text.lstrip())]
     if "tab" in problem or "\t" in leading:
         return "Tabulatorzeichen gefunden – YAML erlaubt zum Einrücken nur Leerzeichen."
+    if _INNER_QUOTE.search(line_text):
+        return ("Der Text in Anführungszeichen endet zu früh – ein '\"' mitten im Text beendet ihn. Innen bitte „…“ "
+                "oder '…' schreiben, z. B. name: \"Amina „Mimi“ Yusuf\".")
     if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
         return "Klammer nicht geschlossen – fehlt ein ']' oder '}' am Ende der Liste?"
     if "found unexpected end of stream" in problem or "end of stream" in problem:
@@ -176,10 +183,9 @@ def parse_yaml(raw: bytes) -> YamlDoc:
     if len(raw) > MAX_FILE_BYTES:
         raise YamlProblem(None, f"Datei ist zu groß ({len(raw)} Bytes, höchstens {MAX_FILE_BYTES}).")
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise YamlProblem(line, "Die Datei ist nicht UTF-8-kodiert – bitte als UTF-8 speichern.") from exc
+        text = decode_text(raw)
+    except EncodingProblem as exc:
+        raise YamlProblem(exc.line, exc.message) from None
     if control := _NOT_IN_FILE.search(text):
         raise YamlProblem(text.count("\n", 0, control.start()) + 1, _control_message(control.group()))
     if hidden := find_hidden(text):

@@ -23,8 +23,10 @@ from pydantic import Field
 
 from calendar_build.content.loader import Content, Entry, Reader, Where
 from calendar_build.content.schema import Strict
+from calendar_build.content.yamlsafe import YamlDoc, YamlProblem, load_yaml
 from calendar_build.errors import Problems
 from calendar_build.i18n.languages import GERMAN, LANGUAGES
+from calendar_build.region.profile import Region
 from calendar_build.region.view import needed
 from calendar_build.region.words import RegionWords, TranslatedRegion, missing
 
@@ -115,8 +117,8 @@ def _categories(reader: Reader, folder: Path, content: Content, code: str) -> di
     return labels
 
 
-def _region(reader: Reader, folder: Path, code: str) -> RegionWords | None:
-    """Return the region's words in the language (None: the file is missing or broken, reported)."""
+def _region(reader: Reader, folder: Path, code: str, region: str) -> RegionWords | None:
+    """Return the region's words in the language (None: the file is missing, broken or another state's, reported)."""
     path = folder / "region.yaml"
     if not path.is_file():
         reader.problems.error(reader.shown(path), None, f"Datei fehlt – sie übersetzt die Sätze zur Region "
@@ -126,9 +128,36 @@ def _region(reader: Reader, folder: Path, code: str) -> RegionWords | None:
     if loaded is None:
         return None
     parsed, doc = loaded
+    if parsed.code is not None and parsed.code != region:  # copied from another project: "in Hesse" on every page
+        reader.problems.error(reader.shown(path), doc.line(("code",)),
+                              f"Diese Übersetzung gilt für {Region(parsed.code).name} ({parsed.code}), die Ausgabe für "
+                              f"{Region(region).name} ({region}, region in content/edition.yaml) – bitte 'region' und "
+                              f"'terms' für {Region(region).name} übersetzen und 'code: {region}' eintragen.")
+        return None
     exemption = (parsed.exemption.text, parsed.exemption.source) if parsed.exemption else None
     lines = {key: line for key in ("region", "terms", "exemption") if (line := doc.line((key,))) is not None}
     return RegionWords(reader.shown(path), parsed.region, dict(parsed.terms), exemption, lines)
+
+
+def _sample_copies(reader: Reader, path: Path, doc: YamlDoc, texts: dict[str, str], content: Content,
+                   code: str) -> None:
+    """Record each text still translating the sample edition while the German text is the project's own."""
+    from calendar_build.region.scaffold import PROGRAM_PROJECT  # noqa: PLC0415 - the sample beside the program
+
+    if content.root.resolve() == PROGRAM_PROJECT:
+        return
+    try:
+        german = load_yaml(PROGRAM_PROJECT / "content" / "edition.yaml").data
+        translated = load_yaml(translations_dir(PROGRAM_PROJECT, code) / "edition.yaml").data
+    except YamlProblem:
+        return  # no sample to compare with
+    for key, text in texts.items():
+        own = str(getattr(content.edition, key) or "")
+        if text == translated.get(key) and own != german.get(key):
+            reader.problems.error(reader.shown(path), doc.line((key,)),
+                                  f"'{key}' ist noch die Übersetzung der Musterausgabe („{text}“), auf Deutsch steht "
+                                  f"aber „{own}“ – bitte neu übersetzen oder die Zeile löschen (dann wird der deutsche "
+                                  f"Text gedruckt).")
 
 
 def check_region(content: Content, year: int, code: str, problems: Problems) -> None:
@@ -164,7 +193,9 @@ def localize(content: Content, code: str, problems: Problems) -> Content:
     edition_path = folder / "edition.yaml"
     if edition_path.is_file() and (loaded := reader.read(edition_path, TranslatedEdition)) is not None:
         texts = {k: v for k, v in loaded[0].model_dump().items() if v is not None}
+        _sample_copies(reader, edition_path, loaded[1], texts, content, code)
         edition = edition.model_copy(update=texts)
     catalogue = replace(content.catalogue, categories=categories, entries=tuple(entries))
-    return replace(content, catalogue=catalogue, edition=edition, region_words=_region(reader, folder, code),
+    words = _region(reader, folder, code, content.edition.region)
+    return replace(content, catalogue=catalogue, edition=edition, region_words=words,
                    language=code)

@@ -25,6 +25,7 @@ from calendar_build.pages.fitting import (
     wrapped_lines,
 )
 from calendar_build.pages.model import (
+    PARAGRAPH_BREAK,
     Calendar,
     CategoryView,
     DayCell,
@@ -238,6 +239,16 @@ def _split_columns(groups: list[ExplanationGroup], options: Options) -> tuple[tu
     return tuple(tuple(c) for c in columns)
 
 
+def paragraphs(text: str) -> str:
+    """Return a portrait's text with its spaces made single, its paragraphs parted by PARAGRAPH_BREAK.
+
+    A paragraph ends where the text read from YAML has a line break: at a blank line of a folded `text: >-`
+    (the way the template and the guide write it), at every line end of a literal `text: |`.
+    """
+    parts = (" ".join(part.split()) for part in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return PARAGRAPH_BREAK.join(part for part in parts if part)
+
+
 def build_calendar(
     content: Content,
     table: YearTable,
@@ -255,7 +266,7 @@ def build_calendar(
     school = region_checks.school_year(content, table.year).days() if edition.school_holidays else set()
     portrait_views = {
         p.spec.month: PortraitView(
-            name=p.spec.name, town=p.spec.town, text=" ".join(p.spec.text_in(options.language)[0].split()),
+            name=p.spec.name, town=p.spec.town, text=paragraphs(p.spec.text_in(options.language)[0]),
             lang=p.spec.text_in(options.language)[1],
             photo=photo_urls.get(p.spec.month, NO_PHOTOS).frame, tile=photo_urls.get(p.spec.month, NO_PHOTOS).tile,
             alt=p.spec.alt, credit=p.spec.photo_credit, sample=p.spec.sample,

@@ -77,6 +77,9 @@ class PhotoUrls(NamedTuple):
     tile: str
 
 
+PARAGRAPH_BREAK = "\n"  # between two paragraphs of a portrait's text in the page model
+
+
 @dataclass(frozen=True)
 class PortraitView:
     """The portrait of a month page."""
@@ -91,6 +94,11 @@ class PortraitView:
     sample: bool
     source: str = ""  # "path:line" of the portrait's text, named when it does not fit
     lang: str = "de"  # the language of `text`: the edition's, or German where no translation is written
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """Return the text's paragraphs (an editor parts them by a blank line in `text: >-`)."""
+        return tuple(self.text.split(PARAGRAPH_BREAK))
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,8 @@ _FIXED_ICC_DATE = bytes.fromhex("07ea" "0001" "0001" "0000" "0000" "0000")  # 20
 
 
 KEPT_CMYK = ("ist schon für den Druck aufbereitet (Farbmodus CMYK), sagt aber nicht, für welchen Druck "
-             "(kein Farbprofil). Es wird so übernommen, wie es ist; die Farben können im Druck abweichen. "
+             "(kein Farbprofil). In die Druck-PDF wird es so übernommen, wie es ist; die Farben können im Druck "
+             "abweichen. "
              "Besser: das Originalfoto aus Kamera oder Handy (RGB) verwenden.")
 
 
@@ -130,8 +131,9 @@ def _convert(image: Image.Image, source: bytes | None, colour: Colour, output_ic
     if image.mode == "CMYK" and source is None:
         if output_icc is None:
             raise ColourFailure("ist schon für den Druck aufbereitet (Farbmodus CMYK), sagt aber nicht, für "
-                                "welchen Druck (kein Farbprofil) – so lassen sich seine Farben nicht verlässlich "
-                                "umrechnen. Bitte das Originalfoto aus Kamera oder Handy (RGB-JPEG) verwenden.")
+                                "welchen Druck (kein Farbprofil) – für die Bildschirmfassung lassen sich seine "
+                                "Farben so nicht verlässlich umrechnen. Bitte das Originalfoto aus Kamera oder Handy "
+                                "(RGB-JPEG) verwenden.")
         if colour == "cmyk":
             notes.append(KEPT_CMYK)
         source = output_icc

@@ -174,11 +174,25 @@ def resolution_problem(name: str, effective_ppi: float, target: PhotoTarget,
                       math.ceil(target.height_mm / MM_PER_INCH * enough - 1e-9))
     best_w, best_h = target.pixels
     purpose = "den Druck" if target.for_print else "die Bildschirmfassung"
-    pixels = f"nur {size[0]}×{size[1]} Pixel, also " if size else "nur "
+    pixels = f"nur {size[0]}×{size[1]} Pixel{_after_crop(size, target)}, also " if size else "nur "
     hint = MESSENGER_HINT if size and max(size) <= MESSENGER_LONG_SIDE else ""
     return severity, (f"Foto '{name}' hat {pixels}{math.floor(effective_ppi)} ppi bei {_mm(target.width_mm)}×"
                       f"{_mm(target.height_mm)} mm – für {purpose} werden mindestens {need_w}×{need_h} Pixel "
                       f"gebraucht (besser {best_w}×{best_h}).{hint}")
+
+
+CROP_NOTE_BELOW = 0.8  # share of the photo's pixels the frame keeps below which the message names the crop
+
+
+def _after_crop(size: tuple[int, int], target: PhotoTarget) -> str:
+    """Return ', nach dem Zuschnitt … 1170×745' when the frame keeps much less of the photo (an upright photo)."""
+    width, height = size
+    aspect = target.width_mm / target.height_mm
+    kept = (min(width, round(height * aspect)), min(height, round(width / aspect)))
+    if kept[0] * kept[1] >= CROP_NOTE_BELOW * width * height:
+        return ""
+    shape = "Querformat" if aspect > 1 else "Hochformat"
+    return f", nach dem Zuschnitt auf das {shape} des Bildfelds {kept[0]}×{kept[1]}"
 
 
 def _mm(value: float) -> str:

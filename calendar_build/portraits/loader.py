@@ -93,8 +93,19 @@ def _photo_by_other_case(photo: Path, written: str, reader: Reader, shown: str, 
             pass
     pictures = [n for n in names if not n.endswith((".yaml", ".yml"))]
     reader.problems.error(shown, line, f"Foto '{written}' fehlt – erwartet in {where}/."
-                          f"{suggestion(photo.name, pictures)}")
+                          f"{_without_ending(photo.name, pictures) or suggestion(photo.name, pictures)}")
     return None
+
+
+def _without_ending(written: str, pictures: list[str]) -> str:
+    """Return a hint naming the photo(s) `written` is the name of without its ending ('IMG_1234' for 'IMG_1234.JPG')."""
+    stem = _nfc(written).casefold()
+    matches = [n for n in pictures if _nfc(Path(n).stem).casefold() == stem and Path(n).suffix]
+    if not matches:
+        return ""
+    listed = " oder ".join(f"'{n}'" for n in matches)
+    return (f" Meinten Sie {listed}? Der Dateiname braucht seine Endung (.jpg, .heic …) – Windows blendet sie im "
+            f"Explorer aus.")
 
 
 def load_portraits(root: Path, year: int, problems: Problems, towns: tuple[str, ...] = (),
@@ -112,7 +123,7 @@ def load_portraits(root: Path, year: int, problems: Problems, towns: tuple[str, 
     for path, shown, spec, doc in reader.each(files, PortraitSpec):
         if towns and spec.town not in towns:
             problems.error(shown, doc.line(("town",)), f"Unbekannter Wert '{spec.town}' in 'town' – erlaubt: "
-                           f"{', '.join(towns)} (towns in content/edition.yaml).")
+                           f"{', '.join(towns)} (towns in content/edition.yaml).{_town_hint(spec.town, towns)}")
             continue
         if spec.consent is None:
             problems.error(shown, doc.line(("consent",)) or 1,
@@ -125,6 +136,12 @@ def load_portraits(root: Path, year: int, problems: Problems, towns: tuple[str, 
                                       doc.line(("photo",)), lines))
     _check_edition(portraits, shown_folder, problems, towns, rules)
     return tuple(sorted(portraits, key=lambda p: p.spec.month))
+
+
+def _town_hint(written: str, towns: tuple[str, ...]) -> str:
+    """Return " Meinten Sie 'Alfeld (Leine)'?" for a town written short, misspelt or in other case."""
+    short = [t for t in towns if t.casefold().startswith(written.strip().casefold()) and written.strip()]
+    return f" Meinten Sie '{short[0]}'?" if len(short) == 1 else suggestion(written, towns)
 
 
 def _words(number: int) -> str:

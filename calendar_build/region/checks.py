@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from calendar_build.content.loader import Content
-from calendar_build.errors import Problems
+from calendar_build.errors import Problems, suggestion
 from calendar_build.paths import PathOutside, inside
 from calendar_build.region import school
 from calendar_build.region.profile import Region, local_names
@@ -22,9 +22,9 @@ def _local_holidays(content: Content, problems: Problems) -> None:
     allowed = local_names(region)
     for name in content.edition.local_holidays:
         if name not in allowed:
-            problems.error(EDITION, content.edition_line("local_holidays"),
+            problems.error(EDITION, content.edition_line("local_holidays", name),
                            f"'{name}' ist {region.in_name} kein nur örtlich geltender Feiertag – möglich: "
-                           f"{', '.join(allowed) or 'keiner'}.")
+                           f"{', '.join(allowed) or 'keiner'}.{suggestion(name, allowed)}")
 
 
 def _logo(content: Content, problems: Problems) -> None:

@@ -139,15 +139,25 @@ def _complete(periods: tuple[Period, ...], year: int) -> bool:
 
 
 def expected(region: Region, year: int) -> dict[tuple[str, bool], str]:
-    """Return key -> label of the periods a year should have: those of the last complete year before it."""
-    for earlier in range(year - 1, year - 1 - LOOK_BACK, -1):
+    """Return key -> label of the periods a year should have, in the order of the school year.
+
+    A year whose own data is complete has exactly its own periods: the KMK calendar lists no Pfingstferien
+    for Nordrhein-Westfalen 2028, so none are missing. Any other year expects what the last two complete
+    years before it had (one of them may lack a break the state gives only in some years).
+    """
+    if _complete(own := _package_periods(region.code, year), year):
+        return {p.key(year): _label(p.name, p.key(year), year) for p in own}
+    complete = [y for y in range(year - 1, year - 1 - LOOK_BACK, -1) if _complete(_package_periods(region.code, y), y)]
+    found: dict[tuple[str, bool], tuple[tuple[int, int], str]] = {}
+    for earlier in reversed(complete[:2]):  # the later year's names win
         periods = _package_periods(region.code, earlier)
-        if _complete(periods, earlier):
-            found = {p.key(earlier): _label(p.name, p.key(earlier), year) for p in periods}
-            christmas = next(p.name for p in periods if p.key(earlier) == ("christmas", False))
-            # the break at New Year belongs to every year, also where one ended on 31 December
-            return {("christmas", True): _label(christmas, ("christmas", True), year), **found}
-    return {}
+        for p in periods:
+            key = p.key(earlier)
+            found[key] = ((0, 0) if key[1] else (p.start.month, p.start.day), _label(p.name, key, year))
+        christmas = next(p.name for p in periods if p.key(earlier) == ("christmas", False))
+        # the break at New Year belongs to every year, also where one ended on 31 December
+        found[("christmas", True)] = ((0, 0), _label(christmas, ("christmas", True), year))
+    return {key: label for key, (_, label) in sorted(found.items(), key=lambda item: item[1][0])}
 
 
 def _label(name: str, key: tuple[str, bool], year: int) -> str:

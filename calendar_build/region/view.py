@@ -66,9 +66,9 @@ def needed(content: Content, year: int) -> list[Needed]:
     edition = content.edition
     region = Region(edition.region)
     found = local_holidays(region, year)
-    words = [Needed(n, EDITION, content.edition_line("local_holidays")) for n in edition.local_holidays if n in found]
-    words += [Needed(found[n].where, EDITION, content.edition_line("local_holidays"))
-              for n in edition.local_holidays if n in found]
+    local = [n for n in edition.local_holidays if n in found]
+    words = [Needed(n, EDITION, content.edition_line("local_holidays", n)) for n in local]
+    words += [Needed(found[n].where, EDITION, content.edition_line("local_holidays", n)) for n in local]
     if edition.school_holidays:
         words += checks.school_year(content, year).needed(EDITION, content.edition_line("school_holidays"))
     return list({w.german: w for w in words}.values())

@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Annotated
+from typing import Annotated, Literal
 
 from babel.lists import format_list
 from pydantic import Field
@@ -28,7 +28,7 @@ from calendar_build.i18n.catalogues import translations
 from calendar_build.i18n.dates import Dates
 from calendar_build.i18n.languages import GERMAN, digits
 from calendar_build.pages.dates import MONTHS
-from calendar_build.region.profile import Region
+from calendar_build.region.profile import REGION_CODES, Region
 
 _TURN_OF_YEAR = re.compile(r"^(.*) (\d{4}/\d{2})$")  # 'Weihnachtsferien 2027/28'
 
@@ -43,6 +43,7 @@ class TranslatedExemption(Strict):
 class TranslatedRegion(Strict):
     """content/translations/<lang>/region.yaml"""
 
+    code: Literal[REGION_CODES] | None = None  # type: ignore[valid-type]  # the state translated: the edition's
     region: Annotated[str, Field(min_length=1, max_length=80)]  # the state as the sentences name it: 'in Hesse'
     terms: dict[str, Annotated[str, Field(min_length=1, max_length=300)]] = {}  # German name -> translation
     exemption: TranslatedExemption | None = None  # the note on leave from school, if the edition has one

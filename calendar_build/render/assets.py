@@ -78,7 +78,7 @@ def check_assets(root: Path, problems: Problems) -> None:
     for path in files:
         try:
             text = read_regular_text(inside(root, path))
-        except (PathOutside, OSError, UnicodeDecodeError):
+        except (PathOutside, OSError, ValueError):  # EncodingProblem
             continue  # the template or theme loader reports such a file with its line
         shown = path.relative_to(root).as_posix()
         # the site's templates link files of the site they are written into (checked after it is composed)

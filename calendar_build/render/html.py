@@ -24,6 +24,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment, safe_range
 
+from calendar_build.content.encoding import EncodingProblem, decode_text
 from calendar_build.i18n.catalogues import translations
 from calendar_build.i18n.languages import GERMAN, digits
 from calendar_build.pages.model import Calendar
@@ -86,10 +87,9 @@ class ProjectLoader(jinja2.BaseLoader):
             raise TemplateProblem(f"templates/{template}", None, f"Die Vorlage ist zu groß (höchstens "
                                   f"{MAX_TEMPLATE_BYTES} Bytes).")
         try:
-            source = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise TemplateProblem(f"templates/{template}", raw.count(b"\n", 0, exc.start) + 1,
-                                  "Die Datei ist nicht UTF-8-kodiert – bitte als UTF-8 speichern.") from None
+            source = decode_text(raw)
+        except EncodingProblem as exc:
+            raise TemplateProblem(f"templates/{template}", exc.line, exc.message) from None
         return source, str(path), lambda: resolved.is_file() and resolved.stat().st_mtime == mtime
 
     def list_templates(self) -> list[str]:

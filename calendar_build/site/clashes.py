@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from calendar_build.content.encoding import EncodingProblem, decode_text
 from calendar_build.engine.occurrences import Occurrence, YearTable
 from calendar_build.errors import ContentError, Problem, Problems, count
 from calendar_build.pages import dates
@@ -59,13 +60,11 @@ def read_planned(path: Path, shown: str) -> tuple[list[Planned], list[Problem]]:
     if reader is None:
         raise ContentError([Problem(shown, None, "Unbekanntes Dateiformat – erwartet eine .ics- oder .csv-Datei.")])
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = decode_text(path.read_bytes())
     except OSError:
         raise ContentError([Problem(shown, None, "Datei fehlt oder kann nicht gelesen werden.")]) from None
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes().count(b"\n", 0, exc.start) + 1
-        raise ContentError([Problem(shown, line, "Die Datei ist nicht UTF-8-kodiert – bitte als UTF-8 speichern.")]
-                           ) from None
+    except EncodingProblem as exc:
+        raise ContentError([Problem(shown, exc.line, exc.message)]) from None
     problems = Problems()
     planned = reader(text, shown, problems)
     problems.raise_if_errors()

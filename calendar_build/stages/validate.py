@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from calendar_build.content.edition_checks import check_edition
+from calendar_build.content.encoding import EncodingProblem, decode_text
 from calendar_build.content.loader import Content, load_content
 from calendar_build.engine.capacity import check_capacity
 from calendar_build.engine.names import check_distinct_names
@@ -29,7 +30,6 @@ from calendar_build.render.theme import Layers, ThemeError, ThemeNumbers, read_l
 from calendar_build.stages.options import BuildOptions
 from calendar_build.stages.styles import layout_css
 
-NOT_UTF8 = "Die Datei ist nicht UTF-8-kodiert – bitte als UTF-8 speichern."
 LINKED_OUT = "Die Datei verweist (Symlink) aus dem Kalenderprojekt hinaus – bitte die Datei selbst ins Projekt legen."
 
 
@@ -60,9 +60,9 @@ def read_template_text(templates: Path, name: str) -> str:
     except OSError as exc:  # a FIFO, a folder, a symlink loop
         raise ContentError([Problem(f"templates/{name}", None, f"{os_error_message(exc)}.")]) from None
     try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ContentError([Problem(f"templates/{name}", raw.count(b"\n", 0, exc.start) + 1, NOT_UTF8)]) from None
+        return decode_text(raw)
+    except EncodingProblem as exc:
+        raise ContentError([Problem(f"templates/{name}", exc.line, exc.message)]) from None
 
 
 def theme_problem(exc: ThemeError) -> Problem:

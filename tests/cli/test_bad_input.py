@@ -56,6 +56,9 @@ def end(name: str) -> int:
     return len((REPO / name).read_text(encoding="utf-8").splitlines()) + 1
 
 
+PFLEGE = (REPO / P1).read_text(encoding="utf-8").splitlines()[line(P1, "Pflegefachfrau") - 1].index("Pflegefachfrau")
+
+
 # --- edits: each returns a function that breaks a project in one way ---------------------------------------------
 
 def replace(name: str, old: str, new: str) -> Edit:
@@ -171,7 +174,24 @@ AFTER_MONTH, AT_TEXT = f"{P1}:{line(P1, 'month:') + 1}", f"{P1}:{line(P1, 'text:
 AT_PHOTO, AT_CONSENT = f"{P1}:{line(P1, 'photo:')}", f"{P1}:{line(P1, 'consent:')}"
 AT_EPIPHANY, AT_RULE = f"{H}:{line(H, '- id: epiphany')}", f"{H}:{line(H, RULE)}"
 PHOTO = "Foto '01-selam-tesfamariam.jpg'"
-NOT_UTF8 = "Die Datei ist nicht UTF-8-kodiert – bitte als UTF-8 speichern."
+SAVE_AS_UTF8 = ("Bitte als UTF-8 speichern (Windows-Editor: „Datei → Speichern unter …“, unten bei „Codierung“ "
+                "„UTF-8“ wählen; LibreOffice: „Zeichensatz: Unicode (UTF-8)“).")
+UTF16 = (f"Die Datei ist als UTF-16 gespeichert (im Windows-Editor „Unicode“ oder „UTF-16 LE“), nicht als UTF-8. "
+         f"{SAVE_AS_UTF8}")
+
+
+def ansi(letter: str, column: int) -> str:
+    """Return the message for a file saved in Windows-1252 ('ANSI'): it said only 'nicht UTF-8-kodiert' before."""
+    return (f"Die Datei ist nicht als UTF-8 gespeichert ('{letter}' in Spalte {column} ist wohl in Windows-Kodierung "
+            f"„ANSI“ geschrieben). {SAVE_AS_UTF8}")
+
+
+def meant(written: str, field: str) -> str:
+    """Return the message for a key that means a known field (it said 'bitte Schreibweise prüfen' before)."""
+    return (f"Unbekanntes Feld '{written}' – gemeint ist wohl '{field}'. Bitte den Feldnamen genau so schreiben wie "
+            f"in der Vorlage.")
+
+
 NO_DATE = "diesen Tag oder diese Uhrzeit gibt es nicht (JJJJ-MM-TT)."
 NO_CONSENT = ("Keine Einwilligung für 'Selam Tesfamariam' eingetragen (consent: JJJJ-MM-TT) – ohne Einwilligung "
               "wird das Porträt nicht gedruckt.")
@@ -197,7 +217,19 @@ CASES: list[tuple[str, Edit, list[str]]] = [
     ("yaml-top-level-scalar", write(P1, "Selam Tesfamariam\n"),
      [f"{P1}:1: Fehler: Die Datei muss eine Zuordnung (schlüssel: wert) enthalten."]),
     ("yaml-wrong-type-int", replace(P1, "month: 1\n", "month: Januar\n"),
-     [f"{AT_MONTH}: Fehler: 'month' muss eine ganze Zahl sein, nicht 'Januar'."]),
+     [f"{AT_MONTH}: Fehler: 'month' muss eine ganze Zahl sein, nicht 'Januar'. Meinten Sie 1? (1 = Januar … 12 = "
+      f"Dezember)"]),
+    # an editor's ways of writing a value: each message now says what was meant (before: the bare rule, or for the
+    # inner quotes "Einrückung oder Listenzeichen passt nicht", which sent her looking for spaces)
+    ("yaml-inner-quotes", replace(P1, "name: Selam Tesfamariam", 'name: "Selam "Sely" Tesfamariam"'),
+     [f"{AT_NAME}: Fehler: Der Text in Anführungszeichen endet zu früh – ein '\"' mitten im Text beendet ihn. Innen "
+      f"bitte „…“ oder '…' schreiben, z. B. name: \"Amina „Mimi“ Yusuf\"."]),
+    ("gender-in-german", replace(P1, "gender: female", "gender: weiblich"),
+     [f"{P1}:{line(P1, 'gender:')}: Fehler: Unbekannter Wert 'weiblich' in 'gender' – erlaubt: female, male, divers. "
+      f"Meinten Sie 'female'?"]),
+    ("focal-point-decimal-comma", replace(P1, "focal_point: [0.46, 0.36]", "focal_point: [0,46, 0,36]"),
+     [f"{P1}:{line(P1, 'focal_point:')}: Fehler: 'focal_point' hat die falsche Anzahl Einträge. Erwartet werden zwei "
+      f"Zahlen mit Dezimalpunkt, z. B. [0.5, 0.4] – das Komma trennt die beiden Zahlen."]),
     ("yaml-wrong-type-list", replace(H, "holidays:\n", "holidays: Weihnachten\nrest:\n"),
      [f"{H}:{line(H, 'holidays:')}: Fehler: 'holidays' muss eine Liste sein."]),
     ("yaml-wrong-type-bool", replace(E, "school_holidays: true", "school_holidays: vielleicht"),
@@ -205,8 +237,9 @@ CASES: list[tuple[str, Edit, list[str]]] = [
     ("yaml-empty", write(H, ""), [f"{H}: Fehler: {EMPTY}"]),
     ("yaml-only-comments", write(P1, "# noch nichts\n\n"), [f"{P1}: Fehler: {EMPTY}"]),
     ("yaml-not-utf8", transform(P1, lambda b: b.replace(b"Pflegefachfrau", "Pflegefachfrau für".encode("latin-1"))),
-     [f"{P1}:{line(P1, 'Pflegefachfrau')}: Fehler: {NOT_UTF8}"]),
-    ("yaml-utf16", transform(E, lambda b: b.decode().encode("utf-16")), [f"{E}:1: Fehler: {NOT_UTF8}"]),
+     [f"{P1}:{line(P1, 'Pflegefachfrau')}: Fehler: {ansi('ü', PFLEGE + len('Pflegefachfrau f') + 1)}"]),
+    ("yaml-utf16", transform(E, lambda b: b.decode().encode("utf-16")), [f"{E}:1: Fehler: {UTF16}"]),
+    ("yaml-utf16-without-mark", transform(E, lambda b: b.decode().encode("utf-16-le")), [f"{E}:1: Fehler: {UTF16}"]),
     ("yaml-duplicate-key", replace(P1, "month: 1\n", "month: 1\nmonth: 2\n"),
      [f"{AFTER_MONTH}: Fehler: Schlüssel 'month' steht doppelt – bitte einen der beiden Einträge entfernen."]),
     ("yaml-billion-laughs", write(H, BILLION_LAUGHS),
@@ -261,15 +294,35 @@ CASES: list[tuple[str, Edit, list[str]]] = [
       f"{P2}:{line(P2, 'town:')}: Fehler: Hofheim am Taunus kommt 2-mal vor – jede Stadt genau einmal.",
       "portraits/2027: Fehler: Keine Porträts aus: Flörsheim am Main."]),
     ("town-unknown", replace(P1, "town: Hofheim am Taunus", "town: Hofheim"),
-     [f"{AT_TOWN}: Fehler: Unbekannter Wert 'Hofheim' in 'town' – erlaubt: {TOWNS} (towns in content/edition.yaml)."]),
+     # the town written short: which one is meant is said (it listed the twelve only)
+     [f"{AT_TOWN}: Fehler: Unbekannter Wert 'Hofheim' in 'town' – erlaubt: {TOWNS} (towns in content/edition.yaml). "
+      f"Meinten Sie 'Hofheim am Taunus'?"]),
     ("text-too-long", replace(P1, "text: >-\n", "text: " + "Sehr lang. " * 60 + "\nold_text: >-\n"),
-     [f"{AT_TEXT}: Fehler: 'text' ist zu lang (659 Zeichen, höchstens 600).",
+     [f"{AT_TEXT}: Fehler: 'text' ist zu lang (659 Zeichen, höchstens 600) – bitte um 59 Zeichen kürzen.",
       f"{P1}:{line(P1, 'text:') + 1}: Fehler: Unbekanntes Feld 'old_text' – bitte Schreibweise prüfen oder "
       f"entfernen."]),
+    # a key written with a capital, in German or misspelt: one message at its line, naming the field it means (the
+    # required field it leaves missing was a second error at the file's first key)
+    ("key-capitalised", replace(P1, "text: >-", "Text: >-"), [f"{AT_TEXT}: Fehler: {meant('Text', 'text')}"]),
+    ("key-in-german", replace(P1, "focal_point:", "fokus_punkt:"),
+     [f"{P1}:{line(P1, 'focal_point:')}: Fehler: {meant('fokus_punkt', 'focal_point')}"]),
+    ("key-in-german-required", replace(P1, "photo:", "Foto:"), [f"{AT_PHOTO}: Fehler: {meant('Foto', 'photo')}"]),
+    ("field-missing", replace(P1, "photo_credit: \"Musterfoto (Platzhalter), erzeugt von calendar-build\"\n", ""),
+     [f"{AT_NAME}: Fehler: Pflichtfeld 'photo_credit' fehlt – bitte die Zeile 'photo_credit: …' ergänzen."]),
     ("consent-missing", replace(P1, "consent: 2026-09-14\n", ""), [f"{AT_NAME}: Fehler: {NO_CONSENT}"]),
     ("consent-empty", replace(P1, "consent: 2026-09-14", "consent:"), [f"{AT_CONSENT}: Fehler: {NO_CONSENT}"]),
     # --- photos ---------------------------------------------------------------------------------------------------
     ("photo-missing", delete(J1), [f"{AT_PHOTO}: Fehler: {PHOTO} fehlt – erwartet in portraits/2027/."]),
+    # Windows hides the ending: the name as the Explorer shows it had no hint when short ('IMG_1234' is too far
+    # from 'IMG_1234.JPG' for difflib), a long one only "Meinten Sie …?" without the reason
+    ("photo-without-ending-short", both(write("portraits/2027/IMG_1234.JPG", jpeg((64, 64))),
+                                        replace(P1, "photo: 01-selam-tesfamariam.jpg", "photo: IMG_1234")),
+     [f"{AT_PHOTO}: Fehler: Foto 'IMG_1234' fehlt – erwartet in portraits/2027/. Meinten Sie 'IMG_1234.JPG'? Der "
+      f"Dateiname braucht seine Endung (.jpg, .heic …) – Windows blendet sie im Explorer aus."]),
+    ("photo-without-ending", replace(P1, "photo: 01-selam-tesfamariam.jpg", "photo: 01-selam-tesfamariam"),
+     [f"{AT_PHOTO}: Fehler: Foto '01-selam-tesfamariam' fehlt – erwartet in portraits/2027/. Meinten Sie "
+      f"'01-selam-tesfamariam.jpg'? Der Dateiname braucht seine Endung (.jpg, .heic …) – Windows blendet sie im "
+      f"Explorer aus."]),
     ("photo-zero-bytes", write(J1, b""),
      [f"{AT_PHOTO}: Fehler: {PHOTO} ist leer (0 Bytes) – bitte das Foto erneut kopieren oder exportieren."]),
     ("photo-truncated", transform(J1, lambda b: b[: len(b) // 2]),
@@ -367,11 +420,11 @@ CASES: list[tuple[str, Edit, list[str]]] = [
      [f"{COVER}:{end(COVER)}: Fehler: Fehler beim Ausführen der Vorlage: TypeError: unsupported operand type(s) "
       f"for +: 'int' and 'str'"]),
     ("template-not-utf8", transform(COVER, lambda b: b + "<p>Grüße</p>\n".encode("latin-1")),
-     [f"{COVER}:{end(COVER)}: Fehler: {NOT_UTF8}"]),
+     [f"{COVER}:{end(COVER)}: Fehler: {ansi('ü', 6)}"]),
     ("template-main-missing", delete("templates/calendar.html.j2"),
      ["templates/calendar.html.j2: Fehler: Vorlage fehlt."]),
     ("stylesheet-not-utf8", transform(CSS, lambda b: b + "/* Schrift für Überschriften */\n".encode("latin-1")),
-     [f"{CSS}:{end(CSS)}: Fehler: {NOT_UTF8}"]),
+     [f"{CSS}:{end(CSS)}: Fehler: {ansi('ü', 13)}"]),
     ("stylesheet-missing", delete(CSS), [f"{CSS}: Fehler: Datei fehlt oder kann nicht gelesen werden."]),
     ("stylesheet-unknown-variable", append(CSS, ".x { color: var(--accent-colour); }\n"),
      [f"{CSS}:{end(CSS)}: Fehler: Die Variable '--accent-colour' ist in theme.css nicht festgelegt."]),
@@ -384,7 +437,7 @@ CASES: list[tuple[str, Edit, list[str]]] = [
      [f"{THEME}:{line(THEME, '--explanation-columns:')}: Fehler: '--explanation-columns' muss eine ganze Zahl von 1 "
       f"bis 6 sein, nicht '0'."]),
     ("theme-not-utf8", transform(THEME, lambda b: b + "/* Größen */\n".encode("latin-1")),
-     [f"{THEME}:{end(THEME)}: Fehler: {NOT_UTF8}"]),
+     [f"{THEME}:{end(THEME)}: Fehler: {ansi('ö', 6)}"]),
 ]
 
 

@@ -57,7 +57,8 @@ def test_every_problem_at_once(sample: Path, cli: CliRunner) -> None:
         f"alevi, jewish, hindu, buddhist, sikh, bahai, yazidi.",
         f"{O}:2: Fehler: Unbekannter Feiertag 'ramadan-anfang' – die Kennung muss in content/holidays/ stehen.",
         f"{E}:{line(E, 'school_holidays')}: Fehler: 'school_holidays' muss true oder false sein, nicht 'ja'.",
-        f"{P2}:{line(P2, 'gender:')}: Fehler: Unbekannter Wert 'mann' in 'gender' – erlaubt: female, male, divers.",
+        f"{P2}:{line(P2, 'gender:')}: Fehler: Unbekannter Wert 'mann' in 'gender' – erlaubt: female, male, divers. "
+        f"Meinten Sie 'male'?",
     ]
     assert run.out == f"Prüfung {YEAR} ({PRODUCTS}): 4 Fehler, 0 Warnungen.\n"
 
@@ -121,8 +122,9 @@ def test_colour_mode_is_checked_for_every_product(sample: Path, cli: CliRunner) 
     assert run.lines == [
         f"{P1}:{line(P1, 'photo:')}: Warnung: Foto '01-selam-tesfamariam.jpg' {KEPT_CMYK}",
         f"{P1}:{line(P1, 'photo:')}: Fehler: Foto '01-selam-tesfamariam.jpg' ist schon für den Druck aufbereitet "
-        f"(Farbmodus CMYK), sagt aber nicht, für welchen Druck (kein Farbprofil) – so lassen sich seine Farben "
-        f"nicht verlässlich umrechnen. Bitte das Originalfoto aus Kamera oder Handy (RGB-JPEG) verwenden."]
+        f"(Farbmodus CMYK), sagt aber nicht, für welchen Druck (kein Farbprofil) – für die Bildschirmfassung "
+        f"lassen sich seine Farben so nicht verlässlich umrechnen. Bitte das Originalfoto aus Kamera oder Handy "
+        f"(RGB-JPEG) verwenden."]
     assert cli("check", sample, "--variant", "print").code == 0  # the print PDF alone can be made
 
 

@@ -63,7 +63,8 @@ def break_many(root: Path) -> None:
     edit(portrait(root, 6), "town", "Kriftel")  # as month 7
     edit(portrait(root, 5), "month", "6")
     path = portrait(root, 8)
-    path.write_text(path.read_text(encoding="utf-8").replace("town:", "nmae: x\ntown:"), encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace("town:", "nmae: x\nhobby: x\ntown:")
+    path.write_text(re.sub(r"(?m)^photo_credit:.*\n", "", text), encoding="utf-8")
     path = portrait(root, 9)
     path.write_text(path.read_text(encoding="utf-8").replace("gender:", "\tgender:"), encoding="utf-8")
     edit(portrait(root, 10), "text", "Sie sagt: Hallo")
@@ -74,6 +75,9 @@ def break_many(root: Path) -> None:
     edit(portrait(root, 7), "consent", "2099-09-14")
     (root / "portraits" / "2028" / "13-entwurf.yaml.txt").write_text("name: x\n", encoding="utf-8")
     (root / "content" / "overrides" / "2029.yaml").write_text("", encoding="utf-8")
+    # saved by Windows Notepad as "ANSI" and as "Unicode"
+    (root / "content" / "overrides" / "2030.yaml").write_bytes("overrides: []  # für später\n".encode("cp1252"))
+    (root / "content" / "overrides" / "2031.yaml").write_bytes("overrides: []\n".encode("utf-16"))
     (root / "content" / "overrides" / "2028.yaml").write_text(
         "overrides:\n  - id: eid-al-fitrr\n    start: 2028-02-26\n  - id: eid-al-fitr\n    start: 2029-02-26\n"
         "  - id: eid-al-adha\n    start: 2028-02-05\n", encoding="utf-8")
@@ -145,6 +149,21 @@ def output_held_open(root: Path) -> Callable[[], None]:
     return undo
 
 
+def inner_quotes(root: Path) -> None:
+    """Write straight quotes inside a quoted value (a school holidays file: it is read with the content)."""
+    school = root / "content" / "school-holidays"
+    school.mkdir()
+    (school / "2027.yaml").write_text('source: "Kultusministerium, "Ferienregelung" 2027"\nholidays: []\n',
+                                      encoding="utf-8")
+
+
+def translations_of_the_sample(root: Path) -> None:
+    """Make the project another district's in Bavaria, its English translations still the sample's (copied)."""
+    path = root / "content" / "edition.yaml"
+    edit(path, "region", "DE-BY")
+    edit(path, "motto", "Angekommen im Landkreis X")
+
+
 def missing_review_template(root: Path) -> None:
     """Remove a template of the review report."""
     (root / "templates" / "review" / "bericht.html.j2").unlink()
@@ -165,6 +184,8 @@ SCENARIOS: list[Scenario] = [
     ("school-holidays", None, "before", "check", ("--year", "2029")),  # the package knows part of 2029
     ("twice", None, "fresh", "new-edition", ()),
     ("review-template", missing_review_template, "filled", "diff", ()),
+    ("inner-quotes", inner_quotes, "bare", "check", ("--year", "2027")),
+    ("translations-copied", translations_of_the_sample, "before", "check", ("--year", "2027", "--language", "en")),
     ("no-edition-file", no_edition_file, "before", "check", ()),  # no portraits for 2028 either: stops early
     ("option-typo", None, "bare", "check", ("--yaer", "2028")),
     ("output-held-open", output_held_open, "bare", "ics", ("--year", "2027")),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -82,6 +83,25 @@ def test_document_date_older_than_the_content(project: Path, stand: str, newest_
     at = line_of(project, "document_date:")
     dated = [w for w in warnings_of(project) if w.startswith(f"content/edition.yaml:{at}: Warnung: Der Stand")]
     assert [expected] == [w.split(": Warnung: ")[1][: len(expected)] for w in dated] if expected else dated == []
+
+
+@pytest.mark.parametrize(("today", "epoch", "expected"), [
+    ("2026-12-02", "1796169600", None),  # new-edition set it today, for 2028: no warning on that day
+    ("2027-10-02", "1822435200", "Der Stand (2. Dezember 2026) ist älter als die Ausgabe 2028"),
+])  # fmt: skip
+def test_document_date_set_today_for_an_edition_over_a_year_ahead(project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  today: str, epoch: str, expected: str | None) -> None:
+    """An editor starting 2028 in December 2026: before, check at once asked whether the date was an old edition's."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    assert dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat() == today
+    set_edition(project, "document_date", "2026-12-02")
+    set_edition(project, "year", "2028")
+    (project / "portraits" / "2027").rename(project / "portraits" / "2028")
+    for path in (project / "portraits" / "2028").glob("*.yaml"):
+        path.write_text(re.sub(r"(?m)^consent:.*$", "consent: 2026-11-10", path.read_text(encoding="utf-8")),
+                        encoding="utf-8")
+    dated = [w.split(": Warnung: ")[1] for w in warnings_of(project, 2028) if "Der Stand" in w]
+    assert [d[: len(expected)] for d in dated] == [expected] if expected else dated == []
 
 
 def test_consent_dated_after_today(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -80,12 +80,36 @@ CASES = [
     (  # a misspelt key
         "unknown-key",
         {"content/holidays/christian.yaml": GOOD_HOLIDAY + "    descripton: x\n"},
-        "content/holidays/christian.yaml:7: Fehler: Unbekanntes Feld 'holidays.descripton'",
+        "content/holidays/christian.yaml:7: Fehler: Unbekanntes Feld 'holidays.descripton' – gemeint ist wohl "
+        "'description'.",
+    ),
+    (  # a key the holiday does not have: no suggestion of a rule's field ('dates') that is not allowed here
+        "unknown-key-of-another-level",
+        {"content/holidays/christian.yaml": GOOD_HOLIDAY + "    date: 2027-11-20\n"},
+        "content/holidays/christian.yaml:7: Fehler: Unbekanntes Feld 'holidays.date' – bitte Schreibweise prüfen oder "
+        "entfernen.",
+    ),
+    (  # an editor's own feast with a name as its id: the message says what an id looks like
+        "id-not-kebab-case",
+        {"content/holidays/christian.yaml": GOOD_HOLIDAY.replace("id: christmas-day", "id: Bernwardstag")},
+        "content/holidays/christian.yaml:3: Fehler: 'holidays.id' hat nicht die erwartete Form ('Bernwardstag') – "
+        "erlaubt sind Kleinbuchstaben a–z, Ziffern und Bindestriche, z. B. 'bernwardstag' oder 'tag-der-vielfalt'.",
+    ),
+    (  # dropping a feast through the overrides file: one message saying how (not "start fehlt" and "Unbekanntes Feld")
+        "override-remove",
+        {
+            "content/holidays/christian.yaml": GOOD_HOLIDAY,
+            "content/overrides/2027.yaml": "overrides:\n  - id: christmas-day\n    remove: true\n",
+        },
+        "content/overrides/2027.yaml:3: Fehler: In der Overrides-Datei lässt sich ein Fest nicht weglassen, nur sein "
+        "Termin festlegen. Soll 'christmas-day' nicht im Kalender stehen, seinen Eintrag in "
+        "content/holidays/<kategorie>.yaml löschen und diesen Eintrag hier entfernen",
     ),
     (  # missing required field
         "missing-name",
         {"content/holidays/christian.yaml": GOOD_HOLIDAY.replace("    name: Erster Weihnachtstag\n", "")},
-        "content/holidays/christian.yaml:3: Fehler: Pflichtfeld 'holidays.name' fehlt.",
+        "content/holidays/christian.yaml:3: Fehler: Pflichtfeld 'holidays.name' fehlt – bitte die Zeile 'name: …' "
+        "ergänzen.",
     ),
     (  # wrong type
         "wrong-type",
@@ -138,6 +162,20 @@ CASES = [
 def test_broken_content(tmp_path: Path, case: str, files: dict[str, str], expected: str) -> None:
     rendered = problems_of(tree(tmp_path, files))
     assert any(line.startswith(expected) for line in rendered), rendered
+
+
+def test_macos_metadata_files_are_not_read(tmp_path: Path) -> None:
+    """A USB stick from a Mac carries '._christian.yaml' beside each file: it was reported as a broken YAML file."""
+    root = tree(tmp_path, {"content/holidays/christian.yaml": GOOD_HOLIDAY})
+    (root / "content" / "holidays" / "._christian.yaml").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X")
+    assert [e.holiday.id for e in load_content(root).catalogue.entries] == ["christmas-day"]
+
+
+def test_override_remove_is_the_only_message(tmp_path: Path) -> None:
+    rendered = problems_of(tree(tmp_path, {
+        "content/holidays/christian.yaml": GOOD_HOLIDAY,
+        "content/overrides/2027.yaml": "overrides:\n  - id: christmas-day\n    weglassen: ja\n"}))
+    assert len(rendered) == 1 and "lässt sich ein Fest nicht weglassen" in rendered[0], rendered
 
 
 def test_all_problems_reported_at_once(tmp_path: Path) -> None:

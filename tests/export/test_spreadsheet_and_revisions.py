@@ -39,6 +39,19 @@ def test_cli_csv_writes_the_bytes(capsysbinary: pytest.CaptureFixture[bytes]) ->
     assert capsysbinary.readouterr().out == table.to_csv(year_table(2027), labels())
 
 
+def test_cli_csv_into_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--out writes the bytes itself: the guide's '> feste.csv' is re-encoded by PowerShell and empties the file."""
+    out = tmp_path / "feste-2027.csv"
+    assert main(["holidays", "--year", "2027", "--format", "csv", "--out", str(out)]) == 0
+    assert out.read_bytes() == table.to_csv(year_table(2027), labels())
+    assert capsys.readouterr().out == f"geschrieben: {out}\n"
+    # a failing call leaves the earlier table as it was
+    assert main(["holidays", "--year", "2100", "--format", "csv", "--out", str(out)]) == 1
+    assert out.read_bytes() == table.to_csv(year_table(2027), labels())
+    assert main(["holidays", "--year", "2027", "--out", str(tmp_path)]) == 2
+    assert "ist ein Ordner – bitte einen Dateinamen angeben, z. B. --out feste-2027.json." in capsys.readouterr().err
+
+
 def announced_files(project: Path) -> dict[str, bytes]:
     """Return the 2028 ICS files with an announced Eid al-Fitr and Ramadan start."""
     folder = project / "content" / "overrides"

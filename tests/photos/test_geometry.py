@@ -123,6 +123,19 @@ def test_resolution_problem(target: PhotoTarget, ppi: float, expected: tuple[str
     assert resolution_problem("01-x.jpg", ppi, target) == expected
 
 
+@pytest.mark.parametrize(("size", "ppi", "expected"), [
+    # an upright phone screenshot in the A3 frame: before, "1170×2532 Pixel … mindestens 1790×1140" read as if
+    # its 2532 pixels were enough in one direction
+    ((1170, 2532), 98.1, "Foto '01-x.jpg' hat nur 1170×2532 Pixel, nach dem Zuschnitt auf das Querformat des "
+                         "Bildfelds 1170×734, also 98 ppi bei 303×190 mm"),
+    ((1600, 1200), 134.2, "Foto '01-x.jpg' hat nur 1600×1200 Pixel, also 134 ppi bei 303×190 mm"),  # little cut off
+])  # fmt: skip
+def test_resolution_problem_names_the_crop_of_an_upright_photo(size: tuple[int, int], ppi: float,
+                                                                expected: str) -> None:
+    severity, message = resolution_problem("01-x.jpg", ppi, A3, size) or ("", "")
+    assert severity == "error" and message.startswith(expected + " – für den Druck werden mindestens 1790×1123 Pixel")
+
+
 @pytest.mark.parametrize(("target", "ppi", "_"), [row for row in RESOLUTION if row[2] is not None])
 def test_the_minimum_named_is_enough(target: PhotoTarget, ppi: float, _: object) -> None:
     severity, message = resolution_problem("x.jpg", ppi, target) or ("", "")

@@ -125,7 +125,9 @@ RESOLUTION = [
     ((295, 177), (295, 177), ["portraits/2027/01-x.yaml:9: Fehler: Foto '01-x.jpg' hat nur 295×177 Pixel, also 149 "
                               "ppi bei 50×30 mm – für den Druck werden mindestens 296×178 Pixel gebraucht (besser "
                               f"591×354).{MESSENGER_HINT}"]),
-    ((160, 400), (160, 96), ["portraits/2027/01-x.yaml:9: Fehler: Foto '01-x.jpg' hat nur 160×400 Pixel, also 81 "
+    # upright: the message says what the landscape frame keeps of it
+    ((160, 400), (160, 96), ["portraits/2027/01-x.yaml:9: Fehler: Foto '01-x.jpg' hat nur 160×400 Pixel, nach dem "
+                             "Zuschnitt auf das Querformat des Bildfelds 160×96, also 81 "
                              "ppi bei 50×30 mm – für den Druck werden mindestens 296×178 Pixel gebraucht (besser "
                              f"591×354).{MESSENGER_HINT}"]),
 ]
@@ -190,7 +192,8 @@ BAD = [
      "hat den Farbmodus F, der nicht unterstützt wird – bitte als 8-Bit-RGB-JPEG exportieren."),
     ("untagged cmyk for screen", lambda: mode_file("CMYK", "JPEG"), "screen",
      "ist schon für den Druck aufbereitet (Farbmodus CMYK), sagt aber nicht, für welchen Druck (kein Farbprofil) – "
-     "so lassen sich seine Farben nicht verlässlich umrechnen. Bitte das Originalfoto aus Kamera oder Handy "
+     "für die Bildschirmfassung lassen sich seine Farben so nicht verlässlich umrechnen. Bitte das Originalfoto aus "
+     "Kamera oder Handy "
      "(RGB-JPEG) verwenden."),
 ]
 

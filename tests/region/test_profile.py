@@ -69,9 +69,23 @@ def test_unknown_region_is_refused(project: Path) -> None:
 
 
 def test_local_holiday_of_another_state(project: Path) -> None:
-    add(project, "local_holidays:\n  Mariä Himmelfahrt: all\n")
-    assert report(project) == [f"{E}:{line_of(project, 'local_holidays')}: Fehler: 'Mariä Himmelfahrt' ist in "
-                               f"Hessen kein nur örtlich geltender Feiertag – möglich: keiner."]
+    """Each wrong entry is named at its own line (before: all of them at the line of 'local_holidays:')."""
+    add(project, "local_holidays:\n  Mariä Himmelfahrt: all\n  Fronleichnam: some\n")
+    first = line_of(project, 'local_holidays') + 1
+    assert report(project) == [f"{E}:{first}: Fehler: 'Mariä Himmelfahrt' ist in Hessen kein nur örtlich geltender "
+                               f"Feiertag – möglich: keiner.",
+                               f"{E}:{first + 1}: Fehler: 'Fronleichnam' ist in Hessen kein nur örtlich geltender "
+                               f"Feiertag – möglich: keiner."]
+
+
+def test_local_holiday_without_its_diacritic_names_the_right_one(project: Path) -> None:
+    """'Maria Himmelfahrt' typed without the ä: before, the list of what is possible only."""
+    text = (project / E).read_text(encoding="utf-8").replace("region: DE-HE", "region: DE-BY")
+    (project / E).write_text(text, encoding="utf-8")
+    add(project, "local_holidays:\n  Maria Himmelfahrt: all\n")
+    assert report(project) == [f"{E}:{line_of(project, 'local_holidays') + 1}: Fehler: 'Maria Himmelfahrt' ist in "
+                               f"Bayern kein nur örtlich geltender Feiertag – möglich: Mariä Himmelfahrt, Augsburger "
+                               f"Hohes Friedensfest. Meinten Sie 'Mariä Himmelfahrt'?"]
 
 
 @pytest.mark.parametrize(("applies", "note"), [

@@ -32,6 +32,12 @@ SCHOOL = "content/school-holidays/2029.yaml"
     ("DE-BE", 2028, ()),
     ("DE-BE", 2030, ("Weihnachtsferien 2029/30", "Winterferien", "Oster-/Frühjahrsferien",
                      "Himmelfahrts-/Pfingstferien", "Sommerferien", "Herbstferien", "Weihnachtsferien 2030/31")),
+    # Nordrhein-Westfalen: the KMK calendar gives no Pfingstferien in 2028 (package 0.109) – a complete year
+    # has exactly its own breaks, so the legend does not print "Für Himmelfahrts-/Pfingstferien lagen keine
+    # Termine vor"; 2030 still expects them, as 2027 had them
+    ("DE-NW", 2028, ()),
+    ("DE-NW", 2030, ("Weihnachtsferien 2029/30", "Oster-/Frühjahrsferien", "Himmelfahrts-/Pfingstferien",
+                     "Sommerferien", "Herbstferien", "Weihnachtsferien 2030/31")),
     ("AT-9", 2029, ()),  # computed from the Schulzeitgesetz for every year
     ("AT-9", 2031, ()),
 ])

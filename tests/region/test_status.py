@@ -22,7 +22,7 @@ from calendar_build.engine.occurrences import YearTable, compute_year
 from calendar_build.errors import Problems
 from calendar_build.i18n.content import localize
 from calendar_build.region.profile import Region
-from calendar_build.region.scaffold import refresh_shared
+from calendar_build.region.scaffold import OWN_WORDS, refresh_shared
 from calendar_build.region.status import LegalStatus, with_sentences
 from calendar_build.region.words import Wording
 from tests.conftest import REPO
@@ -67,7 +67,9 @@ def examples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         (root / "content").mkdir()
         shutil.copyfile(REPO / "examples" / name / "content" / "edition.yaml", root / "content" / "edition.yaml")
         refresh_shared(root)
-        shutil.copytree(REPO / "content" / "translations", root / "content" / "translations")
+        # the feasts' translations, as new-edition --region copies them: the edition's texts are the sample's own
+        shutil.copytree(REPO / "content" / "translations", root / "content" / "translations",
+                        ignore=shutil.ignore_patterns(*OWN_WORDS))
         for code, in_region in regions.items():
             (root / "content" / "translations" / code / "region.yaml").write_text(f"region: {in_region}\n",
                                                                                   encoding="utf-8")

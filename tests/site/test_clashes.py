@@ -97,12 +97,16 @@ def test_days_outside_the_year_are_counted_in_german(dates: list[str], hint: str
     ("termine.xlsx", "x", "termine.xlsx: Fehler: Unbekanntes Dateiformat"),
     ("termine.ics", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:gestern\nEND:VEVENT\nEND:VCALENDAR\n",
      "termine.ics:3: Fehler: DTSTART 'gestern' ist kein Datum"),
+    # Excel's "CSV (Trennzeichen-getrennt)" is Windows-1252: the letter and the menu that fixes it are named
+    ("termine.csv", "datum;titel\n12.03.2027;Bürgerfest\n".encode("cp1252"),
+     "termine.csv:2: Fehler: Die Datei ist nicht als UTF-8 gespeichert ('ü' in Spalte 13 ist wohl in "
+     "Windows-Kodierung „ANSI“ geschrieben). Bitte als UTF-8 speichern"),
 ])
 def test_clashes_bad_input_exits_1_with_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                      monkeypatch: pytest.MonkeyPatch, name: str, text: str,
+                                                      monkeypatch: pytest.MonkeyPatch, name: str, text: str | bytes,
                                                       expected: str) -> None:
     monkeypatch.chdir(tmp_path)
-    (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / name).write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     assert main(["clashes", "--root", str(REPO), "--year", "2027", name]) == 1
     err = capsys.readouterr().err
     assert err.startswith(expected)
