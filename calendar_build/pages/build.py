@@ -15,7 +15,15 @@ from calendar_build.engine.occurrences import Occurrence, YearTable
 from calendar_build.i18n.catalogues import translations
 from calendar_build.i18n.dates import Dates
 from calendar_build.pages.outlook import OutlookRow
-from calendar_build.pages.fitting import CellBox, TextBox, WeekdayBox, fit_labels, fitted_weekdays, wrapped_lines
+from calendar_build.pages.fitting import (
+    CellBox,
+    TextBox,
+    WeekdayBox,
+    dots_width_mm,
+    fit_labels,
+    fitted_weekdays,
+    wrapped_lines,
+)
 from calendar_build.pages.model import (
     PARAGRAPH_BREAK,
     Calendar,
@@ -102,6 +110,7 @@ def _month(
     portrait: PortraitView | None,
     options: Options,
     shortenings: list[Shortening],
+    weekdays: tuple[str, ...],
 ) -> MonthPage:
     order = list(categories)
     weeks = []
@@ -136,8 +145,20 @@ def _month(
         for o in table.occurrences
         if o.start <= last and o.end >= first  # every feast touching the month, spans included
     )
-    weekdays = fitted_weekdays(options.dates.weekday_forms, options.weekday)
     return MonthPage(month, options.dates.months[month - 1], year, portrait, weekdays, tuple(weeks), items)
+
+
+def dots_beside(by_day: Mapping[dt.date, list[Occurrence]], year: int, categories: Mapping[str, CategoryView],
+                box: WeekdayBox | None) -> tuple[float, ...]:
+    """Return, for each weekday (Monday first), the room in mm the dots of its most crowded day of the year take."""
+    widest = [0.0] * 7
+    if box is None:
+        return tuple(widest)
+    for day, occurrences in by_day.items():
+        if day.year == year:
+            glyphs = tuple(dict.fromkeys(categories[o.category].glyph for o in occurrences))
+            widest[day.weekday()] = max(widest[day.weekday()], dots_width_mm(glyphs, box))
+    return tuple(widest)
 
 
 def _explanations(table: YearTable, categories: Mapping[str, CategoryView], options: Options) -> tuple[tuple[ExplanationGroup, ...], ...]:
@@ -254,8 +275,11 @@ def build_calendar(
         for p in portraits
     }
     shortenings: list[Shortening] = []
+    # one form of the weekday names for the whole year: the first whose every name fits beside its dots
+    weekdays = fitted_weekdays(options.dates.weekday_forms, options.weekday,
+                               dots_beside(by_day, table.year, categories, options.weekday))
     months = tuple(
-        _month(table.year, m, by_day, table, categories, school, portrait_views.get(m), options, shortenings)
+        _month(table.year, m, by_day, table, categories, school, portrait_views.get(m), options, shortenings, weekdays)
         for m in range(1, 13)
     )
     calendar = Calendar(

@@ -165,6 +165,11 @@ def _what(frame: Frame | None) -> str:
     return FRAMES.get(frame.name, ("Ein Text", ""))[0] if frame else "Ein Text"
 
 
+def _lowered(what: str) -> str:
+    """Return a frame's description inside a sentence: 'die Legendenzeile' (its article lowered, its nouns kept)."""
+    return what[:1].lower() + what[1:]
+
+
 def _mm(px: float) -> str:
     return f"{px / PX_PER_MM:.1f}".replace(".", ",")
 
@@ -242,7 +247,7 @@ def prove_page(page_box: Any, page: int, safe_margin_mm: float, width: float, he
             pair = f"('{text.text.strip()[:30]}' / '{other.text.strip()[:30]}')"
             if text.frame != other.frame:
                 culprit = text.frame if text.frame and not text.rect.inside(text.frame.rect) else other.frame
-                report(culprit, "overlap", f"Seite {page}: {_what(text.frame)} und {_what(other.frame).lower()} "
+                report(culprit, "overlap", f"Seite {page}: {_what(text.frame)} und {_lowered(_what(other.frame))} "
                        f"überdecken sich {pair}.")
             elif text.line is not other.line:
                 report(text.frame, "overlap", f"Seite {page}: {_what(text.frame)} – zwei Zeilen darin überdecken "
@@ -253,8 +258,9 @@ def prove_page(page_box: Any, page: int, safe_margin_mm: float, width: float, he
 # Frames whose page takes the theme's compact step (the class `compact` on its <section>: calendar.css) when their
 # text runs past their bottom or over another frame's: a month's feast list, a column of explanations, a day of a
 # six-week month (its last row under the legend). Their lengths are the content's (a month with many feasts, a
-# language with longer names, a feast on the 31st), not the designer's; the step is theme.css's.
-COMPACT_FRAMES = frozenset({"month-list", "column", "day"})
+# language with longer names, a feast on the 31st), not the designer's; the step is theme.css's. A day of the poster
+# whose dots run into its names (four on one day, 23 April 2038, in the turned poster's 13.5 mm head) takes it too.
+COMPACT_FRAMES = frozenset({"month-list", "column", "day", "poster-day"})
 
 
 def _compactable(text: Text) -> bool:
@@ -262,8 +268,9 @@ def _compactable(text: Text) -> bool:
 
 
 def crowded_sections(document: Any) -> list[Any]:
-    """Return the page sections (elements) in which a text of COMPACT_FRAMES runs below its frame or over a text of
-    another frame (the legend below a month's list)."""
+    """Return the page sections (elements) in which a text of COMPACT_FRAMES runs below its frame, over a text of
+    another frame (the legend below a month's list) or over another line of its own frame (a day's dots over its
+    names)."""
     if not document.pages:
         return []
     sections = page_sections(document.pages[0]._page_box)
@@ -276,7 +283,7 @@ def crowded_sections(document: Any) -> list[Any]:
             for other in ordered[index + 1:]:  # swept as in prove_page: only texts that begin above this one's end
                 if other.rect.top >= text.rect.bottom - TOLERANCE_PX:
                     break
-                if other.frame != text.frame and text.rect.overlaps(other.rect):
+                if (other.frame != text.frame or other.line is not text.line) and text.rect.overlaps(other.rect):
                     crowded.update((id(t.section), t.section) for t in (text, other) if _compactable(t))
     return list(crowded.values())
 

@@ -61,8 +61,10 @@ class ThemeNumbers:
     cover_rows: int
     label_width_mm: float | None = None  # the room of a day's labels where no month grid sets it (the poster)
     font_families: tuple[tuple[str, str, int], ...] = ()  # (family, property, line) of every --font-… property
-    weekday_room_mm: float | None = None  # the room of a weekday beside the day's number (turned poster); None: free
+    weekday_room_mm: float | None = None  # the room of a weekday beside the day's number (poster); None: free
     weekday_size_pt: float = 8.0  # the size of that weekday
+    weekday_dot_pt: float = 0.0  # the size of the day's dots in the weekday's line (upright poster); 0: none there
+    weekday_dot_gap_mm: float = 0.0  # the space after each of those dots
 
 
 _CLOSERS = {"(": ")", "[": "]", "{": "}"}
@@ -231,17 +233,34 @@ def _length(values: dict[str, Value], name: str, unit: str) -> float:
     return _number(values, name, unit)
 
 
-def _weekday_room(values: dict[str, Value]) -> tuple[float | None, float]:
-    """Return the room in mm of a weekday beside the day's number and the weekday's size in pt.
+@dataclass(frozen=True)
+class WeekdayRoom:
+    """The room of a weekday beside the day's number, as theme.css sets it (see `_weekday_room`)."""
 
-    The room is the head's width less the number's and the gaps on both sides of the weekday; a head without a
-    width (`auto`: the upright poster, the wall calendar) leaves the weekday free (None).
+    width_mm: float | None  # None: the weekday is free (the wall calendar's column heads)
+    size_pt: float = 8.0
+    dot_size_pt: float = 0.0  # the dots in the same line share the room (upright poster); 0: on a line of their own
+    dot_gap_mm: float = 0.0
+
+
+def _weekday_room(values: dict[str, Value]) -> WeekdayRoom:
+    """Return the room of a weekday beside the day's number: its width in mm, its size in pt, and the day's dots'.
+
+    The room is the head's width less the number's and the gaps on both sides of the weekday. A head without a width
+    (`auto`) is as wide as the day's names (`--label-width`, the upright poster), and the dots follow the weekday in
+    its line (`--poster-dots-display: inline`); where the names have no width of their own either (the wall
+    calendar's grid) the weekday is free.
     """
-    if values.get("--poster-head-width", AUTO).text == "auto":
-        return None, 8.0
-    room = (_length(values, "--poster-head-width", "mm") - _length(values, "--poster-number-width", "mm")
-            - 2 * _length(values, "--poster-weekday-gap", "mm"))
-    return room, _length(values, "--size-poster-weekday", "pt")
+    head = values.get("--poster-head-width", AUTO)
+    names = values.get("--label-width", AUTO)
+    if head.text == "auto" and names.text == "auto":
+        return WeekdayRoom(None)
+    width = _length(values, "--label-width" if head.text == "auto" else "--poster-head-width", "mm")
+    room = width - _length(values, "--poster-number-width", "mm") - 2 * _length(values, "--poster-weekday-gap", "mm")
+    inline = values.get("--poster-dots-display", AUTO).text == "inline"
+    return WeekdayRoom(room, _length(values, "--size-poster-weekday", "pt"),
+                       _length(values, "--dot-size", "pt") if inline else 0.0,
+                       _length(values, "--poster-dot-gap", "mm") if inline else 0.0)
 
 
 COVER_TILES = 12  # the cover's mosaic: one tile for each month's portrait
@@ -294,7 +313,7 @@ def read_theme(layers: Layers, product: Product) -> ThemeNumbers:
     if "--font-text" not in values:
         raise ThemeError("Die Eigenschaft '--font-text' fehlt in theme.css.")
     stack = _families(values["--font-text"])
-    weekday_room, weekday_size = _weekday_room(values)
+    weekday = _weekday_room(values)
     columns, rows = _count(values, "--cover-columns", 1, 12), _count(values, "--cover-rows", 1, 12)
     if columns * rows != COVER_TILES:
         raise ThemeError(f"'--cover-columns: {columns}' und '--cover-rows: {rows}' ergeben {columns * rows} Felder – das "
@@ -320,7 +339,8 @@ def read_theme(layers: Layers, product: Product) -> ThemeNumbers:
         label_width_mm=_optional_mm(values, "--label-width"),
         font_families=tuple((family, name, value.line) for name, value in values.items() if name.startswith("--font-")
                             for family in _families(value)),
-        weekday_room_mm=weekday_room, weekday_size_pt=weekday_size,
+        weekday_room_mm=weekday.width_mm, weekday_size_pt=weekday.size_pt, weekday_dot_pt=weekday.dot_size_pt,
+        weekday_dot_gap_mm=weekday.dot_gap_mm,
     )
 
 

@@ -64,13 +64,14 @@ def page_model(options: BuildOptions, valid: Validated,
     """Return the page model of the product for the prepared photos."""
     theme, product = valid.theme, options.product
     label_font = fonts.resolve_family(theme.font_stack[0])
+    font_for = partial(fonts.covering, files=fonts.stack_files(theme.font_stack))  # the font a text is set in
     cell_width = theme.label_width_mm or (theme.grid_width_mm - theme.kw_width_mm) / 7 - theme.cell_padding_mm
     page_options = Options(
         classes=product.classes, spelled_marks=product.spelled_marks, date_basis=product.date_basis,
         cell_marks="months" not in product.page_plan,  # without month pages no list shows the marks: the labels do
-        cell=CellBox(cell_width, theme.label_lines, label_font, theme.label_size_pt),
+        cell=CellBox(cell_width, theme.label_lines, label_font, theme.label_size_pt, font_for),
         weekday=None if theme.weekday_room_mm is None else WeekdayBox(
-            theme.weekday_room_mm, theme.weekday_size_pt, partial(fonts.covering, files=fonts.stack_files(theme.font_stack))),
+            theme.weekday_room_mm, theme.weekday_size_pt, font_for, theme.weekday_dot_pt, theme.weekday_dot_gap_mm),
         column=TextBox(theme.explanation_column_width_mm, theme.explanation_column_height_mm, label_font,
                        theme.explanation_size_pt, theme.explanation_leading),
         language=options.language,

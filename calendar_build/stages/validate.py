@@ -12,6 +12,7 @@ from calendar_build.content.edition_checks import check_edition
 from calendar_build.content.encoding import EncodingProblem, decode_text
 from calendar_build.content.loader import Content, load_content
 from calendar_build.engine.capacity import check_capacity
+from calendar_build.engine.names import check_distinct_names
 from calendar_build.engine.occurrences import YearTable, compute_year
 from calendar_build.errors import ContentError, Problem, Problems, display_path, os_error_message
 from calendar_build.i18n.content import check_region, localize
@@ -175,6 +176,8 @@ def validate(options: BuildOptions) -> Validated:
     # slips of an overrides file show at once); a broken catalogue or edition stops here.
     blocking = [p for p in problems.errors if not p.path.startswith("content/overrides/")]
     table = compute_year(content, options.year, problems) if not blocking else None
+    if table is not None:
+        check_distinct_names(table, problems)
     if table is not None and "months" in options.product.page_plan:
         check_capacity(table, problems)
     region_checks.report(content, options.year, problems)

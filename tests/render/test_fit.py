@@ -122,6 +122,16 @@ def test_two_lines_of_one_frame_over_each_other_are_refused(top: str, refused: b
     assert found == refused, messages
 
 
+def test_two_frames_over_each_other_are_named_in_german() -> None:
+    """The A4 screen PDF of October 2038: 'Die Festliste des Monats und die legendenzeile überdecken sich' (the
+    second frame's description was lowered whole, nouns too)."""
+    html = ('<p data-frame="month-list" style="position:absolute;top:10mm;left:10mm;margin:0">Chanukka</p>'
+            '<p data-frame="legend-strip" style="position:absolute;top:11mm;left:10mm;margin:0">Legende</p>')
+    messages = [v.message for v in prove(HTML(string=html).render(), 0.0)]
+    assert messages == ["Seite 1: Die Festliste des Monats und die Legendenzeile überdecken sich "
+                        "('Chanukka' / 'Legende')."], messages
+
+
 @pytest.mark.parametrize(("size", "refused"), [("5.9pt", True), ("0.7em", True), ("6pt", False), ("0.75em", False)])
 def test_type_below_the_smallest_printed_size_is_refused(size: str, refused: bool) -> None:
     """However a size comes about (here 0.7 em of 8 pt: 5.6 pt), the proof measures the laid-out text."""
@@ -241,6 +251,16 @@ def test_a_text_over_the_legend_below_its_frame_asks_for_the_compact_step(frame:
     html = _list_page(6, frame=frame)
     css = CSS(string=COMPACT_CSS + " p { margin: 0; } [data-frame=legend-strip] { top: 36mm !important; }")
     assert bool(crowded_sections(html.render(stylesheets=[css]))) == crowded
+
+
+@pytest.mark.parametrize(("frame", "crowded"), [("poster-day", True), ("day", True), ("portrait", False)])
+def test_a_line_over_another_of_its_frame_asks_for_the_compact_step(frame: str, crowded: bool) -> None:
+    """The turned poster of 2038: four dots on 23 April ran from the day's head over its second name (one frame, two
+    lines); the compact step sets the poster's dots smaller. A portrait has no compact step."""
+    html = HTML(string=f'<section class="page"><div data-frame="{frame}" style="position:absolute;top:10mm;left:10mm;'
+                       'width:40mm;height:10mm;font-size:9pt"><p style="margin:0">23 Fr</p><p style="margin:0">'
+                       '●●●●●●</p><p style="position:absolute;top:4mm;left:8mm;margin:0">Orth. Karfr.</p></div></section>')
+    assert bool(crowded_sections(html.render())) == crowded
 
 
 def test_the_compact_step_is_set_once_more_and_then_fits() -> None:

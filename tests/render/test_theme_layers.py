@@ -83,18 +83,23 @@ def test_a_scaled_value_inside_a_calc_becomes_parentheses() -> None:
     assert "font-size: calc(10pt * 1.41421)" in css  # on its own: a calc() as written
 
 
-@pytest.mark.parametrize(("product", "room", "size"), [
-    ("print-a3", None, None),  # the month grid's heads have a column each
-    ("poster-a2", None, None),  # upright: the weekday stands above the names, free
-    ("poster-a2-landscape", 13.5 - 6.5 - 2 * 0.8, 8.0),  # head − number − the gaps on both sides of the weekday
-    ("poster-a1-landscape", (13.5 - 6.5 - 2 * 0.8) * 1.41421, 8.0 * 1.41421),  # read through calc(… * scale)
+@pytest.mark.parametrize(("product", "room", "size", "dot"), [
+    ("print-a3", None, None, 0.0),  # the month grid's heads have a column each
+    # upright: the head is as wide as the names (--label-width), its dots follow the weekday in the same line
+    ("poster-a2", 27.5 - 6.5 - 2 * 0.8, 8.0, 10.0),
+    ("poster-a1", 38.9 - (6.5 + 2 * 0.8) * 1.41421, 8.0 * 1.41421, 10.0 * 1.41421),
+    ("poster-a2-landscape", 13.5 - 6.5 - 2 * 0.8, 8.0, 0.0),  # head − number − the gaps; the dots on a line below
+    ("poster-a1-landscape", (13.5 - 6.5 - 2 * 0.8) * 1.41421, 8.0 * 1.41421, 0.0),  # read through calc(… * scale)
 ])
-def test_the_weekdays_room_is_read_from_the_head(product: str, room: float | None, size: float | None) -> None:
+def test_the_weekdays_room_is_read_from_the_head(product: str, room: float | None, size: float | None,
+                                                 dot: float) -> None:
     layers = read_layers((REPO / "templates" / "theme.css").read_text(encoding="utf-8"))
     theme = read_theme(layers, PRODUCTS[product])
     assert theme.weekday_room_mm == (None if room is None else pytest.approx(room))
     if size is not None:
         assert theme.weekday_size_pt == pytest.approx(size)
+    assert theme.weekday_dot_pt == pytest.approx(dot)
+    assert theme.weekday_dot_gap_mm == pytest.approx(0.4 * dot / 10.0)  # 0.4 mm on A2, scaled on A1
 
 
 def test_a_head_width_that_is_no_length_names_its_line() -> None:
