@@ -14,6 +14,7 @@ from collections import defaultdict
 
 from calendar_build.engine.occurrences import Occurrence, YearTable
 from calendar_build.errors import Problems
+from calendar_build.pages.dates import long_date
 
 
 def _named_on(table: YearTable) -> dict[dt.date, list[Occurrence]]:
@@ -43,7 +44,7 @@ def check_distinct_names(table: YearTable, problems: Problems) -> None:
                 field, name = clash
                 where = occurrence.entry.where
                 problems.error(where.path, where.line,
-                               f"Am {day.day}.{day.month}.{day.year} heißen '{seen[name].id}' und '{occurrence.id}' beide "
+                               f"Am {long_date(day)} heißen '{seen[name].id}' und '{occurrence.id}' beide "
                                f"'{name}' ('{field}') – zwei Feste unter einem Namen liest man als eines, doppelt "
                                f"gedruckt. Bitte '{occurrence.id}' hier einen eigenen Namen geben.")
             for _, name in _names(occurrence):

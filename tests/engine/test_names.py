@@ -53,5 +53,5 @@ def test_one_short_name_for_two_feasts_of_a_day_is_refused(project: Path, code: 
     path.write_text(text[:at] + f"    short: {short}" + text[text.index("\n", at):], encoding="utf-8")
     assert clashes(project, code, 2028) == [(
         f"content/translations/{code}/intercultural.yaml", line,
-        f"Am 20.3.2028 heißen 'naw-ruz' und 'nowruz' beide '{short}' ('short') – zwei Feste unter einem Namen liest "
+        f"Am 20. März 2028 heißen 'naw-ruz' und 'nowruz' beide '{short}' ('short') – zwei Feste unter einem Namen liest "
         "man als eines, doppelt gedruckt. Bitte 'nowruz' hier einen eigenen Namen geben.")]
