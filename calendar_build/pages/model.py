@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -78,6 +79,24 @@ class PhotoUrls(NamedTuple):
 
 
 PARAGRAPH_BREAK = "\n"  # between two paragraphs of a portrait's text in the page model
+# A web address in a text: printed as it is, never hyphenated (a reader would type the hyphen)
+WEB_ADDRESS = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”„«»]*[^\s<>\"“”„«».,;:!?)\]]")
+
+
+class Run(NamedTuple):
+    """A piece of a paragraph: plain text, or a web address (never hyphenated)."""
+
+    text: str
+    address: bool
+
+
+def runs(paragraph: str) -> tuple[Run, ...]:
+    """Return a paragraph as its plain pieces and web addresses, in order."""
+    found, start = [], 0
+    for match in WEB_ADDRESS.finditer(paragraph):
+        found += [Run(paragraph[start:match.start()], False), Run(match.group(), True)]
+        start = match.end()
+    return tuple(run for run in (*found, Run(paragraph[start:], False)) if run.text)
 
 
 @dataclass(frozen=True)
@@ -96,9 +115,9 @@ class PortraitView:
     lang: str = "de"  # the language of `text`: the edition's, or German where no translation is written
 
     @property
-    def paragraphs(self) -> tuple[str, ...]:
-        """Return the text's paragraphs (an editor parts them by a blank line in `text: >-`)."""
-        return tuple(self.text.split(PARAGRAPH_BREAK))
+    def paragraphs(self) -> tuple[tuple[Run, ...], ...]:
+        """Return the text's paragraphs (an editor parts them by a blank line in `text: >-`), each as its runs."""
+        return tuple(runs(paragraph) for paragraph in self.text.split(PARAGRAPH_BREAK))
 
 
 @dataclass(frozen=True)

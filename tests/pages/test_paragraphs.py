@@ -31,7 +31,7 @@ from calendar_build.stages.compose import compose
 def test_a_line_break_of_the_text_starts_a_paragraph(written: str, printed: tuple[str, ...]) -> None:
     text = paragraphs(yaml.safe_load(written)["text"])
     view = PortraitView(name="", town="", text=text, photo="", tile="", alt="", credit="", sample=True)
-    assert view.paragraphs == printed
+    assert tuple("".join(run.text for run in paragraph) for paragraph in view.paragraphs) == printed
 
 
 def _quotation_set_off(project: Path) -> None:
