@@ -6,11 +6,12 @@ PY := $(VENV)/bin/python
 ROOT ?= .# the calendar project to build, e.g. ROOT=examples/berlin
 # Debian packages: WeasyPrint's libraries (harfbuzz-subset makes font subsetting fast), fonts for every
 # script we print (Noto; CJK only as the source of a subset), Fogra's FOGRA39 data (icc-profiles-free) and
-# ArgyllCMS (argyll) to make the print profile from it, Ghostscript and MuPDF to check the print PDF,
+# ArgyllCMS (argyll) to make the print profile from it, Ghostscript, MuPDF and Poppler (poppler-utils: the tests
+# read text and pages with a third renderer) to check the print PDF,
 # Chromium and Node.js for the website's browser tests (axe-core comes from npm, see package.json).
 APT_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libjpeg62-turbo \
 	fonts-noto-core fonts-noto-cjk libgs-common fontconfig icc-profiles-free argyll ghostscript mupdf-tools \
-	chromium nodejs
+	poppler-utils chromium nodejs
 
 .PHONY: help install calendar test bench bench-serve snapshots photos preview site serve clean messages
 
