@@ -13,7 +13,7 @@ APT_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset
 	fonts-noto-core fonts-noto-cjk libgs-common fontconfig icc-profiles-free argyll ghostscript mupdf-tools \
 	poppler-utils chromium nodejs
 
-.PHONY: help install calendar test bench bench-serve snapshots photos preview site serve clean messages
+.PHONY: help install calendar test test-full bench bench-serve snapshots photos preview site serve clean messages
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -54,9 +54,12 @@ photos: install ## Generate placeholder photos of sample portraits (ROOT=example
 calendar: install photos ## Install everything and build print PDF, screen PDF, ICS (ROOT=examples/berlin: an example)
 	$(PY) -m calendar_build build --variant all --root $(ROOT)
 
-test: install photos ## Type-check (mypy, strict) and run the test suite
+test: install photos ## Type-check (mypy, strict) and run the quick tests (under two minutes on two cores)
 	$(PY) -m mypy
-	$(PY) -m pytest -q -p no:cacheprovider -n auto --dist loadgroup
+	$(PY) -m pytest -q -p no:cacheprovider -n auto --dist loadgroup -m "not full"
+
+test-full: install photos ## The rest: every product, language and year, other regions, every renderer, faults
+	$(PY) -m pytest -q -p no:cacheprovider -n auto --dist loadgroup -m full
 
 bench: install photos ## Run the benchmarks (timings and memory, printed side by side; then bench-serve)
 	$(PY) tools/bench.py

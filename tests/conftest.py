@@ -8,7 +8,7 @@ import pickle
 import resource
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -18,6 +18,18 @@ from tests import layout_memo
 
 REPO = Path(__file__).resolve().parents[1]
 T = TypeVar("T")
+
+# The two tiers (README, Tests): `make test` runs the quick one, every test not marked `full`: the reference
+# editions built once and asserted on from many sides, each product, language and fault at least once, and the
+# middle stages; `make test-full` (and CI, after make test) runs the tests marked `full`: every product in every
+# language and year, the examples of other regions, every renderer on every page, faults in real processes, fuzzing.
+FULL = pytest.mark.full
+
+
+def beyond(values: Sequence[Any], quick: Sequence[Any]) -> list[Any]:
+    """Return parameter values with every one not in `quick` marked `full` (a tuple stands for several arguments)."""
+    return [value if value in quick else pytest.param(*(value if isinstance(value, tuple) else (value,)), marks=FULL)
+            for value in values]
 
 
 @pytest.fixture(scope="session")

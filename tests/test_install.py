@@ -60,3 +60,21 @@ def essential(package: str) -> bool:
     """Return whether a package is one of Debian's essential ones, on every Debian machine (dpkg itself)."""
     query = subprocess.run(["dpkg-query", "-W", "-f", "${Essential}", package], capture_output=True, text=True)
     return query.stdout.strip() == "yes"
+
+
+def recipe(target: str) -> str:
+    """Return the commands of a Makefile target."""
+    text = (REPO / "Makefile").read_text(encoding="utf-8")
+    found = re.search(rf"^{re.escape(target)}:[^\n]*\n((?:\t[^\n]*\n)+)", text, re.M)
+    assert found is not None, target
+    return found.group(1)
+
+
+def test_the_two_tiers_together_run_every_test_and_ci_runs_both() -> None:
+    """make test leaves out the tests marked `full`, make test-full runs exactly those, CI runs one after the other."""
+    assert '-m "not full"' in recipe("test") and "-m mypy" in recipe("test")
+    assert "-m full" in recipe("test-full")
+    ci = [line.strip() for line in (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    assert ci.index("make test") < ci.index("make test-full")
+    config = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    assert "--strict-markers" in config and '"full: ' in config  # a misspelt mark is an error, not a third tier

@@ -57,6 +57,7 @@ def test_preview_of_the_a4_screen_product(project: Path) -> None:
         assert abs(image.width / image.height - 210 / 297) < 0.005  # no bleed on screen
 
 
+@pytest.mark.full
 @pytest.mark.usefixtures("warm_project")  # the run's prepared photos
 def test_preview_of_the_landscape_poster(project: Path) -> None:
     calendar = project / "output/2027/preview"
@@ -152,6 +153,7 @@ def test_preview_shows_the_binding_strip(project: Path) -> None:
     assert sum(b[0] - b[1] for b, _ in tinted) > sum(l[0] - l[1] for _, l in tinted)  # towards magenta
 
 
+@pytest.mark.full
 @pytest.mark.usefixtures("warm_project")  # the run's prepared photos
 def test_memo_lays_out_only_changed_pages_and_their_pngs_match_a_full_preview(project: Path, tmp_path: Path) -> None:
     options = BuildOptions(root=project, year=2027)

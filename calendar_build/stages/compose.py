@@ -126,15 +126,17 @@ def _select(pages: tuple[PageRef, ...], numbers: Sequence[int] | None) -> tuple[
 def compose(options: BuildOptions, numbers: Sequence[int] | None = None,
             meanwhile: Callable[[], None] | None = None,
             step: Callable[[str], None] = lambda _label: None, per_page: bool = False,
-            linked: Callable[[PortraitPhotos], dict[int, PhotoUrls]] = PortraitPhotos.urls) -> Composed:
+            linked: Callable[[PortraitPhotos], dict[int, PhotoUrls]] = PortraitPhotos.urls,
+            valid: Validated | None = None) -> Composed:
     """Compose the product (only the pages `numbers`, 1-based, if given); raise ContentError before any output.
 
     `meanwhile` runs in this process while worker processes prepare the photos. With `per_page`
     every page is a part of its own (a preview tells changed pages from the others by their HTML).
     `linked` returns the URLs the pages show the prepared photos by (a preview: lighter copies).
+    `valid` is the product's content, validated already (`check` validates every product before laying any out).
     """
     step("Inhalte und Porträts prüfen")
-    valid = validate(options)
+    valid = valid if valid is not None else validate(options)
     draft, shortenings = page_model(options, valid, {})  # the page plan is known before the photos
     pages = _select(plan_pages(draft, options.product.page_plan, valid.theme.explanation_columns), numbers)
     every = numbers is None

@@ -593,6 +593,7 @@ def test_child_process_misuse(sample: Path) -> None:
 HOSTILE = "<script>alert('x')</script> & <b>fett</b>"
 
 
+@pytest.mark.full
 def test_html_in_text_is_escaped_in_html_and_literal_in_pdf(sample: Path, cli: CliRunner) -> None:
     replace(P1, "name: Selam Tesfamariam", f'name: "{HOSTILE}"')(sample)
     replace(E, "motto: Angekommen im Main-Taunus-Kreis", 'motto: "<img src=x onerror=alert(1)> Angekommen"')(sample)
@@ -635,6 +636,7 @@ def listener() -> Iterator[tuple[str, list[object]]]:
     server.close()
 
 
+@pytest.mark.full
 def test_url_built_in_a_template_is_refused_and_never_fetched(sample: Path, cli: CliRunner,
                                                               listener: tuple[str, list[object]]) -> None:
     address, accepted = listener

@@ -19,6 +19,8 @@ from tests.cli.conftest import YEAR, CliRunner
 from tests.conftest import copy_warm_cache
 from tests.cli.readonly import read_only
 
+pytestmark = pytest.mark.full  # the whole space: make test-full
+
 
 def deleted(cache: Path, _monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.rmtree(cache)

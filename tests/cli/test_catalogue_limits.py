@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from calendar_build.engine.capacity import MONTH_LIST_MAX
 from tests.cli.conftest import YEAR, CliRunner, assert_clean_failure
 
@@ -22,6 +24,7 @@ def add_feasts(root: Path, count: int) -> None:
         stream.writelines(FEAST.format(n=n, month=n % 12 + 1, day=n % 28 + 1) for n in range(count))
 
 
+@pytest.mark.full
 def test_5000_extra_feasts_are_refused_alike_by_check_and_build(sample: Path, cli: CliRunner) -> None:
     add_feasts(sample, 5000)
     out = sample / "output"

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
+import pytest
 
+from calendar_build import workers
 from calendar_build.photos.colour import KEPT_CMYK
 from calendar_build.photos.prepare import MESSENGER_HINT
 from tests.cli.conftest import CliRunner, PRODUCTS, Run, YEAR, assert_clean_failure
@@ -41,6 +45,7 @@ def test_clean_sample_passes_and_writes_nothing(sample: Path, cli: CliRunner) ->
     assert not list(sample.rglob("*.pdf"))
 
 
+@pytest.mark.full
 def test_clean_sample_passes_in_a4(sample: Path, cli: CliRunner) -> None:
     assert cli("check", sample, "--format", "a4").code == 0
 
@@ -63,6 +68,7 @@ def test_every_problem_at_once(sample: Path, cli: CliRunner) -> None:
     assert run.out == f"Prüfung {YEAR} ({PRODUCTS}): 4 Fehler, 0 Warnungen.\n"
 
 
+@pytest.mark.full
 def test_warnings_are_marked_and_pass(sample: Path, cli: CliRunner) -> None:
     write(J1, photo((2400, 1600)))(sample)
     replace(P2, "gender: male", "gender: female")(sample)
@@ -72,6 +78,7 @@ def test_warnings_are_marked_and_pass(sample: Path, cli: CliRunner) -> None:
     assert run.out == f"Prüfung {YEAR} ({PRODUCTS}): 0 Fehler, 2 Warnungen.\n"
 
 
+@pytest.mark.full
 def test_warnings_are_printed_beside_a_later_error(sample: Path, cli: CliRunner) -> None:
     """The balance warning comes from validation; a portrait too long for its page and a photo that cannot be
     printed are found later (fit proof, photo preparation). The editor sees every problem of the run at once."""
@@ -107,6 +114,7 @@ def test_strict_turns_warnings_into_errors(sample: Path, cli: CliRunner) -> None
     assert run.out == f"Prüfung {YEAR} ({PRODUCTS}): 2 Fehler, 0 Warnungen.\n"
 
 
+@pytest.mark.full
 def test_strict_photo_warning_is_an_error(sample: Path, cli: CliRunner) -> None:
     write(J1, photo((2400, 1600)))(sample)
     run = cli("check", sample, "--strict")
@@ -114,6 +122,7 @@ def test_strict_photo_warning_is_an_error(sample: Path, cli: CliRunner) -> None:
     assert run.lines == [LOW_RES.replace("Warnung", "Fehler")]
 
 
+@pytest.mark.full
 def test_colour_mode_is_checked_for_every_product(sample: Path, cli: CliRunner) -> None:
     """Print takes an untagged CMYK photo as separated already; the screen PDF cannot show it: check says so."""
     write(J1, photo((3600, 2400), "CMYK"))(sample)
@@ -141,6 +150,7 @@ def test_build_runs_the_same_validation(sample: Path, cli: CliRunner) -> None:
     assert not (sample / "output").exists()
 
 
+@pytest.mark.full
 def test_edition_products_are_all_built_side_by_side(sample: Path, cli: CliRunner) -> None:
     """`products` in edition.yaml: check and `build --variant all` make each, none replacing another's file."""
     append(E, "products: [print-a3, print-a4]\n")(sample)
@@ -152,6 +162,7 @@ def test_edition_products_are_all_built_side_by_side(sample: Path, cli: CliRunne
     assert (sample / "out" / f"holidays-{YEAR}.ics").is_file()
 
 
+@pytest.mark.full
 def test_a_warning_of_every_product_is_printed_once(sample: Path, cli: CliRunner) -> None:
     """`build --variant all` printed a warning about the content once per product (twice for the sample)."""
     replace(E, f"year: {YEAR}", "year: 2026")(sample)
@@ -160,3 +171,27 @@ def test_a_warning_of_every_product_is_printed_once(sample: Path, cli: CliRunner
     warned = [line for line in run.lines if "Hier steht 'year: 2026'" in line]
     assert len(warned) == 1, run.err
     assert run.out.count(", 1 Warnung.\n") == 2  # each product still counts it
+
+
+@pytest.mark.parametrize(("edit", "laid_out"), [
+    (write(E, ""), []),  # an empty edition: no product can be laid out
+    (append(E, "output_profile: content/categories.yaml\n"), ["screen"]),  # only the print product needs the profile
+    (lambda root: None, ["print-a3", "screen"]),  # clean: both
+], ids=["content-slip", "print-only-slip", "clean"])
+def test_only_products_with_valid_content_are_laid_out(edit: Callable[[Path], None], laid_out: list[str],
+                                                       sample: Path, cli: CliRunner,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A slip in the content is told without a layout (no WeasyPrint, no worker process): check validates every
+    product first and lays out only those whose content is valid – with the same messages as before."""
+    asked: list[str] = []
+    run_each = workers.run_each
+
+    def recording(function: Callable[..., Any], items: Sequence[Any], count: int, **kwargs: Any) -> list[Any]:
+        asked.extend(options.product.id for options, _valid in items)
+        return run_each(function, items, count, **kwargs)
+
+    monkeypatch.setattr(workers, "run_each", recording)
+    edit(sample)
+    run = cli("check", sample)
+    assert asked == laid_out
+    assert run.code == (0 if laid_out == ["print-a3", "screen"] else 1), run.err

@@ -195,7 +195,7 @@ SCENARIOS: list[Scenario] = [
 
 # The scenarios run once per run (not once per xdist worker), and every test reading them on one worker: the other
 # worker meanwhile runs other tests instead of waiting for the same scenarios.
-pytestmark = pytest.mark.xdist_group("docs-messages")
+pytestmark = [pytest.mark.xdist_group("docs-messages"), pytest.mark.full]
 
 
 @pytest.fixture(scope="module")

@@ -82,6 +82,7 @@ def test_ics_into_a_folder_in_the_files_place_changes_nothing(sample: Path, cli:
     assert (out / f"holidays-{YEAR}-christian.ics").read_bytes() == b"earlier"
 
 
+@pytest.mark.full
 def test_full_disk_while_writing_the_pdf(sample: Path, cli: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
     """ENOSPC injected where the finished PDF is flushed to disk; the earlier PDF stays, no temporary file."""
     out = sample / "output"
@@ -118,6 +119,7 @@ def test_output_streams(case: str, args: list[str], env: dict[str, str], sample:
         assert "Naw-Rúz".encode() in done.stdout
 
 
+@pytest.mark.full
 @pytest.mark.parametrize(("case", "blocked", "warning"), [
     ("cache-is-a-file", ".cache/calendar-build",
      ".cache/calendar-build: Warnung: Zwischenspeicher nicht nutzbar (dort liegt eine Datei statt eines Ordners) – "

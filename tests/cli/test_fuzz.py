@@ -27,6 +27,8 @@ from calendar_build.cli import main
 from tests.cli.conftest import PROBLEM, PRODUCTS, Run, SUMMARY, YEAR
 from tests.conftest import REPO
 
+pytestmark = pytest.mark.full  # the whole space: make test-full
+
 SCALE = int(os.environ.get("FUZZ_SCALE", "1"))
 FILES = sorted(p.relative_to(REPO).as_posix() for folder in ("content", "portraits/2027")
                for p in (REPO / folder).rglob("*.yaml"))

@@ -155,6 +155,7 @@ def test_check_refuses_hostile_input(case: str, edit: Edit, expected: list[str],
     assert "localhost" not in run.out + run.err and os.uname().nodename not in run.err
 
 
+@pytest.mark.full
 def test_dates_for_other_years_only_is_a_warning(sample: Path, cli: CliRunner) -> None:
     append(HOLIDAYS, FEAST.format(rule="{kind: dates, dates: {2026: 2026-05-01, 2028: 2028-05-01}}", extra=""))(sample)
     run = cli("check", sample)

@@ -27,6 +27,8 @@ from tests.cli.test_bad_input import COVER, append
 from tests.cli.test_check import snapshot
 from tests.conftest import REPO
 
+pytestmark = pytest.mark.full  # the whole space: make test-full
+
 PDF = f"calendar-{YEAR}-print-a3.pdf"
 EARLIER = {PDF: b"%PDF-1.7 the earlier, good calendar\n%%EOF\n",
            f"holidays-{YEAR}.ics": b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",

@@ -70,6 +70,7 @@ def visible_files(out: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file() and not p.name.startswith(".")}
 
 
+@pytest.mark.full
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL], ids=["SIGTERM", "SIGHUP", "SIGKILL"])
 def test_killed_build_leaves_no_worker_and_no_new_output(sig: signal.Signals, sample: Path) -> None:
     out = sample / "output"

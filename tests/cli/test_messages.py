@@ -48,6 +48,7 @@ def test_build_report_names_the_pages_set_compact(capsys: pytest.CaptureFixture[
                                        "Texte in die Rahmen (die „compact“-Werte in templates/theme.css).\n")
 
 
+@pytest.mark.full
 def test_check_names_the_page_that_fits_only_compact(sample: Path, cli: CliRunner) -> None:
     """The 2027 sample's October in Ukrainian on an A4 screen: the legend reached into the feast list."""
     run = cli("check", sample, "--product", "screen-a4", "--language", "uk")
@@ -196,6 +197,7 @@ def test_a_file_not_ending_in_yaml_is_named(written: str, saved_as: str, rename_
             ) in run.lines, run.err
 
 
+@pytest.mark.full
 def test_same_person_twice_is_a_warning(sample: Path, cli: CliRunner) -> None:
     """A portrait file copied for the next month, its name not changed: before, two pages of one person, no word."""
     replace(P2, "name: Hasan Demir", "name: selam  Tesfamariam")(sample)

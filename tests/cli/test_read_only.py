@@ -37,6 +37,7 @@ def test_read_only_output_folder(command: str, extra: list[str], refused: str, s
     assert listing(sample / "output") == before
 
 
+@pytest.mark.full
 def test_read_only_project_builds_into_another_folder(project: Path, photo_cache: Path, sample_photos: None,
                                                       cli: CliRunner, monkeypatch: pytest.MonkeyPatch,
                                                       tmp_path_factory: pytest.TempPathFactory) -> None:

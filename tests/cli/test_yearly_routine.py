@@ -140,6 +140,7 @@ def routine(sample: Path, cli: CliRunner, monkeypatch: pytest.MonkeyPatch) -> tu
     return sample, fill_portraits(sample)
 
 
+@pytest.mark.full
 def test_the_yearly_routine(routine: tuple[Path, dict[int, Path]], cli: CliRunner) -> None:
     root, files = routine
     shown = {m: f"portraits/{YEAR}/{p.name}" for m, p in files.items()}

@@ -16,6 +16,7 @@ import pytest
 from PIL import Image
 
 from calendar_build.i18n.dates import Dates
+from tests.conftest import beyond
 from tests.i18n.conftest import LANGUAGE_CODES, POSTER_CODES, Sample
 
 
@@ -139,6 +140,7 @@ def test_two_renderers_draw_every_glyph(samples: Mapping[str, Sample], code: str
     _assert_drawn_alike(samples[code].pdf, page, tmp_path)
 
 
+@pytest.mark.full
 @pytest.mark.parametrize("code", POSTER_CODES)
 def test_two_renderers_draw_every_glyph_of_the_poster(posters: Mapping[str, Path], code: str, tmp_path: Path) -> None:
     """The poster's front carries every short name of the year: both renderers draw them all.
@@ -163,7 +165,7 @@ def _x_of(pdf: Path, word: str) -> float:
         document.close()
 
 
-@pytest.mark.parametrize("code", POSTER_CODES)
+@pytest.mark.parametrize("code", beyond(POSTER_CODES, quick=("ar",)))
 def test_the_poster_runs_right_to_left(posters: Mapping[str, Path], code: str) -> None:
     """January's column stands right of February's, and December's is the leftmost."""
     months = Dates(code).months

@@ -25,6 +25,7 @@ def test_the_matrix_covers_every_pdf_product_and_language() -> None:
     assert len(PAIRS) == 9 * 6 - 1 and {code for _, code in PAIRS} == {"de", "en", "tr", "uk", "ar", "fa"}
 
 
+@pytest.mark.full
 @pytest.mark.parametrize(("product", "code"), PAIRS)
 def test_every_product_fits_in_every_language(cli: CliRunner, sample: Path, product: str, code: str) -> None:
     run = cli("check", sample, "--product", product, "--language", code, "--quiet")

@@ -28,6 +28,7 @@ REFUSED = [
 ]
 
 
+@pytest.mark.full
 @pytest.mark.parametrize(("product", "code", "year"), REFUSED)
 def test_the_product_fits_in_that_year(cli: CliRunner, sample: Path, product: str, code: str, year: int) -> None:
     shutil.copytree(sample / "portraits" / YEAR, sample / "portraits" / str(year))

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from calendar_build.products import PRODUCTS
+from tests.conftest import beyond
 from tests.render.conftest import Built, reference_build
 
 # Every upright print row of the product table (wall calendars and posters); new rows are checked without a
@@ -16,7 +17,7 @@ PRINT_PRODUCTS = tuple(p.id for p in PRODUCTS.values()
                        if p.medium == "print" and p.output == "pdf" and not p.landscape and not p.bilingual)
 
 
-@pytest.fixture(scope="session", params=PRINT_PRODUCTS)
+@pytest.fixture(scope="session", params=beyond(PRINT_PRODUCTS, quick=("print-a3", "print-a4", "poster-a2")))
 def print_product(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
                   photo_store: Path) -> Built:
     """Return each print product of the sample edition, built once per run (the render tests' reference builds)."""

@@ -82,6 +82,7 @@ def test_white_letters_on_a_badge_the_renderers_grey_differently_are_printed() -
     assert agreement(reference, _mask(badge(159).point(lambda v: 159 if v == 255 else v), box)) == 0.0  # no stroke
 
 
+@pytest.mark.full
 @pytest.mark.parametrize(("product", "page", "letters"), [
     ("print-a3", 12, {"ص", "ة", "خ"}),  # November: the badge "صورة نموذجية · شخصية متخيلة", white on the photo
     ("poster-a2", 2, {"ا"}),  # the back: 6 pt alefs one or two pixels wide (Ghostscript drew them unsmoothed)

@@ -173,6 +173,7 @@ def test_photo_crops_keep_the_focal_point_below_the_strip(product_id: str, tmp_p
             assert on_page_mm >= strip + FACE_ROOM * target.height_mm - 0.5, (portrait.photo.name, on_page_mm)
 
 
+@pytest.mark.full
 def test_a_face_at_the_top_edge_is_reported(project: Path, warm_cache: Callable[[Path], Path]) -> None:
     """A focal point the crop cannot bring below the strip is a warning naming the photo."""
     portrait = sorted((project / "portraits" / "2027").glob("03-*.yaml"))[0]

@@ -28,6 +28,7 @@ def test_every_example_is_listed() -> None:
     assert sorted(p.name for p in (REPO / "examples").iterdir() if p.is_dir()) == sorted(EXAMPLES)
 
 
+@pytest.mark.full
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_example_checks_clean(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = tmp_path / name

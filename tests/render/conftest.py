@@ -15,7 +15,7 @@ import pytest
 
 from calendar_build.pipeline import BuildOptions, BuildReport, build
 from calendar_build.products import PRODUCTS
-from tests.conftest import REPO, once, seeded_cache, share_photos
+from tests.conftest import REPO, beyond, once, seeded_cache, share_photos
 
 
 @dataclass(frozen=True)
@@ -73,13 +73,13 @@ def posters(tmp_path_factory: pytest.TempPathFactory, photo_store: Path) -> Call
     return lambda product: reference_build(tmp_path_factory, photo_store, product)
 
 
-@pytest.fixture(scope="session", params=POSTERS[:2])
+@pytest.fixture(scope="session", params=beyond(POSTERS[:2], quick=POSTERS[:1]))
 def poster_build(request: pytest.FixtureRequest, posters: Callable[[str], Built]) -> Built:
     """The year poster upright, A2 and A1."""
     return posters(request.param)
 
 
-@pytest.fixture(scope="session", params=POSTERS)
+@pytest.fixture(scope="session", params=beyond(POSTERS, quick=POSTERS[:1]))
 def every_poster(request: pytest.FixtureRequest, posters: Callable[[str], Built]) -> Built:
     """The year poster in all four rows: A2 and A1, upright and turned."""
     return posters(request.param)

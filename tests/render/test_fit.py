@@ -19,6 +19,7 @@ from calendar_build.products import PRODUCTS
 from calendar_build.render.fit import compact_pages, crowded_sections, page_title, prove
 from calendar_build.render.pdf import compacted
 from calendar_build.stages.compose import compose
+from tests.conftest import beyond
 from tests.render.glyphs import overlapping_glyphs
 
 MARCH = "portraits/2027/03-shirin-rahimi.yaml"
@@ -54,7 +55,7 @@ def lay_out(project: Path, product: str, cache: Path) -> None:
     set_pages(options, compose(options), None, parallel=False)
 
 
-@pytest.mark.parametrize("product", ["print-a3", "print-a4", "screen"])
+@pytest.mark.parametrize("product", beyond(["print-a3", "print-a4", "screen"], quick=["print-a3", "print-a4"]))
 def test_portrait_text_within_the_schema_is_refused_when_it_does_not_fit(
         project: Path, cache: Path, product: str) -> None:
     """The issue's case: 42 + 546 characters pass the schema but ran into the grid's header."""
@@ -83,6 +84,7 @@ def test_a_larger_month_name_size_is_refused_naming_the_theme(project: Path, cac
     assert "Der Monatsname ist" in september[0].message and "zu breit" in september[0].message
 
 
+@pytest.mark.full
 def test_a_block_running_past_its_page_is_refused_for_that_page(project: Path, cache: Path) -> None:
     """A cover title block taller than the cover goes on to January's page: reported for the cover, not January."""
     messages = [p.message for p in refused_with_month_size(project, cache, "40mm")]
@@ -187,11 +189,13 @@ def test_text_over_a_photo_is_refused(project: Path, cache: Path) -> None:
     assert any("liegt über einem Foto" in p.message for p in caught.value.problems), caught.value.problems
 
 
+@pytest.mark.full
 def test_the_sample_fits_every_product(repo: Path, cache: Path) -> None:
     for product in ("print-a4", "screen-a4"):
         lay_out(repo, product, cache)
 
 
+@pytest.mark.full
 def test_a_product_is_one_table_row(repo: Path, cache: Path, tmp_path: Path) -> None:
     """A new product needs no code: here an A4 print without marks and bleed, set in one piece."""
     flat = replace(PRODUCTS["print-a4"], id="print-a4-flat", bleed_mm=0.0, crop_marks=False, parts=1,
@@ -212,6 +216,7 @@ def test_a_long_name_under_a_poster_portrait_is_refused_naming_the_portrait(proj
     assert "Name und Ort unter einem Porträt des Plakats ist" in found[0].message and "Seite 1:" in found[0].message
 
 
+@pytest.mark.full
 def test_poster_labels_wider_than_their_column_are_refused_naming_the_theme(project: Path, cache: Path) -> None:
     theme = project / "templates" / "theme.css"
     text = theme.read_text(encoding="utf-8")

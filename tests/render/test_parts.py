@@ -166,6 +166,7 @@ def test_print_pdf_is_joined_from_parts_with_every_bookmark(print_build: Built) 
     assert marks[12][1] == 12  # December is page 13, in the second part
 
 
+@pytest.mark.full
 def test_parts_render_like_one_document(print_build: Built, tmp_path: Path, cache: Path) -> None:
     """Pages of both parts look exactly as they do when the whole calendar is set at once."""
     one_piece = replace(PRODUCTS["print-a3"], parts=1)
@@ -187,6 +188,7 @@ def test_each_photo_is_embedded_once(print_build: Built) -> None:
     assert (round(tile_w / 25.4 * 300), round(tile_h / 25.4 * 300)) in sizes  # tiles at 300 ppi, not the frames
 
 
+@pytest.mark.full
 @pytest.mark.xdist_group("print-a3-cache")  # one worker builds in this cache at a time (no foreign .parts-* folder)
 def test_all_variants_at_once_give_the_same_print_pdf(print_build: Built, tmp_path: Path) -> None:
     """With print and screen built in parallel, the print parts are set one after the other: same bytes."""

@@ -175,6 +175,7 @@ def test_job_sheet_of_a_poster(every_poster: Built) -> None:
     assert f"Endformat:        {width:g} × {height:g} mm" in text
 
 
+@pytest.mark.full
 def test_rebuild_is_byte_identical(posters: Callable[[str], Built], tmp_path: Path) -> None:
     first = posters("poster-a2")
     options = BuildOptions(root=first.options.root, year=2027, product=first.options.product, out=tmp_path,

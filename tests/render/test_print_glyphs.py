@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections import Counter
 
 import pikepdf
+import pytest
 
 from calendar_build.preflight.glyphs import unprinted
 from tests.render.conftest import Built
 
 
+@pytest.mark.full
 def test_every_glyph_prints_in_ghostscript_and_mupdf(print_builds: Built) -> None:
     checked, failures, warnings = unprinted(print_builds.pdf)
     scripts = Counter(glyph.script for glyph in checked)

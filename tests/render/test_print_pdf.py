@@ -100,6 +100,7 @@ def test_scripts_are_printed(print_build: Built) -> None:
         assert sample in text, sample
 
 
+@pytest.mark.full
 def test_rebuild_in_another_folder_is_byte_identical(print_build: Built, tmp_path: Path, photo_store: Path) -> None:
     """The same edition in another folder, with its cache elsewhere, gives the same bytes (and job sheet checksum).
 
@@ -187,6 +188,7 @@ def test_a4_edition_fits_its_pages(print_a4_build: Built) -> None:
         assert _mm(pdf.pages[0].obj.TrimBox) == [0.0, 0.0, 210.0, 297.0]
 
 
+@pytest.mark.full
 def test_overflowing_column_is_an_error_and_nothing_is_written(project: Path, cache: Path) -> None:
     theme = project / "templates" / "theme.css"
     theme.write_text(theme.read_text(encoding="utf-8").replace(
@@ -220,11 +222,13 @@ def test_photos_are_separated_into_the_print_condition_by_default(print_builds: 
     assert _image_colour_spaces(print_builds.pdf) == {"/DeviceCMYK"}
 
 
+@pytest.mark.full
 def test_photos_stay_srgb_with_their_profile_when_asked(project: Path, cache: Path) -> None:
     """`print_photos: srgb`: ICC-tagged RGB, which PDF/X-4 allows, for a printer who separates them."""
     assert _image_colour_spaces(_build_a4_with(project, cache, "print_photos: srgb")) == {"/ICCBased N=3"}
 
 
+@pytest.mark.full
 def test_photos_are_separated_into_the_printers_profile(project: Path, cache: Path) -> None:
     shutil.copyfile(PRINTER_PROFILE, project / "content" / "druckerei.icc")
     target = _build_a4_with(project, cache, "output_profile: content/druckerei.icc")

@@ -38,7 +38,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1280, "height": 900}
-pytestmark = pytest.mark.xdist_group("browser")  # one worker starts Chromium (it cannot be shared across processes)
+pytestmark = [pytest.mark.xdist_group("browser"), pytest.mark.full]  # one worker starts Chromium (it cannot be shared across processes)
 
 
 @pytest.fixture(scope="module")
