@@ -69,7 +69,8 @@ def set_pages(options: BuildOptions, composed: Composed, target: Path | None, cr
                  parallel=options.parallel_parts if parallel is None else parallel, scratch=options.cache,
                  condition=condition, draft=draft)
     result = render_pdf(job, target)
-    problems = [Problem(v.path, v.line, v.message) for v in result.violations]
+    # page numbers are the product's own (check lays out several): the message names the product
+    problems = [Problem(v.path, v.line, f"{options.product.title}, {v.message}") for v in result.violations]
     problems += [Problem("templates", None, f"Fehlendes Schriftzeichen beim Setzen: {m}") for m in result.missing_glyphs]
     problems += [Problem("templates", None, f"Verweis auf '{url}' abgelehnt – nur Dateien im Kalenderprojekt "
                          "werden gelesen, nichts aus dem Netz.") for url in result.refused]

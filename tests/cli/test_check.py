@@ -195,3 +195,15 @@ def test_only_products_with_valid_content_are_laid_out(edit: Callable[[Path], No
     run = cli("check", sample)
     assert asked == laid_out
     assert run.code == (0 if laid_out == ["print-a3", "screen"] else 1), run.err
+
+
+@pytest.mark.full
+def test_a_text_too_long_in_both_products_is_told_once_for_each_naming_it(sample: Path, cli: CliRunner) -> None:
+    """check lays out the print and the screen PDF: a fit error says in which one its page number counts."""
+    from tests.render.test_fit import MARCH, SENTENCE, portrait  # noqa: PLC0415 - the stress text of the fit tests
+
+    line_no = portrait(sample, "Shirin Rahimi-Farahani de Oliveira Santos", (SENTENCE * 6)[:546])
+    run = cli("check", sample)
+    assert_clean_failure(run)
+    told = [entry for entry in run.lines if entry.startswith(f"{MARCH}:{line_no}: Fehler: ")]
+    assert [entry.split(": ")[2].split(",")[0] for entry in told] == ["Druck-PDF A3", "Bildschirm-PDF"], run.err
