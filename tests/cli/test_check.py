@@ -162,9 +162,11 @@ def test_edition_products_are_all_built_side_by_side(sample: Path, cli: CliRunne
     assert (sample / "out" / f"holidays-{YEAR}.ics").is_file()
 
 
-@pytest.mark.full
 def test_a_warning_of_every_product_is_printed_once(sample: Path, cli: CliRunner) -> None:
-    """`build --variant all` printed a warning about the content once per product (twice for the sample)."""
+    """`build --variant all` printed a warning about the content once per product (twice for the sample).
+
+    (The quick tier's run of `build --variant all`, the command of `make calendar`.)
+    """
     replace(E, f"year: {YEAR}", "year: 2026")(sample)
     run = cli("build", sample, "--variant", "all", "--out", str(sample / "out"))
     assert run.code == 0, run.err
