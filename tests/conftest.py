@@ -20,9 +20,10 @@ REPO = Path(__file__).resolve().parents[1]
 T = TypeVar("T")
 
 # The two tiers (README, Tests): `make test` runs the quick one, every test not marked `full`: the reference
-# editions built once and asserted on from many sides, each product, language and fault at least once, and the
-# middle stages; `make test-full` (and CI, after make test) runs the tests marked `full`: every product in every
-# language and year, the examples of other regions, every renderer on every page, faults in real processes, fuzzing.
+# editions built once and asserted on from many sides, every message about bad input, each product and writing
+# direction at least once, and the middle stages; `make test-full` (and CI, after make test) runs the tests marked
+# `full`: every product in every language and year, the examples of other regions, every renderer on every page,
+# faults and interruptions in real processes, fuzzing, the browser.
 FULL = pytest.mark.full
 
 
