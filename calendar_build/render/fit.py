@@ -98,11 +98,17 @@ class Text:
 
 @dataclass(frozen=True)
 class Violation:
-    """Something that does not fit: where to fix it and what to do (German)."""
+    """Something that does not fit: where to fix it, on which page, and what to do (German)."""
 
     path: str
     line: int | None
-    message: str
+    page: int  # from 1, in the document laid out (the parts of a PDF move theirs on when joined)
+    text: str  # what does not fit and what to do
+
+    @property
+    def message(self) -> str:
+        """Return the message as an editor reads it: 'Seite 4: …'."""
+        return f"Seite {self.page}: {self.text}"
 
 
 def _border_rect(box: Any) -> Rect:
@@ -178,14 +184,14 @@ def _pt(px: float) -> str:
     return f"{px / PX_PER_PT:.1f}".replace(".", ",")
 
 
-def _outside(text: Text, frame: Frame, page: int) -> str:
+def _outside(text: Text, frame: Frame) -> str:
     rect, bound = text.rect, frame.rect
     if rect.bottom > bound.bottom + TOLERANCE_PX:
         lines = max(1, round((rect.bottom - bound.bottom) / text.line_px + 0.49))
         amount = f"{lines} Zeile{'n' if lines != 1 else ''} zu lang"
     else:
         amount = f"{_mm(max(rect.right - bound.right, bound.left - rect.left, bound.top - rect.top))} mm zu breit"
-    return (f"Seite {page}: {_what(frame)} ist {amount} für seinen Rahmen ('{text.text.strip()[:40]}') – "
+    return (f"{_what(frame)} ist {amount} für seinen Rahmen ('{text.text.strip()[:40]}') – "
             "bitte den Text kürzen oder in theme.css die Schrift verkleinern.")
 
 
@@ -207,35 +213,35 @@ def prove_page(page_box: Any, page: int, safe_margin_mm: float, width: float, he
             begun.setdefault(id(text.section), page)
     found: dict[tuple[str, str], Violation] = {}
 
-    def report(frame: Frame | None, kind: str, message: str, blame: str = "") -> None:
+    def report(frame: Frame | None, kind: str, message: str, blame: str = "", on: int = page) -> None:
         key = (frame.name + frame.source if frame else "", kind)
         if key not in found:
             path, line = (blame, None) if blame else _where(frame)
-            found[key] = Violation(path, line, message)
+            found[key] = Violation(path, line, on, message)
 
     for text in spilled:
-        report(text.frame, "spill", f"Seite {begun[id(text.section)]}: {_what(text.frame)} ist zu lang für die Seite "
-               f"und läuft auf die folgende über ('{text.text.strip()[:40]}') – bitte den Text kürzen oder in "
-               "theme.css die Schrift verkleinern.")
+        report(text.frame, "spill", f"{_what(text.frame)} ist zu lang für die Seite und läuft auf die folgende über "
+               f"('{text.text.strip()[:40]}') – bitte den Text kürzen oder in theme.css die Schrift verkleinern.",
+               on=begun[id(text.section)])
     safe = Rect(safe_margin_mm * PX_PER_MM, safe_margin_mm * PX_PER_MM,
                 width - safe_margin_mm * PX_PER_MM, height - safe_margin_mm * PX_PER_MM)
     for text in texts:
         if text.frame is not None and not text.rect.inside(text.frame.rect):
-            report(text.frame, "outside", _outside(text, text.frame, page))
+            report(text.frame, "outside", _outside(text, text.frame))
         if not text.rect.inside(safe):
             # a frame placed past the margin is the theme's doing, whatever text it holds
             placed = text.frame is None or not text.frame.rect.inside(safe)
             where = (f"reicht näher als {_mm(safe_margin_mm * PX_PER_MM)} mm an den Seitenrand" if safe_margin_mm > 0
                      else "ragt über den Seitenrand hinaus")
-            report(text.frame, "safe", f"Seite {page}: {_what(text.frame)} {where} ('{text.text.strip()[:40]}')"
+            report(text.frame, "safe", f"{_what(text.frame)} {where} ('{text.text.strip()[:40]}')"
                    + (" – bitte in theme.css Maße oder Ränder anpassen." if placed else "."),
                    "templates/theme.css" if placed else "")
         if text.size_px < min_text_pt * PX_PER_PT - 0.01:  # the type size is the theme's, whatever the content
-            report(text.frame, "size", f"Seite {page}: {_what(text.frame)} ist in "
+            report(text.frame, "size", f"{_what(text.frame)} ist in "
                    f"{_pt(text.size_px)} pt gesetzt – gedruckt wird keine Schrift unter {min_text_pt:g} pt "
                    f"('{text.text.strip()[:40]}'). Bitte in theme.css die Schrift vergrößern.", "templates/theme.css")
         if not (text.frame and text.frame.caption) and any(text.rect.overlaps(photo) for photo in photos):
-            report(text.frame, "photo", f"Seite {page}: {_what(text.frame)} liegt über einem Foto "
+            report(text.frame, "photo", f"{_what(text.frame)} liegt über einem Foto "
                    f"('{text.text.strip()[:40]}').")
     ordered = sorted(texts, key=lambda t: t.rect.top)
     for index, text in enumerate(ordered):
@@ -247,10 +253,10 @@ def prove_page(page_box: Any, page: int, safe_margin_mm: float, width: float, he
             pair = f"('{text.text.strip()[:30]}' / '{other.text.strip()[:30]}')"
             if text.frame != other.frame:
                 culprit = text.frame if text.frame and not text.rect.inside(text.frame.rect) else other.frame
-                report(culprit, "overlap", f"Seite {page}: {_what(text.frame)} und {_lowered(_what(other.frame))} "
+                report(culprit, "overlap", f"{_what(text.frame)} und {_lowered(_what(other.frame))} "
                        f"überdecken sich {pair}.")
             elif text.line is not other.line:
-                report(text.frame, "overlap", f"Seite {page}: {_what(text.frame)} – zwei Zeilen darin überdecken "
+                report(text.frame, "overlap", f"{_what(text.frame)} – zwei Zeilen darin überdecken "
                        f"sich {pair}.")
     return list(found.values())
 

@@ -255,7 +255,7 @@ def render_pdf(job: PdfJob, target: Path | None) -> PdfResult:
     refused = list(dict.fromkeys(url for part in parts for url in part.refused))
     violations, compacted, offset = [], [], 0
     for part in parts:
-        violations += [replace(v, message=_renumbered(v.message, offset)) for v in part.violations]
+        violations += [_renumbered(v, offset) for v in part.violations]
         compacted += [(number + offset, title) for number, title in part.compacted]
         offset += part.pages
     glyphs = [m for m in messages if _NOTDEF.search(m)]
@@ -264,10 +264,9 @@ def render_pdf(job: PdfJob, target: Path | None) -> PdfResult:
                      violations=violations, compacted=compacted)
 
 
-def _renumbered(message: str, offset: int) -> str:
-    """Return a fit message with its page number counted in the whole PDF instead of the part."""
-    number, rest = message.removeprefix("Seite ").split(":", 1)
-    return f"Seite {int(number) + offset}:{rest}"
+def _renumbered(violation: Violation, offset: int) -> Violation:
+    """Return a fit violation with its page counted in the whole PDF instead of the part."""
+    return replace(violation, page=violation.page + offset)
 
 
 def _scratch_folder(job: PdfJob) -> tempfile.TemporaryDirectory[str]:

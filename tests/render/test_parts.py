@@ -14,6 +14,7 @@ from calendar_build import workers
 from calendar_build.pipeline import BuildOptions, build
 from calendar_build.products import PRODUCTS
 from calendar_build.render.parts import split_pages, work
+from calendar_build.render.fit import Violation
 from calendar_build.render.pdf import _renumbered
 from calendar_build.stages.styles import cover_tile_mm
 from calendar_build.stages.validate import validate
@@ -152,7 +153,7 @@ def test_join_is_deterministic(tmp_path: Path) -> None:
 
 
 def test_fit_messages_count_pages_through_the_whole_pdf() -> None:
-    assert _renumbered("Seite 3: Die Festliste des Monats ist 2 Zeilen zu lang", 9) == (
+    assert _renumbered(Violation("portraits", None, 3, "Die Festliste des Monats ist 2 Zeilen zu lang"), 9).message == (
         "Seite 12: Die Festliste des Monats ist 2 Zeilen zu lang")
 
 
