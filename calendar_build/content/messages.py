@@ -14,16 +14,25 @@ from calendar_build.errors import suggestion
 from calendar_build.pages.dates import MONTHS
 
 
+_ABSENT = object()
+
+
+def _child(node: Any, part: Any) -> Any:
+    """Return the item `part` of a YAML mapping or list, _ABSENT where it has none."""
+    if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) \
+            and 0 <= part < len(node):
+        return node[part]
+    return _ABSENT
+
+
 def data_loc(data: Any, loc: tuple[Any, ...]) -> Loc:
     """Return the part of a pydantic location that exists in the YAML data (union tags dropped)."""
     path: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-            path.append(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
+        child = _child(node, part)
+        if child is not _ABSENT:
+            node = child
             path.append(part)
     return tuple(path)
 
@@ -72,9 +81,8 @@ FIELD_HINTS = {"focal_point": " Erwartet werden zwei Zahlen mit Dezimalpunkt, z.
                               "beiden Zahlen."}
 
 
-def _hint(field: str, value: Any) -> str:
-    """Return a hint for a value of a field an editor often writes another way ('Februar' for month 2)."""
-    key = field.rsplit(".", 1)[-1]
+def _hint(key: str, value: Any) -> str:
+    """Return a hint for a value of a field (its own key) an editor often writes another way ('Februar' for 2)."""
     months = [m.casefold() for m in MONTHS]
     if key == "month" and isinstance(value, str) and value.strip().casefold() in months:
         return f" Meinten Sie {months.index(value.strip().casefold()) + 1}? (1 = Januar … 12 = Dezember)"
@@ -101,12 +109,12 @@ def german_message(error: Mapping[str, Any], field: str) -> str:
     ctx = error.get("ctx") or {}
     value = error.get("input")
     if kind in MESSAGES:
-        return MESSAGES[kind].format(field=field, key=field.rsplit(".", 1)[-1], value=_shown(value),
-                                     length=len(str(value)),
+        key = field.rsplit(".", 1)[-1]
+        return MESSAGES[kind].format(field=field, key=key, value=_shown(value), length=len(str(value)),
                                      low=ctx.get("ge", ctx.get("gt")), high=ctx.get("le", ctx.get("lt")),
                                      max_length=ctx.get("max_length"),
                                      over=len(str(value)) - int(ctx.get("max_length") or 0),
-                                     pattern=PATTERN_HINTS.get(field.rsplit(".", 1)[-1], ""), hint=_hint(field, value))
+                                     pattern=PATTERN_HINTS.get(key, ""), hint=_hint(key, value))
     if kind in ("union_tag_invalid", "literal_error"):
         return _choice_message(kind, field, ctx, value)
     if kind in NOT_A_MAPPING:
@@ -184,9 +192,9 @@ PATTERN_HINTS = {
 }
 
 
-def _unknown_field(field: str, meant: str | None) -> str:
-    if meant is not None and meant.startswith("<drop>"):
-        return DROP.format(id=meant.removeprefix("<drop>"))
+def _unknown_field(field: str, meant: str | None, dropped: str | None) -> str:
+    if dropped is not None:
+        return DROP.format(id=dropped)
     if meant is None:
         return MESSAGES["extra_forbidden"].format(field=field)
     return (f"Unbekanntes Feld '{field}' – gemeint ist wohl '{meant}'. Bitte den Feldnamen genau so schreiben wie in "
@@ -196,10 +204,8 @@ def _unknown_field(field: str, meant: str | None) -> str:
 def _value_at(data: Any, loc: tuple[Any, ...]) -> Any:
     """Return the value at `loc` in the YAML data, None where there is none."""
     for part in loc:
-        if isinstance(data, dict) and part in data or isinstance(data, list) and isinstance(part, int) \
-                and 0 <= part < len(data):
-            data = data[part]
-        else:
+        data = _child(data, part)
+        if data is _ABSENT:
             return None
     return data
 
@@ -212,15 +218,17 @@ def validation_problems(exc: ValidationError, doc: YamlDoc,
     field it means; the required field it leaves missing is not reported again.
     """
     errors = exc.errors(include_url=False)
-    meant: dict[tuple[Any, ...], str | None] = {}
+    meant: dict[tuple[Any, ...], str | None] = {}  # an unknown key -> the field it means ('start' for a drop word)
+    dropped: dict[tuple[Any, ...], str] = {}  # an overrides key meant to drop a feast -> the feast's id
     for error in errors:
         if error["type"] == "extra_forbidden":
-            fields = field_names(model, tuple(error["loc"][:-1])) if model is not None else set()
-            key = str(error["loc"][-1]).casefold()
-            dropping = error["loc"][0] == "overrides" and key in DROP_WORDS
-            feast = _value_at(doc.data, (*error["loc"][:-1], "id")) if dropping else None
-            meant[tuple(error["loc"])] = f"<drop>{feast or '…'}" if dropping else meant_field(error["loc"][-1], fields)
-    explained = {(*loc[:-1], "start" if name.startswith("<drop>") else name) for loc, name in meant.items() if name}
+            loc = tuple(error["loc"])
+            if loc[0] == "overrides" and str(loc[-1]).casefold() in DROP_WORDS:
+                dropped[loc] = _value_at(doc.data, (*loc[:-1], "id")) or "…"
+                meant[loc] = "start"  # the date such an entry lacks is not reported again
+            else:
+                meant[loc] = meant_field(loc[-1], field_names(model, loc[:-1]) if model is not None else set())
+    explained = {(*loc[:-1], name) for loc, name in meant.items() if name}
     found = []
     for error in errors:
         loc = data_loc(doc.data, error["loc"])
@@ -229,7 +237,8 @@ def validation_problems(exc: ValidationError, doc: YamlDoc,
             continue
         field_loc = loc + tuple(tail[-1:]) if error["type"] == "missing" else loc
         if error["type"] == "extra_forbidden":
-            found.append((doc.line(loc), _unknown_field(_field_name(field_loc), meant[tuple(error["loc"])])))
+            found.append((doc.line(loc), _unknown_field(_field_name(field_loc), meant[tuple(error["loc"])],
+                                                        dropped.get(tuple(error["loc"])))))
         else:
             found.append((doc.line(loc), german_message(error, _field_name(field_loc))))
     return found
