@@ -47,6 +47,11 @@ def weekday_date(day: dt.date) -> str:
     return f"{WEEKDAYS_SHORT[day.weekday()]} {day:%d.%m.%Y}"
 
 
+def long_day_month(day: dt.date) -> str:
+    """Return '20. November'."""
+    return f"{day.day}. {MONTHS[day.month - 1]}"
+
+
 def long_date(day: dt.date) -> str:
     """Return '20. November 2026'."""
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+    return f"{long_day_month(day)} {day.year}"

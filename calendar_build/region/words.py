@@ -27,7 +27,7 @@ from calendar_build.content.schema import Strict
 from calendar_build.i18n.catalogues import translations
 from calendar_build.i18n.dates import Dates
 from calendar_build.i18n.languages import GERMAN, digits
-from calendar_build.pages.dates import MONTHS
+from calendar_build.pages.dates import long_day_month
 from calendar_build.region.profile import REGION_CODES, Region
 
 _TURN_OF_YEAR = re.compile(r"^(.*) (\d{4}/\d{2})$")  # 'Weihnachtsferien 2027/28'
@@ -102,7 +102,7 @@ class Wording:
     def day(self, day: dt.date) -> str:
         """Return '15. August' in German, the language's day and month otherwise."""
         if self.language == GERMAN:
-            return f"{day.day}. {MONTHS[day.month - 1]}"
+            return long_day_month(day)
         return Dates(self.language).day_month(day)
 
 

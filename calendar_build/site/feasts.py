@@ -73,7 +73,7 @@ def long_range(start_iso: str, end_iso: str, language: str = GERMAN) -> str:
         return f"{dates.long_date(start)} – {dates.long_date(end)}"
     if start.month == end.month:
         return f"{start.day}.–{dates.long_date(end)}"
-    return f"{start.day}. {dates.MONTHS[start.month - 1]} – {dates.long_date(end)}"
+    return f"{dates.long_day_month(start)} – {dates.long_date(end)}"
 
 
 def feast_date(occurrence: Occurrence, language: str = GERMAN) -> FeastDate:
