@@ -13,7 +13,6 @@ import shutil
 from pathlib import Path
 
 from calendar_build import clock
-
 from calendar_build.content.yamlsafe import YamlProblem, load_yaml
 from calendar_build.errors import ContentError, Problem, UsageError, suggestion
 from calendar_build.output import atomic_write
