@@ -1,7 +1,8 @@
 """The build of one product, read top to bottom like its stages.
 
     compose (stages/compose.py):  content, portraits, theme -> validate -> page model -> photos -> HTML
-    set (render/pdf.py):          HTML parts -> WeasyPrint layout -> fit proof -> PDF of each part -> joined
+    set (render/job.py, pdf.py):  HTML parts -> WeasyPrint layout -> fit proof -> PDF of each part -> joined
+                                  (in workers forked when the build starts: they load WeasyPrint meanwhile)
     write:                        atomic write of the PDF; the dates used, for `calendar-build diff`
 """
 
@@ -10,12 +11,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Literal, NamedTuple
 
+from calendar_build import workers
 from calendar_build.errors import ContentError, Problem, keeping
 from calendar_build.output import private_folders
 from calendar_build.pages.model import Shortening
+from calendar_build.render.job import ready
 from calendar_build.render.theme import ignored_by_theme, properties
 from calendar_build.stages.compose import Composed, compose
 from calendar_build.stages.options import BuildOptions
@@ -43,22 +47,23 @@ class SetPages(NamedTuple):
     compacted: tuple[tuple[int, str], ...]  # number and title of each page set in the theme's compact step
 
 
-def _load_weasyprint() -> None:
-    """Import WeasyPrint (half a second) while the photo workers run: they are forked without it."""
-    import calendar_build.render.pdf  # noqa: F401, PLC0415
+def languages(options: BuildOptions) -> tuple[str, ...]:
+    """Return the languages a product's pages are hyphenated in: its own, and German (the edition's German texts)."""
+    return tuple(dict.fromkeys((options.language, "de")))
 
 
 def set_pages(options: BuildOptions, composed: Composed, target: Path | None, crop_marks: bool = True,
-              parallel: bool | None = None, draft: bool = False) -> SetPages:
+              parallel: bool | None = None, draft: bool = False, pool: workers.Pool | None = None) -> SetPages:
     """Set the composed pages with WeasyPrint, prove they fit and write them to `target` (None: only prove).
 
     A `draft` is a PDF for the previewer alone (uncompressed, its parsed stylesheet kept for the next draft).
+    With a `pool` the parts are set in its workers (this process never loads WeasyPrint).
 
     Return the number of pages, WeasyPrint's own warnings and the pages set in the theme's compact step;
     raise ContentError for anything that keeps the PDF from being written.
     """
     from calendar_build.render.condition import CONDITIONS  # noqa: PLC0415
-    from calendar_build.render.pdf import PdfJob, render_pdf  # noqa: PLC0415 - loaded meanwhile
+    from calendar_build.render.job import PdfJob, render_pdf  # noqa: PLC0415
 
     valid = composed.valid
     condition = CONDITIONS[valid.content.edition.print_condition] if options.product.colour == "cmyk" else None
@@ -67,8 +72,8 @@ def set_pages(options: BuildOptions, composed: Composed, target: Path | None, cr
     job = PdfJob(composed.parts, options.root / "templates", composed.css, allowed, options.product,
                  valid.output_profile, crop_marks=crop_marks, strict=options.strict,
                  parallel=options.parallel_parts if parallel is None else parallel, scratch=options.cache,
-                 condition=condition, draft=draft)
-    result = render_pdf(job, target)
+                 condition=condition, draft=draft, languages=languages(options))
+    result = render_pdf(job, target, pool)
     # page numbers are the product's own (check lays out several): the message names the product
     problems = [Problem(v.path, v.line, f"{options.product.title}, {v.message}") for v in result.violations]
     problems += [Problem("templates", None, f"Fehlendes Schriftzeichen beim Setzen: {m}") for m in result.missing_glyphs]
@@ -89,14 +94,17 @@ def build(options: BuildOptions, step: Callable[[str], None] = lambda _label: No
     `step` is told the name of each stage as it starts (for a progress display).
     """
     started = time.perf_counter()
-    composed = compose(options, meanwhile=_load_weasyprint, step=step)
-    report = BuildReport(warnings=list(composed.warnings), shortenings=composed.shortenings)
-    report.timings["compose"] = time.perf_counter() - started
+    # The workers that set the parts are forked first: they load WeasyPrint while the pages are composed.
+    setters = options.product.parts if options.parallel_parts else 0
+    with workers.early(setters, partial(ready, languages(options))) as pool:
+        composed = compose(options, step=step)
+        report = BuildReport(warnings=list(composed.warnings), shortenings=composed.shortenings)
+        report.timings["compose"] = time.perf_counter() - started
 
-    step("PDF setzen und schreiben")
-    mark = time.perf_counter()
-    with keeping(composed.warnings):
-        report.pages, css_warnings, report.compacted = set_pages(options, composed, options.target)
+        step("PDF setzen und schreiben")
+        mark = time.perf_counter()
+        with keeping(composed.warnings):
+            report.pages, css_warnings, report.compacted = set_pages(options, composed, options.target, pool=pool)
     report.warnings.extend(css_warnings)
     report.outputs.append(options.target)
     report.timings["pdf"] = time.perf_counter() - mark

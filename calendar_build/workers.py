@@ -7,6 +7,9 @@
 - In the main process SIGTERM and SIGHUP raise `Terminated` (a KeyboardInterrupt): temporary files
   are removed on the way out, and the pool ends its workers before the command returns.
 - Where no process pool can be made (no semaphores, a refused fork), the work runs one by one here.
+
+`run_all` forks its workers when the work is known; a `Pool` (`early`) forks them before, so they
+can make themselves ready (import WeasyPrint, read dictionaries) while this process works on.
 """
 
 from __future__ import annotations
@@ -75,6 +78,78 @@ def terminate(pool: ProcessPoolExecutor) -> None:
     for process in processes:
         process.join(timeout=5)
     pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _start_worker(parent: int, ready: Callable[[], object] | None) -> None:
+    """Set up a worker of a `Pool`: as `die_with_parent`, then make it ready for its work."""
+    die_with_parent(parent)
+    if ready is not None:
+        try:
+            ready()
+        except Exception:  # noqa: BLE001 - not ready only costs time: the work itself meets the problem and tells it
+            pass
+
+
+def _nothing() -> None:
+    """A task that only makes the pool start its workers."""
+
+
+class Pool:
+    """Worker processes forked before their work is known; one by one in this process where there can be none."""
+
+    def __init__(self, executor: ProcessPoolExecutor | None) -> None:
+        self.executor = executor
+
+    @property
+    def forked(self) -> bool:
+        """Return whether the pool's work runs in worker processes (else one by one in this process)."""
+        return self.executor is not None
+
+    def run_all(self, function: Callable[[T], R], items: Sequence[T],
+                meanwhile: Callable[[], M] | None = None) -> tuple[list[R], M | None]:
+        """Return `function` of every item, computed in the pool's workers, and what `meanwhile` returned.
+
+        `meanwhile` runs in this process while the workers work. On any error or interruption the
+        workers are ended, and the pool with them, before this returns.
+        """
+        if self.executor is None:
+            done = meanwhile() if meanwhile is not None else None
+            return [function(item) for item in items], done
+        try:
+            futures = [self.executor.submit(function, item) for item in items]
+            done = meanwhile() if meanwhile is not None else None
+            return [future.result() for future in futures], done
+        except BaseException:
+            terminate(self.executor)
+            self.executor = None
+            raise
+
+
+@contextmanager
+def early(size: int, ready: Callable[[], object] | None = None) -> Iterator[Pool]:
+    """Fork `size` workers now, each running `ready` first, and yield them as a `Pool`; end them after the block.
+
+    With `size` below 1, or where no process pool can be made, the pool's work runs one by one in this process.
+    """
+    executor = None
+    if size >= 1:
+        try:
+            executor = ProcessPoolExecutor(max_workers=size, initializer=_start_worker,
+                                           initargs=(os.getpid(), ready))
+            executor.submit(_nothing)  # every worker is forked now (start method fork)
+        except (OSError, NotImplementedError):  # no process pool here (e.g. no semaphores): one by one
+            if executor is not None:
+                terminate(executor)
+            executor = None
+    pool = Pool(executor)
+    try:
+        yield pool
+    except BaseException:
+        if pool.executor is not None:
+            terminate(pool.executor)
+        raise
+    if pool.executor is not None:
+        pool.executor.shutdown(wait=True)
 
 
 def run_all(function: Callable[[T], R], items: Sequence[T], workers: int,

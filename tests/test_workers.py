@@ -69,3 +69,49 @@ def test_an_xdist_group_is_kept_together_under_loadgroup(request: pytest.Fixture
         assert request.node.nodeid.endswith("@group-check"), request.node.nodeid
     else:  # a run without xdist or another distribution: the id stays as written
         assert "@" not in request.node.nodeid.rsplit("::", 1)[-1]
+
+
+_READY: list[int] = []  # the pid of a worker made ready (set in the worker, by `early`)
+
+
+def _make_ready() -> None:
+    _READY.append(os.getpid())
+
+
+def _was_made_ready(item: int) -> tuple[int, bool]:
+    return item, _READY == [os.getpid()]
+
+
+def test_an_early_pool_makes_each_worker_ready_before_its_work() -> None:
+    with workers.early(2, _make_ready) as pool:
+        assert pool.forked
+        results, meanwhile = pool.run_all(_was_made_ready, [1, 2, 3], meanwhile=lambda: os.getpid())
+    assert results == [(1, True), (2, True), (3, True)]
+    assert meanwhile == os.getpid() and _READY == []  # ready ran in the workers only
+
+
+def test_an_early_pool_that_cannot_fork_runs_its_work_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", refuse)
+    with workers.early(2, _make_ready) as pool:
+        assert not pool.forked
+        assert pool.run_all(_pid_and_parent, [1, 2])[0] == [(1, os.getpid(), os.getppid()), (2, os.getpid(), os.getppid())]
+
+
+def _broken_ready() -> None:
+    raise RuntimeError("not ready")
+
+
+def test_a_worker_that_could_not_be_made_ready_still_works() -> None:
+    """Not being ready costs time only: the work meets the problem itself and tells it."""
+    with workers.early(1, _broken_ready) as pool:
+        assert pool.run_all(_pid_and_parent, [5])[0][0][0] == 5
+
+
+def test_an_error_in_an_early_pool_ends_its_workers() -> None:
+    before = _children()
+    with pytest.raises(ValueError, match="^1$"), workers.early(2) as pool:
+        pool.run_all(_fail, [1, 2])
+    assert _children() <= before

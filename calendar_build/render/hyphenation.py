@@ -4,8 +4,8 @@ WeasyPrint hyphenates with Pyphen, whose German dictionary (LibreOffice's patter
 0.6 s of CPU to parse in each process. The parsed patterns (plain strings and integers) are kept
 with `marshal` in the user's cache (`paths.machine_cache`: they derive from installed files only,
 so every project and a first, cold build share them; 0.05 s to read) and put into Pyphen's
-dictionary cache in the main process before the parts of the PDF are set in forked processes,
-which inherit it.
+dictionary cache by each process before it sets pages (render/pdf.py `warm`): a build's workers
+do it while the pages are composed.
 
 The dictionary warmed is the one WeasyPrint picks for the document's `lang`: Pyphen's fallback
 for "de" is the first German dictionary by name (hyph_de_AT.dic), not hyph_de_DE.dic.

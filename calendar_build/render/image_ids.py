@@ -15,12 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from weasyprint import document
-from weasyprint.images import RasterImage
-
 Places = tuple[tuple[str, str], ...]  # (URI of a folder with its trailing slash, its name), the longest first
 _places: list[Places] = [()]
-_original = document.original_get_image_from_uri
+_original: list[Any] = []  # WeasyPrint's own image loader, once `install` replaced it
 
 
 def places(folders: dict[Path, str]) -> Places:
@@ -48,7 +45,9 @@ def named(where: Places) -> Iterator[None]:
 
 def _image(*args: Any, **kwargs: Any) -> Any:
     """Return WeasyPrint's image for a URL, named after the URL with the job's folders named."""
-    image = _original(*args, **kwargs)
+    from weasyprint.images import RasterImage  # noqa: PLC0415 - loaded with WeasyPrint, which calls this
+
+    image = _original[0](*args, **kwargs)
     url = kwargs.get("url", args[3] if len(args) > 3 else None)
     if isinstance(image, RasterImage) and isinstance(url, str):
         image.id = hashlib.md5(neutral(url, _places[-1]).encode(), usedforsecurity=False).hexdigest()
@@ -57,4 +56,8 @@ def _image(*args: Any, **kwargs: Any) -> Any:
 
 def install() -> None:
     """Make WeasyPrint name images through `_image` (idempotent)."""
-    document.original_get_image_from_uri = _image
+    from weasyprint import document  # noqa: PLC0415 - the job's names are made without WeasyPrint
+
+    if document.original_get_image_from_uri is not _image:
+        _original[:] = [document.original_get_image_from_uri]
+        document.original_get_image_from_uri = _image

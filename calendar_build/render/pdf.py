@@ -10,16 +10,12 @@ Facts about WeasyPrint 70 this relies on (measured):
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
-import shutil
-import tempfile
-import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import unquote, urlparse
@@ -34,14 +30,12 @@ from weasyprint import CSS, HTML  # noqa: E402
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher
 
-from calendar_build import workers
-from calendar_build.output import atomic_file
+from calendar_build.paths import machine_cache
 from calendar_build.photos.colour import SRGB_ICC
-from calendar_build.products import Product
 from calendar_build.render.condition import REGISTRY_NAME, PrintCondition
-from calendar_build.render.fit import Violation, compact_pages, crowded_sections, prove
-from calendar_build.render.join import join_pdfs
-from calendar_build.render import html_parser, image_ids, lang_tags
+from calendar_build.render.fit import compact_pages, crowded_sections, prove
+from calendar_build.render import html_parser, hyphenation, image_ids, lang_tags
+from calendar_build.render.job import NOTDEF, Part, PdfJob
 from calendar_build.render.marks import add_crop_marks
 from calendar_build.render.overprint import overprint_black
 
@@ -98,79 +92,6 @@ def collected_warnings() -> Iterator[list[str]]:
         logger.setLevel(previous)
 
 
-@dataclass(frozen=True)
-class PdfJob:
-    """Everything WeasyPrint needs for one PDF."""
-
-    parts: tuple[str, ...]  # HTML of consecutive page ranges: several are set in parallel processes, then joined
-    base_dir: Path  # relative URLs in the HTML resolve here (the templates folder)
-    generated_css: str  # fonts, page size, category colours, colour profile
-    allowed: tuple[Path, ...]  # folders files may be read from
-    product: Product  # page size, bleed, marks, PDF flavour, safe margin
-    output_profile: Path | None = None  # CMYK ICC profile of a CMYK product
-    crop_marks: bool = True  # where the product has them (a preview has none)
-    condition: PrintCondition | None = None  # the registered print condition the output intent names
-    strict: bool = False  # any WeasyPrint warning keeps the PDF from being written
-    parallel: bool = True  # set the parts in parallel processes (the PDF is the same either way)
-    scratch: Path | None = None  # where the parts' files are made before they are joined (default: temp folder)
-    draft: bool = False  # a PDF only a previewer reads: not compressed, the parsed stylesheet kept for the next one
-
-    @property
-    def places(self) -> image_ids.Places:
-        """Return the job's folders with names of their own (the PDF's bytes must not depend on where they lie).
-
-        Named by what they hold, never by their place in `allowed`: a process's temporary folders come and go
-        (and keep their own paths, they hold nothing of a normal build).
-        """
-        named = {self.base_dir.parent: "ROOT"}
-        if self.scratch is not None:
-            named[self.scratch] = "CACHE"
-        if self.output_profile is not None:
-            named[self.output_profile.parent] = "PROFILE"
-        return image_ids.places(named)
-
-    @property
-    def key(self) -> str:
-        """Return a digest of everything rendered (the PDF's DocumentID derives from it), its folders named."""
-        where = self.places
-        digest = hashlib.sha256(image_ids.neutral(self.generated_css, where).encode())
-        for part in self.parts:
-            digest.update(b"\0" + image_ids.neutral(part, where).encode())
-        return digest.hexdigest()
-
-
-@dataclass
-class PdfResult:
-    """What WeasyPrint said while making the PDF (written to the target)."""
-
-    warnings: list[str] = field(default_factory=list)
-    missing_glyphs: list[str] = field(default_factory=list)
-    refused: list[str] = field(default_factory=list)
-    pages: int = 0
-    written: bool = False
-    violations: list[Violation] = field(default_factory=list)  # the fit proof's findings: nothing written
-    compacted: list[tuple[int, str]] = field(default_factory=list)  # pages set in the theme's compact step: number, title
-
-
-@dataclass(frozen=True)
-class _Part:
-    """One page range set by WeasyPrint: whether its PDF may be used, and what was said."""
-
-    usable: bool  # written, and nothing missing, refused or (strict) warned about
-    messages: tuple[str, ...]
-    refused: tuple[str, ...]
-    pages: int
-    violations: tuple[Violation, ...]  # the fit proof's findings, page numbers within the part
-    compacted: tuple[tuple[int, str], ...] = ()  # pages set in the theme's compact step, numbered within the part
-
-
-class _Rejected(Exception):
-    """Raised inside the atomic write to throw the written PDF away."""
-
-
-_NOTDEF = re.compile(r"\.notdef glyph|No glyph", re.I)
-
-
 def _finisher(key: str, crop_marks_bleed: float | None,  # type: ignore[no-untyped-def]
               condition: PrintCondition | None = None):
     """Return a finisher: a DocumentID derived from the inputs (PDF/X-4 writes a random one), crop marks,
@@ -224,94 +145,6 @@ def tag_rgb_images(pdf: pydyf.PDF) -> None:
         image.extra["ColorSpace"] = pydyf.Array(("/ICCBased", profile.reference))
 
 
-def render_pdf(job: PdfJob, target: Path | None) -> PdfResult:
-    """Render the job and write the PDF atomically to `target`; collect warnings, missing glyphs, refused URLs.
-
-    Without a target the pages are only laid out and proven to fit (`check`).
-
-    Each part of the job is set by WeasyPrint in a process of its own (layout takes one core per
-    document), the first one in this process; the parts' files are then joined into one PDF. The
-    PDF is written only when no glyph is missing, no URL was refused and no block overflows: the
-    earlier file stays as it was otherwise.
-    """
-    if target is None:
-        parts = [_render_part(job, index, None) for index in range(len(job.parts))]
-    elif len(job.parts) == 1:
-        try:
-            with atomic_file(target) as stream:  # written as it is drawn: no copy of the PDF in memory
-                parts = [_render_part(job, 0, stream)]
-                if not parts[0].usable:
-                    raise _Rejected
-        except _Rejected:
-            pass
-    else:
-        with _scratch_folder(job) as folder:
-            files = [Path(folder) / f"part-{index + 1}.pdf" for index in range(len(job.parts))]
-            parts = _render_parts(job, files)
-            if all(part.usable for part in parts):
-                with atomic_file(target) as stream:
-                    join_pdfs(files, stream)
-    messages = list(dict.fromkeys(m for part in parts for m in part.messages))
-    refused = list(dict.fromkeys(url for part in parts for url in part.refused))
-    violations, compacted, offset = [], [], 0
-    for part in parts:
-        violations += [_renumbered(v, offset) for v in part.violations]
-        compacted += [(number + offset, title) for number, title in part.compacted]
-        offset += part.pages
-    glyphs = [m for m in messages if _NOTDEF.search(m)]
-    warnings = [m for m in messages if not _NOTDEF.search(m) and "refused:" not in m]
-    return PdfResult(warnings, glyphs, refused, offset, written=target is not None and all(p.usable for p in parts),
-                     violations=violations, compacted=compacted)
-
-
-def _renumbered(violation: Violation, offset: int) -> Violation:
-    """Return a fit violation with its page counted in the whole PDF instead of the part."""
-    return replace(violation, page=violation.page + offset)
-
-
-def _scratch_folder(job: PdfJob) -> tempfile.TemporaryDirectory[str]:
-    """Return a new folder for the parts' files: in the scratch folder, else in the system's temporary one."""
-    try:
-        return tempfile.TemporaryDirectory(prefix=".parts-", dir=_scratch(job))
-    except OSError:  # a read-only project, a file in the cache's place, the cache deleted meanwhile
-        return tempfile.TemporaryDirectory(prefix="calendar-build-parts-")
-
-
-STALE_SCRATCH_SECONDS = 3600  # a parts folder this old was left by a build that was killed
-
-
-def _scratch(job: PdfJob) -> Path | None:
-    """Return the folder for the parts' files (made if missing), after removing folders killed builds left."""
-    if job.scratch is None:
-        return None
-    job.scratch.mkdir(parents=True, exist_ok=True)
-    for stale in job.scratch.glob(".parts-*"):
-        try:
-            if time.time() - stale.stat().st_mtime > STALE_SCRATCH_SECONDS:
-                shutil.rmtree(stale, ignore_errors=True)
-        except OSError:
-            pass
-    return job.scratch
-
-
-def _render_parts(job: PdfJob, files: list[Path]) -> list[_Part]:
-    """Set every part into its file: the first here, the others in worker processes at the same time."""
-    others = [(job, index, files[index]) for index in range(1, len(job.parts))]
-    rest, first = workers.run_all(_render_numbered, others, len(job.parts) if job.parallel else 1,
-                                  lambda: _render_part_file(job, 0, files[0]))
-    assert first is not None
-    return [first, *rest]
-
-
-def _render_numbered(work: tuple[PdfJob, int, Path]) -> _Part:
-    return _render_part_file(*work)
-
-
-def _render_part_file(job: PdfJob, index: int, path: Path) -> _Part:
-    with path.open("wb") as stream:
-        return _render_part(job, index, stream)
-
-
 @dataclass(frozen=True)
 class _Stylesheet:
     """The generated stylesheet parsed, with the fonts and colour profiles it loaded (WeasyPrint shares them)."""
@@ -339,8 +172,14 @@ def _stylesheet(job: PdfJob, fetcher: LocalFetcher, base_url: str, messages: lis
     return parsed
 
 
-def _render_part(job: PdfJob, index: int, stream: BinaryIO | None) -> _Part:
+def warm(languages: Iterable[str]) -> None:
+    """Put the hyphenation dictionaries of `languages` into Pyphen's cache (read from the machine's cache)."""
+    hyphenation.warm_all(machine_cache("hyphenation"), languages)
+
+
+def _render_part(job: PdfJob, index: int, stream: BinaryIO | None) -> Part:
     """Set one part and write its PDF to `stream` unless something does not fit; say whether it may be used."""
+    warm(job.languages)  # at once where the process was made ready
     product = job.product
     fetcher = LocalFetcher(job.allowed + SYSTEM_FONT_DIRS)
     base_url = job.base_dir.as_uri() + "/"
@@ -363,7 +202,7 @@ def _render_part(job: PdfJob, index: int, stream: BinaryIO | None) -> _Part:
         if not violations and stream is not None:
             document.write_pdf(stream, finisher=_finisher(job.key, marks, job.condition), **options)
         usable = not violations and not _bad(messages, fetcher.refused, job.strict)
-    return _Part(usable, tuple(messages), tuple(fetcher.refused), len(document.pages), violations, compact)
+    return Part(usable, tuple(messages), tuple(fetcher.refused), len(document.pages), violations, compact)
 
 
 def compacted(html: HTML, sections: list[Any]) -> HTML:
@@ -377,4 +216,4 @@ def compacted(html: HTML, sections: list[Any]) -> HTML:
 
 def _bad(messages: list[str], refused: list[str], strict: bool) -> bool:
     """Return whether the PDF must not be kept."""
-    return bool(refused) or any(_NOTDEF.search(m) for m in messages) or (strict and bool(messages))
+    return bool(refused) or any(NOTDEF.search(m) for m in messages) or (strict and bool(messages))

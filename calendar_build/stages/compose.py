@@ -21,7 +21,7 @@ from calendar_build.pages.fitting import CellBox, TextBox, WeekdayBox
 from calendar_build.pages.model import Calendar, PhotoUrls, Shortening
 from calendar_build.pages.outlook import outlook
 from calendar_build.pages.plan import PageRef, plan_pages
-from calendar_build.paths import machine_cache, read_regular
+from calendar_build.paths import read_regular
 from calendar_build.products import TILE_PAGES
 from calendar_build.render import fonts
 from calendar_build.render.html import TemplateProblem, Urls, render_html_parts
@@ -124,14 +124,12 @@ def _select(pages: tuple[PageRef, ...], numbers: Sequence[int] | None) -> tuple[
 
 
 def compose(options: BuildOptions, numbers: Sequence[int] | None = None,
-            meanwhile: Callable[[], None] | None = None,
             step: Callable[[str], None] = lambda _label: None, per_page: bool = False,
             linked: Callable[[PortraitPhotos], dict[int, PhotoUrls]] = PortraitPhotos.urls,
             valid: Validated | None = None) -> Composed:
     """Compose the product (only the pages `numbers`, 1-based, if given); raise ContentError before any output.
 
-    `meanwhile` runs in this process while worker processes prepare the photos. With `per_page`
-    every page is a part of its own (a preview tells changed pages from the others by their HTML).
+    With `per_page` every page is a part of its own (a preview tells changed pages from the others by their HTML).
     `linked` returns the URLs the pages show the prepared photos by (a preview: lighter copies).
     `valid` is the product's content, validated already (`check` validates every product before laying any out).
     """
@@ -146,12 +144,6 @@ def compose(options: BuildOptions, numbers: Sequence[int] | None = None,
     cjk: dict[str, Path | None] = {}
 
     def overlap() -> None:  # while the photo workers run
-        if meanwhile is not None:
-            meanwhile()
-        from calendar_build.render import hyphenation  # noqa: PLC0415
-
-        # the parts are set in forked processes: they inherit the dictionaries (German texts stay German)
-        hyphenation.warm_all(machine_cache("hyphenation"), (options.language, "de"))
         cjk["font"] = cjk_font_for(options, valid)
 
     with keeping(valid.warnings, options.strict):

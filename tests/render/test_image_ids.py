@@ -7,7 +7,7 @@ from pathlib import Path
 
 from calendar_build.products import PRODUCTS
 from calendar_build.render import image_ids
-from calendar_build.render.pdf import PdfJob
+from calendar_build.render.job import PdfJob
 
 
 def test_the_most_specific_folder_names_a_url() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pikepdf
 
-from calendar_build.render.pdf import join_pdfs
+from calendar_build.render.join import join_pdfs
 
 
 class FullDisk(io.RawIOBase):
@@ -41,7 +41,7 @@ def test_full_disk_is_an_os_error_not_an_abort(tmp_path: Path) -> None:
     script = (
         "import errno, io, sys\n"
         "from pathlib import Path\n"
-        "from calendar_build.render.pdf import join_pdfs\n"
+        "from calendar_build.render.join import join_pdfs\n"
         "from tests.render.test_join_full_disk import FullDisk\n"
         "try:\n"
         f"    join_pdfs([Path(p) for p in {[str(f) for f in files]!r}], FullDisk())\n"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import pikepdf
@@ -15,10 +16,10 @@ from calendar_build.pipeline import BuildOptions, build
 from calendar_build.products import PRODUCTS
 from calendar_build.render.parts import split_pages, work
 from calendar_build.render.fit import Violation
-from calendar_build.render.pdf import _renumbered
+from calendar_build.render.job import _renumbered
 from calendar_build.stages.styles import cover_tile_mm
 from calendar_build.stages.validate import validate
-from calendar_build.render.pdf import join_pdfs
+from calendar_build.render.join import join_pdfs
 from tests.render.conftest import Built
 
 MONTHS = [f"month-{n}" for n in range(1, 13)]
@@ -213,7 +214,7 @@ def test_part_folders_of_killed_builds_are_removed_later(tmp_path: Path) -> None
     import os  # noqa: PLC0415
     import time  # noqa: PLC0415
 
-    from calendar_build.render.pdf import STALE_SCRATCH_SECONDS, PdfJob, _scratch  # noqa: PLC0415
+    from calendar_build.render.job import STALE_SCRATCH_SECONDS, PdfJob, _scratch  # noqa: PLC0415
 
     stale, running = tmp_path / ".parts-old", tmp_path / ".parts-now"
     for folder in (stale, running):
@@ -227,7 +228,7 @@ def test_part_folders_of_killed_builds_are_removed_later(tmp_path: Path) -> None
 
 def test_parts_are_set_one_after_the_other_without_a_process_pool(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from calendar_build.render import pdf as module  # noqa: PLC0415
+    from calendar_build.render import job as module  # noqa: PLC0415
 
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise NotImplementedError("no semaphores")
@@ -258,3 +259,22 @@ def test_font_subsets_of_the_parts_have_their_own_names(print_build: Built) -> N
         if "/DescendantFonts" in font:
             descendant = font.DescendantFonts[0]
             assert str(font.BaseFont)[:7] == str(descendant.BaseFont)[:7] == str(descendant.FontDescriptor.FontName)[:7]
+
+
+@pytest.mark.parametrize("parts", [1, 2])
+def test_parts_set_in_an_early_pool_give_the_same_bytes(tmp_path: Path, parts: int) -> None:
+    """`build` sets every part in workers forked before the pages were composed; `check` and a preview in this
+    process: the PDF is the same (a single part is written by its worker and copied)."""
+    from calendar_build.render import job as module  # noqa: PLC0415
+
+    page = '<section style="break-after: page"><h2 style="hyphens: auto">{}</h2></section>'
+    words = ("Silbentrennungsregeln", "Donaudampfschifffahrt")
+    html = [f"<html lang=de><title>T</title><body>{page.format(w)}</body></html>" for w in words]
+    chunks = tuple(html) if parts == 2 else ("".join(html).replace("</body></html><html lang=de><title>T</title><body>", ""),)
+    job = module.PdfJob(chunks, tmp_path, "@page { size: A7; }", (tmp_path,), PRODUCTS["screen"],
+                        scratch=tmp_path / "scratch", languages=("de",))
+    here = module.render_pdf(job, tmp_path / "here.pdf")
+    with workers.early(parts, partial(module.ready, ("de",))) as pool:
+        pooled = module.render_pdf(job, tmp_path / "pooled.pdf", pool)
+    assert here.written and pooled.written and here.pages == pooled.pages == 2
+    assert (tmp_path / "pooled.pdf").read_bytes() == (tmp_path / "here.pdf").read_bytes()

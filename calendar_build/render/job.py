@@ -1,0 +1,218 @@
+"""Setting a PDF job: its parts laid out by WeasyPrint (render/pdf.py), in parallel processes, then joined.
+
+This module does not import WeasyPrint: where a pool of workers sets the parts (`build`), the
+process that composes the pages never loads it, and the workers load it while it composes (`ready`).
+Parts set in this process (`check`, the preview, a pool that could not be made) load it on first use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+from calendar_build import workers
+from calendar_build.output import atomic_file
+from calendar_build.products import Product
+from calendar_build.render import image_ids
+from calendar_build.render.condition import PrintCondition
+from calendar_build.render.join import join_pdfs
+
+if TYPE_CHECKING:
+    from calendar_build.render.fit import Violation
+
+
+def ready(languages: tuple[str, ...]) -> None:
+    """Make this process ready to set pages: WeasyPrint loaded, the hyphenation dictionaries of `languages` warm."""
+    from calendar_build.render import pdf  # noqa: PLC0415 - half a second: in a worker, while the pages are composed
+
+    pdf.warm(languages)
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """Everything WeasyPrint needs for one PDF."""
+
+    parts: tuple[str, ...]  # HTML of consecutive page ranges: several are set in parallel processes, then joined
+    base_dir: Path  # relative URLs in the HTML resolve here (the templates folder)
+    generated_css: str  # fonts, page size, category colours, colour profile
+    allowed: tuple[Path, ...]  # folders files may be read from
+    product: Product  # page size, bleed, marks, PDF flavour, safe margin
+    output_profile: Path | None = None  # CMYK ICC profile of a CMYK product
+    crop_marks: bool = True  # where the product has them (a preview has none)
+    condition: PrintCondition | None = None  # the registered print condition the output intent names
+    strict: bool = False  # any WeasyPrint warning keeps the PDF from being written
+    parallel: bool = True  # set the parts in parallel processes (the PDF is the same either way)
+    scratch: Path | None = None  # where the parts' files are made before they are joined (default: temp folder)
+    draft: bool = False  # a PDF only a previewer reads: not compressed, the parsed stylesheet kept for the next one
+    languages: tuple[str, ...] = ()  # the document's lang attributes: their hyphenation dictionaries are warmed first
+
+    @property
+    def places(self) -> image_ids.Places:
+        """Return the job's folders with names of their own (the PDF's bytes must not depend on where they lie).
+
+        Named by what they hold, never by their place in `allowed`: a process's temporary folders come and go
+        (and keep their own paths, they hold nothing of a normal build).
+        """
+        named = {self.base_dir.parent: "ROOT"}
+        if self.scratch is not None:
+            named[self.scratch] = "CACHE"
+        if self.output_profile is not None:
+            named[self.output_profile.parent] = "PROFILE"
+        return image_ids.places(named)
+
+    @property
+    def key(self) -> str:
+        """Return a digest of everything rendered (the PDF's DocumentID derives from it), its folders named."""
+        where = self.places
+        digest = hashlib.sha256(image_ids.neutral(self.generated_css, where).encode())
+        for part in self.parts:
+            digest.update(b"\0" + image_ids.neutral(part, where).encode())
+        return digest.hexdigest()
+
+
+@dataclass
+class PdfResult:
+    """What WeasyPrint said while making the PDF (written to the target)."""
+
+    warnings: list[str] = field(default_factory=list)
+    missing_glyphs: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    pages: int = 0
+    written: bool = False
+    violations: list[Violation] = field(default_factory=list)  # the fit proof's findings: nothing written
+    compacted: list[tuple[int, str]] = field(default_factory=list)  # pages set in the theme's compact step: number, title
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page range set by WeasyPrint: whether its PDF may be used, and what was said."""
+
+    usable: bool  # written, and nothing missing, refused or (strict) warned about
+    messages: tuple[str, ...]
+    refused: tuple[str, ...]
+    pages: int
+    violations: tuple[Violation, ...]  # the fit proof's findings, page numbers within the part
+    compacted: tuple[tuple[int, str], ...] = ()  # pages set in the theme's compact step, numbered within the part
+
+
+class _Rejected(Exception):
+    """Raised inside the atomic write to throw the written PDF away."""
+
+
+NOTDEF = re.compile(r"\.notdef glyph|No glyph", re.I)
+
+
+def render_pdf(job: PdfJob, target: Path | None, pool: workers.Pool | None = None) -> PdfResult:
+    """Render the job and write the PDF atomically to `target`; collect warnings, missing glyphs, refused URLs.
+
+    Without a target the pages are only laid out and proven to fit (`check`).
+
+    Each part of the job is set by WeasyPrint in a process of its own (layout takes one core per
+    document): in the workers of `pool`, made ready while the pages were composed, or else the
+    first one in this process and the others in workers forked now. The parts' files are then
+    joined into one PDF. The PDF is written only when no glyph is missing, no URL was refused and
+    no block overflows: the earlier file stays as it was otherwise.
+    """
+    pool = pool if pool is not None and pool.forked else None
+    if target is None:
+        parts = [_render_here(job, index, None) for index in range(len(job.parts))]
+    elif len(job.parts) == 1 and pool is None:
+        try:
+            with atomic_file(target) as stream:  # written as it is drawn: no copy of the PDF in memory
+                parts = [_render_here(job, 0, stream)]
+                if not parts[0].usable:
+                    raise _Rejected
+        except _Rejected:
+            pass
+    else:
+        with _scratch_folder(job) as folder:
+            files = [Path(folder) / f"part-{index + 1}.pdf" for index in range(len(job.parts))]
+            parts = _render_parts(job, files, pool)
+            if all(part.usable for part in parts):
+                with atomic_file(target) as stream:
+                    _join(files, stream)
+    messages = list(dict.fromkeys(m for part in parts for m in part.messages))
+    refused = list(dict.fromkeys(url for part in parts for url in part.refused))
+    violations, compacted, offset = [], [], 0
+    for part in parts:
+        violations += [_renumbered(v, offset) for v in part.violations]
+        compacted += [(number + offset, title) for number, title in part.compacted]
+        offset += part.pages
+    glyphs = [m for m in messages if NOTDEF.search(m)]
+    warnings = [m for m in messages if not NOTDEF.search(m) and "refused:" not in m]
+    return PdfResult(warnings, glyphs, refused, offset, written=target is not None and all(p.usable for p in parts),
+                     violations=violations, compacted=compacted)
+
+
+def _renumbered(violation: Violation, offset: int) -> Violation:
+    """Return a fit violation with its page counted in the whole PDF instead of the part."""
+    return replace(violation, page=violation.page + offset)
+
+
+def _scratch_folder(job: PdfJob) -> tempfile.TemporaryDirectory[str]:
+    """Return a new folder for the parts' files: in the scratch folder, else in the system's temporary one."""
+    try:
+        return tempfile.TemporaryDirectory(prefix=".parts-", dir=_scratch(job))
+    except OSError:  # a read-only project, a file in the cache's place, the cache deleted meanwhile
+        return tempfile.TemporaryDirectory(prefix="calendar-build-parts-")
+
+
+STALE_SCRATCH_SECONDS = 3600  # a parts folder this old was left by a build that was killed
+
+
+def _scratch(job: PdfJob) -> Path | None:
+    """Return the folder for the parts' files (made if missing), after removing folders killed builds left."""
+    if job.scratch is None:
+        return None
+    job.scratch.mkdir(parents=True, exist_ok=True)
+    for stale in job.scratch.glob(".parts-*"):
+        try:
+            if time.time() - stale.stat().st_mtime > STALE_SCRATCH_SECONDS:
+                shutil.rmtree(stale, ignore_errors=True)
+        except OSError:
+            pass
+    return job.scratch
+
+
+def _join(files: list[Path], stream: BinaryIO) -> None:
+    """Write the parts' files to `stream` as one PDF (a single part's file as it is)."""
+    if len(files) == 1:
+        with files[0].open("rb") as part:
+            shutil.copyfileobj(part, stream, 1 << 20)
+    else:
+        join_pdfs(files, stream)
+
+
+def _render_parts(job: PdfJob, files: list[Path], pool: workers.Pool | None) -> list[Part]:
+    """Set every part into its file: all in the pool's workers, or the first here and the others in workers."""
+    if pool is not None:
+        return pool.run_all(_render_numbered, [(job, index, files[index]) for index in range(len(job.parts))])[0]
+    others = [(job, index, files[index]) for index in range(1, len(job.parts))]
+    rest, first = workers.run_all(_render_numbered, others, len(job.parts) if job.parallel else 1,
+                                  lambda: _render_part_file(job, 0, files[0]))
+    assert first is not None
+    return [first, *rest]
+
+
+def _render_numbered(work: tuple[PdfJob, int, Path]) -> Part:
+    return _render_part_file(*work)
+
+
+def _render_part_file(job: PdfJob, index: int, path: Path) -> Part:
+    with path.open("wb") as stream:
+        return _render_here(job, index, stream)
+
+
+def _render_here(job: PdfJob, index: int, stream: BinaryIO | None) -> Part:
+    """Set one part in this process (render/pdf.py; WeasyPrint is loaded on first use)."""
+    from calendar_build.render import pdf  # noqa: PLC0415 - loaded already in a worker made ready
+
+    return pdf._render_part(job, index, stream)
+
+
