@@ -2,7 +2,7 @@
 
     compose (stages/compose.py):  content, portraits, theme -> validate -> page model -> photos -> HTML
     set (render/job.py, pdf.py):  HTML parts -> WeasyPrint layout -> fit proof -> PDF of each part -> joined
-                                  (in workers forked when the build starts: they load WeasyPrint meanwhile)
+                                  (in a worker forked when the build starts: it loads WeasyPrint meanwhile)
     write:                        atomic write of the PDF; the dates used, for `calendar-build diff`
 """
 
@@ -94,9 +94,9 @@ def build(options: BuildOptions, step: Callable[[str], None] = lambda _label: No
     `step` is told the name of each stage as it starts (for a progress display).
     """
     started = time.perf_counter()
-    # The workers that set the parts are forked first: they load WeasyPrint while the pages are composed.
-    setters = options.product.parts if options.parallel_parts else 0
-    with workers.early(setters, partial(ready, languages(options))) as pool:
+    # The worker that sets the pages is forked first: it loads WeasyPrint while the pages are composed, and
+    # forks the workers for the other parts when they come (they share what it loaded).
+    with workers.early(1 if options.parallel_parts else 0, partial(ready, languages(options))) as pool:
         composed = compose(options, step=step)
         report = BuildReport(warnings=list(composed.warnings), shortenings=composed.shortenings)
         report.timings["compose"] = time.perf_counter() - started

@@ -114,8 +114,8 @@ def render_pdf(job: PdfJob, target: Path | None, pool: workers.Pool | None = Non
     Without a target the pages are only laid out and proven to fit (`check`).
 
     Each part of the job is set by WeasyPrint in a process of its own (layout takes one core per
-    document): in the workers of `pool`, made ready while the pages were composed, or else the
-    first one in this process and the others in workers forked now. The parts' files are then
+    document): the first in the worker of `pool` (made ready while the pages were composed) or else
+    in this process, the others in workers that process forks then. The parts' files are then
     joined into one PDF. The PDF is written only when no glyph is missing, no URL was refused and
     no block overflows: the earlier file stays as it was otherwise.
     """
@@ -190,9 +190,15 @@ def _join(files: list[Path], stream: BinaryIO) -> None:
 
 
 def _render_parts(job: PdfJob, files: list[Path], pool: workers.Pool | None) -> list[Part]:
-    """Set every part into its file: all in the pool's workers, or the first here and the others in workers."""
+    """Set every part into its file: in the pool's worker, or here; the first part in that process and the
+    others in workers it forks (they share the WeasyPrint it loaded)."""
     if pool is not None:
-        return pool.run_all(_render_numbered, [(job, index, files[index]) for index in range(len(job.parts))])[0]
+        return pool.run_all(_render_all, [(job, files)])[0][0]
+    return _render_all((job, files))
+
+
+def _render_all(work: tuple[PdfJob, list[Path]]) -> list[Part]:
+    job, files = work
     others = [(job, index, files[index]) for index in range(1, len(job.parts))]
     rest, first = workers.run_all(_render_numbered, others, len(job.parts) if job.parallel else 1,
                                   lambda: _render_part_file(job, 0, files[0]))
