@@ -44,9 +44,51 @@ def join_pdfs(parts: Sequence[Path], stream: BinaryIO) -> None:
                 outline.root.extend(bookmarks)
         # Saved into memory first: qpdf cannot pass a failed write of a Python stream (a full disk) on
         # as an error and aborts the whole process; a write of the bytes fails as an OSError instead.
-        joined_bytes = io.BytesIO()
-        joined.save(joined_bytes, deterministic_id=True, stream_decode_level=pikepdf.StreamDecodeLevel.none)
-    stream.write(joined_bytes.getbuffer())
+        identifier = _content_id(pdfs)
+        data = _saved(joined, static_id=identifier is not None)
+        if identifier is None or not _set_id(data, identifier):  # no ID to derive it from: qpdf's own
+            data = _saved(joined, static_id=False)
+    stream.write(data)
+
+
+def _saved(pdf: pikepdf.Pdf, static_id: bool) -> memoryview:
+    """Return the PDF's bytes, streams as they are; the second file ID qpdf's static one, or else derived from the
+    file's bytes by qpdf."""
+    saved = io.BytesIO()
+    pdf.save(saved, static_id=static_id, deterministic_id=not static_id, stream_decode_level=pikepdf.StreamDecodeLevel.none)
+    return saved.getbuffer()
+
+
+# The second string of the file ID that qpdf writes when asked for a static one (its documented test value).
+_STATIC_ID = b"<31415926535897932384626433832795>"
+_ID_TAIL = 4096  # the trailer (or cross-reference stream dictionary) holding the ID is at the end of the file
+
+
+def _content_id(pdfs: Sequence[pikepdf.Pdf]) -> bytes | None:
+    """Return the second file ID string of the joined PDF, derived from the parts' own (None if a part has none).
+
+    WeasyPrint's PDF writer (pydyf) makes a part's second ID string the MD5 of its objects: the joined
+    file's ID depends on its content without qpdf reading the whole joined file once more for one
+    (`deterministic_id`, a tenth of a second for the A3 print PDF).
+    """
+    digest = hashlib.md5(b"calendar-build join", usedforsecurity=False)
+    for pdf in pdfs:
+        ids = pdf.trailer.get("/ID")
+        if not isinstance(ids, pikepdf.Array) or len(ids) != 2:
+            return None
+        digest.update(bytes(ids[1]))
+    return f"<{digest.hexdigest()}>".encode()
+
+
+def _set_id(data: memoryview, identifier: bytes) -> bool:
+    """Put `identifier` in the place of qpdf's static second ID string (same length: no offset moves);
+    False where there is none."""
+    start = len(data) - min(_ID_TAIL, len(data))
+    at = bytes(data[start:]).rfind(_STATIC_ID)
+    if at < 0 or len(identifier) != len(_STATIC_ID):
+        return False
+    data[start + at:start + at + len(_STATIC_ID)] = identifier
+    return True
 
 
 _SUBSET_TAG = re.compile(r"^/([A-Z]{6})\+")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import subprocess
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -151,6 +152,35 @@ def test_join_is_deterministic(tmp_path: Path) -> None:
     join_pdfs(parts, first)
     join_pdfs(parts, second)
     assert first.getvalue() == second.getvalue()
+
+
+def _identified(folder: Path, title: str) -> Path:
+    """Write a one-page PDF whose file ID WeasyPrint derives from its content (as in the print and screen PDFs)."""
+    from weasyprint import HTML  # noqa: PLC0415
+
+    path = folder / f"id-{title}.pdf"
+    HTML(string=f"<html lang=de><title>T</title><body><h2>{title}</h2></body></html>").write_pdf(path, pdf_identifier=True)
+    return path
+
+
+def test_the_joined_file_id_follows_the_parts_content(tmp_path: Path) -> None:
+    """The second file ID string derives from the parts' own (content digests): the same parts give the same ID,
+    another part another one – and no placeholder is left for a RIP or archive to see."""
+    a, b, c = (_identified(tmp_path, title) for title in ("Eins", "Zwei", "Drei"))
+    ids = []
+    for parts in ([a, b], [a, b], [a, c]):
+        out = io.BytesIO()
+        join_pdfs(parts, out)
+        assert b"31415926535897932384626433832795" not in out.getvalue()
+        out.seek(0)
+        with pikepdf.open(out) as joined:
+            ids.append(bytes(joined.trailer.ID[1]))
+            assert len(joined.pages) == 2
+        (tmp_path / "joined.pdf").write_bytes(out.getvalue())
+        shown = subprocess.run(["mutool", "show", str(tmp_path / "joined.pdf"), "trailer"], capture_output=True,
+                               text=True, check=True).stdout  # another parser reads the same ID
+        assert ids[-1].hex() in shown.lower(), shown
+    assert ids[0] == ids[1] != ids[2] and len(ids[0]) == 16
 
 
 def test_fit_messages_count_pages_through_the_whole_pdf() -> None:
