@@ -201,6 +201,16 @@ def bounded_range(*args: int) -> range:
 def check_nesting(env: jinja2.Environment, name: str) -> None:
     """Raise TemplateProblem for an include/import/extends chain that reaches itself or runs too deep."""
     chain: list[str] = []
+    found: dict[str, list[tuple[str, int]] | None] = {}  # each template parsed once, however often it is reached
+
+    def references(current: str) -> list[tuple[str, int]] | None:
+        if current not in found:
+            try:
+                source, _, _ = env.loader.get_source(env, current)  # type: ignore[union-attr]
+                found[current] = list(_references(env.parse(source, current), env))
+            except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
+                found[current] = None  # reported with file and line when the template is rendered
+        return found[current]
 
     def visit(current: str, where: tuple[str, int | None]) -> None:
         if current in chain:
@@ -210,14 +220,12 @@ def check_nesting(env: jinja2.Environment, name: str) -> None:
         if len(chain) >= MAX_NESTING:
             raise TemplateProblem(where[0], where[1], f"Vorlagen sind tiefer als {MAX_NESTING} Ebenen "
                                   f"verschachtelt ({' → '.join([*chain, current])}).")
-        try:
-            source, _, _ = env.loader.get_source(env, current)  # type: ignore[union-attr]
-            tree = env.parse(source, current)
-        except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
-            return  # reported with file and line when the template is rendered
+        referenced = references(current)
+        if referenced is None:
+            return
         chain.append(current)
-        for referenced, line in _references(tree, env):
-            visit(referenced, (f"templates/{current}", line))
+        for name, line in referenced:
+            visit(name, (f"templates/{current}", line))
         chain.pop()
 
     visit(name, (f"templates/{name}", None))
