@@ -133,12 +133,18 @@ def used_keys(root: Path) -> list[str]:
 
 
 def assert_consistent(cache: Path) -> None:
-    """Assert every entry is complete, its JPEG matching its sidecar, and no temporary file is left."""
+    """Assert every entry is complete, its JPEG matching its sidecar (and its stamp, where that vouches for the
+    JPEG as it is now: a stamp of a JPEG made again since is not trusted), and no temporary file is left."""
     found = entries(cache)
     for key, meta in found.items():
         assert hashlib.sha256((cache / "photos" / f"{key}.jpg").read_bytes()).hexdigest() == meta["sha256"]
+    stamps = {p.stem: p.read_text(encoding="ascii") for p in (cache / "photos").glob("*.checked")}
+    for key, stamp in stamps.items():
+        jpeg = (cache / "photos" / f"{key}.jpg").stat()
+        now = f"{jpeg.st_size} {jpeg.st_mtime_ns} {jpeg.st_ino}"
+        assert stamp.rsplit(" ", 1)[0] != now or stamp == f"{now} {found[key]['sha256']}", key
     assert sorted(p.name for p in (cache / "photos").iterdir()) == sorted(
-        f"{key}{suffix}" for key in found for suffix in (".jpg", ".json"))
+        [f"{key}{suffix}" for key in found for suffix in (".jpg", ".json")] + [f"{key}.checked" for key in stamps])
 
 
 def own_cache(root: Path, shared: Path) -> Path:

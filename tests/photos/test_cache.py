@@ -147,3 +147,29 @@ def test_failed_write_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.
     with pytest.raises(OSError):
         photo_cache.store(tmp_path, "k", b"data", 1, 1, 300.0, ())
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_checked_jpeg_is_not_read_again_by_the_next_process(small_photo: Path, print_target: PhotoTarget,
+                                                              tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first warm run hashes the cached JPEG and leaves a stamp; a later process trusts the stamp while the
+    file stays as it was, and hashes it again once it changed (then the broken entry is rebuilt)."""
+    cold, _ = run(small_photo, print_target, tmp_path / "cache")
+    monkeypatch.setattr(photo_cache, "_VERIFIED", {})  # as in a new process
+    run(small_photo, print_target, tmp_path / "cache")
+    stamp = cold.path.with_suffix(".checked")
+    assert stamp.read_text().endswith(" " + __import__("hashlib").sha256(cold.path.read_bytes()).hexdigest())
+    monkeypatch.setattr(photo_cache, "_VERIFIED", {})
+    real_open = Path.open
+
+    def no_jpeg(self: Path, *args: object, **kwargs: object) -> object:
+        assert self.suffix != ".jpg" or self.parent != cold.path.parent, "a stamped JPEG was read again"
+        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "open", no_jpeg)
+        assert run(small_photo, print_target, tmp_path / "cache")[0] == cold
+    good = cold.path.read_bytes()
+    flip_a_byte(cold.path, cold.path.with_suffix(".json"))
+    os.utime(cold.path, ns=(cold.path.stat().st_atime_ns, cold.path.stat().st_mtime_ns + 1_000_000))
+    monkeypatch.setattr(photo_cache, "_VERIFIED", {})
+    again, _ = run(small_photo, print_target, tmp_path / "cache")
+    assert again.path.read_bytes() == good  # changed since its stamp: hashed, found broken, made again
