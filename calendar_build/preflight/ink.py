@@ -100,7 +100,7 @@ def _feed(digest: Any, obj: Any, seen: dict[tuple[int, int], bytes]) -> None:
 def _feed_direct(digest: Any, obj: Any, seen: dict[tuple[int, int], bytes]) -> None:
     if isinstance(obj, pikepdf.Stream):
         digest.update(b"S")
-        digest.update(obj.read_raw_bytes())
+        digest.update(obj.get_raw_stream_buffer())  # the stream as stored, without a copy into a bytes object
     if isinstance(obj, (pikepdf.Dictionary, pikepdf.Stream)):
         for key in sorted(obj.keys()):
             if key != "/Parent":

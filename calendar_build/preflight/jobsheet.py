@@ -89,7 +89,8 @@ def job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages
               binding: str = "wire-o-top", strip_mm: float = 12.0, name: str | None = None,
               cache: Path | None = None) -> str:
     """Return the German job sheet of the print PDF (read from `pdf_path`, named `name`; ink of pages kept in `cache`)."""
-    digest = hashlib.sha256(pdf_path.read_bytes()).hexdigest()
+    with pdf_path.open("rb") as stream:
+        digest = hashlib.file_digest(stream, "sha256").hexdigest()  # in pieces: never the whole PDF in memory
     with pikepdf.open(pdf_path) as pdf:
         count = len(pdf.pages)
         profile = _profile_name(pdf)
