@@ -17,6 +17,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import importlib
+import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
@@ -29,6 +30,8 @@ R = TypeVar("R")
 M = TypeVar("M")
 
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+# Workers are forked, whatever Python's default: they share what this process loaded (WeasyPrint, dictionaries).
+FORK = multiprocessing.get_context("fork")
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
@@ -150,7 +153,7 @@ def early(size: int, ready: Callable[[], object] | None = None) -> Iterator[Pool
     executor = None
     if size >= 1:
         try:
-            executor = ProcessPoolExecutor(max_workers=size, initializer=_start_worker,
+            executor = ProcessPoolExecutor(max_workers=size, mp_context=FORK, initializer=_start_worker,
                                            initargs=(os.getpid(), ready))
             with _frozen():
                 executor.submit(_nothing)  # every worker is forked now (start method fork)
@@ -218,7 +221,8 @@ def _start(function: Callable[[T], R], items: Sequence[T],
         return None, []
     pool = None
     try:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent, initargs=(os.getpid(),))
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=FORK, initializer=die_with_parent,
+                                   initargs=(os.getpid(),))
         with _frozen():  # the first submit forks every worker
             return pool, [pool.submit(function, item) for item in items]  # all submitted: workers busy from here
     except (OSError, NotImplementedError):  # no process pool here (e.g. no semaphores): one by one
