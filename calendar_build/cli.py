@@ -16,18 +16,18 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from calendar_build import clock
-from calendar_build.content.loader import Content, load_content
-from calendar_build.engine.occurrences import compute_year
-from calendar_build.engine.rules import SUPPORTED_YEARS
+from calendar_build.engine.years import SUPPORTED_YEARS
 from calendar_build.errors import (ContentError, Problem, Problems, UsageError, count, os_error_problem, print_problems,
                                    problem_summary, suggestion)
 from calendar_build.i18n.languages import GERMAN, LANGUAGE_CODES, LANGUAGES
-from calendar_build.export import table
 from calendar_build.products import BY_VARIANT_AND_FORMAT, DEFAULT_PRODUCTS, FORMATS, PRODUCTS, VARIANTS, Product, product_for
-from calendar_build.workers import Terminated, stop_on_signals
+from calendar_build.workers import Pool, Terminated, early, stop_on_signals
+
+if TYPE_CHECKING:
+    from calendar_build.content.loader import Content
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 LANGUAGE_COMMANDS = ("holidays", "ics", "build", "check", "preview", "watch", "diff", "site", "serve")  # take --language
@@ -150,6 +150,7 @@ def edition_language(args: argparse.Namespace) -> str:
 
 def localized_content(root: Path, language: str) -> Content:
     """Return the project's content in `language`; raise ContentError with every problem."""
+    from calendar_build.content.loader import load_content  # noqa: PLC0415 - loaded where content is needed
     from calendar_build.i18n.content import localize  # noqa: PLC0415
 
     problems = Problems()
@@ -193,6 +194,9 @@ def check_out_dir(out: Path) -> None:
 
 def cmd_holidays(args: argparse.Namespace) -> int:
     """Print the holiday table of a year as JSON, CSV or ICS, or write it to the file named by --out."""
+    from calendar_build.engine.occurrences import compute_year  # noqa: PLC0415
+    from calendar_build.export import table  # noqa: PLC0415
+
     check_year(args.year)
     if args.out is not None:
         check_out_dir(args.out.parent)
@@ -246,6 +250,7 @@ def cmd_ics(args: argparse.Namespace) -> int:
 
 def write_ics_files(root: Path, year: int, out: Path | None, language: str = GERMAN) -> list[Path]:
     """Write the iCalendar files of a year in `language` into `out` (default output/JAHR); return their paths."""
+    from calendar_build.engine.occurrences import compute_year  # noqa: PLC0415
     from calendar_build.export.write import write_ics  # noqa: PLC0415 - icalendar is needed for ICS only
 
     check_year(year)
@@ -286,14 +291,24 @@ def selected_products(args: argparse.Namespace) -> tuple[Product, ...]:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the calendar PDFs of the selected products (with `--variant all` also the ICS files)."""
-    from calendar_build.output import transaction  # noqa: PLC0415
-    from calendar_build.pipeline import BuildOptions  # noqa: PLC0415 - WeasyPrint loads slowly
-    from calendar_build.variants import build_products, print_report  # noqa: PLC0415
+    from calendar_build.render.ready import setter  # noqa: PLC0415
 
     check_year(args.year)
     products = selected_products(args)
+    language = edition_language(args)
+    # A single product's pages are set by a worker forked now, before the content's modules are loaded:
+    # it loads WeasyPrint meanwhile (several products are built side by side in processes of their own).
+    with early(1 if len(products) == 1 else 0, setter(language)) as pool:
+        return _build(args, products, language, pool)
+
+
+def _build(args: argparse.Namespace, products: tuple[Product, ...], language: str, pool: Pool) -> int:
+    from calendar_build.output import transaction  # noqa: PLC0415
+    from calendar_build.pipeline import BuildOptions  # noqa: PLC0415
+    from calendar_build.variants import build_products, print_report  # noqa: PLC0415
+
     options = BuildOptions(root=args.root, year=args.year, out=args.out, keep_html=args.keep_html, strict=args.strict,
-                           language=edition_language(args))
+                           language=language)
     check_out_dir(options.out_dir)
     from calendar_build.progress import steps  # noqa: PLC0415
 
@@ -310,7 +325,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     # when one product fails, none replaces its earlier file (nor an ICS file).
     with transaction(options.out_dir) as outputs:
         with steps(args.quiet) as step:
-            outcomes = build_products(options, products, step, write_ics if args.variant == "all" else None)
+            outcomes = build_products(options, products, step, write_ics if args.variant == "all" else None, pool)
         for _, outcome in outcomes:
             if isinstance(outcome, list):
                 problems.extend(p for p in outcome if p not in problems)

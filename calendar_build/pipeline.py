@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Literal, NamedTuple
 
@@ -19,7 +19,7 @@ from calendar_build import workers
 from calendar_build.errors import ContentError, Problem, keeping
 from calendar_build.output import private_folders
 from calendar_build.pages.model import Shortening
-from calendar_build.render.job import ready
+from calendar_build.render.ready import hyphenated, setter
 from calendar_build.render.theme import ignored_by_theme, properties
 from calendar_build.stages.compose import Composed, compose
 from calendar_build.stages.options import BuildOptions
@@ -47,11 +47,6 @@ class SetPages(NamedTuple):
     compacted: tuple[tuple[int, str], ...]  # number and title of each page set in the theme's compact step
 
 
-def languages(options: BuildOptions) -> tuple[str, ...]:
-    """Return the languages a product's pages are hyphenated in: its own, and German (the edition's German texts)."""
-    return tuple(dict.fromkeys((options.language, "de")))
-
-
 def set_pages(options: BuildOptions, composed: Composed, target: Path | None, crop_marks: bool = True,
               parallel: bool | None = None, draft: bool = False, pool: workers.Pool | None = None) -> SetPages:
     """Set the composed pages with WeasyPrint, prove they fit and write them to `target` (None: only prove).
@@ -72,7 +67,7 @@ def set_pages(options: BuildOptions, composed: Composed, target: Path | None, cr
     job = PdfJob(composed.parts, options.root / "templates", composed.css, allowed, options.product,
                  valid.output_profile, crop_marks=crop_marks, strict=options.strict,
                  parallel=options.parallel_parts if parallel is None else parallel, scratch=options.cache,
-                 condition=condition, draft=draft, languages=languages(options))
+                 condition=condition, draft=draft, languages=hyphenated(options.language))
     result = render_pdf(job, target, pool)
     # page numbers are the product's own (check lays out several): the message names the product
     problems = [Problem(v.path, v.line, f"{options.product.title}, {v.message}") for v in result.violations]
@@ -88,15 +83,24 @@ def set_pages(options: BuildOptions, composed: Composed, target: Path | None, cr
     return SetPages(result.pages, css, tuple(result.compacted))
 
 
-def build(options: BuildOptions, step: Callable[[str], None] = lambda _label: None) -> BuildReport:
+def setting(options: BuildOptions) -> AbstractContextManager[workers.Pool]:
+    """Return the worker that sets a product's pages, forked now (none when products are built side by side).
+
+    It loads WeasyPrint while the pages are composed, sets the first part and forks the workers for
+    the others when they come (they share what it loaded).
+    """
+    return workers.early(1 if options.parallel_parts else 0, setter(options.language))
+
+
+def build(options: BuildOptions, step: Callable[[str], None] = lambda _label: None,
+          pool: workers.Pool | None = None) -> BuildReport:
     """Build one product; raise ContentError before writing anything when something is wrong.
 
-    `step` is told the name of each stage as it starts (for a progress display).
+    `step` is told the name of each stage as it starts (for a progress display). The pages are set in
+    `pool` (the command line forks it before it loads the rest), else in a worker forked now (`setting`).
     """
     started = time.perf_counter()
-    # The worker that sets the pages is forked first: it loads WeasyPrint while the pages are composed, and
-    # forks the workers for the other parts when they come (they share what it loaded).
-    with workers.early(1 if options.parallel_parts else 0, partial(ready, languages(options))) as pool:
+    with nullcontext(pool) if pool is not None else setting(options) as pool:
         composed = compose(options, step=step)
         report = BuildReport(warnings=list(composed.warnings), shortenings=composed.shortenings)
         report.timings["compose"] = time.perf_counter() - started

@@ -14,26 +14,29 @@ from calendar_build.pipeline import BuildOptions, BuildReport, build
 from calendar_build.products import Product
 
 
-def _build_one(options: BuildOptions, step: Callable[[str], None] | None = None) -> BuildReport | list[Problem]:
+def _build_one(options: BuildOptions, step: Callable[[str], None] | None = None,
+               pool: workers.Pool | None = None) -> BuildReport | list[Problem]:
     """Build one product (maybe in a worker); content problems come back as data (they must cross processes)."""
     try:
-        return build(options, step) if step is not None else build(options)
+        return build(options, step, pool) if step is not None else build(options, pool=pool)
     except ContentError as exc:
         return exc.problems
 
 
 def build_products(options: BuildOptions, products: tuple[Product, ...],
                    step: Callable[[str], None] | None = None,
-                   meanwhile: Callable[[], object] | None = None) -> list[tuple[Product, BuildReport | list[Problem]]]:
+                   meanwhile: Callable[[], object] | None = None,
+                   pool: workers.Pool | None = None) -> list[tuple[Product, BuildReport | list[Problem]]]:
     """Build the products, in parallel processes when there are several; return each one's outcome.
 
     `meanwhile` runs in this process while the products' processes work (the ICS files of `--variant all`):
-    this process only waits for them otherwise.
+    this process only waits for them otherwise. A single product's pages are set in `pool` when given
+    (`pipeline.setting`, forked by the command line before it loaded the rest).
     """
     # Several products already keep the cores busy: a product's parts are then set one after the other.
     jobs = [replace(options, product=product, parallel_parts=len(products) == 1) for product in products]
     if len(jobs) == 1:
-        outcome = _build_one(jobs[0], step)
+        outcome = _build_one(jobs[0], step, pool)
         if meanwhile is not None:
             meanwhile()
         return [(products[0], outcome)]

@@ -115,3 +115,29 @@ def test_an_error_in_an_early_pool_ends_its_workers() -> None:
     with pytest.raises(ValueError, match="^1$"), workers.early(2) as pool:
         pool.run_all(_fail, [1, 2])
     assert _children() <= before
+
+
+FORK_ORDER = """
+import sys
+from calendar_build import cli, workers
+seen = []
+real = workers.early
+def early(size, ready=None):
+    seen.append((size, "calendar_build.content.schema" in sys.modules, "weasyprint" in sys.modules))
+    return real(size, ready)
+cli.early = early
+code = cli.main(sys.argv[1:])
+print(seen, code, "weasyprint" in sys.modules)
+"""
+
+
+def test_build_forks_its_setter_before_it_loads_the_content_or_weasyprint(project: Path) -> None:
+    """The worker that sets the pages loads WeasyPrint while this process loads and checks the content: it is
+    forked before either is loaded, and this process never loads WeasyPrint (here the content has a slip)."""
+    import subprocess  # noqa: PLC0415
+
+    (project / "content" / "edition.yaml").write_text("title: [\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", FORK_ORDER, "build", "--root", str(project), "--year", "2027",
+                           "--out", str(project / "out")], capture_output=True, text=True, check=False, timeout=120)
+    assert done.stdout.strip() == "[(1, False, False)] 1 False", done.stdout + done.stderr
+    assert done.stderr.startswith("content/edition.yaml:2: Fehler:") and "Traceback" not in done.stderr

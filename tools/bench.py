@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from calendar_build.content.loader import load_content  # noqa: E402
 from calendar_build.engine.occurrences import compute_year  # noqa: E402
-from calendar_build.engine.rules import SUPPORTED_YEARS  # noqa: E402
+from calendar_build.engine.years import SUPPORTED_YEARS  # noqa: E402
 
 
 def bench_holidays() -> dict[str, float]:

@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 
 from calendar_build.content.loader import Content, Entry, PinnedDate
 from calendar_build.engine import overrides, sanity
-from calendar_build.engine.rules import SUPPORTED_YEARS, RuleError, Settings, hits
+from calendar_build.engine.rules import RuleError, Settings, hits
+from calendar_build.engine.years import SUPPORTED_YEARS
 from calendar_build.errors import Problems
 from calendar_build.region import entries as legal_entries
 from calendar_build.region.profile import Region, legal_holidays

@@ -13,8 +13,7 @@ from typing import Any
 
 from calendar_build.calendars import bahai, chinese, easter, hebrew, hijri, indic, julian, persian, unified_hijri
 from calendar_build.content import schema
-
-SUPPORTED_YEARS = range(1950, 2100)
+from calendar_build.engine.years import SUPPORTED_YEARS
 
 
 @dataclass(frozen=True)

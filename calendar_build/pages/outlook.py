@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from calendar_build.content.loader import Content
 from calendar_build.engine.occurrences import compute_year
-from calendar_build.engine.rules import SUPPORTED_YEARS
+from calendar_build.engine.years import SUPPORTED_YEARS
 from calendar_build.i18n.dates import Dates
 
 # The feasts people ask about when planning ahead; ids absent from a project's catalogue are skipped.

@@ -1,7 +1,7 @@
 """Setting a PDF job: its parts laid out by WeasyPrint (render/pdf.py), in parallel processes, then joined.
 
 This module does not import WeasyPrint: where a pool of workers sets the parts (`build`), the
-process that composes the pages never loads it, and the workers load it while it composes (`ready`).
+process that composes the pages never loads it, and the worker loads it while it composes (render/ready.py).
 Parts set in this process (`check`, the preview, a pool that could not be made) load it on first use.
 """
 
@@ -25,13 +25,6 @@ from calendar_build.render.join import join_pdfs
 
 if TYPE_CHECKING:
     from calendar_build.render.fit import Violation
-
-
-def ready(languages: tuple[str, ...]) -> None:
-    """Make this process ready to set pages: WeasyPrint loaded, the hyphenation dictionaries of `languages` warm."""
-    from calendar_build.render import pdf  # noqa: PLC0415 - half a second: in a worker, while the pages are composed
-
-    pdf.warm(languages)
 
 
 @dataclass(frozen=True)

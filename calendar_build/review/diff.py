@@ -17,7 +17,7 @@ from calendar_build.engine.occurrences import YearTable, compute_year
 from calendar_build.errors import Problems
 from calendar_build.i18n.content import localize
 from calendar_build.i18n.languages import GERMAN
-from calendar_build.engine.rules import SUPPORTED_YEARS
+from calendar_build.engine.years import SUPPORTED_YEARS
 from calendar_build.output import atomic_write
 from calendar_build.progress import Step
 from calendar_build.review.model import Sheet, SheetLink

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from calendar_build import clock
 from calendar_build.engine.occurrences import YearTable, compute_year
-from calendar_build.engine.rules import SUPPORTED_YEARS
+from calendar_build.engine.years import SUPPORTED_YEARS
 from calendar_build.errors import ContentError, Problem
 from calendar_build.export import ics
 from calendar_build.output import atomic_write, swap_in

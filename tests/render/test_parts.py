@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import subprocess
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 
 import pikepdf
@@ -18,6 +17,7 @@ from calendar_build.products import PRODUCTS
 from calendar_build.render.parts import split_pages, work
 from calendar_build.render.fit import Violation
 from calendar_build.render.job import _renumbered
+from calendar_build.render.ready import setter
 from calendar_build.stages.styles import cover_tile_mm
 from calendar_build.stages.validate import validate
 from calendar_build.render.join import join_pdfs
@@ -304,7 +304,7 @@ def test_parts_set_in_an_early_pool_give_the_same_bytes(tmp_path: Path, parts: i
     job = module.PdfJob(chunks, tmp_path, "@page { size: A7; }", (tmp_path,), PRODUCTS["screen"],
                         scratch=tmp_path / "scratch", languages=("de",))
     here = module.render_pdf(job, tmp_path / "here.pdf")
-    with workers.early(parts, partial(module.ready, ("de",))) as pool:
+    with workers.early(parts, setter("de")) as pool:
         pooled = module.render_pdf(job, tmp_path / "pooled.pdf", pool)
     assert here.written and pooled.written and here.pages == pooled.pages == 2
     assert (tmp_path / "pooled.pdf").read_bytes() == (tmp_path / "here.pdf").read_bytes()
