@@ -1,8 +1,8 @@
 """Setting a PDF job: its parts laid out by WeasyPrint (render/pdf.py), in parallel processes, then joined.
 
-This module does not import WeasyPrint: where a pool of workers sets the parts (`build`), the
-process that composes the pages never loads it, and the worker loads it while it composes (render/ready.py).
-Parts set in this process (`check`, the preview, a pool that could not be made) load it on first use.
+This module does not import WeasyPrint: where a worker sets the parts (`build`), the process that
+composes the pages never loads it, and the worker loads it meanwhile (render/ready.py). Parts set in
+this process (`check`, the preview, a worker that could not be forked) load it on first use.
 """
 
 from __future__ import annotations
