@@ -8,8 +8,8 @@
   are removed on the way out, and the pool ends its workers before the command returns.
 - Where no process pool can be made (no semaphores, a refused fork), the work runs one by one here.
 
-`run_all` forks its workers when the work is known; a `Pool` (`early`) forks them before, so they
-can make themselves ready (import WeasyPrint, read dictionaries) while this process works on.
+A `Pool` (`early`) forks its workers before their work is known, so they can make themselves ready
+(import WeasyPrint, read dictionaries) while this process works on; `run_all` forks one for work at hand.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import TypeVar
 
@@ -114,7 +114,7 @@ def _nothing() -> None:
 
 
 class Pool:
-    """Worker processes forked before their work is known; one by one in this process where there can be none."""
+    """Worker processes forked by `early`; the work runs one by one in this process where there can be none."""
 
     def __init__(self, executor: ProcessPoolExecutor | None) -> None:
         self.executor = executor
@@ -157,10 +157,12 @@ def early(size: int, ready: Callable[[], object] | None = None) -> Iterator[Pool
                                            initargs=(os.getpid(), ready))
             with _frozen():
                 executor.submit(_nothing)  # every worker is forked now (start method fork)
-        except (OSError, NotImplementedError):  # no process pool here (e.g. no semaphores): one by one
+        except BaseException as exc:
             if executor is not None:
                 terminate(executor)
-            executor = None
+            if not isinstance(exc, (OSError, NotImplementedError)):
+                raise  # interrupted while the workers start
+            executor = None  # no process pool here (e.g. no semaphores): one by one
     pool = Pool(executor)
     try:
         yield pool
@@ -183,18 +185,8 @@ def run_all(function: Callable[[T], R], items: Sequence[T], workers: int,
     """
     # with work for meanwhile, even one item is worth a worker
     wanted = min(workers, len(items)) if workers >= 2 and (len(items) >= 2 or meanwhile is not None) else 0
-    pool, futures = _start(function, items, wanted)
-    if pool is None:
-        done = meanwhile() if meanwhile is not None else None
-        return [function(item) for item in items], done
-    try:
-        done = meanwhile() if meanwhile is not None else None
-        results = [future.result() for future in futures]
-    except BaseException:
-        terminate(pool)
-        raise
-    pool.shutdown(wait=True)
-    return results, done
+    with early(wanted) as pool:
+        return pool.run_all(function, items, meanwhile)
 
 
 def run_each(function: Callable[[T], R], items: Sequence[T], workers: int, preload: str = "",
@@ -212,24 +204,3 @@ def run_each(function: Callable[[T], R], items: Sequence[T], workers: int, prelo
     if preload:
         importlib.import_module(preload)
     return run_all(function, items, workers, meanwhile)[0]
-
-
-def _start(function: Callable[[T], R], items: Sequence[T],
-           workers: int) -> tuple[ProcessPoolExecutor | None, list[Future[R]]]:
-    """Return a pool with every item submitted, or (None, []) where no process pool can be made."""
-    if workers < 1:
-        return None, []
-    pool = None
-    try:
-        pool = ProcessPoolExecutor(max_workers=workers, mp_context=FORK, initializer=die_with_parent,
-                                   initargs=(os.getpid(),))
-        with _frozen():  # the first submit forks every worker
-            return pool, [pool.submit(function, item) for item in items]  # all submitted: workers busy from here
-    except (OSError, NotImplementedError):  # no process pool here (e.g. no semaphores): one by one
-        if pool is not None:
-            terminate(pool)
-        return None, []
-    except BaseException:  # interrupted while the workers start
-        if pool is not None:
-            terminate(pool)
-        raise
