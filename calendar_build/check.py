@@ -11,17 +11,17 @@ from calendar_build.errors import ContentError, Problem, keeping, print_problems
 from calendar_build.pipeline import BuildOptions, set_pages
 from calendar_build.products import Product
 from calendar_build.stages.compose import compose
-from calendar_build.stages.validate import Validated, validate
+from calendar_build.stages.validate import Sources, Validated, read_sources, validate
 from calendar_build.variants import compacted_line, plural
 
 
 Checked = tuple[list[Problem], tuple[tuple[int, str], ...]]  # the problems, the pages set in the compact step
 
 
-def validated(options: BuildOptions) -> Validated | list[Problem]:
+def validated(options: BuildOptions, sources: Sources) -> Validated | list[Problem]:
     """Return the product's validated content, or its problems when its content keeps it from being laid out."""
     try:
-        return validate(options)
+        return validate(options, sources)
     except ContentError as exc:
         return exc.problems
 
@@ -46,9 +46,11 @@ def run_check(options: BuildOptions, products: tuple[Product, ...], quiet: bool 
     """
     problems: list[Problem] = []
     jobs = [replace(options, product=product, parallel_parts=False) for product in products]
-    # Every product's content is validated here first (a tenth of a second each): a slip in the content is told
-    # without a layout. The products whose content is valid are laid out, each on a core of its own.
-    contents = [validated(job) for job in jobs]
+    # Every product's content is validated here first (the edition's content read once, then what each product
+    # adds): a slip in the content is told without a layout. The products whose content is valid are laid out,
+    # each on a core of its own.
+    sources = read_sources(options)
+    contents = [validated(job, sources) for job in jobs]
     valid = [(job, content) for job, content in zip(jobs, contents) if not isinstance(content, list)]
     laid_out = iter(workers.run_each(check_product, valid, os.cpu_count() or 1, preload="calendar_build.render.pdf"))
     outcomes = [(content, ()) if isinstance(content, list) else next(laid_out) for content in contents]

@@ -164,37 +164,61 @@ def _check_glyphs(content: Content, portraits: tuple[Portrait, ...], theme: Them
         problems.error(located.path, located.line, fonts.unprintable_message(located.text, script, chars))
 
 
-def validate(options: BuildOptions) -> Validated:
-    """Load and check everything a build uses; raise ContentError with every problem (warnings are returned)."""
+@dataclass(frozen=True)
+class Sources:
+    """What every product of an edition reads alike, read once: the content, the year, the portraits, and the
+    problems found in them (`check` and a build of several products validate each product on top of it)."""
+
+    german: Content
+    content: Content
+    table: YearTable | None  # None when the content keeps the year from being computed
+    portraits: tuple[Portrait, ...]
+    problems: tuple[Problem, ...]
+
+
+def read_sources(options: BuildOptions) -> Sources:
+    """Load and check the edition's content, year and portraits (the same for every product); never raises."""
     problems = Problems()
     german = load_content(options.root, problems)
     content = localize(german, options.language, problems)
-    if options.product.bilingual and options.language == GERMAN:
-        problems.error("content/edition.yaml", None, f"{options.product.title} stellt Deutsch neben eine andere "
-                       "Sprache – bitte 'language' in content/edition.yaml oder --language angeben (en, tr, ar, uk, fa).")
     # An override the loader refused is left out, so the dates can still be computed and checked (all
     # slips of an overrides file show at once); a broken catalogue or edition stops here.
     blocking = [p for p in problems.errors if not p.path.startswith("content/overrides/")]
     table = compute_year(content, options.year, problems) if not blocking else None
     if table is not None:
         check_distinct_names(table, problems)
-    if table is not None and "months" in options.product.page_plan:
-        check_capacity(table, problems)
     region_checks.report(content, options.year, problems)
     check_region(content, options.year, options.language, problems)
     edition = content.edition
     portraits = load_portraits(options.root, options.year, problems, towns=edition.towns, rules=edition.portraits)
     check_edition(content, options.year, portraits, problems)
     warn_same_photo(portraits, problems, options.cache)
-    styles = _stylesheets(options, problems)
     check_assets(options.root, problems)
     if (refusal := cache_refusal(options.configured_cache)) is not None:
         problems.warning(display_path(options.configured_cache, options.root), None,
                          f"Zwischenspeicher nicht nutzbar ({refusal}) – es wird ohne ihn gebaut (langsamer).")
+    return Sources(german, content, table, portraits, tuple(problems.items))
+
+
+def validate(options: BuildOptions, sources: Sources | None = None) -> Validated:
+    """Load and check everything a build uses; raise ContentError with every problem (warnings are returned).
+
+    `sources` is the edition's content read already for another product of the same options (`read_sources`).
+    """
+    read = sources if sources is not None else read_sources(options)
+    problems = Problems()
+    problems.items.extend(read.problems)
+    content = read.content
+    if options.product.bilingual and options.language == GERMAN:
+        problems.error("content/edition.yaml", None, f"{options.product.title} stellt Deutsch neben eine andere "
+                       "Sprache – bitte 'language' in content/edition.yaml oder --language angeben (en, tr, ar, uk, fa).")
+    if read.table is not None and "months" in options.product.page_plan:
+        check_capacity(read.table, problems)
+    styles = _stylesheets(options, problems)
     profile = _output_profile(options, content, problems)
     if styles is not None:
-        _check_glyphs(content, portraits, styles[2], problems)
+        _check_glyphs(content, read.portraits, styles[2], problems)
     problems.raise_if_errors()
-    assert table is not None and styles is not None
-    return Validated(content, table, portraits, *styles, profile, tuple(problems.items),
-                     german if options.product.bilingual else None)
+    assert read.table is not None and styles is not None
+    return Validated(content, read.table, read.portraits, *styles, profile, tuple(problems.items),
+                     read.german if options.product.bilingual else None)
