@@ -10,9 +10,12 @@ the part's outcome (fit violations, WeasyPrint's messages, refused URLs, page co
 same inputs come again and every fetched file still has the bytes it had. A process that misses a part
 another process is laying out just then waits for that layout instead of repeating it (a lock per part).
 
-Parts that write a PDF are never remembered: tests compare written PDFs byte for byte and must
-see them made. The store is a folder of the run (shared by xdist workers and by the processes
-`check` forks); nothing is kept from one run to the next.
+Parts that write a PDF are remembered only where a test asks for it (`Memo.pdfs`): tests compare
+written PDFs byte for byte and must see them made. The reference builds of the sample and the
+quick tier's run of `build --variant all` over the same content ask, so the run sets those parts
+once (their bytes are remembered with the outcome and written again). The store is a folder of the
+run (shared by xdist workers and by the processes `check` forks); nothing is kept from one run to
+the next.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields, is_dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -88,6 +92,15 @@ def job_key(job: Any, index: int) -> str:
     return hashlib.sha256(neutral(described, places(job)).encode()).hexdigest()
 
 
+def pdf_key(job: Any, index: int) -> str:
+    """Return the digest of everything a part's PDF depends on apart from the files it fetches.
+
+    Every field of the job but `parallel` (the PDF is the same either way) and the part's number.
+    """
+    described = repr((index, *(getattr(job, f.name) for f in fields(job) if f.name != "parallel")))
+    return "pdf-" + hashlib.sha256(neutral(described, places(job)).encode()).hexdigest()
+
+
 class Memo:
     """The store of remembered parts, and the wrapper that consults it."""
 
@@ -95,6 +108,16 @@ class Memo:
         self.folder = folder
         self.fetched: list[Path] | None = None  # the files read by the layout under way, in this process
         self.hits = self.misses = 0
+        self.pdfs = False  # remember and replay the parts that write a PDF too (see `remembering_pdfs`)
+
+    @contextmanager
+    def remembering_pdfs(self) -> Iterator[None]:
+        """Remember and replay PDF-writing parts in this process and the processes it forks meanwhile."""
+        self.pdfs = True
+        try:
+            yield
+        finally:
+            self.pdfs = False
 
     def load(self, key: str, where: Places) -> Any | None:
         """Return the remembered outcome for `key` if every file it read is unchanged, else None."""
@@ -120,28 +143,36 @@ class Memo:
         """Return `render` consulting the memo for layout-only parts."""
 
         def remembered(job: Any, index: int, stream: BinaryIO | None) -> Any:
-            if stream is not None or self.fetched is not None:
+            if (stream is not None and not self.pdfs) or self.fetched is not None:
                 return render(job, index, stream)
-            key, where = job_key(job, index), places(job)
+            key, where = job_key(job, index) if stream is None else pdf_key(job, index), places(job)
             found = self.load(key, where)
             if found is None:  # another process may be laying out the same part: wait for it rather than repeat it
                 with (self.folder / f".lock-{key}").open("w") as lock:
                     fcntl.flock(lock, fcntl.LOCK_EX)
                     found = self.load(key, where)
                     if found is None:
-                        return self.fresh(render, job, index, key, where)
+                        return self.fresh(render, job, index, key, where, stream)
             self.hits += 1
-            return found
+            if stream is None:
+                return found
+            outcome, written = found
+            stream.write(written)
+            return outcome
 
         return remembered
 
-    def fresh(self, render: Render, job: Any, index: int, key: str, where: Places) -> Any:
-        """Lay out a part and remember its outcome with the files it read."""
+    def fresh(self, render: Render, job: Any, index: int, key: str, where: Places, stream: BinaryIO | None) -> Any:
+        """Lay out a part (and write its PDF to `stream`) and remember its outcome with the files it read."""
         self.misses += 1
         self.fetched = []
         try:
-            outcome = render(job, index, None)
-            self.store(key, where, outcome, self.fetched)
+            outcome = render(job, index, stream)
+            if stream is None:
+                self.store(key, where, outcome, self.fetched)
+            else:  # the part's file, written as it is
+                stream.flush()
+                self.store(key, where, (outcome, Path(stream.name).read_bytes()), self.fetched)
         finally:
             self.fetched = None
         return outcome
@@ -161,12 +192,26 @@ class Memo:
         return Recording
 
 
+installed: Memo | None = None  # the run's memo in this process, once installed
+
+
+@contextmanager
+def remembering_pdfs() -> Iterator[None]:
+    """Remember and replay PDF-writing parts meanwhile, where a memo is installed (see Memo.remembering_pdfs)."""
+    if installed is None:
+        yield
+        return
+    with installed.remembering_pdfs():
+        yield
+
+
 def install(folder: Path) -> Memo:
     """Route `render.pdf`'s layout-only parts through a memo stored in `folder`; return the memo."""
+    global installed  # noqa: PLW0603 - one memo per process
     from calendar_build.render import pdf  # noqa: PLC0415
 
     folder.mkdir(parents=True, exist_ok=True)
-    memo = Memo(folder)
+    memo = installed = Memo(folder)
     pdf._render_part = memo.wrap(pdf._render_part)  # type: ignore[assignment]
     pdf.LocalFetcher = memo.recording(pdf.LocalFetcher)  # type: ignore[misc]
     return memo

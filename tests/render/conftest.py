@@ -15,6 +15,7 @@ import pytest
 
 from calendar_build.pipeline import BuildOptions, BuildReport, build
 from calendar_build.products import PRODUCTS
+from tests import layout_memo
 from tests.conftest import REPO, beyond, once, seeded_cache, share_photos
 
 
@@ -33,7 +34,8 @@ def reference_build(factory: pytest.TempPathFactory, photo_store: Path, product:
     def make(folder: Path) -> Built:
         options = BuildOptions(root=REPO, year=2027, product=PRODUCTS[product], out=folder / "out",
                                cache_dir=seeded_cache(folder / "cache", photo_store))
-        report = build(options)
+        with layout_memo.remembering_pdfs():  # a test building the same again gets these parts' bytes
+            report = build(options)
         share_photos(options.cache, photo_store)
         return Built(options, report, options.target)
 

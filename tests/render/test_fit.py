@@ -7,6 +7,7 @@ back with pdfium (another library than the one the proof uses) to show that no g
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from tests.conftest import beyond
 from tests.render.glyphs import overlapping_glyphs
 
 MARCH = "portraits/2027/03-shirin-rahimi.yaml"
+JANUARY, SEPTEMBER = 2, 10  # their pages in the wall calendar: the cover, then the months (a test laying out one)
 SENTENCE = "Sie erzählt gern von ihrer Familie, ihrer Arbeit und den Festen, die sie mit Nachbarn feiert. "
 
 
@@ -49,10 +51,11 @@ def _wrap(text: str, width: int = 70) -> list[str]:
     return out + [line]
 
 
-def lay_out(project: Path, product: str, cache: Path) -> None:
-    """Compose and lay out a product as `check` does; raise ContentError with what does not fit."""
+def lay_out(project: Path, product: str, cache: Path, pages: Sequence[int] | None = None) -> None:
+    """Compose and lay out a product as `check` does (only `pages`, 1-based, if given); raise ContentError with
+    what does not fit."""
     options = BuildOptions(root=project, year=2027, product=PRODUCTS[product], cache_dir=cache)
-    set_pages(options, compose(options), None, parallel=False)
+    set_pages(options, compose(options, pages), None, parallel=False)
 
 
 @pytest.mark.parametrize("product", beyond(["print-a3", "print-a4", "screen"], quick=["print-a3", "print-a4"]))
@@ -69,18 +72,20 @@ def test_portrait_text_within_the_schema_is_refused_when_it_does_not_fit(
     assert found[0].message.startswith(f"{PRODUCTS[product].title}, Seite 4: Name und Text des Porträts ist")
 
 
-def refused_with_month_size(project: Path, cache: Path, size: str) -> list[Problem]:
-    """Set the theme's month name size, lay out the A3 print and return the problems it is refused with."""
+def refused_with_month_size(project: Path, cache: Path, size: str, pages: Sequence[int] | None = None) -> list[Problem]:
+    """Set the theme's month name size, lay out the A3 print (only `pages` if given) and return the problems it is
+    refused with."""
     theme = project / "templates" / "theme.css"
     theme.write_text(theme.read_text(encoding="utf-8").replace("--size-month: 44pt;", f"--size-month: {size};"),
                      encoding="utf-8")
     with pytest.raises(ContentError) as caught:
-        lay_out(project, "print-a3", cache)
+        lay_out(project, "print-a3", cache, pages)
     return caught.value.problems
 
 
 def test_a_larger_month_name_size_is_refused_naming_the_theme(project: Path, cache: Path) -> None:
-    september = [p for p in refused_with_month_size(project, cache, "56pt") if "'September'" in p.message]
+    september = [p for p in refused_with_month_size(project, cache, "56pt", [SEPTEMBER])
+                 if "'September'" in p.message]
     assert september and september[0].path == "templates/theme.css"
     assert "Der Monatsname ist" in september[0].message and "zu breit" in september[0].message
 
@@ -186,7 +191,7 @@ def test_text_over_a_photo_is_refused(project: Path, cache: Path) -> None:
     css = project / "templates" / "calendar.css"
     css.write_text(css.read_text(encoding="utf-8") + ".month-band { top: 20mm; }\n", encoding="utf-8")
     with pytest.raises(ContentError) as caught:
-        lay_out(project, "print-a3", cache)
+        lay_out(project, "print-a3", cache, [JANUARY])
     assert any("liegt über einem Foto" in p.message for p in caught.value.problems), caught.value.problems
 
 
