@@ -54,14 +54,21 @@ photos: install ## Generate placeholder photos of sample portraits (ROOT=example
 calendar: install photos ## Install everything and build print PDF, screen PDF, ICS (ROOT=examples/berlin: an example)
 	$(PY) -m calendar_build build --variant all --root $(ROOT)
 
+# The tests' temporary folders (about 300 copies of the sample project, the builds, the caches: 1 GB a run) lie in
+# memory where the machine has /dev/shm: on ext4, creating their files cost a sixth of the quick run's time
+# (measured side by side: 116 and 125 s against 136 and 151 s). Only the last run's folders are kept.
+TEST_TMP := $(shell test -d /dev/shm -a -w /dev/shm && echo /dev/shm || echo $${TMPDIR:-/tmp})
+PYTEST := TMPDIR=$(TEST_TMP) env -u PYTHONDONTWRITEBYTECODE $(PY) -m pytest -q -p no:cacheprovider \
+	-o tmp_path_retention_count=1 -n auto --dist loadgroup
+
 test: install photos ## Type-check (mypy, strict) and run the quick tests (under two minutes on two cores)
 	$(PY) -m mypy
 	@# pytest keeps the test modules it rewrote for its assertions (tests/__pycache__): 3 s less per worker
 	@# in every later run, also where PYTHONDONTWRITEBYTECODE is set
-	env -u PYTHONDONTWRITEBYTECODE $(PY) -m pytest -q -p no:cacheprovider -n auto --dist loadgroup -m "not full"
+	$(PYTEST) -m "not full"
 
 test-full: install photos ## The rest: every product, language and year, other regions, every renderer, faults
-	env -u PYTHONDONTWRITEBYTECODE $(PY) -m pytest -q -p no:cacheprovider -n auto --dist loadgroup -m full
+	$(PYTEST) -m full
 
 bench: install photos ## Run the benchmarks (timings and memory, printed side by side; then bench-serve)
 	$(PY) tools/bench.py
