@@ -11,6 +11,7 @@ from PIL import Image
 import pytest
 
 from calendar_build import workers
+from calendar_build.stages import validate
 from calendar_build.photos.colour import KEPT_CMYK
 from calendar_build.photos.prepare import MESSENGER_HINT
 from tests import layout_memo
@@ -200,6 +201,27 @@ def test_only_products_with_valid_content_are_laid_out(edit: Callable[[Path], No
     run = cli("check", sample)
     assert asked == laid_out
     assert run.code == (0 if laid_out == ["print-a3", "screen"] else 1), run.err
+
+
+def test_the_content_is_read_once_for_every_product(sample: Path, cli: CliRunner,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """check reads content, year and portraits once, then validates what each product adds: a slip is still told
+    once, with the products named in the summary."""
+    read: list[Path] = []
+    load = validate.load_content
+
+    def counting(root: Path, problems: Any = None) -> Any:
+        read.append(root)
+        return load(root, problems)
+
+    monkeypatch.setattr(validate, "load_content", counting)
+    replace(P2, "gender: male", "gender: mann")(sample)
+    run = cli("check", sample)
+    assert read == [sample]
+    assert_clean_failure(run)
+    told = [text for text in run.lines if "'mann'" in text]
+    assert len(told) == 1 and told[0].startswith(f"{P2}:{line(P2, 'gender')}: Fehler: "), run.err
+    assert run.out == f"Prüfung {YEAR} ({PRODUCTS}): 1 Fehler, 0 Warnungen.\n", run.out
 
 
 @pytest.mark.full
