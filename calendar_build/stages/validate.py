@@ -167,7 +167,7 @@ def _check_glyphs(content: Content, portraits: tuple[Portrait, ...], theme: Them
 @dataclass(frozen=True)
 class Sources:
     """What every product of an edition reads alike, read once: the content, the year, the portraits, and the
-    problems found in them (`check` and a build of several products validate each product on top of it)."""
+    problems found in them (`check` validates each product on top of it; a build reads them per product)."""
 
     german: Content
     content: Content
