@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import io
 import os
 import pickle
 import tempfile
@@ -101,6 +102,21 @@ def pdf_key(job: Any, index: int) -> str:
     return "pdf-" + hashlib.sha256(neutral(described, places(job)).encode()).hexdigest()
 
 
+class Copying:
+    """A stream that keeps a copy of what is written to it (everything else is the stream's own)."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.copy = io.BytesIO()
+
+    def write(self, data: bytes) -> int:
+        self.copy.write(data)
+        return self.stream.write(data)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
 class Memo:
     """The store of remembered parts, and the wrapper that consults it."""
 
@@ -109,15 +125,6 @@ class Memo:
         self.fetched: list[Path] | None = None  # the files read by the layout under way, in this process
         self.hits = self.misses = 0
         self.pdfs = False  # remember and replay the parts that write a PDF too (see `remembering_pdfs`)
-
-    @contextmanager
-    def remembering_pdfs(self) -> Iterator[None]:
-        """Remember and replay PDF-writing parts in this process and the processes it forks meanwhile."""
-        self.pdfs = True
-        try:
-            yield
-        finally:
-            self.pdfs = False
 
     def load(self, key: str, where: Places) -> Any | None:
         """Return the remembered outcome for `key` if every file it read is unchanged, else None."""
@@ -167,12 +174,13 @@ class Memo:
         self.misses += 1
         self.fetched = []
         try:
-            outcome = render(job, index, stream)
             if stream is None:
+                outcome = render(job, index, None)
                 self.store(key, where, outcome, self.fetched)
-            else:  # the part's file, written as it is
-                stream.flush()
-                self.store(key, where, (outcome, Path(stream.name).read_bytes()), self.fetched)
+            else:  # the PDF's bytes as they are written (a part's file, or the target itself: a single part)
+                copying = Copying(stream)
+                outcome = render(job, index, copying)  # type: ignore[arg-type]
+                self.store(key, where, (outcome, copying.copy.getvalue()), self.fetched)
         finally:
             self.fetched = None
         return outcome
@@ -197,12 +205,16 @@ installed: Memo | None = None  # the run's memo in this process, once installed
 
 @contextmanager
 def remembering_pdfs() -> Iterator[None]:
-    """Remember and replay PDF-writing parts meanwhile, where a memo is installed (see Memo.remembering_pdfs)."""
-    if installed is None:
+    """Remember and replay PDF-writing parts meanwhile, where a memo is installed: in this process and the
+    processes it forks meanwhile."""
+    memo = installed
+    if memo is not None:
+        memo.pdfs = True
+    try:
         yield
-        return
-    with installed.remembering_pdfs():
-        yield
+    finally:
+        if memo is not None:
+            memo.pdfs = False
 
 
 def install(folder: Path) -> Memo:
