@@ -104,3 +104,25 @@ def test_a_warm_check_reads_no_photo_again(tmp_path: Path, monkeypatch: pytest.M
     problems = Problems()
     warn_same_photo(portraits, problems, tmp_path / "cache")
     assert len(problems.items) == 1
+
+
+def test_photos_not_seen_before_are_looked_at_side_by_side(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each cold thumbnail waits for the other: looked at one after the other, the barrier breaks."""
+    import threading  # noqa: PLC0415
+
+    from calendar_build.photos import same  # noqa: PLC0415
+
+    (tmp_path / "01-a.jpg").write_bytes(JPEG)
+    (tmp_path / "02-b.jpg").write_bytes(_bytes(_photo(30), "JPEG"))
+    both = threading.Barrier(2, timeout=10)
+    real = same._thumb
+
+    def thumb(data: bytes) -> bytes:
+        both.wait()
+        return real(data)
+
+    monkeypatch.setattr(same, "_thumb", thumb)
+    monkeypatch.setattr(same.os, "cpu_count", lambda: 2)
+    problems = Problems()
+    warn_same_photo((_portrait(tmp_path, 1, "01-a.jpg"), _portrait(tmp_path, 2, "02-b.jpg")), problems, tmp_path / "c")
+    assert problems.items == [] and not both.broken
