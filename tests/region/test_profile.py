@@ -164,3 +164,20 @@ def test_fewer_portraits_than_months_allowed_by_the_profile(project: Path) -> No
     load_portraits(project, 2027, problems, rules=PortraitRules(count=12, cover_towns=False))
     assert [p.render() for p in problems.items] == ["portraits/2027: Fehler: Es sind 10 Porträts – eine Ausgabe "
                                                      "braucht genau zwölf."]
+
+
+
+def test_the_three_countries_load_without_the_package_s_other_countries() -> None:
+    """Only Germany, Austria and Switzerland are loaded, as the package's own classes: a later import of all of
+    `holidays.countries`, and the package's own lookup, use the same ones."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    script = ("import sys; from calendar_build.region.profile import COUNTRIES; "
+              "print(*sorted(m for m in sys.modules if m.startswith('holidays.countries'))); "
+              "import holidays, holidays.countries as every; "
+              "print(every.Germany is COUNTRIES['DE'], every.Austria is COUNTRIES['AT'], "
+              "isinstance(holidays.country_holidays('CH', years=2027), COUNTRIES['CH']))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["holidays.countries.austria holidays.countries.germany "
+                                        "holidays.countries.switzerland", "True True True"]
