@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import pytest
 
-from tests import layout_memo
+from tests import ink_memo, layout_memo
 
 REPO = Path(__file__).resolve().parents[1]
 T = TypeVar("T")
@@ -212,6 +212,12 @@ def in_group(item: pytest.Item) -> None:
 def remembered_layouts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[layout_memo.Memo]:
     """Lay out each distinct layout-only part once per run (see tests/layout_memo.py)."""
     yield layout_memo.install(run_folder(tmp_path_factory) / "layout-memo")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def remembered_ink(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Draw the ink separations of each distinct print PDF once per run (see tests/ink_memo.py)."""
+    ink_memo.install(run_folder(tmp_path_factory) / "ink-memo")
 
 
 # --- time per test folder, printed at the end of every run ------------------------------------------------------

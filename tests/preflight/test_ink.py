@@ -11,11 +11,18 @@ import pytest
 
 from calendar_build.preflight import ink
 from calendar_build.preflight.ink import max_ink, page_digests
+from tests import ink_memo
 
 # DeviceCMYK fills: C+M+Y+K of the darkest area in percent (no output intent, so the values pass unchanged;
 # 0.5 is drawn as 127/255 by Ghostscript: 3 × 49.8 + 100 = 249.4)
 PAGES = {"light": b"0.2 0 0 0 k 0 0 200 200 re f", "dark": b"0.5 0.5 0.5 1 k 10 10 50 50 re f",
          "medium": b"0 0.6 0.6 0 k 0 0 100 100 re f"}
+
+
+@pytest.fixture(autouse=True)
+def real_measurement(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests count Ghostscript's runs: the run's memo of measured PDFs (tests/ink_memo.py) stays out."""
+    monkeypatch.setattr(ink, "_measure", ink_memo.REAL)
 
 
 def make_pdf(path: Path, contents: list[bytes]) -> Path:
