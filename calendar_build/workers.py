@@ -74,14 +74,22 @@ def die_with_parent(parent: int) -> None:
 
 
 def terminate(pool: ProcessPoolExecutor) -> None:
-    """End the pool's workers now and wait for them (nothing they were doing is kept)."""
+    """End the pool's workers now and wait for them (nothing they were doing is kept).
+
+    The pool's manager thread is waited for too: it closes its wake-up pipe as it ends, and Python's exit
+    handler for process pools writes into that pipe without a lock (CPython 3.11): an interrupted build
+    ended with "OSError: [Errno 9] Bad file descriptor" after "Abgebrochen." when the two met.
+    """
     processes = list((getattr(pool, "_processes", None) or {}).values())
     for process in processes:
         if process.is_alive():
             process.kill()
     for process in processes:
         process.join(timeout=5)
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
+    if manager is not None:
+        manager.join(timeout=5)
 
 
 @contextmanager

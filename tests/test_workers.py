@@ -117,6 +117,33 @@ def test_an_error_in_an_early_pool_ends_its_workers() -> None:
     assert _children() <= before
 
 
+
+def test_an_ended_pool_has_closed_its_wake_up_pipe_before_the_command_returns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python's exit handler writes into each pool's wake-up pipe while the pool's thread may be closing it
+    (CPython 3.11, no lock): an interrupted build printed "OSError: [Errno 9] Bad file descriptor" after
+    "Abgebrochen.". Once `terminate` returns, the pool's thread has ended and the pipe is closed – here even
+    when the thread notices its killed workers only a second later."""
+    import time  # noqa: PLC0415
+    from concurrent.futures import process  # noqa: PLC0415
+
+    notice = process._ExecutorManagerThread.terminate_broken
+
+    def late(thread: process._ExecutorManagerThread, cause: object) -> None:
+        time.sleep(1.0)
+        notice(thread, cause)
+
+    monkeypatch.setattr(process._ExecutorManagerThread, "terminate_broken", late)
+    with workers.early(2) as pool:
+        executor = pool.executor
+        assert executor is not None
+        manager = executor._executor_manager_thread  # type: ignore[attr-defined]
+        wakeup = executor._executor_manager_thread_wakeup  # type: ignore[attr-defined]
+        workers.terminate(executor)
+        assert manager is not None and not manager.is_alive()
+        assert wakeup._closed
+        pool.executor = None
+
+
 FORK_ORDER = """
 import sys
 from calendar_build import cli, workers
