@@ -228,7 +228,7 @@ def remembered_ink(tmp_path_factory: pytest.TempPathFactory) -> None:
 _SPENT: dict[str, list[float]] = {}
 _TESTS: dict[str, float] = {}  # CPU time of each test, for the list of the costliest
 _MARK = [0.0]
-COSTLIEST = 15
+COSTLIEST = int(os.environ.get("COSTLIEST", "15"))  # how many of the costliest tests to list
 _STARTED = [time.perf_counter()]
 
 

@@ -6,12 +6,18 @@ Facts about WeasyPrint 70 this relies on (measured):
 - PDF/X-4 writes the clock into the metadata and a random XMP DocumentID: the dcterms meta
   tags and the finisher below make both depend on the inputs only.
 - WeasyPrint reports missing glyphs and refused resources only through its logger.
+- A FontConfiguration writes the fonts of `@font-face` rules into a temporary folder of its own
+  (`_folder`, 'weasyprint-…') and removes it only when it is collected – which a pool worker ending
+  with os._exit, and often the interpreter at exit, never does: `_discard` removes it.
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
+import os
 import re
+import shutil
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -153,9 +159,27 @@ class _Stylesheet:
     font_config: FontConfiguration
     color_profiles: dict[str, object]
     css: CSS
+    owner: int  # the process that parsed it (a forked worker inherits the parent's and must leave it be)
 
 
 _kept: list[_Stylesheet] = []  # the last draft's stylesheet, parsed without a warning or refusal
+
+
+def _discard(sheet: _Stylesheet) -> None:
+    """Remove the folder of the fonts the stylesheet's `@font-face` rules loaded, if this process made it."""
+    folder = getattr(sheet.font_config, "_folder", None)
+    if folder is not None and sheet.owner == os.getpid():
+        shutil.rmtree(folder, ignore_errors=True)
+        sheet.font_config._folder = None  # its __del__ has nothing left to do
+
+
+def _discard_kept() -> None:
+    """Remove the kept draft stylesheet's fonts (at the end of a `watch` or `serve` process)."""
+    for sheet in _kept:
+        _discard(sheet)
+
+
+atexit.register(_discard_kept)
 
 
 def _stylesheet(job: PdfJob, fetcher: LocalFetcher, base_url: str, messages: list[str]) -> _Stylesheet:
@@ -166,10 +190,22 @@ def _stylesheet(job: PdfJob, fetcher: LocalFetcher, base_url: str, messages: lis
     font_config, color_profiles = FontConfiguration(), dict[str, object]()
     css = CSS(string=job.generated_css, font_config=font_config, color_profiles=color_profiles,
               url_fetcher=fetcher, base_url=base_url)
-    parsed = _Stylesheet(key, font_config, color_profiles, css)
+    parsed = _Stylesheet(key, font_config, color_profiles, css, os.getpid())
     if job.draft and not messages and not fetcher.refused:  # what was said about it is said every time
+        _discard_kept()
         _kept[:] = [parsed]
     return parsed
+
+
+@contextmanager
+def _parsed(job: PdfJob, fetcher: LocalFetcher, base_url: str, messages: list[str]) -> Iterator[_Stylesheet]:
+    """Yield the job's stylesheet parsed; afterwards remove the folder of its fonts unless a draft keeps it."""
+    sheet = _stylesheet(job, fetcher, base_url, messages)
+    try:
+        yield sheet
+    finally:
+        if all(sheet is not kept for kept in _kept):
+            _discard(sheet)
 
 
 def warm(languages: Iterable[str]) -> None:
@@ -183,8 +219,8 @@ def _render_part(job: PdfJob, index: int, stream: BinaryIO | None) -> Part:
     product = job.product
     fetcher = LocalFetcher(job.allowed + SYSTEM_FONT_DIRS)
     base_url = job.base_dir.as_uri() + "/"
-    with collected_warnings() as messages, image_ids.named(job.places):
-        sheet = _stylesheet(job, fetcher, base_url, messages)
+    with (collected_warnings() as messages, image_ids.named(job.places),
+          _parsed(job, fetcher, base_url, messages) as sheet):
         font_config, color_profiles, css = sheet.font_config, sheet.color_profiles, sheet.css
         html = HTML(string=job.parts[index], base_url=base_url, url_fetcher=fetcher)
         document = html.render(stylesheets=[css], font_config=font_config, color_profiles=color_profiles)
