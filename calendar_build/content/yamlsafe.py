@@ -15,6 +15,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -179,7 +180,27 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> str:
 
 
 def parse_yaml(raw: bytes) -> YamlDoc:
-    """Parse bytes as one plain YAML document; raise YamlProblem with a German message."""
+    """Parse bytes as one plain YAML document; raise YamlProblem with a German message.
+
+    Bytes parsed before in this process are not parsed again (`watch` and `serve` read every file after each
+    change); the caller gets lists and dicts of its own.
+    """
+    doc = _parsed(raw)
+    return YamlDoc(_thawed(doc.data), dict(doc.lines))
+
+
+def _thawed(value: Any) -> Any:
+    """Return plain YAML data with every list and dict copied (the values in them are immutable)."""
+    if type(value) is dict:
+        return {key: _thawed(item) for key, item in value.items()}
+    if type(value) is list:
+        return [_thawed(item) for item in value]
+    return value
+
+
+@lru_cache(maxsize=1024)
+def _parsed(raw: bytes) -> YamlDoc:
+    """Return the document of `raw` (see parse_yaml), kept for the next time; a problem is raised every time."""
     if len(raw) > MAX_FILE_BYTES:
         raise YamlProblem(None, f"Datei ist zu groß ({len(raw)} Bytes, höchstens {MAX_FILE_BYTES}).")
     try:

@@ -134,7 +134,7 @@ def _parsed(key: str, text: str) -> Seen:
 
 
 def _close(one: bytes, other: bytes) -> bool:
-    return max(abs(a - b) for a, b in zip(one, other)) <= CLOSE
+    return all(abs(a - b) <= CLOSE for a, b in zip(one, other))  # two other photos differ within the first bytes
 
 
 def same_pairs(photos: Sequence[Path], cache: Path | None = None) -> list[tuple[Path, Path]]:

@@ -151,9 +151,13 @@ def covering(text: str, files: dict[str, Path]) -> Path | None:
 def missing_glyphs(texts: Iterable[Located], files: dict[str, Path]) -> list[tuple[Located, str]]:
     """Return (where, character) for every character no font of the stack can print."""
     found = []
+    printable: dict[str, bool] = {}  # each character looked up once (the texts share most of theirs)
     for located in texts:
         for char in dict.fromkeys(located.text):
-            if not _ignorable(char) and not _covered(char, files):
+            known = printable.get(char)
+            if known is None:
+                known = printable[char] = _ignorable(char) or _covered(char, files)
+            if not known:
                 found.append((located, char))
     return found
 

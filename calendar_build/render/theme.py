@@ -105,6 +105,13 @@ def parse_rules(css: str, path: str) -> list[ast.Node]:
 
 def read_layers(css: str, path: str = "templates/theme.css") -> Layers:
     """Return the custom properties of every rule, by selector; raise ThemeError for syntax errors."""
+    return {selector: dict(found) for selector, found in _layers(css, path).items()}  # the caller's to change
+
+
+@lru_cache(maxsize=8)
+def _layers(css: str, path: str) -> Layers:
+    """Return the layers of a theme (kept: `check` reads the same theme for every product, `watch` after every
+    change of any file)."""
     layers: Layers = {}
     for rule in parse_rules(css, path):
         if not isinstance(rule, ast.QualifiedRule):

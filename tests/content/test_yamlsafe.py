@@ -1,7 +1,10 @@
 """Safe YAML loading: every malformed file ends in a German message with its line."""
 
+import datetime as dt
+
 import pytest
 
+from calendar_build.content import yamlsafe
 from calendar_build.content.yamlsafe import YamlProblem, parse_yaml
 
 
@@ -67,3 +70,22 @@ def test_numbers_with_a_leading_zero_are_decimal() -> None:
     """'month: 08' is August (it was the text '08', and 010 the octal number 8); quoted stays text."""
     doc = parse_yaml(b'a: 08\nb: 09\nc: 010\nd: 03\ne: "08"\nf: 0\ng: -07\n')
     assert doc.data == {"a": 8, "b": 9, "c": 10, "d": 3, "e": "08", "f": 0, "g": -7}
+
+
+def test_bytes_read_before_are_not_parsed_again_and_each_caller_gets_its_own_data() -> None:
+    raw = "name: Ada\ndays:\n  - 2027-03-01\n  - {month: 3}\n# kept\n".encode()
+    yamlsafe._parsed.cache_clear()
+    first = parse_yaml(raw)
+    first.data["days"].append("changed")
+    first.data["days"][1]["month"] = 4
+    first.lines[("name",)] = 99
+    second = parse_yaml(raw)
+    assert yamlsafe._parsed.cache_info().hits == 1  # the second read parsed nothing
+    assert second.data == {"name": "Ada", "days": [dt.date(2027, 3, 1), {"month": 3}]}
+    assert second.line(("name",)) == 1 and second.line(("days", 1, "month")) == 4
+
+
+def test_a_problem_is_raised_again_for_the_same_bytes() -> None:
+    for _ in range(2):
+        with pytest.raises(YamlProblem, match="doppelt"):
+            parse_yaml(b"name: a\nname: b\n")

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 import vobject  # a second, independent iCalendar parser (test extra)
@@ -26,14 +29,16 @@ CATEGORIES = ("intercultural", "christian", "orthodox", "islamic", "alevi", "jew
 NAMES_2027 = ("holidays-2027.ics", *(f"holidays-2027-{c}.ics" for c in CATEGORIES))
 
 
-def files(year: int) -> dict[str, bytes]:
-    """Return the sample project's ICS files of `year`."""
-    return ics.ics_files(year_table(year), labels(), STAMP)
+@functools.cache
+def files(year: int) -> Mapping[str, bytes]:
+    """Return the sample project's ICS files of `year` (written once per process: the tests only read them)."""
+    return MappingProxyType(ics.ics_files(year_table(year), labels(), STAMP))
 
 
-def events(data: bytes) -> list:  # type: ignore[type-arg]
-    """Return the VEVENTs of a file as parsed by icalendar."""
-    return Calendar.from_ical(data).walk("VEVENT")
+@functools.cache
+def events(data: bytes) -> tuple:  # type: ignore[type-arg]
+    """Return the VEVENTs of a file as parsed by icalendar (parsed once per process: the tests only read them)."""
+    return tuple(Calendar.from_ical(data).walk("VEVENT"))
 
 
 def by_summary(year: int, summary: str, name: str | None = None) -> list:  # type: ignore[type-arg]
