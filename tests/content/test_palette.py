@@ -20,6 +20,7 @@ import itertools
 import math
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -292,17 +293,24 @@ MIN_PLATE = 5  # percent: a lighter tint does not print evenly in offset (printe
 MAX_FOGRA39_DELTA_E = 10.0  # violet, rust and orange lie just outside the FOGRA39 gamut (measured 7.9, 6.6, 7.3)
 
 
-def _fogra39_lab(cmyk: list[float]) -> Lab:
-    """Return the CIELAB (D50) FOGRA39 prints for CMYK percentages, through our profile's A2B table."""
-    from PIL import Image, ImageCms  # noqa: PLC0415
+@functools.cache
+def _fogra39_to_lab() -> Any:
+    """Return the transform from FOGRA39 CMYK to CIELAB D50 (built once: 14 ms each)."""
+    from PIL import ImageCms  # noqa: PLC0415
 
     from calendar_build.render.condition import CONDITIONS, ensure_profile  # noqa: PLC0415
 
     profile = ImageCms.getOpenProfile(str(ensure_profile(CONDITIONS["FOGRA39"])))
-    to_lab = ImageCms.buildTransform(profile, ImageCms.createProfile("LAB", 5000), "CMYK", "LAB",
-                                     ImageCms.Intent.RELATIVE_COLORIMETRIC)
+    return ImageCms.buildTransform(profile, ImageCms.createProfile("LAB", 5000), "CMYK", "LAB",
+                                   ImageCms.Intent.RELATIVE_COLORIMETRIC)
+
+
+def _fogra39_lab(cmyk: list[float]) -> Lab:
+    """Return the CIELAB (D50) FOGRA39 prints for CMYK percentages, through our profile's A2B table."""
+    from PIL import Image, ImageCms  # noqa: PLC0415
+
     pixel = Image.new("CMYK", (1, 1), tuple(round(v * 2.55) for v in cmyk))
-    lightness, a, b = ImageCms.applyTransform(pixel, to_lab).getpixel((0, 0))
+    lightness, a, b = ImageCms.applyTransform(pixel, _fogra39_to_lab()).getpixel((0, 0))
     return lightness / 2.55, a - 128, b - 128
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -41,12 +42,17 @@ def marked(size: tuple[int, int], centre: tuple[int, int], colour: tuple[int, ..
     return image
 
 
+@functools.cache
+def _to_cmyk(profile: Path) -> ImageCms.ImageCmsTransform:
+    """Return the transform from sRGB into `profile`, relative colorimetric with black point compensation."""
+    return ImageCms.buildTransform(ImageCms.createProfile("sRGB"), ImageCms.getOpenProfile(str(profile)),
+                                   "RGB", "CMYK", renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
+                                   flags=ImageCms.Flags.BLACKPOINTCOMPENSATION)
+
+
 def srgb_to_cmyk(rgb: tuple[int, int, int], profile: Path) -> tuple[int, ...]:
     """Return what relative colorimetric with black point compensation makes of one sRGB colour."""
-    transform = ImageCms.buildTransform(ImageCms.createProfile("sRGB"), ImageCms.getOpenProfile(str(profile)),
-                                        "RGB", "CMYK", renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
-                                        flags=ImageCms.Flags.BLACKPOINTCOMPENSATION)
-    converted = ImageCms.applyTransform(Image.new("RGB", (1, 1), rgb), transform)
+    converted = ImageCms.applyTransform(Image.new("RGB", (1, 1), rgb), _to_cmyk(profile))
     assert converted is not None
     value = converted.getpixel((0, 0))
     assert isinstance(value, tuple)
