@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image
@@ -37,12 +38,12 @@ def test_print_logo_stays_srgb_when_the_printer_asks(tmp_path: Path) -> None:
         assert (image.format, image.mode) == ("PNG", "RGBA") and image.info["icc_profile"] == SRGB_ICC
 
 
-def test_poster_head_shows_the_logo(project: Path) -> None:
+def test_poster_head_shows_the_logo(project: Path, warm_cache: Callable[[Path], Path]) -> None:
     shutil.copyfile(LOGO, project / "content" / "logo.svg")
     edition = project / "content" / "edition.yaml"
     edition.write_text(edition.read_text(encoding="utf-8") + "logo: content/logo.svg\n", encoding="utf-8")
     composed = compose(BuildOptions(root=project, year=2027, product=PRODUCTS["poster-a2"], out=project / "out",
-                                    cache_dir=project / "cache"), [1])
+                                    cache_dir=warm_cache(project / "cache")), [1])
     front = composed.parts[0]
     head = front[front.index('class="poster-head"'):front.index('class="poster-months"')]
     assert 'class="poster-logo"' in head and ".jpg" in head  # the separated print file

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -37,21 +38,21 @@ def test_poster_page_is_in_the_navigation(built_site: BuiltSite) -> None:
     assert 'href="plakat.html" aria-current="page"' in own
 
 
-def test_no_poster_page_without_a_built_poster(tmp_path: Path) -> None:
+def test_no_poster_page_without_a_built_poster(tmp_path: Path, warm_cache: Callable[[Path], Path]) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    options = BuildOptions(root=REPO, year=YEAR, product=PRODUCTS["web"], out=out, cache_dir=tmp_path / "cache")
+    options = BuildOptions(root=REPO, year=YEAR, product=PRODUCTS["web"], out=out, cache_dir=warm_cache(tmp_path / "cache"))
     build_site(options, out / "site")
     assert not (out / "site" / "plakat.html").exists()
     assert "plakat.html" not in (out / "site" / "index.html").read_text(encoding="utf-8")
 
 
-def test_every_built_poster_is_shown(tmp_path: Path) -> None:
+def test_every_built_poster_is_shown(tmp_path: Path, warm_cache: Callable[[Path], Path]) -> None:
     out = tmp_path / "out"
     out.mkdir()
     for product in ("poster-a1", "poster-a2-landscape"):
         poster_pdf(out / PRODUCTS[product].output_name(YEAR), PRODUCTS[product].page_mm)
-    options = BuildOptions(root=REPO, year=YEAR, product=PRODUCTS["web"], out=out, cache_dir=tmp_path / "cache")
+    options = BuildOptions(root=REPO, year=YEAR, product=PRODUCTS["web"], out=out, cache_dir=warm_cache(tmp_path / "cache"))
     build_site(options, out / "site")
     page = (out / "site" / "plakat.html").read_text(encoding="utf-8")
     assert "Jahresplakat A1" in page and "Jahresplakat A2 quer" in page
