@@ -15,8 +15,7 @@ import pytest
 
 from calendar_build.pipeline import BuildOptions, BuildReport, build
 from calendar_build.products import PRODUCTS
-from calendar_build.stages.photos import prepare
-from calendar_build.stages.validate import validate
+from calendar_build.stages.compose import compose
 from tests import layout_memo
 from tests.conftest import REPO, beyond, once, seeded_cache, share_photos
 
@@ -38,8 +37,7 @@ def reference_build(factory: pytest.TempPathFactory, photo_store: Path, product:
         # as it is made, instead of preparing all again while the build runs (seen: the A3 photos three times).
         shared = folder / "shared-cache"
         shared.symlink_to(photo_store.parent, target_is_directory=True)
-        with_shared = BuildOptions(root=REPO, year=2027, product=PRODUCTS[product], cache_dir=shared)
-        prepare(with_shared, validate(with_shared))
+        compose(BuildOptions(root=REPO, year=2027, product=PRODUCTS[product], cache_dir=shared))  # as the build will
         options = BuildOptions(root=REPO, year=2027, product=PRODUCTS[product], out=folder / "out",
                                cache_dir=seeded_cache(folder / "cache", photo_store))
         with layout_memo.remembering_pdfs():  # a test building the same again gets these parts' bytes
