@@ -7,6 +7,7 @@ import threading
 import time
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -15,8 +16,10 @@ from calendar_build.errors import UsageError
 from calendar_build.pipeline import BuildOptions
 from calendar_build.pages.model import PhotoUrls
 from calendar_build.photos.model import PreparedPhoto
+from calendar_build import preview as preview_module
 from calendar_build.preview import Memo, lighter_urls, parse_pages, preview, preview_folder, report_lines
 from calendar_build.products import PRODUCTS
+from calendar_build.stages.compose import Composed
 from calendar_build.stages.photos import PortraitPhotos
 from calendar_build.watch import forget_unless_text, rebuild, watch
 
@@ -220,3 +223,35 @@ def test_watch_tells_a_theme_value_dropped_and_a_page_set_compact(project: Path)
     assert report_lines(ukrainian, report)[-1] == ("Enger gesetzt (Bildschirm-PDF A4): Seite 11 (Oktober) – nur so "
                                                    "passen ihre Texte in die Rahmen (die „compact“-Werte in "
                                                    "templates/theme.css).")
+
+
+@pytest.mark.parametrize(("pages", "cores", "parts"), [
+    (1, 2, 1), (3, 2, 1), (7, 2, 1), (8, 2, 2), (18, 2, 2), (18, 1, 1), (18, 8, 4), (40, 8, 8),
+])
+def test_many_changed_pages_are_set_and_drawn_in_parts_one_per_core(pages: int, cores: int, parts: int,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(preview_module.os, "cpu_count", lambda: cores)
+    assert preview_module.preview_parts(pages) == parts
+
+
+@pytest.mark.full
+@pytest.mark.usefixtures("warm_project")  # the run's prepared photos
+def test_pages_set_and_drawn_in_parts_are_the_pages_set_in_one(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A theme change redraws every page of `watch` and `serve` in parts side by side: the same PNGs as in one."""
+    options = BuildOptions(root=project, year=2027)
+    set_pages, parts = preview_module.set_pages, []
+
+    def counting(options: BuildOptions, composed: Composed, *args: Any, **kwargs: Any) -> Any:
+        parts.append(len(composed.parts))
+        return set_pages(options, composed, *args, **kwargs)
+
+    monkeypatch.setattr(preview_module, "set_pages", counting)
+    drawn = {}
+    for cores in (1, 2):
+        monkeypatch.setattr(preview_module.os, "cpu_count", lambda cores=cores: cores)
+        memo: Memo = {}
+        report = preview(options, list(range(2, 10)), memo)
+        assert report.drawn == list(range(2, 10))
+        drawn[cores] = [png.read_bytes() for png in report.pngs]
+    assert parts == [1, 2]
+    assert drawn[1] == drawn[2]
