@@ -175,7 +175,8 @@ def reference_builds(item: pytest.Item) -> set[str]:
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Send the tests reading one reference build to one xdist worker, and every `xdist_group` to one worker.
+    """Send the tests reading one reference build to one xdist worker, and every `xdist_group` to one worker;
+    run the reference builds' groups first.
 
     Made once per run, a build is needed by many tests; spread over the workers, all but one would wait for
     it. A test reading two builds, or already in a group of its own, is left as it is.
@@ -184,6 +185,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         builds = reference_builds(item)
         if len(builds) == 1 and item.get_closest_marker("xdist_group") is None:
             item.add_marker(pytest.mark.xdist_group(f"build-{builds.pop()}"))
+    # The groups of the reference builds first (the longest work first, and their photos and parts are then
+    # ready for the checks of the sample that lay out the same pages); otherwise in the order collected.
+    items.sort(key=lambda item: not any(str(mark.args[0] if mark.args else "").startswith("build-")
+                                        for mark in item.iter_markers("xdist_group")))
     if getattr(config.option, "loadgroup", False):  # an xdist worker under --dist loadgroup
         for item in items:
             in_group(item)

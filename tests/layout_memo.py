@@ -10,7 +10,8 @@ the part's outcome (fit violations, WeasyPrint's messages, refused URLs, page co
 same inputs come again and every fetched file still has the bytes it had. A process that misses a part
 another process is laying out just then waits for that layout instead of repeating it (a lock per part).
 
-Parts that write a PDF are remembered only where a test asks for it (`Memo.pdfs`): tests compare
+A layout-only part also takes the outcome of the same part set with its PDF (a reference build's), where
+drawing it added no message. Parts that write a PDF are remembered only where a test asks for it (`Memo.pdfs`): tests compare
 written PDFs byte for byte and must see them made. The reference builds of the sample and the
 quick tier's run of `build --variant all` over the same content ask, so the run sets those parts
 once (their bytes are remembered with the outcome and written again). The store is a folder of the
@@ -137,6 +138,17 @@ class Memo:
                 return None
         return local(entry.outcome, where)
 
+    def load_layout(self, job: Any, index: int, key: str, where: Places) -> Any | None:
+        """Return the remembered outcome of a layout-only part, else that of the same part set with its PDF when
+        drawing it said nothing (drawing only adds messages: missing glyphs): `check` of the sample lays out
+        the very parts of the reference builds."""
+        found = self.load(key, where)
+        if found is None:
+            written = self.load(pdf_key(job, index), where)
+            if written is not None and not written[0].messages:
+                found = written[0]
+        return found
+
     def store(self, key: str, where: Places, outcome: Any, files: list[Path]) -> None:
         """Remember an outcome and the files its layout read (written atomically: other processes read along)."""
         read = tuple(sorted({(neutral(str(p), where), digest(p)) for p in files}))
@@ -153,11 +165,11 @@ class Memo:
             if (stream is not None and not self.pdfs) or self.fetched is not None:
                 return render(job, index, stream)
             key, where = job_key(job, index) if stream is None else pdf_key(job, index), places(job)
-            found = self.load(key, where)
+            found = self.load(key, where) if stream is not None else self.load_layout(job, index, key, where)
             if found is None:  # another process may be laying out the same part: wait for it rather than repeat it
                 with (self.folder / f".lock-{key}").open("w") as lock:
                     fcntl.flock(lock, fcntl.LOCK_EX)
-                    found = self.load(key, where)
+                    found = self.load(key, where) if stream is not None else self.load_layout(job, index, key, where)
                     if found is None:
                         return self.fresh(render, job, index, key, where, stream)
             self.hits += 1
