@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import multiprocessing
 import os
 import re
 import shutil
@@ -191,7 +192,9 @@ def _stylesheet(job: PdfJob, fetcher: LocalFetcher, base_url: str, messages: lis
     css = CSS(string=job.generated_css, font_config=font_config, color_profiles=color_profiles,
               url_fetcher=fetcher, base_url=base_url)
     parsed = _Stylesheet(key, font_config, color_profiles, css, os.getpid())
-    if job.draft and not messages and not fetcher.refused:  # what was said about it is said every time
+    # Kept for the next draft where what was said about it is said every time, and only by the process that
+    # drafts again: a pool's worker (a preview's second part) ends with its part.
+    if job.draft and not messages and not fetcher.refused and multiprocessing.parent_process() is None:
         _discard_kept()
         _kept[:] = [parsed]
     return parsed

@@ -80,3 +80,12 @@ def test_a_forked_worker_leaves_the_parents_fonts_alone(tmp_path: Path, temporar
     assert len(list(temporary.glob("weasyprint-*"))) == 1
     pdf._discard(kept)
     assert list(temporary.iterdir()) == []
+
+
+def test_a_pool_worker_keeps_no_draft_stylesheet(tmp_path: Path, temporary: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A preview's second part is set in a worker that ends with it: its draft's fonts go with the part."""
+    monkeypatch.setattr(pdf, "_kept", [])
+    monkeypatch.setattr(pdf.multiprocessing, "parent_process", lambda: object())  # as in a pool's worker
+    pdf._render_part(job(tmp_path, draft=True), 0, io.BytesIO())
+    assert pdf._kept == [] and list(temporary.iterdir()) == []
