@@ -29,7 +29,7 @@ from calendar_build.pages.model import PhotoUrls
 from calendar_build.photos.model import PreparedPhoto
 from calendar_build.pipeline import BuildOptions, set_pages
 from calendar_build.products import DEFAULT_PRODUCTS, binding_strip_mm
-from calendar_build.render.html import Urls, render_html
+from calendar_build.render.html import Urls, render_html_parts
 from calendar_build.render.parts import split_pages
 from calendar_build.stages.compose import Composed, compose
 from calendar_build.stages.photos import PortraitPhotos
@@ -155,9 +155,9 @@ def preview(options: BuildOptions, pages: list[int] | None, memo: Memo | None = 
         if memo is not None:  # the changed pages, in as many documents as are worth setting side by side
             chosen = {p.id: p for p in (composed.pages[wanted.index(n)] for n in drawn)}
             groups = split_pages(list(chosen), preview_parts(len(drawn)))
-            composed = replace(composed, parts=tuple(render_html(options.root / "templates", composed.calendar,
-                                                                 [chosen[i] for i in group], Urls(), composed.created)
-                                                     for group in groups))
+            composed = replace(composed, parts=tuple(render_html_parts(
+                options.root / "templates", composed.calendar, [[chosen[i] for i in group] for group in groups],
+                Urls(), composed.created)))
         warnings, report.compacted = _draw(options, composed, drawn, folder)
         report.warnings.extend(warnings)
     report.pngs = [final / png_name(n) for n in wanted]

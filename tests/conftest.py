@@ -122,12 +122,14 @@ def warm_cache(shared_cache: Path) -> Callable[[Path], Path]:
     (A link to the whole folder: the builder reads nothing through a link that leaves its cache folder.)
     """
 
-    def make(folder: Path) -> Path:
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        folder.symlink_to(shared_cache, target_is_directory=True)
-        return folder
+    return lambda folder: linked_cache(folder, shared_cache)
 
-    return make
+
+def linked_cache(folder: Path, shared_cache: Path) -> Path:
+    """Make `folder` a link to the run's shared cache (see `warm_cache`); return it."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    folder.symlink_to(shared_cache, target_is_directory=True)
+    return folder
 
 
 def seeded_cache(folder: Path, photo_store: Path) -> Path:

@@ -165,11 +165,15 @@ class Memo:
             if (stream is not None and not self.pdfs) or self.fetched is not None:
                 return render(job, index, stream)
             key, where = job_key(job, index) if stream is None else pdf_key(job, index), places(job)
-            found = self.load(key, where) if stream is not None else self.load_layout(job, index, key, where)
+
+            def lookup() -> Any | None:
+                return self.load(key, where) if stream is not None else self.load_layout(job, index, key, where)
+
+            found = lookup()
             if found is None:  # another process may be laying out the same part: wait for it rather than repeat it
                 with (self.folder / f".lock-{key}").open("w") as lock:
                     fcntl.flock(lock, fcntl.LOCK_EX)
-                    found = self.load(key, where) if stream is not None else self.load_layout(job, index, key, where)
+                    found = lookup()
                     if found is None:
                         return self.fresh(render, job, index, key, where, stream)
             self.hits += 1

@@ -17,7 +17,7 @@ from calendar_build.pipeline import BuildOptions, BuildReport, build
 from calendar_build.products import PRODUCTS
 from calendar_build.stages.compose import compose
 from tests import layout_memo
-from tests.conftest import REPO, beyond, once, seeded_cache, share_photos
+from tests.conftest import REPO, beyond, linked_cache, once, seeded_cache, share_photos
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,7 @@ def reference_build(factory: pytest.TempPathFactory, photo_store: Path, product:
     def make(folder: Path) -> Built:
         # The photos first, straight into the run's cache: a test needing them meanwhile finds each one as soon
         # as it is made, instead of preparing all again while the build runs (seen: the A3 photos three times).
-        shared = folder / "shared-cache"
-        shared.symlink_to(photo_store.parent, target_is_directory=True)
+        shared = linked_cache(folder / "shared-cache", photo_store.parent)
         compose(BuildOptions(root=REPO, year=2027, product=PRODUCTS[product], cache_dir=shared))  # as the build will
         options = BuildOptions(root=REPO, year=2027, product=PRODUCTS[product], out=folder / "out",
                                cache_dir=seeded_cache(folder / "cache", photo_store))

@@ -107,7 +107,6 @@ def test_long_texts_that_fit_build_without_one_glyph_over_another(
     portrait(project, "Shirin Rahimi-Farahani", (SENTENCE * 4)[:330])
     options = BuildOptions(root=project, year=2027, product=PRODUCTS[product], out=tmp_path,
                            cache_dir=cache)
-    tmp_path.mkdir(exist_ok=True)
     set_pages(options, compose(options), options.target)  # the build's setting and writing, without its job sheet
     for page in range(14):  # cover, the months, the legend
         assert overlapping_glyphs(options.target, page) == [], page
