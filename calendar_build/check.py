@@ -33,7 +33,7 @@ def check_product(job: tuple[BuildOptions, Validated]) -> Checked:
     try:
         composed = compose(options, valid=valid)
         with keeping(composed.warnings):
-            _, css_warnings, compacted = set_pages(options, composed, None, parallel=False)
+            _, css_warnings, compacted, _ = set_pages(options, composed, None, parallel=False)
     except ContentError as exc:
         return exc.problems, ()
     return list(composed.warnings) + css_warnings, compacted

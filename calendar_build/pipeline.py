@@ -37,6 +37,7 @@ class BuildReport:
     timings: dict[str, float] = field(default_factory=dict)
     pages: int = 0
     compacted: tuple[tuple[int, str], ...] = ()  # pages set in the theme's compact step (number, title)
+    reused: int = 0  # parts of the PDF taken unchanged from an earlier build
 
 
 class SetPages(NamedTuple):
@@ -45,6 +46,7 @@ class SetPages(NamedTuple):
     pages: int
     warnings: list[Problem]
     compacted: tuple[tuple[int, str], ...]  # number and title of each page set in the theme's compact step
+    reused: int = 0  # parts of the PDF taken unchanged from an earlier build (render/part_cache.py)
 
 
 def set_pages(options: BuildOptions, composed: Composed, target: Path | None, crop_marks: bool = True,
@@ -80,7 +82,7 @@ def set_pages(options: BuildOptions, composed: Composed, target: Path | None, cr
     css += [Problem("templates", None, f"WeasyPrint: {m}", severity) for m in rest]
     if problems or (options.strict and css):
         raise ContentError(list(dict.fromkeys(problems + css)))
-    return SetPages(result.pages, css, tuple(result.compacted))
+    return SetPages(result.pages, css, tuple(result.compacted), result.reused)
 
 
 def setting(options: BuildOptions) -> AbstractContextManager[workers.Pool]:
@@ -108,7 +110,8 @@ def build(options: BuildOptions, step: Callable[[str], None] = lambda _label: No
         step("PDF setzen und schreiben")
         mark = time.perf_counter()
         with keeping(composed.warnings):
-            report.pages, css_warnings, report.compacted = set_pages(options, composed, options.target, pool=pool)
+            report.pages, css_warnings, report.compacted, report.reused = set_pages(options, composed, options.target,
+                                                                                   pool=pool)
     report.warnings.extend(css_warnings)
     report.outputs.append(options.target)
     report.timings["pdf"] = time.perf_counter() - mark

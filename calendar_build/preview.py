@@ -198,7 +198,7 @@ def _draw(options: BuildOptions, composed: Composed, numbers: list[int],
     with tempfile.TemporaryDirectory(prefix=".preview-") as scratch:  # never in a read-only project
         pdf_path = Path(scratch) / "preview.pdf"
         css_warnings, compacted = set_pages(options, composed, pdf_path, crop_marks=False,
-                                            parallel=len(composed.parts) > 1, draft=True)[1:]
+                                            parallel=len(composed.parts) > 1, draft=True)[1:3]
         edition = composed.valid.content.edition
         strip = binding_strip_mm(options.product, edition.binding, edition.binding_strip_mm)
         pages = list(enumerate(numbers))

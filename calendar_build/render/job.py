@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, BinaryIO
 from calendar_build import workers
 from calendar_build.output import atomic_file
 from calendar_build.products import Product
-from calendar_build.render import image_ids
+from calendar_build.render import image_ids, part_cache
 from calendar_build.render.condition import PrintCondition
-from calendar_build.render.join import join_pdfs
+from calendar_build.render.join import document_id, join_pdfs
 
 if TYPE_CHECKING:
     from calendar_build.render.fit import Violation
@@ -59,6 +59,13 @@ class PdfJob:
             named[self.output_profile.parent] = "PROFILE"
         return image_ids.places(named)
 
+    def part_key(self, index: int) -> str:
+        """Return a digest of what part `index` is set from (the whole job's key where it is the only part)."""
+        if len(self.parts) == 1:
+            return self.key
+        return part_cache.key(index, self.generated_css, self.parts[index], self.product, self.crop_marks,
+                              self.condition, self.output_profile, self.places)
+
     @property
     def key(self) -> str:
         """Return a digest of everything rendered (the PDF's DocumentID derives from it), its folders named."""
@@ -80,6 +87,7 @@ class PdfResult:
     written: bool = False
     violations: list[Violation] = field(default_factory=list)  # the fit proof's findings: nothing written
     compacted: list[tuple[int, str]] = field(default_factory=list)  # pages set in the theme's compact step: number, title
+    reused: int = 0  # parts taken from the cache of parts, unchanged since an earlier build
 
 
 @dataclass(frozen=True)
@@ -92,6 +100,8 @@ class Part:
     pages: int
     violations: tuple[Violation, ...]  # the fit proof's findings, page numbers within the part
     compacted: tuple[tuple[int, str], ...] = ()  # pages set in the theme's compact step, numbered within the part
+    depends: tuple[tuple[str, part_cache.Signature], ...] = ()  # every file it was set from (render/part_cache.py)
+    settled: bool = False  # none of the program's files changed while it was set: it may be kept
 
 
 class _Rejected(Exception):
@@ -113,6 +123,7 @@ def render_pdf(job: PdfJob, target: Path | None, pool: workers.Pool | None = Non
     no block overflows: the earlier file stays as it was otherwise.
     """
     pool = pool if pool is not None and pool.forked else None
+    kept: dict[int, part_cache.Kept] = {}
     if target is None:
         parts = [_render_here(job, index, None) for index in range(len(job.parts))]
     elif len(job.parts) == 1 and pool is None:
@@ -126,10 +137,14 @@ def render_pdf(job: PdfJob, target: Path | None, pool: workers.Pool | None = Non
     else:
         with _scratch_folder(job) as folder:
             files = [Path(folder) / f"part-{index + 1}.pdf" for index in range(len(job.parts))]
-            parts = _render_parts(job, files, pool)
+            kept.update(_kept(job, target))
+            made = _render_parts(job, {index: file for index, file in enumerate(files) if index not in kept}, pool)
+            parts = [_reused(kept[index]) if index in kept else made[index] for index in range(len(job.parts))]
             if all(part.usable for part in parts):
                 with atomic_file(target) as stream:
-                    _join(files, stream)
+                    _join([kept[index].file if index in kept else file for index, file in enumerate(files)], stream,
+                          job.key)
+                _keep(job, target, made, files)
     messages = list(dict.fromkeys(m for part in parts for m in part.messages))
     refused = list(dict.fromkeys(url for part in parts for url in part.refused))
     violations, compacted, offset = [], [], 0
@@ -140,7 +155,30 @@ def render_pdf(job: PdfJob, target: Path | None, pool: workers.Pool | None = Non
     glyphs = [m for m in messages if NOTDEF.search(m)]
     warnings = [m for m in messages if not NOTDEF.search(m) and "refused:" not in m]
     return PdfResult(warnings, glyphs, refused, offset, written=target is not None and all(p.usable for p in parts),
-                     violations=violations, compacted=compacted)
+                     violations=violations, compacted=compacted, reused=len(kept))
+
+
+def _kept(job: PdfJob, target: Path) -> dict[int, part_cache.Kept]:
+    """Return the parts of the job kept from an earlier build, by index (render/part_cache.py)."""
+    if job.scratch is None or job.draft:
+        return {}
+    found = {index: part_cache.lookup(job.scratch, target.name, index, job.part_key(index))
+             for index in range(len(job.parts))}
+    return {index: kept for index, kept in found.items() if kept is not None}
+
+
+def _reused(kept: part_cache.Kept) -> Part:
+    return Part(True, (), (), kept.pages, (), kept.compacted)
+
+
+def _keep(job: PdfJob, target: Path, made: dict[int, Part], files: list[Path]) -> None:
+    """Keep the parts just set that said nothing, for the next build."""
+    if job.scratch is None:
+        return
+    for index, part in made.items():
+        if part.usable and part.settled and part.depends and not part.messages and not part.refused:
+            part_cache.keep(job.scratch, target.name, index, job.part_key(index), files[index], part.pages,
+                            part.compacted, dict(part.depends))
 
 
 def _renumbered(violation: Violation, offset: int) -> Violation:
@@ -173,30 +211,32 @@ def _scratch(job: PdfJob) -> Path | None:
     return job.scratch
 
 
-def _join(files: list[Path], stream: BinaryIO) -> None:
-    """Write the parts' files to `stream` as one PDF (a single part's file as it is)."""
+def _join(files: list[Path], stream: BinaryIO, key: str) -> None:
+    """Write the parts' files to `stream` as one PDF with the job's DocumentID (a single part's file as it is)."""
     if len(files) == 1:
         with files[0].open("rb") as part:
             shutil.copyfileobj(part, stream, 1 << 20)
     else:
-        join_pdfs(files, stream)
+        join_pdfs(files, stream, document_id(key))
 
 
-def _render_parts(job: PdfJob, files: list[Path], pool: workers.Pool | None) -> list[Part]:
-    """Set every part into its file: in the pool's worker, or here; the first part in that process and the
-    others in workers it forks (they share the WeasyPrint it loaded)."""
+def _render_parts(job: PdfJob, files: dict[int, Path], pool: workers.Pool | None) -> dict[int, Part]:
+    """Set the parts into their files (by index): in the pool's worker, or here; the first part in that process
+    and the others in workers it forks (they share the WeasyPrint it loaded)."""
+    if not files:
+        return {}
     if pool is not None:
         return pool.run_all(_render_all, [(job, files)])[0][0]
     return _render_all((job, files))
 
 
-def _render_all(work: tuple[PdfJob, list[Path]]) -> list[Part]:
+def _render_all(work: tuple[PdfJob, dict[int, Path]]) -> dict[int, Part]:
     job, files = work
-    others = [(job, index, files[index]) for index in range(1, len(job.parts))]
-    rest, first = workers.run_all(_render_numbered, others, len(job.parts) if job.parallel else 1,
-                                  lambda: _render_part_file(job, 0, files[0]))
-    assert first is not None
-    return [first, *rest]
+    first, *later = sorted(files)
+    rest, done = workers.run_all(_render_numbered, [(job, index, files[index]) for index in later],
+                                 len(files) if job.parallel else 1, lambda: _render_part_file(job, first, files[first]))
+    assert done is not None
+    return dict(zip([first, *later], [done, *rest]))
 
 
 def _render_numbered(work: tuple[PdfJob, int, Path]) -> Part:

@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import io
 import re
+import uuid
 from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -19,14 +20,27 @@ from typing import BinaryIO
 import pikepdf
 
 
-def join_pdfs(parts: Sequence[Path], stream: BinaryIO) -> None:
-    """Write the pages of the PDFs one after the other to `stream`, keeping the first one's document data.
+# The XMP DocumentID as WeasyPrint writes it (random for PDF/X-4): the finisher and the join give their own.
+XMP_DOCUMENT_ID = re.compile(rb"(xmp|uuid)[.:]did:[0-9a-f-]{36}|uuid:[0-9a-f-]{36}")
+
+
+def document_id(key: str) -> bytes:
+    """Return the XMP DocumentID derived from a digest of the inputs."""
+    return f"xmp.did:{uuid.uuid5(uuid.NAMESPACE_URL, key)}".encode()
+
+
+def join_pdfs(parts: Sequence[Path], stream: BinaryIO, identifier: bytes | None = None) -> None:
+    """Write the pages of the PDFs one after the other to `stream`, keeping the first one's document data
+    (with the XMP DocumentID `identifier`, if given: a part's own derives from the part alone).
 
     Streams are copied as they are (no recompression); the file ID derives from the content.
     """
     with contextlib.ExitStack() as open_pdfs:
         pdfs = [open_pdfs.enter_context(pikepdf.open(path)) for path in parts]
         joined = pdfs[0]
+        metadata = joined.Root.get("/Metadata")
+        if identifier is not None and isinstance(metadata, pikepdf.Stream):
+            metadata.write(XMP_DOCUMENT_ID.sub(identifier, metadata.read_bytes()))
         bookmarks: list[pikepdf.OutlineItem] = []
         for number, other in enumerate(pdfs[1:], start=2):
             _retag_subsets(other, number)

@@ -17,9 +17,8 @@ import atexit
 import logging
 import multiprocessing
 import os
-import re
 import shutil
-import uuid
+import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -41,8 +40,9 @@ from calendar_build.paths import machine_cache
 from calendar_build.photos.colour import SRGB_ICC
 from calendar_build.render.condition import REGISTRY_NAME, PrintCondition
 from calendar_build.render.fit import compact_pages, crowded_sections, prove
-from calendar_build.render import html_parser, hyphenation, image_ids, lang_tags
+from calendar_build.render import html_parser, hyphenation, image_ids, lang_tags, part_cache
 from calendar_build.render.job import NOTDEF, Part, PdfJob
+from calendar_build.render.join import XMP_DOCUMENT_ID, document_id
 from calendar_build.render.marks import add_crop_marks
 from calendar_build.render.overprint import overprint_black
 
@@ -63,6 +63,8 @@ class LocalFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type 
         super().__init__(allowed_protocols=("file",))
         self.allowed = tuple(p.resolve() for p in allowed)
         self.refused: list[str] = []
+        self.read: dict[str, part_cache.Signature] = {}  # each file fetched, as it was before it was read
+
 
     def fetch(self, url: str, headers: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
         """Return the file's response, or raise ValueError for anything outside the allowed folders."""
@@ -70,6 +72,9 @@ class LocalFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type 
         if parsed.scheme == "file":
             path = Path(unquote(parsed.path)).resolve()
             if any(path == root or root in path.parents for root in self.allowed):
+                found = part_cache.signature(path)
+                if found is not None:
+                    self.read.setdefault(str(path), found)
                 return super().fetch(url, headers)
         self.refused.append(url)
         raise ValueError(f"refused: {url}")
@@ -103,7 +108,7 @@ def _finisher(key: str, crop_marks_bleed: float | None,  # type: ignore[no-untyp
               condition: PrintCondition | None = None):
     """Return a finisher: a DocumentID derived from the inputs (PDF/X-4 writes a random one), crop marks,
     the registered print condition in the output intent."""
-    document_id = f"xmp.did:{uuid.uuid5(uuid.NAMESPACE_URL, key)}".encode()
+    identifier = document_id(key)
 
     def finish(document, pdf) -> None:  # type: ignore[no-untyped-def]
         if crop_marks_bleed is not None:
@@ -117,8 +122,7 @@ def _finisher(key: str, crop_marks_bleed: float | None,  # type: ignore[no-untyp
             return
         number = int(bytes(metadata).split()[0])
         stream = pdf.objects[number]
-        stream.stream = [re.sub(rb"(xmp|uuid)[.:]did:[0-9a-f-]{36}|uuid:[0-9a-f-]{36}", document_id, bytes(part))
-                         for part in stream.stream]
+        stream.stream = [XMP_DOCUMENT_ID.sub(identifier, bytes(part)) for part in stream.stream]
 
     return finish
 
@@ -220,6 +224,11 @@ def _render_part(job: PdfJob, index: int, stream: BinaryIO | None) -> Part:
     """Set one part and write its PDF to `stream` unless something does not fit; say whether it may be used."""
     warm(job.languages)  # at once where the process was made ready
     product = job.product
+    # what the part depends on besides its fetched files, for the cache of parts (a PDF written, no draft)
+    keeping = stream is not None and not job.draft and job.scratch is not None
+    program, settled = part_cache.dependencies(skip=(Path(tempfile.gettempdir()),)) if keeping else ({}, False)
+    if keeping and (profile := part_cache.signature(PDF_SRGB_PROFILE)) is not None:  # read by tag_rgb_images
+        program[str(PDF_SRGB_PROFILE)] = profile
     fetcher = LocalFetcher(job.allowed + SYSTEM_FONT_DIRS)
     base_url = job.base_dir.as_uri() + "/"
     with (collected_warnings() as messages, image_ids.named(job.places),
@@ -239,9 +248,11 @@ def _render_part(job: PdfJob, index: int, stream: BinaryIO | None) -> Part:
             options["output_intent"] = "device-cmyk"
         # Drawing is where missing glyphs are reported: only a part without them may be used.
         if not violations and stream is not None:
-            document.write_pdf(stream, finisher=_finisher(job.key, marks, job.condition), **options)
+            document.write_pdf(stream, finisher=_finisher(job.part_key(index), marks, job.condition), **options)
         usable = not violations and not _bad(messages, fetcher.refused, job.strict)
-    return Part(usable, tuple(messages), tuple(fetcher.refused), len(document.pages), violations, compact)
+    depends = tuple(sorted({**program, **fetcher.read}.items())) if keeping else ()
+    return Part(usable, tuple(messages), tuple(fetcher.refused), len(document.pages), violations, compact,
+                depends, settled)
 
 
 def compacted(html: HTML, sections: list[Any]) -> HTML:
