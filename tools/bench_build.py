@@ -5,6 +5,8 @@ photos, in fresh processes: cold (empty cache), warm (cached photos), the bare W
 render of the same HTML (from --keep-html), `--variant all` beside the print build alone, the
 other products (A4, poster, another language, screen, website), with wall time, CPU time of the
 whole process tree and peak memory of each; every target of issue 16 beside its figure, pass/fail.
+"Warm" builds set every page anew (the cache of parts emptied first); a rebuild with nothing changed
+and one after a correction of one portrait text take the parts that did not change from that cache.
 """
 
 from __future__ import annotations
@@ -179,6 +181,19 @@ def main() -> int:
         def empty_cache() -> None:
             shutil.rmtree(project / ".cache", ignore_errors=True)
 
+        def anew(command: list[str], one_core: bool = False) -> Measured:
+            """Run a build whose parts are all set anew (none kept from the run before: render/part_cache.py)."""
+            shutil.rmtree(project / ".cache" / "calendar-build" / "parts", ignore_errors=True)
+            return run(command, one_core)
+
+        portrait = next((project / "portraits" / YEAR).glob("10-*.yaml"))
+        original = portrait.read_text(encoding="utf-8")
+
+        def corrected(round_number: int) -> Measured:
+            """Run a build after an editor's correction of October's portrait text (a text not seen before)."""
+            portrait.write_text(original.replace("text: >-\n  ", f"text: >-\n  ({round_number + 1}) ", 1), encoding="utf-8")
+            return run(build)
+
         print("… Druck-PDF: kalt, warm, WeasyPrint allein", file=sys.stderr)
         run(build + ["--keep-html"])  # the HTML bundle the bare render reads
         # Rounds of cold, warm and bare side by side, so each ratio compares runs of the same minute
@@ -186,21 +201,28 @@ def main() -> int:
         rounds = []
         for _ in range(RUNS):
             empty_cache()
-            rounds.append((run(build), run(build), run(bare_render)))
+            rounds.append((run(build), anew(build), run(bare_render)))
         cold_runs, warm_runs, bare_runs = ([r[i] for r in rounds] for i in range(3))
+        print("… Neubau: unverändert, nach einer Korrektur", file=sys.stderr)
+        run(build)
+        unchanged_runs = [run(build) for _ in range(RUNS)]
+        corrected_runs = [corrected(n) for n in range(RUNS)]
+        portrait.write_text(original, encoding="utf-8")
         cold, warm, bare = med(cold_runs), med(warm_runs), med(bare_runs)
         warm_cpu, bare_cpu = med(warm_runs, "cpu"), med(bare_runs, "cpu")
         cpu_ratio = statistics.median(w.cpu / b.cpu for _, w, b in rounds)
         ratio = statistics.median(w.seconds / b.seconds for _, w, b in rounds)
         # On one core the parallel parts cannot help: what the build adds to WeasyPrint's own work shows.
         print("… auf einem Kern", file=sys.stderr)
-        solo_warm, solo_bare = (med([run(command, one_core=True) for _ in range(RUNS)]) for command in (build, bare_render))
+        solo_warm = med([anew(build, one_core=True) for _ in range(RUNS)])
+        solo_bare = med([run(bare_render, one_core=True) for _ in range(RUNS)])
         print("… --variant all", file=sys.stderr)
         run(build + ["--variant", "screen"])  # warm the screen photos first
         all_runs, print_runs = [], []
         for _ in range(RUNS):  # side by side again: the ratio compares runs of the same minute
-            all_runs.append(run(build + ["--variant", "all"]))
-            print_runs.append(run(build))
+            all_runs.append(anew(build + ["--variant", "all"]))
+            print_runs.append(anew(build))
+        all_kept = run(build + ["--variant", "all"])  # the print PDF's parts kept from the run before
         all_ratio = statistics.median(a.seconds / p.seconds for a, p in zip(all_runs, print_runs))
         all_floor = statistics.median(a.cpu / CORES / p.seconds for a, p in zip(all_runs, print_runs))
         preview = [*cli, "preview", *where, "--pages", "5", "--quiet"]
@@ -216,7 +238,7 @@ def main() -> int:
         product_runs = {}
         for label, command in products.items():
             run(command)
-            product_runs[label] = run(command)
+            product_runs[label] = anew(command)
         # With the printer's own CMYK profile named in the edition, photos are separated into it.
         print("… mit dem CMYK-Profil der Druckerei", file=sys.stderr)
         shutil.copyfile("/usr/share/color/icc/ghostscript/default_cmyk.icc", project / "content" / "druckerei.icc")
@@ -224,7 +246,7 @@ def main() -> int:
             edition.write("output_profile: content/druckerei.icc\n")
         empty_cache()
         cmyk_cold = run(build)
-        cmyk_warm = run(build)
+        cmyk_warm = anew(build)
         everything = cold_runs + warm_runs + all_runs + print_runs + [cmyk_cold, cmyk_warm, *product_runs.values()]
         peak = max(r.peak_rss for r in everything)
         rows = [
@@ -233,8 +255,14 @@ def main() -> int:
             # CPU time over the cores is the least wall time any overlapping of the same work could reach
             Row(f"  CPU of the cold build, whole tree / {CORES} cores", med(cold_runs, "cpu") / CORES, "s", None,
                 f"CPU {med(cold_runs, 'cpu'):.2f} s; wall/floor {cold / (med(cold_runs, 'cpu') / CORES):.2f}"),
-            Row("print build A3, warm (photos cached)", warm, "s", 3.0,
+            Row("print build A3, warm (photos cached, every page set anew)", warm, "s", 3.0,
                 f"median of {RUNS}: {', '.join(f'{r.seconds:.2f}' for r in warm_runs)}"),
+            Row("  rebuild after a correction (October's text: one part set)", med(corrected_runs), "s", 3.0,
+                f"median of {RUNS}: {', '.join(f'{r.seconds:.2f}' for r in corrected_runs)}; CPU "
+                f"{med(corrected_runs, 'cpu'):.2f} s; the other part kept"),
+            Row("  rebuild, nothing changed (both parts kept)", med(unchanged_runs), "s", None,
+                f"median of {RUNS}: {', '.join(f'{r.seconds:.2f}' for r in unchanged_runs)}; CPU "
+                f"{med(unchanged_runs, 'cpu'):.2f} s"),
             Row("bare WeasyPrint render of the same HTML", bare, "s", None,
                 f"warm/bare wall {ratio:.2f}; rounds {', '.join(f'{w.seconds:.2f}/{b.seconds:.2f}' for _, w, b in rounds)}"),
             Row("  CPU of the warm build, whole process tree", warm_cpu, "s", None,
@@ -248,7 +276,8 @@ def main() -> int:
             Row("  all processes together (PSS, sampled)", max(r.tree_pss for r in cold_runs + warm_runs), "MiB", None,
                 "photo workers and parallel parts together"),
             Row("--variant all (print + screen + ICS) / print", all_ratio, "×", 1.25,
-                f"median {med(all_runs):.2f} s vs print {med(print_runs):.2f} s, side by side"),
+                f"median {med(all_runs):.2f} s vs print {med(print_runs):.2f} s, side by side, every page set anew; "
+                f"{all_kept.seconds:.2f} s with the print PDF's parts kept"),
             # the products are set side by side: their CPU time over the cores is the least wall time they can take
             Row(f"  CPU of --variant all, whole tree / {CORES} cores, / print", all_floor, "×", None,
                 f"CPU {med(all_runs, 'cpu'):.2f} s (print alone {med(print_runs, 'cpu'):.2f} s): the least ratio "

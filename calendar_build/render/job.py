@@ -137,13 +137,12 @@ def render_pdf(job: PdfJob, target: Path | None, pool: workers.Pool | None = Non
     else:
         with _scratch_folder(job) as folder:
             files = [Path(folder) / f"part-{index + 1}.pdf" for index in range(len(job.parts))]
-            kept.update(_kept(job, target))
+            kept.update(_kept(job, target, files))
             made = _render_parts(job, {index: file for index, file in enumerate(files) if index not in kept}, pool)
             parts = [_reused(kept[index]) if index in kept else made[index] for index in range(len(job.parts))]
             if all(part.usable for part in parts):
                 with atomic_file(target) as stream:
-                    _join([kept[index].file if index in kept else file for index, file in enumerate(files)], stream,
-                          job.key)
+                    _join(files, stream, job.key)
                 _keep(job, target, made, files)
     messages = list(dict.fromkeys(m for part in parts for m in part.messages))
     refused = list(dict.fromkeys(url for part in parts for url in part.refused))
@@ -158,12 +157,13 @@ def render_pdf(job: PdfJob, target: Path | None, pool: workers.Pool | None = Non
                      violations=violations, compacted=compacted, reused=len(kept))
 
 
-def _kept(job: PdfJob, target: Path) -> dict[int, part_cache.Kept]:
-    """Return the parts of the job kept from an earlier build, by index (render/part_cache.py)."""
+def _kept(job: PdfJob, target: Path, files: list[Path]) -> dict[int, part_cache.Kept]:
+    """Return the parts of the job kept from an earlier build, by index, linked to their files
+    (render/part_cache.py)."""
     if job.scratch is None or job.draft:
         return {}
-    found = {index: part_cache.lookup(job.scratch, target.name, index, job.part_key(index))
-             for index in range(len(job.parts))}
+    found = {index: part_cache.lookup(job.scratch, target.name, index, job.part_key(index), file)
+             for index, file in enumerate(files)}
     return {index: kept for index, kept in found.items() if kept is not None}
 
 

@@ -105,20 +105,28 @@ def _names(output: str, index: int) -> tuple[str, str]:
     return f"{stem}.pdf", f"{stem}.json"
 
 
-def lookup(cache: Path, output: str, index: int, part_key: str) -> Kept | None:
-    """Return the kept part for `output` and `index` if its key is `part_key` and no file it depends on changed."""
+def lookup(cache: Path, output: str, index: int, part_key: str, into: Path) -> Kept | None:
+    """Return the kept part for `output` and `index`, linked to `into`, if its key is `part_key` and no file it
+    depends on changed; None otherwise (then `into` is not there).
+
+    The link holds the very file the manifest vouches for, even while another build replaces the entry.
+    """
     pdf_name, manifest_name = _names(output, index)
     folder = _folder(cache)
     try:
         manifest = json.loads((folder / manifest_name).read_text(encoding="utf-8"))
-        if manifest["key"] != part_key or not _same_file(manifest["file"], folder / pdf_name):
+        if manifest["key"] != part_key:
             return None
-        if any(tuple(sig) != signature(path) for path, sig in manifest["depends"].items()):
-            return None
-        return Kept(folder / pdf_name, int(manifest["pages"]),
-                    tuple((int(number), str(title)) for number, title in manifest["compacted"]))
+        os.link(folder / pdf_name, into)
+        if _same_file(manifest["file"], into) and all(tuple(sig) == signature(path)
+                                                       for path, sig in manifest["depends"].items()):
+            return Kept(into, int(manifest["pages"]),
+                        tuple((int(number), str(title)) for number, title in manifest["compacted"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None  # none kept, or damaged: set anew
+        pass  # none kept, or damaged: set anew
+    with contextlib.suppress(OSError):
+        into.unlink()
+    return None
 
 
 def keep(cache: Path, output: str, index: int, part_key: str, made: Path, pages: int,
@@ -135,8 +143,9 @@ def keep(cache: Path, output: str, index: int, part_key: str, made: Path, pages:
             os.link(made, staged)
         except OSError:
             shutil.copyfile(made, staged)
+        kept = signature(staged)  # before it takes the entry's name: another build may replace it at once
         os.replace(staged, folder / pdf_name)
-        manifest = {"key": part_key, "file": signature(folder / pdf_name), "pages": pages,
+        manifest = {"key": part_key, "file": kept, "pages": pages,
                     "compacted": [list(item) for item in compacted], "depends": dict(depends)}
         atomic_write(folder / manifest_name, json.dumps(manifest).encode(), durable=False)
     except OSError:
