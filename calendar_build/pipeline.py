@@ -37,7 +37,7 @@ class BuildReport:
     timings: dict[str, float] = field(default_factory=dict)
     pages: int = 0
     compacted: tuple[tuple[int, str], ...] = ()  # pages set in the theme's compact step (number, title)
-    reused: int = 0  # parts of the PDF taken unchanged from an earlier build
+    reused_pages: int = 0  # pages taken unchanged from an earlier build (render/part_cache.py)
 
 
 class SetPages(NamedTuple):
@@ -46,7 +46,7 @@ class SetPages(NamedTuple):
     pages: int
     warnings: list[Problem]
     compacted: tuple[tuple[int, str], ...]  # number and title of each page set in the theme's compact step
-    reused: int = 0  # parts of the PDF taken unchanged from an earlier build (render/part_cache.py)
+    reused_pages: int = 0  # pages taken unchanged from an earlier build (render/part_cache.py)
 
 
 def set_pages(options: BuildOptions, composed: Composed, target: Path | None, crop_marks: bool = True,
@@ -82,7 +82,7 @@ def set_pages(options: BuildOptions, composed: Composed, target: Path | None, cr
     css += [Problem("templates", None, f"WeasyPrint: {m}", severity) for m in rest]
     if problems or (options.strict and css):
         raise ContentError(list(dict.fromkeys(problems + css)))
-    return SetPages(result.pages, css, tuple(result.compacted), result.reused)
+    return SetPages(result.pages, css, tuple(result.compacted), result.reused_pages)
 
 
 def setting(options: BuildOptions) -> AbstractContextManager[workers.Pool]:
@@ -110,9 +110,9 @@ def build(options: BuildOptions, step: Callable[[str], None] = lambda _label: No
         step("PDF setzen und schreiben")
         mark = time.perf_counter()
         with keeping(composed.warnings):
-            report.pages, css_warnings, report.compacted, report.reused = set_pages(options, composed, options.target,
-                                                                                   pool=pool)
-    report.warnings.extend(css_warnings)
+            done = set_pages(options, composed, options.target, pool=pool)
+        report.pages, report.compacted, report.reused_pages = done.pages, done.compacted, done.reused_pages
+    report.warnings.extend(done.warnings)
     report.outputs.append(options.target)
     report.timings["pdf"] = time.perf_counter() - mark
     if options.product.colour == "cmyk":  # the printer's job sheet, measured on the written PDF

@@ -74,5 +74,7 @@ def print_report(product: Product, report: BuildReport, quiet: bool = False, sho
         print(compacted_line(product, report.compacted), file=sys.stderr)
     for path in report.outputs:
         print(f"geschrieben: {path}")
-    print(f"{product.title}: {plural(report.pages, 'Seite', 'Seiten')} in {report.timings.get('total', 0):.1f} s, "
+    kept = f" ({'alle' if report.reused_pages == report.pages else report.reused_pages} davon unverändert vom letzten " \
+           "Bau übernommen)" if report.reused_pages else ""
+    print(f"{product.title}: {plural(report.pages, 'Seite', 'Seiten')}{kept} in {report.timings.get('total', 0):.1f} s, "
           f"{plural(len(report.warnings), 'Warnung', 'Warnungen')}.")

@@ -87,7 +87,7 @@ class PdfResult:
     written: bool = False
     violations: list[Violation] = field(default_factory=list)  # the fit proof's findings: nothing written
     compacted: list[tuple[int, str]] = field(default_factory=list)  # pages set in the theme's compact step: number, title
-    reused: int = 0  # parts taken from the cache of parts, unchanged since an earlier build
+    reused_pages: int = 0  # pages of parts taken from the cache of parts, unchanged since an earlier build
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,7 @@ def render_pdf(job: PdfJob, target: Path | None, pool: workers.Pool | None = Non
     glyphs = [m for m in messages if NOTDEF.search(m)]
     warnings = [m for m in messages if not NOTDEF.search(m) and "refused:" not in m]
     return PdfResult(warnings, glyphs, refused, offset, written=target is not None and all(p.usable for p in parts),
-                     violations=violations, compacted=compacted, reused=len(kept))
+                     violations=violations, compacted=compacted, reused_pages=sum(k.pages for k in kept.values()))
 
 
 def _kept(job: PdfJob, target: Path, files: list[Path]) -> dict[int, part_cache.Kept]:

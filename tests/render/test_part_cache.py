@@ -57,7 +57,7 @@ def test_an_unchanged_job_takes_every_part_and_writes_the_same_bytes(folder: Pat
     job = tiny_job(folder, ("Januar", "Februar"))
     first, written = render(job, job_target(folder))
     again, rewritten = render(job, job_target(folder))
-    assert (first.reused, again.reused) == (0, 2)
+    assert (first.reused_pages, again.reused_pages) == (0, 2)
     assert rewritten == written
     assert again.pages == first.pages == 2
 
@@ -66,7 +66,7 @@ def test_a_changed_part_is_set_anew_the_other_taken_and_the_pdf_is_a_fresh_build
     render(tiny_job(folder, ("Januar", "Februar")), job_target(folder))
     changed = tiny_job(folder, ("Januar", "März"))
     result, written = render(changed, job_target(folder))
-    assert result.reused == 1
+    assert result.reused_pages == 1
     assert written == fresh(changed, folder)
 
 
@@ -77,7 +77,7 @@ def test_a_file_changed_behind_the_same_url_sets_its_part_anew(folder: Path) -> 
     _, red = render(job, job_target(folder))
     Image.new("RGB", (40, 40), (30, 30, 200)).save(folder / "punkt.png")
     result, blue = render(job, job_target(folder))
-    assert result.reused == 0
+    assert result.reused_pages == 0
     assert blue != red
     assert blue == fresh(job, folder)
 
@@ -87,7 +87,7 @@ def test_a_part_that_gave_a_warning_is_set_and_warned_about_on_every_build(folde
     first, _ = render(job, job_target(folder))
     again, _ = render(job, job_target(folder))
     assert first.warnings and again.warnings == first.warnings
-    assert again.reused == 0
+    assert again.reused_pages == 0
 
 
 XMP = ('<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n<x:xmpmeta xmlns:x="adobe:ns:meta/">\n'
@@ -197,15 +197,15 @@ def test_a_part_is_kept_only_when_no_file_of_the_program_changed_since_it_starte
 def test_a_rebuild_of_the_print_pdf_takes_unchanged_parts_and_writes_a_fresh_builds_bytes(
         warm_project: Path, tmp_path: Path) -> None:
     options = BuildOptions(root=warm_project, year=2027, out=tmp_path / "out")
-    assert build(options).reused == 0
+    assert build(options).reused_pages == 0
     written = options.target.read_bytes()
-    assert build(options).reused == 2
+    assert build(options).reused_pages == 18
     assert options.target.read_bytes() == written
     portrait = next((warm_project / "portraits" / "2027").glob("10-*.yaml"))
     portrait.write_text(portrait.read_text(encoding="utf-8").replace("text: >-\n", "text: >-\n  Neu:\n"),
                         encoding="utf-8")
-    assert build(options).reused == 1  # October lies in the second part
+    assert build(options).reused_pages == 9  # October lies in the second part: cover and January to August kept
     rebuilt = options.target.read_bytes()
     shutil.rmtree(options.cache / "parts")
-    assert build(options).reused == 0
+    assert build(options).reused_pages == 0
     assert options.target.read_bytes() == rebuilt != written
