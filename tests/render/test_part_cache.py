@@ -19,6 +19,7 @@ from calendar_build.products import PRODUCTS
 from calendar_build.render import job as jobs
 from calendar_build.render import part_cache
 from calendar_build.render.join import document_id, join_pdfs
+from tests.conftest import seeded_cache
 
 PAGE = '<html lang=de><title>T</title><body><section><h2>{}</h2>{}</section></body></html>'
 
@@ -195,13 +196,15 @@ def test_a_part_is_kept_only_when_no_file_of_the_program_changed_since_it_starte
 
 @pytest.mark.full
 def test_a_rebuild_of_the_print_pdf_takes_unchanged_parts_and_writes_a_fresh_builds_bytes(
-        warm_project: Path, tmp_path: Path) -> None:
-    options = BuildOptions(root=warm_project, year=2027, out=tmp_path / "out")
+        project: Path, photo_store: Path) -> None:
+    # a cache of its own (the run's prepared photos linked in): another test's sample build would be taken too
+    options = BuildOptions(root=project, year=2027, out=project / "out",
+                           cache_dir=seeded_cache(project / "cache", photo_store))
     assert build(options).reused_pages == 0
     written = options.target.read_bytes()
     assert build(options).reused_pages == 18
     assert options.target.read_bytes() == written
-    portrait = next((warm_project / "portraits" / "2027").glob("10-*.yaml"))
+    portrait = next((project / "portraits" / "2027").glob("10-*.yaml"))
     portrait.write_text(portrait.read_text(encoding="utf-8").replace("text: >-\n", "text: >-\n  Neu:\n"),
                         encoding="utf-8")
     assert build(options).reused_pages == 9  # October lies in the second part: cover and January to August kept
