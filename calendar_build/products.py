@@ -96,7 +96,7 @@ A1_MM = (594.0, 841.0)
 PRINT_A3 = Product(
     id="print-a3", title="Druck-PDF A3", variant="print", medium="print", page_format="a3", page_mm=A3_MM, bleed_mm=3.0,
     crop_marks=True, colour="cmyk", pdf_variant="pdf/x-4", photo_ppi=300,
-    page_plan=WALL_CALENDAR, outlook="edition", spelled_marks=False, date_basis=False, parts=2,
+    page_plan=WALL_CALENDAR, outlook="edition", spelled_marks=False, date_basis=False, parts=4,
     file_name="calendar-{year}-print-a3.pdf", safe_margin_mm=5.0, min_text_pt=PRINT_MIN_TEXT_PT,
 )
 SCREEN = Product(

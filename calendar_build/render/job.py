@@ -8,6 +8,7 @@ this process (`check`, the preview, a worker that could not be forked) load it o
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import tempfile
@@ -87,7 +88,7 @@ class PdfResult:
     written: bool = False
     violations: list[Violation] = field(default_factory=list)  # the fit proof's findings: nothing written
     compacted: list[tuple[int, str]] = field(default_factory=list)  # pages set in the theme's compact step: number, title
-    reused_pages: int = 0  # pages of parts taken from the cache of parts, unchanged since an earlier build
+    reused_pages: int = 0  # pages taken unchanged from an earlier build (render/part_cache.py)
 
 
 @dataclass(frozen=True)
@@ -232,15 +233,26 @@ def _render_parts(job: PdfJob, files: dict[int, Path], pool: workers.Pool | None
 
 def _render_all(work: tuple[PdfJob, dict[int, Path]]) -> dict[int, Part]:
     job, files = work
-    first, *later = sorted(files)
-    rest, done = workers.run_all(_render_numbered, [(job, index, files[index]) for index in later],
-                                 len(files) if job.parallel else 1, lambda: _render_part_file(job, first, files[first]))
+    first, *later = groups(sorted(files), len(os.sched_getaffinity(0)) if job.parallel else 1)
+    rest, done = workers.run_all(_render_group, [(job, group, files) for group in later], 1 + len(later),
+                                 lambda: _render_group((job, first, files)))
     assert done is not None
-    return dict(zip([first, *later], [done, *rest]))
+    return {index: part for group in [done, *rest] for index, part in group.items()}
 
 
-def _render_numbered(work: tuple[PdfJob, int, Path]) -> Part:
-    return _render_part_file(*work)
+def groups(indices: list[int], processes: int) -> list[list[int]]:
+    """Return the parts' indices in at most `processes` consecutive groups of nearly equal size."""
+    count = max(1, min(processes, len(indices)))
+    return [indices[len(indices) * n // count:len(indices) * (n + 1) // count] for n in range(count)]
+
+
+def _render_group(work: tuple[PdfJob, list[int], dict[int, Path]]) -> dict[int, Part]:
+    """Set the parts of a group one after another in this process, their stylesheet parsed once."""
+    from calendar_build.render import pdf  # noqa: PLC0415 - loaded already in a worker made ready
+
+    job, indices, files = work
+    with pdf.sharing():
+        return {index: _render_part_file(job, index, files[index]) for index in indices}
 
 
 def _render_part_file(job: PdfJob, index: int, path: Path) -> Part:

@@ -40,7 +40,8 @@ from calendar_build.paths import machine_cache
 from calendar_build.photos.colour import SRGB_ICC
 from calendar_build.render.condition import REGISTRY_NAME, PrintCondition
 from calendar_build.render.fit import compact_pages, crowded_sections, prove
-from calendar_build.render import html_parser, hyphenation, image_ids, lang_tags, part_cache
+from calendar_build.render import (cffi_arrays, color_profiles, html_parser, hyphenation, image_ids, lang_tags,
+                                   part_cache)
 from calendar_build.render.job import NOTDEF, Part, PdfJob
 from calendar_build.render.join import XMP_DOCUMENT_ID, document_id
 from calendar_build.render.marks import add_crop_marks
@@ -52,6 +53,8 @@ SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
 PDF_SRGB_PROFILE = Path("/usr/share/color/icc/ghostscript/srgb.icc")
 
 html_parser.install()  # the HTML parser's pattern cache repaired (see render/html_parser.py)
+cffi_arrays.install()  # the font subsetter's arrays made without a type parsed for each (render/cffi_arrays.py)
+color_profiles.install()  # ICC profiles embedded as read, also from a shared stylesheet (render/color_profiles.py)
 lang_tags.install()  # /Lang per element and /ActualText of Indic words in tagged (PDF/UA) output
 image_ids.install()  # images named alike in whatever folder the project lies
 
@@ -165,9 +168,23 @@ class _Stylesheet:
     color_profiles: dict[str, object]
     css: CSS
     owner: int  # the process that parsed it (a forked worker inherits the parent's and must leave it be)
+    read: tuple[tuple[str, part_cache.Signature], ...] = ()  # the files fetched while it was parsed
 
 
 _kept: list[_Stylesheet] = []  # the last draft's stylesheet, parsed without a warning or refusal
+_shared: list[_Stylesheet | None] = []  # while parts are set one after another (`sharing`): their stylesheet
+
+
+@contextmanager
+def sharing() -> Iterator[None]:
+    """Let the parts set in this process meanwhile share one parsed stylesheet (parsed without a message)."""
+    _shared.append(None)
+    try:
+        yield
+    finally:
+        sheet = _shared.pop()
+        if sheet is not None and all(sheet is not kept for kept in _kept):
+            _discard(sheet)
 
 
 def _discard(sheet: _Stylesheet) -> None:
@@ -192,15 +209,24 @@ def _stylesheet(job: PdfJob, fetcher: LocalFetcher, base_url: str, messages: lis
     key = (job.generated_css, job.allowed, job.base_dir)
     if job.draft and _kept and _kept[0].key == key:
         return _kept[0]
+    if _shared and _shared[-1] is not None and _shared[-1].key == key:
+        fetcher.read.update(_shared[-1].read)  # what the part rests on (render/part_cache.py)
+        return _shared[-1]
     font_config, color_profiles = FontConfiguration(), dict[str, object]()
     css = CSS(string=job.generated_css, font_config=font_config, color_profiles=color_profiles,
               url_fetcher=fetcher, base_url=base_url)
-    parsed = _Stylesheet(key, font_config, color_profiles, css, os.getpid())
-    # Kept for the next draft where what was said about it is said every time, and only by the process that
-    # drafts again: a pool's worker (a preview's second part) ends with its part.
-    if job.draft and not messages and not fetcher.refused and multiprocessing.parent_process() is None:
+    parsed = _Stylesheet(key, font_config, color_profiles, css, os.getpid(), tuple(fetcher.read.items()))
+    # Shared or kept only where what was said about it would be said every time.
+    clean = not messages and not fetcher.refused
+    # Kept for the next draft only by the process that drafts again: a pool's worker (a preview's second part)
+    # ends with its part.
+    if job.draft and clean and multiprocessing.parent_process() is None:
         _discard_kept()
         _kept[:] = [parsed]
+    elif _shared and clean:
+        if _shared[-1] is not None:
+            _discard(_shared[-1])
+        _shared[-1] = parsed
     return parsed
 
 
@@ -211,7 +237,7 @@ def _parsed(job: PdfJob, fetcher: LocalFetcher, base_url: str, messages: list[st
     try:
         yield sheet
     finally:
-        if all(sheet is not kept for kept in _kept):
+        if all(sheet is not kept for kept in (*_kept, *_shared)):
             _discard(sheet)
 
 

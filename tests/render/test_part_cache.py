@@ -19,9 +19,14 @@ from calendar_build.products import PRODUCTS
 from calendar_build.render import job as jobs
 from calendar_build.render import part_cache
 from calendar_build.render.join import document_id, join_pdfs
+from calendar_build.render.parts import split_pages
 from tests.conftest import seeded_cache
+from tests.render.test_parts import CALENDAR
 
-PAGE = '<html lang=de><title>T</title><body><section><h2>{}</h2>{}</section></body></html>'
+# the dates a build gives every document (else WeasyPrint writes the clock's: the bytes would depend on the second)
+DATES = ('<meta name="dcterms.created" content="2027-01-01T00:00:00+00:00">'
+         '<meta name="dcterms.modified" content="2027-01-01T00:00:00+00:00">')
+PAGE = '<html lang=de><title>T</title>' + DATES + '<body><section><h2>{}</h2>{}</section></body></html>'
 
 
 def tiny_job(folder: Path, titles: tuple[str, ...], css: str = "", image: str = "") -> jobs.PdfJob:
@@ -95,6 +100,45 @@ XMP = ('<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n<x:xmpmeta xml
        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/">'
        '<rdf:Description rdf:about=""><xmpMM:DocumentID>@DID@</xmpMM:DocumentID></rdf:Description></rdf:RDF>\n'
        '</x:xmpmeta>\n<?xpacket end="w"?>\n').encode()
+
+
+def test_parts_set_one_after_another_share_a_stylesheet_and_each_rests_on_its_files(folder: Path) -> None:
+    """In one process the second part takes the stylesheet the first parsed: the font its `@font-face` fetched
+    is still among the files each part rests on."""
+    shutil.copyfile("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf", folder / "schrift.ttf")
+    css = " @font-face { font-family: Eigene; src: url(schrift.ttf) } h2 { font-family: Eigene }"
+    job = replace(tiny_job(folder, ("Januar", "Februar", "März"), css=css), parallel=False)
+    _, written = render(job, job_target(folder))
+    os.utime(folder / "schrift.ttf", ns=(0, 0))
+    result, again = render(job, job_target(folder))
+    assert result.reused_pages == 0
+    assert again == written == fresh(job, folder)  # shared or not: the same bytes
+
+
+def test_a_cmyk_pdf_is_the_same_set_in_one_process_or_in_several(folder: Path) -> None:
+    """Parts set one after another share their stylesheet, parts set side by side do not: the same bytes, also
+    for the CMYK output profile (render/color_profiles.py) – whatever the number of cores."""
+    profile = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
+    css = (f" @color-profile device-cmyk {{ src: url('{profile.as_uri()}'); components: c, m, y, k }}"
+           " h2 { color: device-cmyk(0 1 0 0) }")
+    job = replace(tiny_job(folder, ("Januar", "Februar", "März", "April"), css=css), product=PRODUCTS["print-a3"],
+                  allowed=(folder, profile.parent), crop_marks=False)
+    one = jobs.render_pdf(replace(job, parallel=False, scratch=folder / "one"), folder / "one.pdf")
+    several = jobs.render_pdf(replace(job, scratch=folder / "several"), folder / "several.pdf")
+    assert one.written and several.written
+    assert (folder / "one.pdf").read_bytes() == (folder / "several.pdf").read_bytes()
+
+
+@pytest.mark.parametrize(("indices", "processes", "expected"), [
+    ([0, 1, 2, 3], 2, [[0, 1], [2, 3]]),
+    ([0, 1, 2, 3], 1, [[0, 1, 2, 3]]),
+    ([1, 3], 2, [[1], [3]]),
+    ([2], 8, [[2]]),
+    ([0, 1, 2], 2, [[0], [1, 2]]),
+])
+def test_parts_to_set_are_grouped_one_group_per_process(indices: list[int], processes: int,
+                                                        expected: list[list[int]]) -> None:
+    assert jobs.groups(indices, processes) == expected
 
 
 def _part_with_xmp(path: Path, key: str) -> Path:
@@ -207,7 +251,8 @@ def test_a_rebuild_of_the_print_pdf_takes_unchanged_parts_and_writes_a_fresh_bui
     portrait = next((project / "portraits" / "2027").glob("10-*.yaml"))
     portrait.write_text(portrait.read_text(encoding="utf-8").replace("text: >-\n", "text: >-\n  Neu:\n"),
                         encoding="utf-8")
-    assert build(options).reused_pages == 9  # October lies in the second part: cover and January to August kept
+    october = next(group for group in split_pages(CALENDAR, PRODUCTS["print-a3"].parts) if "month-10" in group)
+    assert build(options).reused_pages == 18 - len(october)  # the part with October set anew, the others kept
     rebuilt = options.target.read_bytes()
     shutil.rmtree(options.cache / "parts")
     assert build(options).reused_pages == 0
