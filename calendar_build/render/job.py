@@ -126,7 +126,7 @@ def render_pdf(job: PdfJob, target: Path | None, pool: workers.Pool | None = Non
     pool = pool if pool is not None and pool.forked else None
     kept: dict[int, part_cache.Kept] = {}
     if target is None:
-        parts = [_render_here(job, index, None) for index in range(len(job.parts))]
+        parts = list(_render_group((job, list(range(len(job.parts))), None)).values())
     elif len(job.parts) == 1 and pool is None:
         try:
             with atomic_file(target) as stream:  # written as it is drawn: no copy of the PDF in memory
@@ -246,13 +246,15 @@ def groups(indices: list[int], processes: int) -> list[list[int]]:
     return [indices[len(indices) * n // count:len(indices) * (n + 1) // count] for n in range(count)]
 
 
-def _render_group(work: tuple[PdfJob, list[int], dict[int, Path]]) -> dict[int, Part]:
-    """Set the parts of a group one after another in this process, their stylesheet parsed once."""
+def _render_group(work: tuple[PdfJob, list[int], dict[int, Path] | None]) -> dict[int, Part]:
+    """Set the parts of a group one after another in this process into their files (none: only laid out and
+    proven), their stylesheet parsed once."""
     from calendar_build.render import pdf  # noqa: PLC0415 - loaded already in a worker made ready
 
     job, indices, files = work
     with pdf.sharing():
-        return {index: _render_part_file(job, index, files[index]) for index in indices}
+        return {index: _render_part_file(job, index, files[index]) if files is not None
+                else _render_here(job, index, None) for index in indices}
 
 
 def _render_part_file(job: PdfJob, index: int, path: Path) -> Part:
