@@ -4,7 +4,8 @@ A part's PDF (render/job.py) follows from what the job gave it – its HTML, the
 product, the print condition, the crop marks – and from what the process setting it read: the files
 WeasyPrint fetched (photos, the fonts of `@font-face` rules, colour profiles) and the program itself
 (its Python modules, its shared libraries, the installed fonts and Fontconfig's settings). The
-process lists every one of those files with its size, change times and inode (`dependencies`); a
+process lists every one of those files with its size, modification time and inode (`dependencies`; not
+the change time, which any new hard link to a photo moves); a
 part is taken again only when its key is the same and every listed file still has the same
 signature. A part is not kept when it gave any message (its warnings are said on every build), when
 a file of the program changed while the build ran, or when nothing can be written.
@@ -22,7 +23,7 @@ import shutil
 import stat
 import sys
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +32,7 @@ from calendar_build.products import Product
 from calendar_build.render import image_ids
 
 FORMAT = "parts-1"  # bump whenever a part would now be made or kept differently
-Signature = tuple[int, int, int, int]  # size, modification and change time (ns), inode
+Signature = tuple[int, int, int]  # size, modification time (ns), inode – as the photo cache's marks
 STARTED_NS = time.time_ns()  # when this program started (this module is loaded before any part is set)
 SETTLE_NS = 2_000_000_000  # file times of some file systems are this coarse
 # Besides the process's modules and libraries: the installed fonts and how Fontconfig finds them.
@@ -54,13 +55,7 @@ def signature(path: str | Path) -> Signature | None:
         found = os.stat(path)
     except OSError:
         return None
-    return (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino) if stat.S_ISREG(found.st_mode) else None
-
-
-def _same_file(kept: Sequence[int], path: Path) -> bool:
-    """Return whether the kept PDF is the one written (its change time moves when the build's own link goes)."""
-    now = signature(path)
-    return now is not None and len(kept) == 4 and (now[0], now[1], now[3]) == (kept[0], kept[1], kept[3])
+    return (found.st_size, found.st_mtime_ns, found.st_ino) if stat.S_ISREG(found.st_mode) else None
 
 
 def key(index: int, css: str, html: str, product: Product, crop_marks: bool, condition: object,
@@ -92,7 +87,7 @@ def dependencies(skip: Iterable[Path] = ()) -> tuple[dict[str, Signature], bool]
     skipped = tuple(f"{folder}/" for folder in skip)
     found = {path: sig for path in program_files() if not path.startswith(skipped)
              if (sig := signature(path)) is not None}
-    settled = all(max(sig[1], sig[2]) < STARTED_NS - SETTLE_NS for sig in found.values())
+    settled = all(sig[1] < STARTED_NS - SETTLE_NS for sig in found.values())
     return found, settled
 
 
@@ -118,7 +113,7 @@ def lookup(cache: Path, output: str, index: int, part_key: str, into: Path) -> K
         if manifest["key"] != part_key:
             return None
         os.link(folder / pdf_name, into)
-        if _same_file(manifest["file"], into) and all(tuple(sig) == signature(path)
+        if tuple(manifest["file"]) == signature(into) and all(tuple(sig) == signature(path)
                                                        for path, sig in manifest["depends"].items()):
             return Kept(into, int(manifest["pages"]),
                         tuple((int(number), str(title)) for number, title in manifest["compacted"]))
