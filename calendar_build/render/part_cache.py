@@ -4,11 +4,11 @@ A part's PDF (render/job.py) follows from what the job gave it – its HTML, the
 product, the print condition, the crop marks – and from what the process setting it read: the files
 WeasyPrint fetched (photos, the fonts of `@font-face` rules, colour profiles) and the program itself
 (its Python modules, its shared libraries, the installed fonts and Fontconfig's settings). The
-process lists every one of those files with its size, modification time and inode (`dependencies`; not
-the change time, which any new hard link to a photo moves); a
-part is taken again only when its key is the same and every listed file still has the same
-signature. A part is not kept when it gave any message (its warnings are said on every build), when
-a file of the program changed while the build ran, or when nothing can be written.
+process lists every one of those files with its size, modification time and inode (`dependencies`;
+not the change time, which any new hard link to a photo moves). A part is taken again only when its
+key is the same and every listed file still has the same signature. A part is not kept when it gave
+any message (its warnings are said on every build), when a file of the program changed shortly before
+or while the build ran, or when nothing can be written.
 
 One entry is kept per output file and part, in `<cache>/parts/`: the latest.
 """
