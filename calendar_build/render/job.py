@@ -60,6 +60,12 @@ class PdfJob:
             named[self.output_profile.parent] = "PROFILE"
         return image_ids.places(named)
 
+    @property
+    def kept_parts(self) -> Path | None:
+        """Return the cache the parts this job writes are kept in for the next build (render/part_cache.py):
+        none for a draft, or without a cache."""
+        return None if self.draft else self.scratch
+
     def part_key(self, index: int) -> str:
         """Return a digest of what part `index` is set from (the whole job's key where it is the only part)."""
         if len(self.parts) == 1:
@@ -117,11 +123,13 @@ def render_pdf(job: PdfJob, target: Path | None, pool: workers.Pool | None = Non
 
     Without a target the pages are only laid out and proven to fit (`check`).
 
-    Each part of the job is set by WeasyPrint in a process of its own (layout takes one core per
-    document): the first in the worker of `pool` (made ready while the pages were composed) or else
-    in this process, the others in workers that process forks then. The parts' files are then
-    joined into one PDF. The PDF is written only when no glyph is missing, no URL was refused and
-    no block overflows: the earlier file stays as it was otherwise.
+    Parts kept from an earlier build whose inputs did not change are taken as they are (render/part_cache.py).
+    The others are set by WeasyPrint (layout takes one core per document) in one process per core, each
+    setting its consecutive group one after another with one parsed stylesheet: the first group in the
+    worker of `pool` (made ready while the pages were composed) or else in this process, the others in
+    workers that process forks then. The parts' files are then joined into one PDF. The PDF is written
+    only when no glyph is missing, no URL was refused and no block overflows: the earlier file stays as
+    it was otherwise.
     """
     pool = pool if pool is not None and pool.forked else None
     kept: dict[int, part_cache.Kept] = {}
@@ -161,9 +169,10 @@ def render_pdf(job: PdfJob, target: Path | None, pool: workers.Pool | None = Non
 def _kept(job: PdfJob, target: Path, files: list[Path]) -> dict[int, part_cache.Kept]:
     """Return the parts of the job kept from an earlier build, by index, linked to their files
     (render/part_cache.py)."""
-    if job.scratch is None or job.draft:
+    cache = job.kept_parts
+    if cache is None:
         return {}
-    found = {index: part_cache.lookup(job.scratch, target.name, index, job.part_key(index), file)
+    found = {index: part_cache.lookup(cache, target.name, index, job.part_key(index), file)
              for index, file in enumerate(files)}
     return {index: kept for index, kept in found.items() if kept is not None}
 
@@ -174,11 +183,12 @@ def _reused(kept: part_cache.Kept) -> Part:
 
 def _keep(job: PdfJob, target: Path, made: dict[int, Part], files: list[Path]) -> None:
     """Keep the parts just set that said nothing, for the next build."""
-    if job.scratch is None:
+    cache = job.kept_parts
+    if cache is None:
         return
     for index, part in made.items():
         if part.usable and part.settled and part.depends and not part.messages and not part.refused:
-            part_cache.keep(job.scratch, target.name, index, job.part_key(index), files[index], part.pages,
+            part_cache.keep(cache, target.name, index, job.part_key(index), files[index], part.pages,
                             part.compacted, dict(part.depends))
 
 
@@ -222,7 +232,7 @@ def _join(files: list[Path], stream: BinaryIO, key: str) -> None:
 
 
 def _render_parts(job: PdfJob, files: dict[int, Path], pool: workers.Pool | None) -> dict[int, Part]:
-    """Set the parts into their files (by index): in the pool's worker, or here; the first part in that process
+    """Set the parts into their files (by index): in the pool's worker, or here; the first group in that process
     and the others in workers it forks (they share the WeasyPrint it loaded)."""
     if not files:
         return {}

@@ -30,13 +30,14 @@ from pathlib import Path
 from calendar_build.output import atomic_write
 from calendar_build.products import Product
 from calendar_build.render import image_ids
+from calendar_build.render.assets import SYSTEM_FONT_DIRS
 
 FORMAT = "parts-1"  # bump whenever a part would now be made or kept differently
 Signature = tuple[int, int, int]  # size, modification time (ns), inode – as the photo cache's marks
 STARTED_NS = time.time_ns()  # when this program started (this module is loaded before any part is set)
 SETTLE_NS = 2_000_000_000  # file times of some file systems are this coarse
 # Besides the process's modules and libraries: the installed fonts and how Fontconfig finds them.
-FONT_FOLDERS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path("/etc/fonts"))
+FONT_FOLDERS = (*SYSTEM_FONT_DIRS, Path("/etc/fonts"))
 SKIPPED = ("/dev/", "/proc/", "/sys/", "/memfd:")
 
 

@@ -39,6 +39,7 @@ from weasyprint.urls import URLFetcher
 from calendar_build.paths import machine_cache
 from calendar_build.photos.colour import SRGB_ICC
 from calendar_build.render.condition import REGISTRY_NAME, PrintCondition
+from calendar_build.render.assets import SYSTEM_FONT_DIRS
 from calendar_build.render.fit import compact_pages, crowded_sections, prove
 from calendar_build.render import (cffi_arrays, color_profiles, html_parser, hyphenation, image_ids, lang_tags,
                                    part_cache)
@@ -47,7 +48,6 @@ from calendar_build.render.join import XMP_DOCUMENT_ID, document_id
 from calendar_build.render.marks import add_crop_marks
 from calendar_build.render.overprint import overprint_black
 
-SYSTEM_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"))
 # The sRGB profile that RGB images are tagged with: an ICC version 2 profile (Debian libgs-common),
 # since PDF/X-4 is PDF 1.6, which knows ICC profiles up to version 4.1 (LittleCMS writes 4.4).
 PDF_SRGB_PROFILE = Path("/usr/share/color/icc/ghostscript/srgb.icc")
@@ -67,7 +67,6 @@ class LocalFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type 
         self.allowed = tuple(p.resolve() for p in allowed)
         self.refused: list[str] = []
         self.read: dict[str, part_cache.Signature] = {}  # each file fetched, as it was before it was read
-
 
     def fetch(self, url: str, headers: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
         """Return the file's response, or raise ValueError for anything outside the allowed folders."""
@@ -251,7 +250,7 @@ def _render_part(job: PdfJob, index: int, stream: BinaryIO | None) -> Part:
     warm(job.languages)  # at once where the process was made ready
     product = job.product
     # what the part depends on besides its fetched files, for the cache of parts (a PDF written, no draft)
-    keeping = stream is not None and not job.draft and job.scratch is not None
+    keeping = stream is not None and job.kept_parts is not None
     program, settled = part_cache.dependencies(skip=(Path(tempfile.gettempdir()),)) if keeping else ({}, False)
     if keeping and (profile := part_cache.signature(PDF_SRGB_PROFILE)) is not None:  # read by tag_rgb_images
         program[str(PDF_SRGB_PROFILE)] = profile
