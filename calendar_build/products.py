@@ -45,9 +45,10 @@ class Product:
     spelled_marks: bool  # "☾" and "±1" written out in words (screen readers)
     date_basis: bool  # explanations say what each date rests on and where traditions differ
     # Page ranges set in parallel processes and joined (render/join.py carries bookmarks, named destinations and
-    # tags over). The screen PDF stays in one piece: in two it was set 2.3 s faster (sample, two cores), but each
-    # part embeds its own font subsets (+22 % file size) and WeasyPrint derives a glyph's text from its first use
-    # in a part, so the text read aloud of some Devanagari and Gurmukhi words changed (vowel sign i).
+    # tags over). The screen PDF in two: 3.8 instead of 6.0 s (sample, camera photos, two cores), 7 % larger (each
+    # part embeds its own font subsets), the same structure tree; the text read aloud of Devanagari and Gurmukhi
+    # words comes from their /ActualText (render/lang_tags.py), not from glyphs, whose text WeasyPrint derives
+    # from their first use in a part.
     parts: int
     file_name: str  # "{year}" is replaced
     safe_margin_mm: float  # text keeps this far from the trim edge (printing and cutting tolerance)
@@ -102,7 +103,7 @@ PRINT_A3 = Product(
 SCREEN = Product(
     id="screen", title="Bildschirm-PDF", variant="screen", medium="screen", page_format="a3", page_mm=A3_MM, bleed_mm=0.0,
     crop_marks=False, colour="rgb", pdf_variant="pdf/ua-1", photo_ppi=150,
-    page_plan=WALL_CALENDAR, outlook="always", spelled_marks=True, date_basis=True, parts=1,
+    page_plan=WALL_CALENDAR, outlook="always", spelled_marks=True, date_basis=True, parts=2,
     file_name="calendar-{year}-screen.pdf", safe_margin_mm=0.0, bound=False,
 )
 # The year poster is printed like the wall calendar (PDF/X-4, bleed, marks); the front and the back

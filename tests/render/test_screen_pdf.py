@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import pikepdf
 import pypdfium2 as pdfium
+import pytest
 
 from calendar_build.pages.dates import MONTHS
+from calendar_build.pipeline import BuildOptions, build
+from calendar_build.products import PRODUCTS
 from tests.render.conftest import Built
 
 MM = 72 / 25.4
@@ -96,3 +102,37 @@ def test_indic_names_carry_their_text_for_screen_readers(screen_build: Built, re
     assert len(indic) >= 9 and indic <= actual  # every Hindu and Sikh feast of the sample is in the calendar
     # every other name and text is read from its glyphs as before: Arabic, Hebrew and Chinese names carry none
     assert all(any(0x0900 <= ord(char) <= 0x0DFF for char in text) for text in actual), actual
+
+
+def _tree(node: pikepdf.Object, pages: dict[tuple[int, int], int], page: int | None = None) -> list[tuple[object, ...]]:
+    """Return the structure tree depth first: role, language, alt and actual text, and the page of its content."""
+    if not isinstance(node, pikepdf.Dictionary):
+        return [("MCID", page)]  # a marked-content number: numbered per page, so only its page counts
+    if node.get("/Type") == "/MCR" or node.get("/Type") == "/OBJR":
+        return [(str(node.Type), pages.get(node.Pg.objgen, page) if "/Pg" in node else page)]
+    page = pages.get(node.Pg.objgen, page) if "/Pg" in node else page
+    row = (str(node.get("/S")), str(node.get("/Lang", "")), str(node.get("/Alt", "")), str(node.get("/ActualText", "")), page)
+    kids = node.get("/K")
+    found = [row]
+    for kid in kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []:
+        found += _tree(kid, pages, page)
+    return found
+
+
+@pytest.mark.full
+def test_the_screen_pdf_set_in_parts_reads_like_one_piece(screen_build: Built, tmp_path: Path, cache: Path) -> None:
+    """The screen PDF is set in parts and joined: the same pages and the same structure tree (roles, languages,
+    alt and actual texts, each on its page) as when it is set at once – what a screen reader reads."""
+    assert PRODUCTS["screen"].parts > 1
+    one_piece = replace(PRODUCTS["screen"], parts=1)
+    build(BuildOptions(root=screen_build.options.root, year=2027, product=one_piece, out=tmp_path, cache_dir=cache))
+    trees = []
+    for path in (tmp_path / "calendar-2027-screen.pdf", screen_build.pdf):
+        with pikepdf.open(path) as pdf:
+            pages = {page.objgen: index for index, page in enumerate(pdf.pages)}
+            trees.append(_tree(pdf.Root.StructTreeRoot, pages))
+    assert len(trees[0]) > 1000 and trees[0] == trees[1]
+    whole, joined = pdfium.PdfDocument(tmp_path / "calendar-2027-screen.pdf"), pdfium.PdfDocument(screen_build.pdf)
+    assert len(whole) == len(joined)
+    for index in (0, len(whole) // 2, len(whole) - 1):  # the first page of each part and the last
+        assert whole[index].render(scale=0.5).to_pil().tobytes() == joined[index].render(scale=0.5).to_pil().tobytes()
