@@ -13,7 +13,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from calendar_build import workers
 from calendar_build.errors import ContentError, Problem, keeping
@@ -23,6 +23,9 @@ from calendar_build.render.ready import hyphenated, setter
 from calendar_build.render.theme import ignored_by_theme, properties
 from calendar_build.stages.compose import Composed, compose
 from calendar_build.stages.options import BuildOptions
+
+if TYPE_CHECKING:
+    from calendar_build.preflight.ink import Measuring
 
 __all__ = ["BuildOptions", "BuildReport", "SetPages", "build", "set_pages"]
 
@@ -50,11 +53,13 @@ class SetPages(NamedTuple):
 
 
 def set_pages(options: BuildOptions, composed: Composed, target: Path | None, crop_marks: bool = True,
-              parallel: bool | None = None, draft: bool = False, pool: workers.Pool | None = None) -> SetPages:
+              parallel: bool | None = None, draft: bool = False, pool: workers.Pool | None = None,
+              beside_join: Callable[[list[Path], set[int]], None] | None = None) -> SetPages:
     """Set the composed pages with WeasyPrint, prove they fit and write them to `target` (None: only prove).
 
     A `draft` is a PDF for the previewer alone (uncompressed, its parsed stylesheet kept for the next draft).
-    With a `pool` the parts are set in its workers (this process never loads WeasyPrint).
+    With a `pool` the parts are set in its workers (this process never loads WeasyPrint). `beside_join` is
+    handed the parts' files before they are joined, and which were set anew (render/job.py).
 
     Return the number of pages, WeasyPrint's own warnings and the pages set in the theme's compact step;
     raise ContentError for anything that keeps the PDF from being written.
@@ -70,7 +75,7 @@ def set_pages(options: BuildOptions, composed: Composed, target: Path | None, cr
                  valid.output_profile, crop_marks=crop_marks, strict=options.strict,
                  parallel=options.parallel_parts if parallel is None else parallel, scratch=options.cache,
                  condition=condition, draft=draft, languages=hyphenated(options.language))
-    result = render_pdf(job, target, pool)
+    result = render_pdf(job, target, pool, beside_join)
     # page numbers are the product's own (check lays out several): the message names the product
     problems = [Problem(v.path, v.line, f"{options.product.title}, {v.message}") for v in result.violations]
     problems += [Problem("templates", None, f"Fehlendes Schriftzeichen beim Setzen: {m}") for m in result.missing_glyphs]
@@ -94,6 +99,15 @@ def setting(options: BuildOptions) -> AbstractContextManager[workers.Pool]:
     return workers.early(1 if options.parallel_parts else 0, setter(options.language))
 
 
+def _measuring(options: BuildOptions) -> AbstractContextManager[Measuring | None]:
+    """Return the measurement of a print PDF's ink (none for other products)."""
+    if options.product.colour != "cmyk":
+        return nullcontext(None)
+    from calendar_build.preflight.ink import Measuring  # noqa: PLC0415
+
+    return Measuring(options.cache / "ink")
+
+
 def build(options: BuildOptions, step: Callable[[str], None] = lambda _label: None,
           pool: workers.Pool | None = None) -> BuildReport:
     """Build one product; raise ContentError before writing anything when something is wrong.
@@ -109,20 +123,22 @@ def build(options: BuildOptions, step: Callable[[str], None] = lambda _label: No
 
         step("PDF setzen und schreiben")
         mark = time.perf_counter()
-        with keeping(composed.warnings):
-            done = set_pages(options, composed, options.target, pool=pool)
+        # the ink of a print PDF's pages: measured from its parts while they are joined (preflight/ink.py)
+        with keeping(composed.warnings), _measuring(options) as ink:
+            done = set_pages(options, composed, options.target, pool=pool, beside_join=ink.start if ink else None)
+            inks = ink.result() if ink else None
         report.pages, report.compacted, report.reused_pages = done.pages, done.compacted, done.reused_pages
     report.warnings.extend(done.warnings)
     report.outputs.append(options.target)
     report.timings["pdf"] = time.perf_counter() - mark
-    if options.product.colour == "cmyk":  # the printer's job sheet, measured on the written PDF
+    if options.product.colour == "cmyk":  # the printer's job sheet, read from the written PDF
         from calendar_build.preflight.jobsheet import write_job_sheet  # noqa: PLC0415
         from calendar_build.render.condition import CONDITIONS  # noqa: PLC0415
 
         edition = composed.valid.content.edition
         report.outputs.append(write_job_sheet(options.target, options.product, CONDITIONS[edition.print_condition],
                                               composed.pages, edition.binding, edition.binding_strip_mm,
-                                              cache=options.cache / "ink"))
+                                              cache=options.cache / "ink", inks=inks))
 
     # The baseline of `diff` ("changes since the last state") belongs to diff alone: a build never moves it,
     # so a change between two diff runs cannot vanish from the review report.

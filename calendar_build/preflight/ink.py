@@ -9,6 +9,10 @@ Drawing the separations is the dearest step of a print build after WeasyPrint's 
 decodes every photo at full size). With a cache folder, each page's result is kept under a digest
 of everything the page draws (content, fonts, images, boxes) and of the output intent's profile:
 a rebuild draws only the pages that changed, and an unchanged PDF none at all.
+
+A PDF joined from parts (render/job.py) is measured from its parts while they are joined (`Measuring`):
+the join copies every page's streams as they are, so each page draws in its part what it draws in the
+joined PDF, and its digest is taken there.
 """
 
 from __future__ import annotations
@@ -17,11 +21,15 @@ import hashlib
 import json
 import math
 import os
+import shutil
 import subprocess
 import tempfile
+import threading
+from collections.abc import Collection, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 import pikepdf
@@ -161,6 +169,81 @@ def max_ink(pdf: Path, dpi: int = DPI, cache: Path | None = None) -> list[PageIn
             known[index] = measured = PageInk(index, ink.max_percent, ink.at_mm)
             _store(cache, names[index], measured)
     return [PageInk(index, ink.max_percent, ink.at_mm) for index, ink in known.items() if ink is not None]
+
+
+class Measuring:
+    """The ink of the pages of a PDF joined from parts, measured from the parts in a thread while they are joined.
+
+    `start` is handed the parts' files (render/job.py calls it just before the join); `result` waits for
+    the measurement and returns the ink of every page of the joined PDF, or None when nothing was started
+    (a PDF of one part, written as it was set). Used as a context manager, leaving waits for the thread.
+    """
+
+    def __init__(self, cache: Path | None = None, dpi: int = DPI) -> None:
+        self.cache, self.dpi = cache, dpi
+        self._thread: threading.Thread | None = None
+        self._inks: list[PageInk] = []
+        self._failure: BaseException | None = None
+
+    def start(self, parts: Sequence[Path], fresh: Collection[int] = ()) -> None:
+        """Start measuring the pages of the parts; their files may be removed once this returns.
+
+        The parts of `fresh` (indices: set anew, not kept from the last build) are measured first: their pages
+        are the ones likely not measured before, and Ghostscript should start on them while the join runs.
+        """
+        folder = _private_folder(parts[0].parent.parent)
+        copies = [_linked(part, folder / f"part-{number}.pdf") for number, part in enumerate(parts)]
+        order = sorted(range(len(parts)), key=lambda index: index not in fresh)
+        self._thread = threading.Thread(target=self._measure_parts, args=(copies, order, folder), daemon=True)
+        self._thread.start()
+
+    def _measure_parts(self, parts: list[Path], order: list[int], folder: Path) -> None:
+        try:
+            found = {index: max_ink(parts[index], self.dpi, self.cache) for index in order}
+            for index in range(len(parts)):
+                offset = len(self._inks)
+                self._inks += [PageInk(ink.page + offset, ink.max_percent, ink.at_mm) for ink in found[index]]
+        except BaseException as failure:  # noqa: BLE001 - handed on to the thread that asks for the result
+            self._failure = failure
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def result(self) -> list[PageInk] | None:
+        """Wait for the measurement; return the ink of every page (None: nothing was started)."""
+        if self._thread is None:
+            return None
+        self._thread.join()
+        if self._failure is not None:
+            raise self._failure
+        return list(self._inks)
+
+    def __enter__(self) -> Measuring:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if self._thread is not None:
+            self._thread.join()
+
+
+PRIVATE_PREFIX = ".parts-ink-"  # beside the parts' folders: a killed build's folder is removed like theirs
+
+
+def _private_folder(beside: Path) -> Path:
+    """Return a new folder beside `beside`'s contents (the same file system: hard links), else a temporary one."""
+    try:
+        return Path(tempfile.mkdtemp(prefix=PRIVATE_PREFIX, dir=beside))
+    except OSError:
+        return Path(tempfile.mkdtemp(prefix="calendar-build-ink-"))
+
+
+def _linked(source: Path, target: Path) -> Path:
+    """Return `target` made a hard link of `source` (a copy where the file system has none between them)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+    return target
 
 
 def _measure(pdf: Path, dpi: int, indices: list[int] | None) -> list[PageInk]:

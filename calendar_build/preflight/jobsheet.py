@@ -19,7 +19,7 @@ import pikepdf
 from calendar_build.output import atomic_write, written
 from calendar_build.pages.dates import MONTHS
 from calendar_build.pages.plan import PageRef
-from calendar_build.preflight.ink import max_ink
+from calendar_build.preflight.ink import PageInk, max_ink
 from calendar_build.products import Product
 from calendar_build.render.condition import REGISTRY_NAME, PrintCondition
 
@@ -87,8 +87,12 @@ def rgb_images(pdf: pikepdf.Pdf) -> int:
 
 def job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages: Sequence[PageRef],
               binding: str = "wire-o-top", strip_mm: float = 12.0, name: str | None = None,
-              cache: Path | None = None) -> str:
-    """Return the German job sheet of the print PDF (read from `pdf_path`, named `name`; ink of pages kept in `cache`)."""
+              cache: Path | None = None, inks: Sequence[PageInk] | None = None) -> str:
+    """Return the German job sheet of the print PDF (read from `pdf_path`, named `name`).
+
+    The ink of its pages is `inks` where measured already (from the parts it was joined from), else measured
+    now (pages kept in `cache`).
+    """
     with pdf_path.open("rb") as stream:
         digest = hashlib.file_digest(stream, "sha256").hexdigest()  # in pieces: never the whole PDF in memory
     with pikepdf.open(pdf_path) as pdf:
@@ -96,10 +100,11 @@ def job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages
         profile = _profile_name(pdf)
         identifier = str(pdf.Root.OutputIntents[0].get("/OutputConditionIdentifier", ""))
         rgb = rgb_images(pdf)
-    ink = max(page.max_percent for page in max_ink(pdf_path, cache=cache))
+    measured = inks if inks is not None and len(inks) == count else max_ink(pdf_path, cache=cache)
+    ink = max(page.max_percent for page in measured)
     width, height = product.page_mm
     bleed = product.bleed_mm
-    sides, inks, faces = SIDES[product.duplex]
+    sides, colours, faces = SIDES[product.duplex]
     sheets = -(-count // len(faces))
     lines = [
         f"Auftragsblatt für die Druckerei – {name or pdf_path.name}",
@@ -110,7 +115,7 @@ def job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages
          if bleed else "Beschnitt:        keiner")
         + (", Schnittmarken außerhalb des Beschnitts" if product.crop_marks else ", keine Schnittmarken"),
         f"Blätter:          {sheets}, {sides}",
-        f"Farben:           {inks} – CMYK (Euroskala), keine Sonderfarben, "
+        f"Farben:           {colours} – CMYK (Euroskala), keine Sonderfarben, "
         + (f"{rgb} Fotos in sRGB mit Profil (auf Wunsch der Druckerei)" if rgb else "kein RGB"),
         f"Druckbedingung:   {identifier} – {condition.condition}",
         f"Ausgabeprofil:    {profile} (als OutputIntent in der PDF; Registry {REGISTRY_NAME})",
@@ -128,10 +133,11 @@ def job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages
 
 
 def write_job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages: Sequence[PageRef],
-                    binding: str = "wire-o-top", strip_mm: float = 12.0, cache: Path | None = None) -> Path:
+                    binding: str = "wire-o-top", strip_mm: float = 12.0, cache: Path | None = None,
+                    inks: Sequence[PageInk] | None = None) -> Path:
     """Write the job sheet beside the PDF (atomically, with it in the build's transaction) and return its path."""
     target = job_sheet_path(pdf_path)
     text = job_sheet(written(pdf_path), product, condition, pages, binding, strip_mm, name=pdf_path.name,
-                     cache=cache)
+                     cache=cache, inks=inks)
     atomic_write(target, text.encode("utf-8"))
     return target

@@ -13,6 +13,7 @@ import re
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -118,7 +119,8 @@ class _Rejected(Exception):
 NOTDEF = re.compile(r"\.notdef glyph|No glyph", re.I)
 
 
-def render_pdf(job: PdfJob, target: Path | None, pool: workers.Pool | None = None) -> PdfResult:
+def render_pdf(job: PdfJob, target: Path | None, pool: workers.Pool | None = None,
+               beside_join: Callable[[list[Path], set[int]], None] | None = None) -> PdfResult:
     """Render the job and write the PDF atomically to `target`; collect warnings, missing glyphs, refused URLs.
 
     Without a target the pages are only laid out and proven to fit (`check`).
@@ -129,7 +131,9 @@ def render_pdf(job: PdfJob, target: Path | None, pool: workers.Pool | None = Non
     worker of `pool` (made ready while the pages were composed) or else in this process, the others in
     workers that process forks then. The parts' files are then joined into one PDF. The PDF is written
     only when no glyph is missing, no URL was refused and no block overflows: the earlier file stays as
-    it was otherwise.
+    it was otherwise. `beside_join` is handed the parts' files just before they are joined, and which of them
+    were set anew (the ink of a print PDF is measured from them meanwhile: preflight/ink.py); a PDF of one
+    part is written as it is set.
     """
     pool = pool if pool is not None and pool.forked else None
     kept: dict[int, part_cache.Kept] = {}
@@ -150,6 +154,8 @@ def render_pdf(job: PdfJob, target: Path | None, pool: workers.Pool | None = Non
             made = _render_parts(job, {index: file for index, file in enumerate(files) if index not in kept}, pool)
             parts = [_reused(kept[index]) if index in kept else made[index] for index in range(len(job.parts))]
             if all(part.usable for part in parts):
+                if beside_join is not None:
+                    beside_join(files, set(made))
                 with atomic_file(target) as stream:
                     _join(files, stream, job.key)
                 _keep(job, target, made, files)

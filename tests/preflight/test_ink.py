@@ -11,6 +11,7 @@ import pytest
 
 from calendar_build.preflight import ink
 from calendar_build.preflight.ink import max_ink, page_digests
+from calendar_build.render.join import join_pdfs
 from tests import ink_memo
 
 # DeviceCMYK fills: C+M+Y+K of the darkest area in percent (no output intent, so the values pass unchanged;
@@ -40,11 +41,13 @@ class Calls:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.page_lists: list[str | None] = []
+        self.files: list[str] = []  # the name of the PDF each run drew
         real = subprocess.run
 
         def run(command: list[str], **kwargs: Any) -> Any:
             listed = [arg for arg in command if arg.startswith("-sPageList=")]
             self.page_lists.append(listed[0].split("=", 1)[1] if listed else None)
+            self.files.append(Path(command[-1]).name)
             return real(command, **kwargs)
 
         monkeypatch.setattr(ink.subprocess, "run", run)
@@ -107,3 +110,54 @@ def test_page_digest_follows_what_is_drawn(tmp_path: Path) -> None:
         pdf.add_blank_page(page_size=(300, 300)).obj.Contents = pdf.make_stream(light)
         pdf.save(bigger)
     assert page_digests(bigger)[0] != first[0]
+
+
+def test_parts_measured_while_joined_give_the_ink_of_the_joined_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ink of a PDF joined from parts is measured from the parts (render/job.py hands them over before the
+    join, preflight/ink.py: Measuring): the same figures, page by page, as measuring the joined file."""
+    light, dark, medium = PAGES.values()
+    folder = tmp_path / ".parts-x"
+    folder.mkdir()
+    parts = [make_pdf(folder / "part-1.pdf", [light, dark]), make_pdf(folder / "part-2.pdf", [medium, light, dark])]
+    joined = tmp_path / "joined.pdf"
+    with joined.open("wb") as stream:
+        join_pdfs(parts, stream)
+    calls = Calls(monkeypatch)
+    with ink.Measuring(tmp_path / "cache") as measuring:
+        measuring.start(parts, fresh={1})
+        for part in parts:
+            part.unlink()  # the parts' folder goes with the join: the measurement has its own links
+        measured = measuring.result()
+    # the part set anew first: its pages drawn; the first part draws the same as two of them, found in the cache
+    assert calls.pages == [1, 2, 3] and set(calls.files) == {"part-1.pdf"}
+    assert list(tmp_path.glob(f"{ink.PRIVATE_PREFIX}*")) == []  # its links removed when done
+    assert [(p.page, p.max_percent) for p in measured] == [(0, 20.0), (1, 249.4), (2, 120.0), (3, 20.0), (4, 249.4)]
+    assert measured == max_ink(joined)
+
+
+def test_parts_kept_from_the_last_build_take_their_ink_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    light, dark, medium = PAGES.values()
+    first = [make_pdf(tmp_path / "a-1.pdf", [light, dark]), make_pdf(tmp_path / "a-2.pdf", [medium])]
+    with ink.Measuring(tmp_path / "cache") as measuring:
+        measuring.start(first, fresh={0, 1})
+    changed = make_pdf(tmp_path / "b-2.pdf", [b"1 1 1 1 k 0 0 20 20 re f"])
+    calls = Calls(monkeypatch)
+    with ink.Measuring(tmp_path / "cache") as measuring:
+        measuring.start([first[0], changed], fresh={1})
+        assert [p.max_percent for p in measuring.result() or []] == [20.0, 249.4, 400.0]
+    assert calls.page_lists == ["1"]  # only the page of the part set anew is drawn
+
+
+def test_nothing_started_means_no_result(tmp_path: Path) -> None:
+    """A PDF of one part is written as it is set: the job sheet measures the written file instead."""
+    with ink.Measuring(tmp_path / "cache") as measuring:
+        assert measuring.result() is None
+
+
+def test_a_failed_measurement_is_raised_where_the_result_is_asked_for(tmp_path: Path) -> None:
+    part = tmp_path / "part-1.pdf"
+    part.write_bytes(b"%PDF-1.7 not really")
+    with ink.Measuring(tmp_path / "cache") as measuring:
+        measuring.start([part])
+        with pytest.raises(Exception):
+            measuring.result()
