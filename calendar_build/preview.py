@@ -16,6 +16,7 @@ import re
 import shutil
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -52,6 +53,7 @@ class PreviewReport:
     warnings: list[Problem] = field(default_factory=list)
     drawn: list[int] = field(default_factory=list)  # the pages laid out this time (the others were unchanged)
     compacted: list[tuple[int, str]] = field(default_factory=list)  # drawn pages set in the theme's compact step
+    first: tuple[list[int], float] | None = None  # the pages in sight drawn first, and the seconds until they were shown
 
 
 Memo = dict[str, str]  # PNG file name -> digest of the stylesheet and the page's HTML it was drawn from
@@ -130,10 +132,14 @@ def report_lines(options: BuildOptions, report: PreviewReport) -> list[str]:
     return lines + ([compacted_line(options.product, report.compacted)] if report.compacted else [])
 
 
-def preview(options: BuildOptions, pages: list[int] | None, memo: Memo | None = None) -> PreviewReport:
+def preview(options: BuildOptions, pages: list[int] | None, memo: Memo | None = None,
+            sight: Sequence[int] = (), shown: Callable[[], None] | None = None) -> PreviewReport:
     """Render the requested pages (1-based; None = all) to PNG plus a contact sheet in its preview folder.
 
-    With a `memo` of the earlier previews, only the pages that changed since are laid out again.
+    With a `memo` of the earlier previews, only the pages that changed since are laid out again. Of many
+    changed pages, those in the viewer's `sight` (page numbers, the most visible first; `serve` is told
+    them by the browser) are drawn first, at most FIRST_PAGES of them: the preview is swapped in with them
+    and the others marked as being redrawn, `shown` is called, and then the others follow.
     """
     started = time.perf_counter()
     report = PreviewReport()
@@ -144,6 +150,45 @@ def preview(options: BuildOptions, pages: list[int] | None, memo: Memo | None = 
     final = preview_folder(options)
     digests = page_digests(composed, wanted) if memo is not None else {}
     drawn = [n for n in wanted if memo is None or memo.get(png_name(n)) != digests[n] or not (final / png_name(n)).is_file()]
+    batches = in_sight_first(drawn, sight) if memo is not None else [drawn]
+    for index, batch in enumerate(batches):
+        later = [n for rest in batches[index + 1:] for n in rest]
+        warnings, compacted = _round(options, composed, wanted, batch, later, final, memo is not None,
+                                     alone=bool(later))
+        report.warnings.extend(warnings)
+        report.compacted += compacted
+        if memo is not None:  # only once the PNGs are in place
+            memo.update({png_name(n): digests[n] for n in batch})
+        if later:
+            report.first = (batch, time.perf_counter() - started)
+            if shown is not None:
+                shown()
+    report.pngs = [final / png_name(n) for n in wanted]
+    report.drawn = drawn
+    report.sheet = final / "index.html"
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+FIRST_PAGES = 2  # changed pages in the viewer's sight drawn before the others (each set on a core of its own)
+
+
+def in_sight_first(drawn: list[int], sight: Sequence[int]) -> list[list[int]]:
+    """Return the changed pages in the rounds they are drawn in: those in sight first (the most visible, at most
+    FIRST_PAGES), then the others; one round where that would not bring a page sooner."""
+    first = list(dict.fromkeys(n for n in sight if n in drawn))[:FIRST_PAGES]
+    rest = [n for n in drawn if n not in first]
+    return [first, rest] if first and rest else [drawn]
+
+
+def _round(options: BuildOptions, composed: Composed, wanted: list[int], batch: list[int], later: list[int],
+           final: Path, per_page: bool, alone: bool) -> tuple[list[Problem], list[tuple[int, str]]]:
+    """Draw the pages of `batch` and swap the preview in, the pages of `later` marked as being redrawn.
+
+    Pages composed `per_page` (a memo's) are set in as many documents as are worth setting side by side;
+    `alone`: each in one of its own (the pages in sight, drawn before the others). Return the CSS warnings
+    and the pages set compact.
+    """
     # Made in a hidden folder beside the preview (keeping earlier pages), then swapped in whole:
     # an interrupted preview leaves the earlier one as it was.
     folder = final.with_name(f".{final.name}.new")
@@ -151,25 +196,23 @@ def preview(options: BuildOptions, pages: list[int] | None, memo: Memo | None = 
     folder.mkdir(parents=True)
     for earlier in final.glob("seite-*.png") if final.is_dir() else ():
         keep(earlier, folder / earlier.name)
-    if drawn:
-        if memo is not None:  # the changed pages, in as many documents as are worth setting side by side
-            chosen = {p.id: p for p in (composed.pages[wanted.index(n)] for n in drawn)}
-            groups = split_pages(list(chosen), preview_parts(len(drawn)))
+    warnings: list[Problem] = []
+    compacted: list[tuple[int, str]] = []
+    parts = len(batch) if alone else preview_parts(len(batch))
+    if batch:
+        if per_page:  # the batch's pages in parts
+            chosen = {p.id: p for p in (composed.pages[wanted.index(n)] for n in batch)}
+            groups = split_pages(list(chosen), parts)
             composed = replace(composed, parts=tuple(render_html_parts(
                 options.root / "templates", composed.calendar, [[chosen[i] for i in group] for group in groups],
                 Urls(), composed.created)))
-        warnings, report.compacted = _draw(options, composed, drawn, folder)
-        report.warnings.extend(warnings)
-    report.pngs = [final / png_name(n) for n in wanted]
-    report.drawn = drawn
-    (folder / "index.html").write_text(contact_sheet(options.year, list(zip(wanted, (p.id for p in composed.pages), strict=True)),
-                                                     options.product.title, versions(folder, wanted)), encoding="utf-8")
+        warnings, compacted = _draw(options, composed, batch, folder, parts)
+    (folder / "index.html").write_text(contact_sheet(options.year, list(zip(wanted, (p.id for p in composed.pages),
+                                                                          strict=True)),
+                                                     options.product.title, versions(folder, wanted), later),
+                                       encoding="utf-8")
     swap_in(folder, final)
-    if memo is not None:  # only once the PNGs are in place
-        memo.update({png_name(n): digests[n] for n in drawn})
-    report.sheet = final / "index.html"
-    report.seconds = time.perf_counter() - started
-    return report
+    return warnings, compacted
 
 
 def preview_parts(pages: int) -> int:
@@ -192,9 +235,9 @@ def versions(folder: Path, numbers: list[int]) -> dict[int, str]:
 
 
 def _draw(options: BuildOptions, composed: Composed, numbers: list[int],
-          folder: Path) -> tuple[list[Problem], list[tuple[int, str]]]:
-    """Set the composed pages and draw them as the PNGs of `numbers` into `folder`; return the CSS warnings and
-    the pages (numbered as in the calendar) set in the theme's compact step."""
+          folder: Path, shares: int = 1) -> tuple[list[Problem], list[tuple[int, str]]]:
+    """Set the composed pages and draw them as the PNGs of `numbers` into `folder` (in `shares` processes); return
+    the CSS warnings and the pages (numbered as in the calendar) set in the theme's compact step."""
     with tempfile.TemporaryDirectory(prefix=".preview-") as scratch:  # never in a read-only project
         pdf_path = Path(scratch) / "preview.pdf"
         css_warnings, compacted = set_pages(options, composed, pdf_path, crop_marks=False,
@@ -202,7 +245,7 @@ def _draw(options: BuildOptions, composed: Composed, numbers: list[int],
         edition = composed.valid.content.edition
         strip = binding_strip_mm(options.product, edition.binding, edition.binding_strip_mm)
         pages = list(enumerate(numbers))
-        shares = preview_parts(len(numbers))  # drawn side by side too: 0.16 s a page in A3
+        shares = min(shares, len(numbers))  # drawn side by side too: 0.16 s a page in A3
         workers.run_all(_draw_pages, [(pdf_path, pages[i::shares], folder, options.product.bleed_mm, strip)
                                       for i in range(shares)], shares)
     return css_warnings, [(numbers[number - 1], title) for number, title in compacted]
@@ -233,22 +276,29 @@ def strip_overlay(image: Image.Image, bleed_mm: float, strip_mm: float) -> Image
     return page
 
 
-def contact_sheet(year: int, pages: list[tuple[int, str]], title: str = "", versions: dict[int, str] | None = None) -> str:
+PENDING = "wird neu gezeichnet …"  # a page's caption while its PNG is still the earlier one
+
+
+def contact_sheet(year: int, pages: list[tuple[int, str]], title: str = "", versions: dict[int, str] | None = None,
+                  pending: Sequence[int] = ()) -> str:
     """Return a small HTML page showing the preview PNGs side by side, headed with the product's title.
 
     A page's `version` goes into its image address (`seite-05.png?v=…`): a browser reloading the sheet
-    fetches only the pages drawn anew.
+    fetches only the pages drawn anew. A `pending` page still shows its earlier PNG, pale and captioned so.
+    Each image names its page (`data-seite`): `serve` asks the browser which pages are in sight.
     """
     heading = html.escape(f" – {title}") if title else ""
     query = {n: f"?v={v}" for n, v in (versions or {}).items()}
     cells = "\n".join(
-        f'<figure><img src="seite-{n:02d}.png{query.get(n, "")}" alt="Seite {n}"><figcaption>Seite {n} · '
-        f"{html.escape(page_id)}</figcaption></figure>" for n, page_id in pages
+        f'<figure{" class=alt" if n in pending else ""}><img src="seite-{n:02d}.png{query.get(n, "")}" '
+        f'alt="Seite {n}" data-seite="{n}"><figcaption>Seite {n} · {html.escape(page_id)}'
+        f'{" · " + PENDING if n in pending else ""}</figcaption></figure>' for n, page_id in pages
     )
     return (
         "<!doctype html><html lang=de><meta charset=utf-8>"
         f"<title>Vorschau {year}{heading}</title><style>body{{font-family:sans-serif;background:#eee;margin:1em}}"
         "figure{display:inline-block;margin:.5em;background:#fff;padding:.5em;vertical-align:top}"
-        "img{width:280px;box-shadow:0 1px 4px #999}figcaption{font-size:.8em;color:#555}</style>"
+        "img{width:280px;box-shadow:0 1px 4px #999}figcaption{font-size:.8em;color:#555}"
+        ".alt img{opacity:.35}.alt figcaption{color:#8a0000}</style>"
         f"<h1>Vorschau {year}{heading}</h1>\n{cells}\n</html>\n"
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from watchfiles import watch as watch_changes
@@ -40,10 +40,12 @@ def forget_unless_text(memo: Memo, changed: set[str]) -> None:
 
 
 def rebuild(options: BuildOptions, pages: list[int] | None, say: Callable[[str], None],
-            memo: Memo | None = None) -> PreviewReport | None:
-    """Render the preview once (only changed pages, with the `memo` of earlier ones); report problems instead of raising them."""
+            memo: Memo | None = None, sight: Sequence[int] = (),
+            shown: Callable[[], None] | None = None) -> PreviewReport | None:
+    """Render the preview once (only changed pages, with the `memo` of earlier ones; those in `sight` first, then
+    `shown` is called); report problems instead of raising them."""
     try:
-        report = preview(options, pages, memo)
+        report = preview(options, pages, memo, sight, shown)
     except (ContentError, UsageError) as exc:
         problems = exc.problems if isinstance(exc, ContentError) else []
         for problem in problems:
@@ -53,6 +55,9 @@ def rebuild(options: BuildOptions, pages: list[int] | None, say: Callable[[str],
     for line in report_lines(options, report):
         say(line)
     drawn = "" if len(report.drawn) == len(report.pngs) else f", davon {len(report.drawn)} neu gesetzt"
+    if report.first is not None:
+        numbers, seconds = report.first
+        drawn += f"; {'Seite' if len(numbers) == 1 else 'Seiten'} {', '.join(map(str, numbers))} im Blick nach {seconds:.1f} s"
     say(f"Vorschau aktualisiert ({count(len(report.pngs), 'Seite', 'Seiten')}{drawn}, {report.seconds:.1f} s): {report.sheet}")
     return report
 

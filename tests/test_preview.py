@@ -255,3 +255,51 @@ def test_pages_set_and_drawn_in_parts_are_the_pages_set_in_one(project: Path, mo
         drawn[cores] = [png.read_bytes() for png in report.pngs]
     assert parts == [1, 2]
     assert drawn[1] == drawn[2]
+
+
+@pytest.mark.parametrize(("drawn", "sight", "rounds"), [
+    ([1, 2, 3, 4, 5], [4, 5, 1], [[4, 5], [1, 2, 3]]),  # the two most visible changed pages first
+    ([1, 2, 3, 4, 5], [9, 3], [[3], [1, 2, 4, 5]]),  # a page in sight that did not change is not drawn
+    ([1, 2, 3], [], [[1, 2, 3]]),  # no browser said what it shows
+    ([4, 5], [5, 4, 1], [[4, 5]]),  # every changed page is in sight: one round
+    ([3], [3], [[3]]),
+    ([], [2], [[]]),  # nothing changed: the sheet is written once
+    ([1, 2, 3], [2, 2, 3], [[2, 3], [1]]),
+])
+def test_the_changed_pages_in_sight_are_drawn_first(drawn: list[int], sight: list[int], rounds: list[list[int]]) -> None:
+    assert preview_module.in_sight_first(drawn, sight) == rounds
+
+
+@pytest.mark.usefixtures("warm_project")  # the run's prepared photos
+def test_after_a_theme_change_the_pages_in_sight_are_shown_first(project: Path) -> None:
+    """`serve` after a theme change: the page the designer looks at comes first, the others are marked until
+    they follow, and every PNG is the one a full preview draws."""
+    options = BuildOptions(root=project, year=2027)
+    memo: Memo = {}
+    pages = [1, 4, 5]
+    preview(options, pages, memo)
+    folder = preview_folder(options)
+    before = {n: (folder / f"seite-{n:02d}.png").read_bytes() for n in pages}
+    theme = project / "templates/theme.css"  # every page's look changes
+    theme.write_text(theme.read_text(encoding="utf-8").replace("--size-month: 44pt", "--size-month: 40pt"),
+                     encoding="utf-8")
+    seen: list[tuple[dict[int, bool], str]] = []
+
+    def shown() -> None:  # what a browser reloading now gets
+        pngs = {n: (folder / f"seite-{n:02d}.png").read_bytes() != before[n] for n in pages}
+        seen.append((pngs, (folder / "index.html").read_text(encoding="utf-8")))
+
+    said: list[str] = []
+    report = rebuild(options, pages, said.append, memo, sight=[5, 2], shown=shown)
+    assert report is not None and report.drawn == pages and report.first is not None and report.first[0] == [5]
+    assert len(seen) == 1
+    changed, sheet = seen[0]
+    assert changed == {1: False, 4: False, 5: True}  # April's page first, the others still the earlier ones
+    assert sheet.count(preview_module.PENDING) == 2 and re.search(r'<figure class=alt><img src="seite-01', sheet)
+    assert "Seite 5 im Blick nach" in said[-1]
+    final = (folder / "index.html").read_text(encoding="utf-8")
+    assert preview_module.PENDING not in final and "class=alt" not in final
+    assert all((folder / f"seite-{n:02d}.png").read_bytes() != before[n] for n in pages)
+    drawn = {n: (folder / f"seite-{n:02d}.png").read_bytes() for n in pages}
+    full = preview(replace(options, out=project / "full"), pages)  # no memo: every page in one round
+    assert {n: png.read_bytes() for n, png in zip(pages, full.pngs)} == drawn

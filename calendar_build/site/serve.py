@@ -32,6 +32,8 @@ from calendar_build.preview import Memo
 from calendar_build.watch import WATCHED, ignored, only_text
 
 EVENTS = "/__events"
+SIGHT = "/__sicht"  # a browser tells which print pages it shows (`?seiten=4,5`): they are drawn first
+MAX_SIGHT = 24
 KEEPALIVE_S = 10.0
 BREATHER_S = 0.2  # between two rebuilds of one round (print pages, then site)
 # The site's pages reload. The print pages' contact sheet swaps head and body for the new ones in place (no
@@ -45,15 +47,34 @@ RELOAD = """<script>/* calendar-build serve: reload when this part was rebuilt *
       var fresh = new DOMParser().parseFromString(text, "text/html");
       document.head.replaceWith(fresh.head);  // the sheet's style (the first page may have been the waiting one)
       document.body.replaceWith(fresh.body);
+      watchSight();
     }).catch(function () { location.reload(); });
   }
+  // the print pages in sight, the most visible first: a change redraws them before the others
+  var observer = null;
+  function watchSight() {
+    if (part !== "preview" || !("IntersectionObserver" in window)) return;
+    if (observer) observer.disconnect();
+    var shares = {}, timer = null;
+    observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) { shares[e.target.dataset.seite] = e.intersectionRatio; });
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var pages = Object.keys(shares).filter(function (n) { return shares[n] > 0; })
+          .sort(function (a, b) { return shares[b] - shares[a] || a - b; });
+        fetch("%s?seiten=" + pages.join(","), {cache: "no-store"}).catch(function () {});
+      }, 150);
+    }, {threshold: [0, 0.25, 0.5, 0.75, 1]});
+    document.querySelectorAll("img[data-seite]").forEach(function (img) { observer.observe(img); });
+  }
+  watchSight();
   new EventSource("%s").onmessage = function (e) {
     var v = JSON.parse(e.data)[part];
     if (seen !== null && v !== seen) refresh();
     seen = v;
   };
 })();
-</script>""" % EVENTS
+</script>""" % (SIGHT, EVENTS)
 WAITING = ('<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Druckseiten</title></head><body>'
            "<p>Die Druckseiten werden gerendert – diese Seite lädt neu, sobald sie fertig sind.</p></body></html>")
 TOOLBAR = ('<nav aria-label="Vorschau" style="font:14px sans-serif;background:#232323;color:#fff;padding:4px 8px">'
@@ -68,6 +89,13 @@ class State:
     versions: dict[str, int] = field(default_factory=lambda: {"site": 0, "preview": 0})
     problems: dict[str, list[str]] = field(default_factory=lambda: {"site": [], "preview": []})
     changed: threading.Condition = field(default_factory=threading.Condition)
+    sight: tuple[int, ...] = ()  # the print pages a browser last said it shows, the most visible first
+
+    def look(self, query: str) -> None:
+        """Record the print pages in sight from a browser's `seiten=4,5,1` (numbers only, at most MAX_SIGHT)."""
+        pages = re.fullmatch(r"seiten=([0-9,]{0,200})", query)
+        numbers = [int(n) for n in pages.group(1).split(",") if n.isdigit() and 0 < int(n) <= 999] if pages else []
+        self.sight = tuple(dict.fromkeys(numbers))[:MAX_SIGHT]
 
     def publish(self, part: str, problems: list[str]) -> None:
         """Record a rebuild of `part` (with its messages, empty when it worked) and wake the browsers."""
@@ -120,9 +148,13 @@ class Handler(SimpleHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 - the http.server name
         """Answer a request: events, a redirect to the start page, HTML with the script, or a file."""
-        route = self.path.split("?", 1)[0]
+        route, _, query = self.path.partition("?")
         if route == EVENTS:
             self._events()
+        elif route == SIGHT:
+            self.state.look(query)
+            self.send_response(204)
+            self.end_headers()
         elif route in ("/", "/site", "/site/"):
             self.send_response(302)
             self.send_header("Location", "/site/index.html")
@@ -190,7 +222,8 @@ def rebuild_site(options: BuildOptions, folder: Path, state: State, say: Callabl
 
 def rebuild_preview(options: BuildOptions, pages: list[int] | None, state: State, say: Callable[[str], None],
                     memo: Memo | None = None) -> None:
-    """Render the print pages as PNG (only changed ones, with a `memo`); publish the result or the German messages."""
+    """Render the print pages as PNG (only changed ones, with a `memo`; those in the browsers' sight first, published
+    at once); publish the result or the German messages."""
     from calendar_build.watch import rebuild  # noqa: PLC0415
 
     lines: list[str] = []
@@ -199,7 +232,7 @@ def rebuild_preview(options: BuildOptions, pages: list[int] | None, state: State
         lines.append(text)
         say(text)
 
-    report = rebuild(options, pages, tell, memo)
+    report = rebuild(options, pages, tell, memo, state.sight, lambda: state.publish("preview", []))
     state.publish("preview", [] if report is not None else lines[:-1])  # the last line says it failed
 
 

@@ -146,3 +146,30 @@ def test_a_versioned_print_page_image_may_be_cached_and_nothing_else(served: Ser
     assert cache_control("/preview/seite-02.png?v=18ed45") == "max-age=86400, immutable"
     assert cache_control("/preview/seite-02.png") == "no-store"
     assert cache_control("/site/index.html") == "no-store"
+
+
+@pytest.mark.parametrize(("query", "sight"), [
+    ("seiten=4,5,1", (4, 5, 1)),
+    ("seiten=", ()),
+    ("seiten=3,3,0,1000,7", (3, 7)),  # each page once; no page 0 or beyond any calendar
+    ("seiten=1;rm -rf", ()),  # anything but numbers: nothing in sight
+    ("anderes=1", ()),
+    ("seiten=" + ",".join(str(n) for n in range(1, 40)), tuple(range(1, 25))),  # at most MAX_SIGHT
+])
+def test_a_browser_tells_which_print_pages_it_shows(query: str, sight: tuple[int, ...]) -> None:
+    from calendar_build.site.serve import State
+
+    state = State()
+    state.sight = (9,)
+    state.look(query)
+    assert state.sight == sight
+
+
+def test_the_pages_in_sight_are_told_to_the_server(served: Served) -> None:
+    """The contact sheet's script reports the pages in sight (`/__sicht`); the server takes the report quietly."""
+    connection = http.client.HTTPConnection("127.0.0.1", served.port, timeout=30)
+    connection.request("GET", "/__sicht?seiten=4,5")
+    response = connection.getresponse()
+    assert response.status == 204 and response.read() == b""
+    status, sheet = served.get("/preview/index.html")  # waiting for its first pages: the script is there all the same
+    assert status == 200 and 'fetch("/__sicht?seiten="' in sheet and "IntersectionObserver" in sheet
