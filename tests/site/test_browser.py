@@ -304,3 +304,50 @@ def test_no_page_scrolls_sideways_on_a_phone(browser: Browser, built_site: Built
             wide[name] = width
     context.close()
     assert wide == {}
+
+
+def test_the_contact_sheet_tells_serve_the_print_pages_in_sight(browser: Browser, built_site: BuiltSite, project: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """`serve` draws the print pages a browser shows first: the contact sheet reports them, the most visible first,
+    and again after scrolling (site/serve.py: the script's IntersectionObserver, /__sicht)."""
+    import queue
+    import threading
+    import time
+    from dataclasses import replace
+
+    from PIL import Image
+
+    from calendar_build.preview import contact_sheet
+    from calendar_build.site import serve as serve_module
+
+    told: list[str] = []
+    look = serve_module.State.look
+    monkeypatch.setattr(serve_module.State, "look", lambda self, query: (told.append(query), look(self, query))[1])
+    options = replace(built_site.options, root=project, out=project / "out")
+    folder = options.cache / "serve" / "preview"  # a contact sheet of twelve blank pages, as `preview` writes it
+    folder.mkdir(parents=True)
+    for number in range(1, 13):
+        Image.new("RGB", (303, 426), "white").save(folder / f"seite-{number:02d}.png")
+    (folder / "index.html").write_text(contact_sheet(2027, [(n, f"seite-{n}") for n in range(1, 13)]), encoding="utf-8")
+    stop, ready = threading.Event(), queue.Queue[int]()
+    thread = threading.Thread(target=serve_module.serve, args=(options, None, 0, stop, lambda _text: None), daemon=True,
+                              kwargs={"print_pages": False, "started": ready.put})
+    thread.start()
+    context = browser.new_context(viewport={"width": 700, "height": 800})  # two pages side by side
+
+    def reported(expected: str) -> None:
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and (not told or told[-1] != expected):
+            time.sleep(0.05)
+        assert told and told[-1] == expected, told
+
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{ready.get(timeout=120)}/preview/index.html")
+        reported("seiten=1,2,3,4")  # the first row whole, the second in part
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        reported("seiten=11,12,9,10")
+    finally:
+        context.close()
+        stop.set()
+        thread.join(10)
