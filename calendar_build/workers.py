@@ -9,7 +9,8 @@
 - Where no process pool can be made (no semaphores, a refused fork), the work runs one by one here.
 
 A `Pool` (`early`) forks its workers before their work is known, so they can make themselves ready
-(import WeasyPrint, read dictionaries) while this process works on; `run_all` forks one for work at hand.
+(import WeasyPrint, read dictionaries) while this process works on; `run_all` forks one for work at hand;
+`Background` forks one for a single task that runs beside this process's own work (with a GIL of its own).
 """
 
 from __future__ import annotations
@@ -20,10 +21,14 @@ import importlib
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from typing import TypeVar
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -212,3 +217,76 @@ def run_each(function: Callable[[T], R], items: Sequence[T], workers: int, prelo
     if preload:
         importlib.import_module(preload)
     return run_all(function, items, workers, meanwhile)[0]
+
+
+class Background(Generic[R]):
+    """`function(*args)` computed in a process forked now, beside this process's work; a thread where none can be.
+
+    A thread of this process would share its GIL: Python work in the thread (walking a PDF's objects)
+    and in this process (joining PDFs) would take turns on one core. `result` waits for what the function
+    returned, or raises what it raised (BrokenProcessPool if the process was killed); `stop` ends it.
+    """
+
+    def __init__(self, function: Callable[..., R], *args: object) -> None:
+        self._outcome: tuple[bool, object] | None = None
+        self._process: BaseProcess | None = None
+        self._thread: threading.Thread | None = None
+        try:
+            self._reader, writer = FORK.Pipe(duplex=False)
+            with _frozen():
+                self._process = FORK.Process(target=_background, args=(os.getpid(), writer, function, args))
+                self._process.start()
+            writer.close()
+        except OSError:  # no fork here: a thread
+            self._process = None
+            self._thread = threading.Thread(target=self._run_here, args=(function, args), daemon=True)
+            self._thread.start()
+
+    def _run_here(self, function: Callable[..., R], args: tuple[object, ...]) -> None:
+        self._outcome = _outcome(function, args)
+
+    def result(self) -> R:
+        """Wait for the task; return what it returned, or raise what it raised."""
+        if self._process is not None:
+            try:
+                self._outcome = self._reader.recv()
+            except EOFError:
+                raise BrokenProcessPool("the background process ended without a result") from None
+            finally:
+                self._reader.close()
+                self._process.join()
+                self._process = None
+        elif self._thread is not None:
+            self._thread.join()
+        assert self._outcome is not None, "result asked for twice"
+        done, value = self._outcome
+        if not done:
+            raise value  # type: ignore[misc]  # the exception the task raised
+        return value  # type: ignore[return-value]
+
+    def stop(self) -> None:
+        """End the task's process now and wait for it (a thread is left to finish on its own)."""
+        if self._process is not None:
+            self._process.kill()
+            self._process.join()
+            self._reader.close()
+            self._process = None
+
+
+def _outcome(function: Callable[..., R], args: tuple[object, ...]) -> tuple[bool, object]:
+    try:
+        return True, function(*args)
+    except BaseException as failure:  # noqa: BLE001 - handed on to whoever asks for the result
+        return False, failure
+
+
+def _background(parent: int, writer: Connection, function: Callable[..., R],
+                args: tuple[object, ...]) -> None:
+    """Run a `Background` task in its process and send what came of it to the parent."""
+    die_with_parent(parent)
+    outcome = _outcome(function, args)
+    try:
+        writer.send(outcome)
+    except Exception:  # noqa: BLE001 - an exception that cannot be pickled: its text
+        writer.send((False, RuntimeError(repr(outcome[1]))))
+    writer.close()

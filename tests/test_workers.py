@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+import time
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -115,6 +118,65 @@ def test_an_error_in_an_early_pool_ends_its_workers() -> None:
     with pytest.raises(ValueError, match="^1$"), workers.early(2) as pool:
         pool.run_all(_fail, [1, 2])
     assert _children() <= before
+
+
+
+class _Unpicklable(Exception):
+    def __reduce__(self) -> tuple[object, ...]:
+        raise TypeError("not to be pickled")
+
+
+def _raise_unpicklable() -> None:
+    raise _Unpicklable("a lock in it")
+
+
+def _kill_myself() -> None:
+    os.kill(os.getpid(), 9)
+
+
+def test_a_background_task_runs_in_a_process_of_its_own_and_gives_its_result() -> None:
+    """`Background` (the ink of a print PDF measured beside the join): a process, hence a GIL, of its own."""
+    before = _children()
+    task = workers.Background(_pid_and_parent, 4)
+    item, pid, parent = task.result()
+    assert item == 4 and pid != os.getpid() and parent == os.getpid()
+    assert _children() <= before  # waited for
+
+
+@pytest.mark.parametrize(("function", "raised", "text"), [
+    (_fail, ValueError, "^3$"),  # as the task raised it
+    (_raise_unpicklable, RuntimeError, "a lock in it"),  # what cannot be sent back: its text
+])
+def test_a_background_task_s_error_is_raised_where_its_result_is_asked_for(
+        function: Any, raised: type[Exception], text: str) -> None:
+    task = workers.Background(function, *([3] if function is _fail else []))
+    with pytest.raises(raised, match=text):
+        task.result()
+
+
+def test_a_killed_background_process_is_a_broken_worker_not_a_hang() -> None:
+    """The command line reports BrokenProcessPool as "Ein Arbeitsprozess wurde beendet (zu wenig Arbeitsspeicher?)"."""
+    task = workers.Background(_kill_myself)
+    with pytest.raises(BrokenProcessPool):
+        task.result()
+
+
+def test_a_background_task_can_be_stopped() -> None:
+    before = _children()
+    task = workers.Background(time.sleep, 30)
+    started = time.monotonic()
+    task.stop()
+    assert _children() <= before and time.monotonic() - started < 10
+
+
+def test_where_no_process_can_be_forked_a_background_task_runs_in_a_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OSError(11, "Resource temporarily unavailable")  # fork refused
+
+    monkeypatch.setattr(workers.FORK, "Process", refuse)
+    assert workers.Background(_pid_and_parent, 5).result() == (5, os.getpid(), os.getppid())
+    with pytest.raises(ValueError, match="^6$"):
+        workers.Background(_fail, 6).result()
 
 
 

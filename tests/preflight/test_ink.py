@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -37,20 +38,33 @@ def make_pdf(path: Path, contents: list[bytes]) -> Path:
 
 
 class Calls:
-    """Ghostscript's runs, counted, with the pages each was asked to draw."""
+    """Ghostscript's runs, counted, with the pages each was asked to draw (also runs in a process forked meanwhile:
+    `Measuring` measures in one, so they are written down in a file)."""
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.page_lists: list[str | None] = []
-        self.files: list[str] = []  # the name of the PDF each run drew
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+        self.log = folder / "ghostscript-runs.jsonl"
         real = subprocess.run
 
         def run(command: list[str], **kwargs: Any) -> Any:
             listed = [arg for arg in command if arg.startswith("-sPageList=")]
-            self.page_lists.append(listed[0].split("=", 1)[1] if listed else None)
-            self.files.append(Path(command[-1]).name)
+            with self.log.open("a", encoding="utf-8") as log:
+                log.write(json.dumps([listed[0].split("=", 1)[1] if listed else None, Path(command[-1]).name]) + "\n")
             return real(command, **kwargs)
 
         monkeypatch.setattr(ink.subprocess, "run", run)
+
+    def _runs(self) -> list[list[Any]]:
+        return [json.loads(line) for line in self.log.read_text(encoding="utf-8").splitlines()] if self.log.exists() else []
+
+    @property
+    def page_lists(self) -> list[str | None]:
+        """Return the pages each run was asked to draw (None: all)."""
+        return [listed for listed, _ in self._runs()]
+
+    @property
+    def files(self) -> list[str]:
+        """Return the name of the PDF each run drew."""
+        return [name for _, name in self._runs()]
 
     @property
     def pages(self) -> list[int]:
@@ -62,7 +76,7 @@ def test_cached_ink_equals_measured_and_draws_nothing_again(tmp_path: Path, monk
     pdf = make_pdf(tmp_path / "a.pdf", list(PAGES.values()))
     measured = max_ink(pdf)
     assert [p.max_percent for p in measured] == [20.0, 249.4, 120.0]
-    calls = Calls(monkeypatch)
+    calls = Calls(monkeypatch, tmp_path)
     assert max_ink(pdf, cache=tmp_path / "cache") == measured
     assert max_ink(pdf, cache=tmp_path / "cache") == measured
     assert calls.pages == [1, 2, 3]  # each page drawn once; the second call drew no page
@@ -73,7 +87,7 @@ def test_the_pages_are_shared_out_among_one_ghostscript_per_core(tmp_path: Path,
                                                                   cores: int) -> None:
     pdf = make_pdf(tmp_path / "a.pdf", [*PAGES.values(), PAGES["light"]])
     monkeypatch.setattr(ink.os, "cpu_count", lambda: cores)
-    calls = Calls(monkeypatch)
+    calls = Calls(monkeypatch, tmp_path)
     measured = max_ink(pdf)
     assert [(p.page, p.max_percent) for p in measured] == [(0, 20.0), (1, 249.4), (2, 120.0), (3, 20.0)]
     assert len(calls.page_lists) == min(cores, 4)  # never an idle process: at most one per page
@@ -84,7 +98,7 @@ def test_only_the_changed_page_is_drawn(tmp_path: Path, monkeypatch: pytest.Monk
     light, dark, medium = PAGES.values()
     max_ink(make_pdf(tmp_path / "a.pdf", [light, dark, medium]), cache=tmp_path / "cache")
     changed = make_pdf(tmp_path / "b.pdf", [light, b"1 1 1 1 k 0 0 20 20 re f", medium])
-    calls = Calls(monkeypatch)
+    calls = Calls(monkeypatch, tmp_path)
     assert [p.max_percent for p in max_ink(changed, cache=tmp_path / "cache")] == [20.0, 400.0, 120.0]
     assert calls.pages == [2]
     assert [p.page for p in max_ink(changed, cache=tmp_path / "cache")] == [0, 1, 2]
@@ -95,7 +109,7 @@ def test_a_damaged_entry_is_drawn_again(tmp_path: Path, monkeypatch: pytest.Monk
     expected = max_ink(pdf, cache=tmp_path / "cache")
     entry = tmp_path / "cache" / f"{page_digests(pdf)[0]}-{ink.DPI}-{ink.CACHE_VERSION}.json"
     entry.write_text("{broken", encoding="utf-8")
-    calls = Calls(monkeypatch)
+    calls = Calls(monkeypatch, tmp_path)
     assert max_ink(pdf, cache=tmp_path / "cache") == expected
     assert calls.page_lists == ["1"]
 
@@ -122,7 +136,7 @@ def test_parts_measured_while_joined_give_the_ink_of_the_joined_pdf(tmp_path: Pa
     joined = tmp_path / "joined.pdf"
     with joined.open("wb") as stream:
         join_pdfs(parts, stream)
-    calls = Calls(monkeypatch)
+    calls = Calls(monkeypatch, tmp_path)
     with ink.Measuring(tmp_path / "cache") as measuring:
         measuring.start(parts, fresh={1})
         for part in parts:
@@ -141,7 +155,7 @@ def test_parts_kept_from_the_last_build_take_their_ink_from_the_cache(tmp_path: 
     with ink.Measuring(tmp_path / "cache") as measuring:
         measuring.start(first, fresh={0, 1})
     changed = make_pdf(tmp_path / "b-2.pdf", [b"1 1 1 1 k 0 0 20 20 re f"])
-    calls = Calls(monkeypatch)
+    calls = Calls(monkeypatch, tmp_path)
     with ink.Measuring(tmp_path / "cache") as measuring:
         measuring.start([first[0], changed], fresh={1})
         assert [p.max_percent for p in measuring.result() or []] == [20.0, 249.4, 400.0]
