@@ -14,10 +14,10 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
+if TYPE_CHECKING:
+    from rich.progress import TaskID
 
 Step = Callable[[str], None]
 
@@ -37,6 +37,10 @@ def steps(quiet: bool = False, stream: TextIO | None = None) -> Iterator[Step]:
     if not enabled(quiet, out):
         yield _silent
         return
+    # loaded only for a terminal: a script's or the bench's build saves the import (20 ms before the first step)
+    from rich.console import Console  # noqa: PLC0415
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn  # noqa: PLC0415
+
     console = Console(file=out, force_terminal=True)
     with Progress(SpinnerColumn(finished_text="✓"), TextColumn("{task.description}"), TimeElapsedColumn(),
                   console=console, transient=False) as progress:

@@ -76,3 +76,31 @@ def test_a_font_that_is_not_installed_names_its_line(project: Path, old: str, ne
     assert [(p.path, p.line, p.message) for p in caught.value.problems if "installiert" in p.message] == [
         ("templates/theme.css", line, f"Schrift '{family}' in '{name}' ist nicht installiert – 'make install' "
                                       "ausführen oder die Schrift in theme.css ändern.")]
+
+
+# Families as a theme may name them: installed (several scripts), not installed, generic, with a comma-free
+# name fontconfig substitutes, in other case.
+FAMILIES = ["Noto Sans", "Noto Sans Arabic", "Noto Sans Hebrew", "Noto Sans Devanagari", "DejaVu Sans",
+            "noto sans tamil", "Source Sans 3", "Helvetica", "sans-serif", "Schrift, die es nicht gibt"]
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_fontconfig_in_this_process_finds_what_fc_match_finds(family: str) -> None:
+    """render/fonts.py asks fontconfig's library itself (no fc-match run per family): the same answers."""
+    library = fonts.Fontconfig()
+    query = f"{family}:style=Regular"
+    assert library.match(query) == fonts._fc_match(query)
+
+
+def test_without_fontconfig_s_library_fc_match_is_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = {family: fonts.resolve_family(family) for family in FAMILIES}
+    assert expected["Noto Sans"] is not None and expected["Source Sans 3"] is None
+    monkeypatch.setattr(fonts, "FONTCONFIG", "libfontconfig-not-here.so.1")
+    fonts._fontconfig.cache_clear()
+    fonts.resolve_family.cache_clear()
+    try:
+        assert fonts._fontconfig() is None
+        assert fonts.resolve_all(FAMILIES) == expected
+    finally:
+        fonts._fontconfig.cache_clear()
+        fonts.resolve_family.cache_clear()
