@@ -2,7 +2,8 @@
 
     compose (stages/compose.py):  content, portraits, theme -> validate -> page model -> photos -> HTML
     set (render/job.py, pdf.py):  HTML parts -> WeasyPrint layout -> fit proof -> PDF of each part -> joined
-                                  (in a worker forked when the build starts: it loads WeasyPrint meanwhile)
+                                  (in a worker forked when the build starts: it loads WeasyPrint meanwhile,
+                                  and parses the stylesheet once compose knows it)
     write:                        atomic write of the PDF; the dates used, for `calendar-build diff`
 """
 
@@ -26,6 +27,8 @@ from calendar_build.stages.options import BuildOptions
 
 if TYPE_CHECKING:
     from calendar_build.preflight.ink import Measuring
+    from calendar_build.render.job import PdfJob
+    from calendar_build.stages.validate import Validated
 
 __all__ = ["BuildOptions", "BuildReport", "SetPages", "build", "set_pages"]
 
@@ -64,17 +67,10 @@ def set_pages(options: BuildOptions, composed: Composed, target: Path | None, cr
     Return the number of pages, WeasyPrint's own warnings and the pages set in the theme's compact step;
     raise ContentError for anything that keeps the PDF from being written.
     """
-    from calendar_build.render.condition import CONDITIONS  # noqa: PLC0415
-    from calendar_build.render.job import PdfJob, render_pdf  # noqa: PLC0415
+    from calendar_build.render.job import render_pdf  # noqa: PLC0415
 
-    valid = composed.valid
-    condition = CONDITIONS[valid.content.edition.print_condition] if options.product.colour == "cmyk" else None
-    allowed = (options.root, options.cache, *private_folders()) + (
-        (valid.output_profile.parent,) if valid.output_profile else ())
-    job = PdfJob(composed.parts, options.root / "templates", composed.css, allowed, options.product,
-                 valid.output_profile, crop_marks=crop_marks, strict=options.strict,
-                 parallel=options.parallel_parts if parallel is None else parallel, scratch=options.cache,
-                 condition=condition, draft=draft, languages=hyphenated(options.language))
+    job = pdf_job(options, composed.valid, composed.css, composed.parts, crop_marks=crop_marks, draft=draft,
+                  parallel=options.parallel_parts if parallel is None else parallel)
     result = render_pdf(job, target, pool, beside_join)
     # page numbers are the product's own (check lays out several): the message names the product
     problems = [Problem(v.path, v.line, f"{options.product.title}, {v.message}") for v in result.violations]
@@ -82,12 +78,37 @@ def set_pages(options: BuildOptions, composed: Composed, target: Path | None, cr
     problems += [Problem("templates", None, f"Verweis auf '{url}' abgelehnt – nur Dateien im Kalenderprojekt "
                          "werden gelesen, nichts aus dem Netz.") for url in result.refused]
     severity: Literal["error", "warning"] = "error" if options.strict else "warning"
-    told, rest = ignored_by_theme(result.warnings, properties(valid.layers, options.product))
+    told, rest = ignored_by_theme(result.warnings, properties(composed.valid.layers, options.product))
     css = [Problem("templates/theme.css", line, message, severity) for _name, line, message in told]
     css += [Problem("templates", None, f"WeasyPrint: {m}", severity) for m in rest]
     if problems or (options.strict and css):
         raise ContentError(list(dict.fromkeys(problems + css)))
     return SetPages(result.pages, css, tuple(result.compacted), result.reused_pages)
+
+
+def pdf_job(options: BuildOptions, valid: Validated, css: str, parts: tuple[str, ...], crop_marks: bool = True,
+            draft: bool = False, parallel: bool = True) -> PdfJob:
+    """Return what WeasyPrint needs to set the product's pages from their HTML `parts` and stylesheet `css`."""
+    from calendar_build.render.condition import CONDITIONS  # noqa: PLC0415
+    from calendar_build.render.job import PdfJob  # noqa: PLC0415
+
+    condition = CONDITIONS[valid.content.edition.print_condition] if options.product.colour == "cmyk" else None
+    allowed = (options.root, options.cache, *private_folders()) + (
+        (valid.output_profile.parent,) if valid.output_profile else ())
+    return PdfJob(parts, options.root / "templates", css, allowed, options.product, valid.output_profile,
+                  crop_marks=crop_marks, strict=options.strict, parallel=parallel, scratch=options.cache,
+                  condition=condition, draft=draft, languages=hyphenated(options.language))
+
+
+def _parse_ahead(options: BuildOptions, pool: workers.Pool) -> Callable[[Validated, str], None]:
+    """Return what hands the stylesheet, once known, to the pool's worker: it parses it while the pages are built
+    (a tenth of a second), and the processes it forks for the other parts share it (render/pdf.py)."""
+    from calendar_build.render.ready import parse_ahead  # noqa: PLC0415
+
+    def styled(valid: Validated, css: str) -> None:
+        pool.prepare(parse_ahead, pdf_job(options, valid, css, (), parallel=options.parallel_parts))
+
+    return styled
 
 
 def setting(options: BuildOptions) -> AbstractContextManager[workers.Pool]:
@@ -117,7 +138,7 @@ def build(options: BuildOptions, step: Callable[[str], None] = lambda _label: No
     """
     started = time.perf_counter()
     with nullcontext(pool) if pool is not None else setting(options) as pool:
-        composed = compose(options, step=step)
+        composed = compose(options, step=step, styled=_parse_ahead(options, pool))
         report = BuildReport(warnings=list(composed.warnings), shortenings=composed.shortenings)
         report.timings["compose"] = time.perf_counter() - started
 

@@ -137,6 +137,17 @@ class Pool:
         """Return whether the pool's work runs in worker processes (else one by one in this process)."""
         return self.executor is not None
 
+    def prepare(self, function: Callable[..., object], *args: object) -> None:
+        """Start `function(*args)` in a worker ahead of the pool's work, where there is one; nothing comes back.
+
+        The pool's next work waits for it (a pool of one worker: the worker that takes that work).
+        """
+        if self.executor is not None:
+            try:
+                self.executor.submit(function, *args)
+            except (BrokenProcessPool, RuntimeError):  # a broken or ended pool: its work will tell
+                pass
+
     def run_all(self, function: Callable[[T], R], items: Sequence[T],
                 meanwhile: Callable[[], M] | None = None) -> tuple[list[R], M | None]:
         """Return `function` of every item, computed in the pool's workers, and what `meanwhile` returned.

@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -240,20 +241,31 @@ def _join(files: list[Path], stream: BinaryIO, key: str) -> None:
 def _render_parts(job: PdfJob, files: dict[int, Path], pool: workers.Pool | None) -> dict[int, Part]:
     """Set the parts into their files (by index): in the pool's worker, or here; the first group in that process
     and the others in workers it forks (they share the WeasyPrint it loaded)."""
-    if not files:
-        return {}
-    if pool is not None:
+    if pool is not None:  # also with nothing to set: the worker drops the stylesheet it parsed ahead
         return pool.run_all(_render_all, [(job, files)])[0][0]
-    return _render_all((job, files))
+    return _render_all((job, files)) if files else {}
 
 
 def _render_all(work: tuple[PdfJob, dict[int, Path]]) -> dict[int, Part]:
     job, files = work
+    if not files:
+        _forget_ahead()
+        return {}
     first, *later = groups(sorted(files), len(os.sched_getaffinity(0)) if job.parallel else 1)
-    rest, done = workers.run_all(_render_group, [(job, group, files) for group in later], 1 + len(later),
-                                 lambda: _render_group((job, first, files)))
+    try:
+        rest, done = workers.run_all(_render_group, [(job, group, files) for group in later], 1 + len(later),
+                                     lambda: _render_group((job, first, files)))
+    finally:  # every group set: the stylesheet parsed ahead (which their processes shared) is dropped
+        _forget_ahead()
     assert done is not None
     return {index: part for group in [done, *rest] for index, part in group.items()}
+
+
+def _forget_ahead() -> None:
+    """Drop the stylesheet this process parsed ahead of the parts (render/pdf.py), if it loaded WeasyPrint."""
+    pdf = sys.modules.get("calendar_build.render.pdf")
+    if pdf is not None:
+        pdf.forget_ahead()
 
 
 def groups(indices: list[int], processes: int) -> list[list[int]]:

@@ -172,6 +172,7 @@ class _Stylesheet:
 
 _kept: list[_Stylesheet] = []  # the last draft's stylesheet, parsed without a warning or refusal
 _shared: list[_Stylesheet | None] = []  # while parts are set one after another (`sharing`): their stylesheet
+_ahead: list[_Stylesheet] = []  # parsed before its parts came (`parse_ahead`), for them and the processes forked since
 
 
 @contextmanager
@@ -200,21 +201,46 @@ def _discard_kept() -> None:
         _discard(sheet)
 
 
+def parse_ahead(job: PdfJob) -> None:
+    """Parse the job's stylesheet before its parts come: in the worker that will set them, while the main process
+    builds the pages (a tenth of a second), so that it and the processes it forks for the other parts find it parsed.
+
+    Kept only where parsing it said nothing (otherwise every part parses it and says so); `forget_ahead` removes it
+    once the parts are set. Never raises: a part that parses the stylesheet itself meets any problem and reports it.
+    """
+    fetcher = LocalFetcher(job.allowed + SYSTEM_FONT_DIRS)
+    try:
+        with collected_warnings() as messages, image_ids.named(job.places):
+            sheet = _parse(job, fetcher)
+    except Exception:  # noqa: BLE001 - see above
+        return
+    forget_ahead()
+    if messages or fetcher.refused:
+        _discard(sheet)
+    else:
+        _ahead.append(sheet)
+
+
+def forget_ahead() -> None:
+    """Drop the stylesheets parsed ahead, their fonts' folder removed by the process that parsed them."""
+    for sheet in _ahead:
+        _discard(sheet)
+    _ahead.clear()
+
+
 atexit.register(_discard_kept)
 
 
-def _stylesheet(job: PdfJob, fetcher: LocalFetcher, base_url: str, messages: list[str]) -> _Stylesheet:
+def _stylesheet(job: PdfJob, fetcher: LocalFetcher, messages: list[str]) -> _Stylesheet:
     """Return the job's stylesheet parsed; a draft reuses the last one when nothing it depends on changed."""
-    key = (job.generated_css, job.allowed, job.base_dir)
+    key = _key(job)
     if job.draft and _kept and _kept[0].key == key:
         return _kept[0]
-    if _shared and _shared[-1] is not None and _shared[-1].key == key:
-        fetcher.read.update(_shared[-1].read)  # what the part rests on (render/part_cache.py)
-        return _shared[-1]
-    font_config, color_profiles = FontConfiguration(), dict[str, object]()
-    css = CSS(string=job.generated_css, font_config=font_config, color_profiles=color_profiles,
-              url_fetcher=fetcher, base_url=base_url)
-    parsed = _Stylesheet(key, font_config, color_profiles, css, os.getpid(), tuple(fetcher.read.items()))
+    for ready in (*_ahead, *_shared[-1:]):
+        if ready is not None and ready.key == key:
+            fetcher.read.update(ready.read)  # what the part rests on (render/part_cache.py)
+            return ready
+    parsed = _parse(job, fetcher)
     # Shared or kept only where what was said about it would be said every time.
     clean = not messages and not fetcher.refused
     # Kept for the next draft only by the process that drafts again: a pool's worker (a preview's second part)
@@ -229,14 +255,26 @@ def _stylesheet(job: PdfJob, fetcher: LocalFetcher, base_url: str, messages: lis
     return parsed
 
 
+def _key(job: PdfJob) -> tuple[str, tuple[Path, ...], Path]:
+    return job.generated_css, job.allowed, job.base_dir
+
+
+def _parse(job: PdfJob, fetcher: LocalFetcher) -> _Stylesheet:
+    """Return the job's stylesheet parsed with its own fonts and colour profiles, and the files it fetched."""
+    font_config, color_profiles = FontConfiguration(), dict[str, object]()
+    css = CSS(string=job.generated_css, font_config=font_config, color_profiles=color_profiles,
+              url_fetcher=fetcher, base_url=job.base_dir.as_uri() + "/")
+    return _Stylesheet(_key(job), font_config, color_profiles, css, os.getpid(), tuple(fetcher.read.items()))
+
+
 @contextmanager
-def _parsed(job: PdfJob, fetcher: LocalFetcher, base_url: str, messages: list[str]) -> Iterator[_Stylesheet]:
+def _parsed(job: PdfJob, fetcher: LocalFetcher, messages: list[str]) -> Iterator[_Stylesheet]:
     """Yield the job's stylesheet parsed; afterwards remove the folder of its fonts unless a draft keeps it."""
-    sheet = _stylesheet(job, fetcher, base_url, messages)
+    sheet = _stylesheet(job, fetcher, messages)
     try:
         yield sheet
     finally:
-        if all(sheet is not kept for kept in (*_kept, *_shared)):
+        if all(sheet is not kept for kept in (*_kept, *_shared, *_ahead)):
             _discard(sheet)
 
 
@@ -257,7 +295,7 @@ def _render_part(job: PdfJob, index: int, stream: BinaryIO | None) -> Part:
     fetcher = LocalFetcher(job.allowed + SYSTEM_FONT_DIRS)
     base_url = job.base_dir.as_uri() + "/"
     with (collected_warnings() as messages, image_ids.named(job.places),
-          _parsed(job, fetcher, base_url, messages) as sheet):
+          _parsed(job, fetcher, messages) as sheet):
         font_config, color_profiles, css = sheet.font_config, sheet.color_profiles, sheet.css
         html = HTML(string=job.parts[index], base_url=base_url, url_fetcher=fetcher)
         document = html.render(stylesheets=[css], font_config=font_config, color_profiles=color_profiles)

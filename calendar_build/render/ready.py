@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from calendar_build.render.job import PdfJob
 
 GERMAN = "de"  # every edition's German texts are hyphenated as German, whatever its language
 
@@ -28,3 +32,10 @@ def ready(languages: tuple[str, ...]) -> None:
 def setter(language: str) -> Callable[[], None]:
     """Return what makes a worker ready to set the pages of a product in `language`."""
     return partial(ready, hyphenated(language))
+
+
+def parse_ahead(job: PdfJob) -> None:
+    """Parse the job's stylesheet in this worker before its parts come (render/pdf.py: `parse_ahead`)."""
+    from calendar_build.render import pdf  # noqa: PLC0415 - loaded already in a worker made ready
+
+    pdf.parse_ahead(job)

@@ -126,12 +126,15 @@ def _select(pages: tuple[PageRef, ...], numbers: Sequence[int] | None) -> tuple[
 def compose(options: BuildOptions, numbers: Sequence[int] | None = None,
             step: Callable[[str], None] = lambda _label: None, per_page: bool = False,
             linked: Callable[[PortraitPhotos], dict[int, PhotoUrls]] = PortraitPhotos.urls,
-            valid: Validated | None = None) -> Composed:
+            valid: Validated | None = None,
+            styled: Callable[[Validated, str], None] = lambda _valid, _css: None) -> Composed:
     """Compose the product (only the pages `numbers`, 1-based, if given); raise ContentError before any output.
 
     With `per_page` every page is a part of its own (a preview tells changed pages from the others by their HTML).
     `linked` returns the URLs the pages show the prepared photos by (a preview: lighter copies).
     `valid` is the product's content, validated already (`check` validates every product before laying any out).
+    `styled` is handed the stylesheet as soon as it is known, before the pages are built (`build` has it parsed
+    meanwhile by the worker that will set them).
     """
     step("Inhalte und Porträts prüfen")
     valid = valid if valid is not None else validate(options)
@@ -150,6 +153,12 @@ def compose(options: BuildOptions, numbers: Sequence[int] | None = None,
         photos, photo_warnings = prepare(options, valid, months, cover=any(p.kind in TILE_PAGES for p in pages),
                                          meanwhile=overlap)
     warnings = strictly(valid.warnings + photo_warnings, options.strict)
+    with keeping(warnings):
+        try:
+            css = stylesheet(options, valid, cjk["font"] if "font" in cjk else cjk_font_for(options, valid))
+        except ThemeError as exc:
+            raise ContentError([theme_problem(exc)]) from exc
+    styled(valid, css)
     step("Seiten aufbauen")
     calendar = relink(draft, linked(photos))
     pages = _select(plan_pages(calendar, options.product.page_plan, valid.theme.explanation_columns), numbers)
@@ -159,7 +168,6 @@ def compose(options: BuildOptions, numbers: Sequence[int] | None = None,
     by_id = {p.id: p for p in pages}
     with keeping(warnings):
         try:
-            css = stylesheet(options, valid, cjk["font"] if "font" in cjk else cjk_font_for(options, valid))
             parts = tuple(render_html_parts(options.root / "templates", calendar, [[by_id[i] for i in group]
                                                                                   for group in groups], Urls(), created))
         except TemplateProblem as exc:
