@@ -2,19 +2,21 @@
 
 WeasyPrint lays out a document on one core. The print PDF is set in a fixed number of parts –
 fixed, not the number of cores, so every machine writes the same bytes – which are joined
-afterwards (`pdf.join_pdfs`).
+afterwards (`pdf.join_pdfs`). Each process sets a consecutive group of parts (render/job.py: on two
+cores the first half of the parts and the second), so the pages are split in halves of equal work
+first and each half again: the halves balance the processes, the parts a rebuild after a correction.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-
-
-# Seconds of WeasyPrint work (layout and drawing) per page of the A3 sample edition, measured
-# page by page on a 2-core machine (WeasyPrint 70): only their ratios matter.
-WORK = {"cover": 0.50, "month": 0.37, "legend": 0.16, "outlook": 0.30, "explanations": 0.52, "imprint": 0.10,
-        "poster": 1.8}  # the poster's front, A2 or A1 (measured alike): about five month pages
+# Seconds of WeasyPrint work (layout and drawing) per page of the sample edition's print PDF (A3), each page set
+# as a document of its own on a 2-core machine (WeasyPrint 70, the least of four rounds), less the 0.07 s any
+# document costs: only their ratios matter. Months vary from 0.13 to 0.26 s with their entries, the last page of
+# explanations with its length; the cover is light (its photos are drawn, not laid out).
+WORK = {"cover": 0.05, "month": 0.19, "legend": 0.05, "outlook": 0.08, "explanations": 0.25, "imprint": 0.03,
+        "poster": 1.75}  # the poster's front, A2 or A1 (measured alike): about nine month pages
 
 
 def work(page_id: str) -> float:
@@ -23,23 +25,21 @@ def work(page_id: str) -> float:
 
 
 def split_pages(ids: Sequence[str], parts: int) -> list[list[str]]:
-    """Return the page ids in at most `parts` consecutive groups whose largest work is as small as possible."""
+    """Return the page ids in at most `parts` consecutive groups: halves of about equal work, each split again.
+
+    Where `parts` is odd the first half holds the smaller number of parts, and its share of the work with it.
+    """
     parts = max(1, min(parts, len(ids)))
+    if parts == 1:
+        return [list(ids)]
+    first = parts // 2
     weights = [work(page_id) for page_id in ids]
-    # best[k][i]: smallest largest-group work of the first i pages in k groups; cut[k][i]: where the last group starts
-    infinity = float("inf")
-    best = [[infinity] * (len(ids) + 1) for _ in range(parts + 1)]
-    cut = [[0] * (len(ids) + 1) for _ in range(parts + 1)]
-    best[0][0] = 0.0
-    for k in range(1, parts + 1):
-        for i in range(1, len(ids) + 1):
-            for j in range(k - 1, i):
-                candidate = max(best[k - 1][j], sum(weights[j:i]))
-                if candidate < best[k][i]:
-                    best[k][i], cut[k][i] = candidate, j
-    groups, end = [], len(ids)
-    for k in range(parts, 0, -1):
-        start = cut[k][end]
-        groups.append(list(ids[start:end]))
-        end = start
-    return [group for group in reversed(groups) if group]
+    total = sum(weights)
+
+    def load(cut: int) -> float:  # the heavier side's work per part, cutting before page `cut`
+        before = sum(weights[:cut])
+        return max(before / first, (total - before) / (parts - first))
+
+    # each side keeps at least one page per part; the first of equally good cuts
+    cut = min(range(first, len(ids) - (parts - first) + 1), key=load)
+    return split_pages(ids[:cut], first) + split_pages(ids[cut:], parts - first)
