@@ -41,8 +41,8 @@ from calendar_build.photos.colour import SRGB_ICC
 from calendar_build.render.condition import REGISTRY_NAME, PrintCondition
 from calendar_build.render.assets import SYSTEM_FONT_DIRS
 from calendar_build.render.fit import compact_pages, crowded_sections, prove
-from calendar_build.render import (cffi_arrays, color_profiles, html_parser, hyphenation, image_ids, lang_tags,
-                                   part_cache)
+from calendar_build.render import (cffi_arrays, color_profiles, compression, html_parser, hyphenation, image_ids,
+                                   lang_tags, part_cache)
 from calendar_build.render.job import NOTDEF, Part, PdfJob
 from calendar_build.render.join import XMP_DOCUMENT_ID, document_id
 from calendar_build.render.marks import add_crop_marks
@@ -54,6 +54,7 @@ PDF_SRGB_PROFILE = Path("/usr/share/color/icc/ghostscript/srgb.icc")
 
 html_parser.install()  # the HTML parser's pattern cache repaired (see render/html_parser.py)
 cffi_arrays.install()  # the font subsetter's arrays made without a type parsed for each (render/cffi_arrays.py)
+compression.install()  # streams compressed at zlib's level 6, not 9 (render/compression.py)
 color_profiles.install()  # ICC profiles embedded as read, also from a shared stylesheet (render/color_profiles.py)
 lang_tags.install()  # /Lang per element and /ActualText of Indic words in tagged (PDF/UA) output
 image_ids.install()  # images named alike in whatever folder the project lies
