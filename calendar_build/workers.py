@@ -242,16 +242,18 @@ class Background(Generic[R]):
         self._outcome: tuple[bool, object] | None = None
         self._process: BaseProcess | None = None
         self._thread: threading.Thread | None = None
+        self._reader, writer = FORK.Pipe(duplex=False)
         try:
-            self._reader, writer = FORK.Pipe(duplex=False)
             with _frozen():
                 self._process = FORK.Process(target=_background, args=(os.getpid(), writer, function, args))
                 self._process.start()
-            writer.close()
         except OSError:  # no fork here: a thread
             self._process = None
+            self._reader.close()
             self._thread = threading.Thread(target=self._run_here, args=(function, args), daemon=True)
             self._thread.start()
+        finally:
+            writer.close()  # the process has its own; a thread needs none
 
     def _run_here(self, function: Callable[..., R], args: tuple[object, ...]) -> None:
         self._outcome = _outcome(function, args)

@@ -209,7 +209,7 @@ def parse_ahead(job: PdfJob) -> None:
     Kept only where parsing it said nothing (otherwise every part parses it and says so); `forget_ahead` removes it
     once the parts are set. Never raises: a part that parses the stylesheet itself meets any problem and reports it.
     """
-    fetcher = LocalFetcher(job.allowed + SYSTEM_FONT_DIRS)
+    fetcher = _fetcher(job)
     try:
         with collected_warnings() as messages, image_ids.named(job.places):
             sheet = _parse(job, fetcher)
@@ -256,6 +256,11 @@ def _stylesheet(job: PdfJob, fetcher: LocalFetcher, messages: list[str]) -> _Sty
     return parsed
 
 
+def _fetcher(job: PdfJob) -> LocalFetcher:
+    """Return a fetcher of the files the job may read: its folders and the system's fonts."""
+    return LocalFetcher(job.allowed + SYSTEM_FONT_DIRS)
+
+
 def _key(job: PdfJob) -> tuple[str, tuple[Path, ...], Path]:
     return job.generated_css, job.allowed, job.base_dir
 
@@ -293,7 +298,7 @@ def _render_part(job: PdfJob, index: int, stream: BinaryIO | None) -> Part:
     program, settled = part_cache.dependencies(skip=(Path(tempfile.gettempdir()),)) if keeping else ({}, False)
     if keeping and (profile := part_cache.signature(PDF_SRGB_PROFILE)) is not None:  # read by tag_rgb_images
         program[str(PDF_SRGB_PROFILE)] = profile
-    fetcher = LocalFetcher(job.allowed + SYSTEM_FONT_DIRS)
+    fetcher = _fetcher(job)
     base_url = job.base_dir.as_uri() + "/"
     with (collected_warnings() as messages, image_ids.named(job.places),
           _parsed(job, fetcher, messages) as sheet):
