@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -27,26 +28,37 @@ from calendar_build.preflight.ink import PageInk
 REAL = ink._measure
 
 
-def _remembered(store: Path, pdf: Path, dpi: int, indices: list[int] | None) -> list[PageInk]:
+def _entry(store: Path, pdf: Path, dpi: int, indices: list[int] | None) -> Path:
     digest = hashlib.sha256(pdf.read_bytes()).hexdigest()
     if indices is None:  # every page: the same request as the build's, which names them all
         with pikepdf.open(pdf) as document:
             indices = list(range(len(document.pages)))
     pages = ",".join(map(str, indices))
-    entry = store / f"{digest}-{dpi}-{hashlib.sha256(pages.encode()).hexdigest()[:16]}.json"
+    return store / f"{digest}-{dpi}-{hashlib.sha256(pages.encode()).hexdigest()[:16]}.json"
+
+
+def _read(entry: Path) -> list[PageInk] | None:
     try:
         return [PageInk(item["page"], item["max_percent"], tuple(item["at_mm"])) for item in json.loads(entry.read_text())]
     except (OSError, ValueError):
-        pass
-    measured = REAL(pdf, dpi, indices)
-    handle, temporary = tempfile.mkstemp(dir=store, prefix=".entry-")
-    with os.fdopen(handle, "w") as stream:
-        json.dump([asdict(one) for one in measured], stream)
-    os.replace(temporary, entry)  # another worker reads the whole entry or none
-    return measured
+        return None
+
+
+def _remembered(store: Path, requests: Sequence[ink.Request], dpi: int) -> list[list[PageInk]]:
+    """Return the ink of each request: remembered, or measured in one round with the others not remembered."""
+    entries = [_entry(store, pdf, dpi, indices) for pdf, indices in requests]
+    found = [_read(entry) for entry in entries]
+    missing = [number for number, inks in enumerate(found) if inks is None]
+    for number, measured in zip(missing, REAL([requests[number] for number in missing], dpi) if missing else []):
+        handle, temporary = tempfile.mkstemp(dir=store, prefix=".entry-")
+        with os.fdopen(handle, "w") as stream:
+            json.dump([asdict(one) for one in measured], stream)
+        os.replace(temporary, entries[number])  # another worker reads the whole entry or none
+        found[number] = measured
+    return [inks or [] for inks in found]
 
 
 def install(store: Path) -> None:
     """Measure through the memo in `store` from now on, in this process and the processes it forks."""
     store.mkdir(parents=True, exist_ok=True)
-    ink._measure = lambda pdf, dpi, indices: _remembered(store, pdf, dpi, indices)
+    ink._measure = lambda requests, dpi: _remembered(store, requests, dpi)

@@ -159,16 +159,37 @@ def max_ink(pdf: Path, dpi: int = DPI, cache: Path | None = None) -> list[PageIn
 
     With `cache` (a folder), pages measured before under the same digest are not drawn again.
     """
+    return max_inks([pdf], dpi, cache)[0]
+
+
+def max_inks(pdfs: Sequence[Path], dpi: int = DPI, cache: Path | None = None) -> list[list[PageInk]]:
+    """Return the ink of every page of each PDF (pages numbered within their PDF), drawn in one round.
+
+    With `cache`, pages measured before under the same digest are not drawn again, and pages of the
+    same digest (one drawing in two PDFs, or twice in one) are drawn once.
+    """
     if cache is None:
-        return _measure(pdf, dpi, None)
-    names = [f"{digest}-{dpi}-{CACHE_VERSION}.json" for digest in page_digests(pdf)]
-    known = {index: _cached(cache, name) for index, name in enumerate(names)}
-    missing = [index for index, ink in known.items() if ink is None]
-    if missing:
-        for index, ink in zip(missing, _measure(pdf, dpi, missing)):
-            known[index] = measured = PageInk(index, ink.max_percent, ink.at_mm)
-            _store(cache, names[index], measured)
-    return [PageInk(index, ink.max_percent, ink.at_mm) for index, ink in known.items() if ink is not None]
+        return _measure([(pdf, None) for pdf in pdfs], dpi)
+    names = [[f"{digest}-{dpi}-{CACHE_VERSION}.json" for digest in page_digests(pdf)] for pdf in pdfs]
+    known = {name: _cached(cache, name) for file in names for name in file}
+    wanted: dict[int, dict[int, str]] = {}  # the pages to draw: by PDF, their names by page
+    drawn: set[str] = set()
+    for number, file in enumerate(names):
+        for index, name in enumerate(file):
+            if known[name] is None and name not in drawn:
+                drawn.add(name)
+                wanted.setdefault(number, {})[index] = name
+    requests: list[Request] = [(pdfs[number], list(pages)) for number, pages in wanted.items()]
+    for pages, inks in zip(wanted.values(), _measure(requests, dpi)):
+        for (index, name), ink in zip(pages.items(), inks):
+            known[name] = measured = PageInk(index, ink.max_percent, ink.at_mm)
+            _store(cache, name, measured)
+    return [[_renumbered(known[name], index) for index, name in enumerate(file)] for file in names]
+
+
+def _renumbered(ink: PageInk | None, index: int) -> PageInk:
+    assert ink is not None  # every page was found or drawn
+    return PageInk(index, ink.max_percent, ink.at_mm)
 
 
 class Measuring:
@@ -217,9 +238,9 @@ class Measuring:
 
 
 def _measure_parts(parts: list[Path], order: list[int], folder: Path, dpi: int, cache: Path | None) -> list[PageInk]:
-    """Return the ink of the parts' pages, numbered through, measured in `order`; then remove their `folder`."""
+    """Return the ink of the parts' pages, numbered through, drawn in `order`; then remove their `folder`."""
     try:
-        found = {index: max_ink(parts[index], dpi, cache) for index in order}
+        found = dict(zip(order, max_inks([parts[index] for index in order], dpi, cache)))
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     inks: list[PageInk] = []
@@ -249,42 +270,76 @@ def _linked(source: Path, target: Path) -> Path:
     return target
 
 
-def _measure(pdf: Path, dpi: int, indices: list[int] | None) -> list[PageInk]:
-    """Draw the pages (all, or those of `indices`, 0-based) and return their ink in that order.
+Request = tuple[Path, list[int] | None]  # a PDF and the pages of it to draw (0-based), None: all
 
-    The pages are shared out among one Ghostscript process per core (each draws a page on one core).
+
+def _measure(requests: Sequence[Request], dpi: int) -> list[list[PageInk]]:
+    """Draw the pages asked for and return their ink, for each request in its order.
+
+    The pages of all requests are dealt out in turn among one Ghostscript process per core, and each
+    process draws its pages of every PDF in one run (a run's start costs 0.1–0.2 s: reading the file's
+    fonts and the profile). PDFs with another output intent are drawn in runs of their own.
     """
-    bleeds = bleed_boxes(pdf)
-    order = indices if indices is not None else list(range(len(bleeds)))
+    bleeds = [bleed_boxes(pdf) for pdf, _ in requests]
+    results: list[dict[int, PageInk]] = [{} for _ in requests]
     with tempfile.TemporaryDirectory(prefix="ink-") as name:
         folder = Path(name)
-        profile = output_profile(pdf, folder)
-        count = max(1, min(os.cpu_count() or 1, len(order)))
-        shares = [order[len(order) * n // count : len(order) * (n + 1) // count] for n in range(count)]
-        with ThreadPoolExecutor(count) as pool:  # the threads wait for Ghostscript; Pillow releases the GIL
-            drawn = pool.map(lambda n: _draw(pdf, dpi, shares[n], folder / f"share-{n}", profile, bleeds), range(count))
-            return [ink for share in drawn for ink in share]
+        by_intent: dict[bytes, list[tuple[int, int]]] = {}  # (request, page) by the output intent's profile
+        profiles: dict[bytes, Path | None] = {}
+        for number, (pdf, indices) in enumerate(requests):
+            (folder / f"intent-{number}").mkdir()
+            profile = output_profile(pdf, folder / f"intent-{number}")
+            key = profile.read_bytes() if profile is not None else b""
+            profiles.setdefault(key, profile)
+            by_intent.setdefault(key, []).extend((number, index) for index in _asked(indices, bleeds[number]))
+        runs = []
+        for key, pages in by_intent.items():
+            count = max(1, min(os.cpu_count() or 1, len(pages)))
+            runs += [(pages[n::count], profiles[key]) for n in range(count)]
+        with ThreadPoolExecutor(len(runs) or 1) as pool:  # the threads wait for Ghostscript; Pillow releases the GIL
+            drawn = pool.map(lambda n: _draw(requests, dpi, runs[n][0], folder / f"run-{n}", runs[n][1], bleeds),
+                             range(len(runs)))
+            for run, inks in zip(runs, drawn):
+                for (number, _), ink in zip(run[0], inks):
+                    results[number][ink.page] = ink
+    return [[results[number][index] for index in _asked(indices, bleeds[number])] for number, (_, indices) in enumerate(requests)]
 
 
-def _draw(pdf: Path, dpi: int, pages: list[int], folder: Path, profile: Path | None,
-          bleeds: list[tuple[float, float, float, float]]) -> list[PageInk]:
-    """Draw the separations of `pages` (0-based) with Ghostscript into `folder`; return their ink in that order."""
+def _asked(indices: list[int] | None, pages: Sequence[object]) -> Sequence[int]:
+    """Return the pages a request asks for: those listed, or all of the PDF's."""
+    return indices if indices is not None else range(len(pages))
+
+
+def _draw(requests: Sequence[Request], dpi: int, pages: list[tuple[int, int]], folder: Path, profile: Path | None,
+          bleeds: list[list[tuple[float, float, float, float]]]) -> list[PageInk]:
+    """Draw the separations of `pages` ((request, page) pairs, each PDF's pages together) with Ghostscript
+    into `folder` in one run; return their ink in that order."""
     folder.mkdir()
     command = ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=tiff32nc", f"-r{dpi}",
-               f"-sOutputFile={folder / 'page-%d.tif'}", f"-sPageList={','.join(str(index + 1) for index in pages)}"]
+               f"-sOutputFile={folder / 'page-%d.tif'}"]
     if profile is not None:  # DeviceCMYK is the intent's CMYK: the same profile in and out, so it passes as it is
         command += [f"-sOutputICCProfile={profile}", f"-sDefaultCMYKProfile={profile}"]
-    done = subprocess.run([*command, str(pdf)], capture_output=True, text=True, timeout=900, check=False)
+    by_pdf: dict[int, list[int]] = {}
+    for number, index in pages:
+        by_pdf.setdefault(number, []).append(index)
+    for number, indices in by_pdf.items():  # a page list of its own before each PDF
+        command += [f"-sPageList={','.join(str(index + 1) for index in indices)}", str(requests[number][0])]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"Ghostscript konnte die Separationen nicht zeichnen: {done.stderr.strip()[-300:]}")
-    inks = []
-    # the files are numbered in the order drawn
-    for index, file in zip(pages, sorted(folder.glob("page-*.tif"), key=lambda f: int(f.stem.split("-")[1]))):
+    inks: dict[tuple[int, int], PageInk] = {}
+    # the files are numbered in the order drawn: PDF after PDF, each one's pages in the order of its list
+    files = sorted(folder.glob("page-*.tif"), key=lambda f: int(f.stem.split("-")[1]))
+    order = [(number, index) for number, indices in by_pdf.items() for index in indices]
+    if len(files) != len(order):
+        raise RuntimeError(f"Ghostscript hat {len(files)} statt {len(order)} Seiten gezeichnet.")
+    for (number, index), file in zip(order, files):
+        bleed = bleeds[number][index]
         with Image.open(file) as image:
-            left, top = bleeds[index][0], bleeds[index][1]
+            left, top = bleed[0], bleed[1]
             # a pixel inside the bleed box: the marks' lines end at its edge
-            l, t, r, b = (v * dpi / 72 for v in bleeds[index])
+            l, t, r, b = (v * dpi / 72 for v in bleed)
             best, (x, y) = _total(image.crop((math.ceil(l) + 1, math.ceil(t) + 1, math.floor(r) - 1, math.floor(b) - 1)))
-        inks.append(PageInk(index, round(best / 255 * 100, 1),
-                            (round((x / dpi * 72 + left) / MM, 1), round((y / dpi * 72 + top) / MM, 1))))
-    return inks
+        inks[number, index] = PageInk(index, round(best / 255 * 100, 1),
+                                      (round((x / dpi * 72 + left) / MM, 1), round((y / dpi * 72 + top) / MM, 1)))
+    return [inks[pair] for pair in pages]

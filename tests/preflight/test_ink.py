@@ -46,25 +46,29 @@ class Calls:
         real = subprocess.run
 
         def run(command: list[str], **kwargs: Any) -> Any:
-            listed = [arg for arg in command if arg.startswith("-sPageList=")]
+            # a run names each PDF after its page list: one line per run, its (pages, file) pairs
+            drawn = [[command[n].split("=", 1)[1], Path(command[n + 1]).name] for n in range(len(command) - 1)
+                     if command[n].startswith("-sPageList=")]
             with self.log.open("a", encoding="utf-8") as log:
-                log.write(json.dumps([listed[0].split("=", 1)[1] if listed else None, Path(command[-1]).name]) + "\n")
+                log.write(json.dumps(drawn or [[None, Path(command[-1]).name]]) + "\n")
             return real(command, **kwargs)
 
         monkeypatch.setattr(ink.subprocess, "run", run)
 
-    def _runs(self) -> list[list[Any]]:
-        return [json.loads(line) for line in self.log.read_text(encoding="utf-8").splitlines()] if self.log.exists() else []
+    def runs(self) -> list[list[tuple[str | None, str]]]:
+        """Return each run's (pages, file) pairs: the page list asked of each PDF (None: all) and its name."""
+        lines = self.log.read_text(encoding="utf-8").splitlines() if self.log.exists() else []
+        return [[(listed, name) for listed, name in json.loads(line)] for line in lines]
 
     @property
     def page_lists(self) -> list[str | None]:
-        """Return the pages each run was asked to draw (None: all)."""
-        return [listed for listed, _ in self._runs()]
+        """Return the pages asked of each PDF, run after run (None: all)."""
+        return [listed for run in self.runs() for listed, _ in run]
 
     @property
     def files(self) -> list[str]:
-        """Return the name of the PDF each run drew."""
-        return [name for _, name in self._runs()]
+        """Return the name of each PDF drawn, run after run."""
+        return [name for run in self.runs() for _, name in run]
 
     @property
     def pages(self) -> list[int]:
@@ -90,7 +94,7 @@ def test_the_pages_are_shared_out_among_one_ghostscript_per_core(tmp_path: Path,
     calls = Calls(monkeypatch, tmp_path)
     measured = max_ink(pdf)
     assert [(p.page, p.max_percent) for p in measured] == [(0, 20.0), (1, 249.4), (2, 120.0), (3, 20.0)]
-    assert len(calls.page_lists) == min(cores, 4)  # never an idle process: at most one per page
+    assert len(calls.runs()) == min(cores, 4)  # never an idle process: at most one per page
     assert calls.pages == [1, 2, 3, 4]
 
 
@@ -112,6 +116,50 @@ def test_a_damaged_entry_is_drawn_again(tmp_path: Path, monkeypatch: pytest.Monk
     calls = Calls(monkeypatch, tmp_path)
     assert max_ink(pdf, cache=tmp_path / "cache") == expected
     assert calls.page_lists == ["1"]
+
+
+def test_the_pages_of_several_pdfs_are_drawn_in_one_run_per_core(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Ghostscript run costs its start (0.1–0.2 s): the parts of a PDF are drawn together, not one run each."""
+    light, dark, medium = PAGES.values()
+    pdfs = [make_pdf(tmp_path / "a.pdf", [light, dark]), make_pdf(tmp_path / "b.pdf", [medium]),
+            make_pdf(tmp_path / "c.pdf", [dark, b"1 1 1 1 k 0 0 20 20 re f", light])]
+    monkeypatch.setattr(ink.os, "cpu_count", lambda: 2)
+    calls = Calls(monkeypatch, tmp_path)
+    measured = ink.max_inks(pdfs)
+    assert [[(p.page, p.max_percent) for p in inks] for inks in measured] == [
+        [(0, 20.0), (1, 249.4)], [(0, 120.0)], [(0, 249.4), (1, 400.0), (2, 20.0)]]
+    assert len(calls.runs()) == 2  # two cores: two runs, each drawing its share of every PDF
+    assert sorted(calls.files) == ["a.pdf", "a.pdf", "b.pdf", "c.pdf", "c.pdf"]
+    assert measured == [max_ink(pdf) for pdf in pdfs]
+
+
+def test_a_drawing_on_pages_of_several_pdfs_is_drawn_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    light, dark, medium = PAGES.values()
+    pdfs = [make_pdf(tmp_path / "a.pdf", [light, dark, light]), make_pdf(tmp_path / "b.pdf", [dark, medium])]
+    calls = Calls(monkeypatch, tmp_path)
+    measured = ink.max_inks(pdfs, cache=tmp_path / "cache")
+    assert [[p.max_percent for p in inks] for inks in measured] == [[20.0, 249.4, 20.0], [249.4, 120.0]]
+    assert sorted(zip(calls.files, calls.page_lists)) in ([("a.pdf", "1"), ("a.pdf", "2"), ("b.pdf", "2")],
+                                                          [("a.pdf", "1,2"), ("b.pdf", "2")])
+
+
+def test_pdfs_for_another_output_intent_are_drawn_in_runs_of_their_own(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ghostscript separates a run for one output profile: a PDF with another intent (or none) gets its own run."""
+    light, dark, _ = PAGES.values()
+    plain = make_pdf(tmp_path / "plain.pdf", [light, dark])
+    intended = make_pdf(tmp_path / "intended.pdf", [dark, light])
+    with pikepdf.open(intended, allow_overwriting_input=True) as pdf:
+        profile = pdf.make_stream(Path("/usr/share/color/icc/ghostscript/default_cmyk.icc").read_bytes())
+        profile.N = 4
+        pdf.Root.OutputIntents = pikepdf.Array([pikepdf.Dictionary(
+            Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFX, DestOutputProfile=profile)])
+        pdf.save(intended)
+    monkeypatch.setattr(ink.os, "cpu_count", lambda: 1)
+    calls = Calls(monkeypatch, tmp_path)
+    measured = ink.max_inks([plain, intended])
+    assert [[p.max_percent for p in inks] for inks in measured] == [[20.0, 249.4], [249.4, 20.0]]
+    assert sorted(calls.files) == ["intended.pdf", "plain.pdf"] and len(calls.runs()) == 2
 
 
 def test_page_digest_follows_what_is_drawn(tmp_path: Path) -> None:
