@@ -61,13 +61,11 @@ def key_of_file(head: bytes, path: Path, cache_dir: Path | None = None) -> str:
     as git's index does it) is remembered, so a warm build does not read the photos at all.
     """
     stat = check_regular(path)  # a FIFO under a photo's name would block the read below
-    stamp = f"{stat.st_size} {stat.st_mtime_ns} {stat.st_ino}"
-    index = None
-    if cache_dir is not None:
-        index = cache_dir.with_name(cache_dir.name + "-index") / hashlib.sha256(head + str(path.resolve()).encode()).hexdigest()[:32]
+    index = _index(head, path, cache_dir) if cache_dir is not None else None
+    if index is not None:
         try:
             remembered_stamp, remembered_key = read_regular(index, 200).decode("ascii").rsplit(" ", 1)
-            if remembered_stamp == stamp and len(remembered_key) == 64:
+            if remembered_stamp == stamp_of(stat) and len(remembered_key) == 64:
                 return remembered_key
         except (OSError, ValueError):
             pass
@@ -76,13 +74,28 @@ def key_of_file(head: bytes, path: Path, cache_dir: Path | None = None) -> str:
         while chunk := stream.read(_CHUNK):
             digest.update(chunk)
     key = digest.hexdigest()
-    if index is not None:
-        try:
-            index.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomic(index, f"{stamp} {key}".encode("ascii"))
-        except OSError:
-            pass  # an index we cannot write only costs time
+    if cache_dir is not None:
+        remember_key(head, path, cache_dir, stamp_of(stat), key)
     return key
+
+
+def stamp_of(stat: os.stat_result) -> str:
+    """Return what tells an unchanged file: its size, modification time and inode."""
+    return f"{stat.st_size} {stat.st_mtime_ns} {stat.st_ino}"
+
+
+def _index(head: bytes, path: Path, cache_dir: Path) -> Path:
+    return cache_dir.with_name(cache_dir.name + "-index") / hashlib.sha256(head + str(path.resolve()).encode()).hexdigest()[:32]
+
+
+def remember_key(head: bytes, path: Path, cache_dir: Path, stamp: str, key: str) -> None:
+    """Remember `key` as the key of the file at `path` while it is as `stamp` (taken before its bytes were read)."""
+    index = _index(head, path, cache_dir)
+    try:
+        index.parent.mkdir(parents=True, exist_ok=True)
+        _write_atomic(index, f"{stamp} {key}".encode("ascii"))
+    except OSError:
+        pass  # an index we cannot write only costs time
 
 
 # JPEGs whose sha256 this process checked, by path: "size modification-time inode" -> sha256. A warm

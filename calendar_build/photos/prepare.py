@@ -14,11 +14,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from PIL import Image
+
 from calendar_build import workers as pool
 from calendar_build.errors import Problems
 from calendar_build.output import cache_refusal, private_folder
 from calendar_build.paths import NotRegularFile, read_regular
-from calendar_build.photos import cache
+from calendar_build.photos import cache, same
 from calendar_build.photos.colour import digest, output_profile_problem
 from calendar_build.photos.model import MM_PER_INCH, PhotoJob, PhotoTarget, PreparedPhoto
 from calendar_build.photos.render import PhotoFailure, Rendered, render_all
@@ -32,6 +34,7 @@ class _Task:
     heads: tuple[bytes, ...]
     output_iccs: tuple[bytes | None, ...]
     cache_dir: Path
+    seen_cache: Path | None = None  # where the same-photo check keeps what it needs of a photo (photos/same.py)
 
 
 @dataclass(frozen=True)
@@ -45,10 +48,12 @@ Prepared = dict[tuple[Path, PhotoTarget], PreparedPhoto]
 
 def prepare_photos(jobs: Sequence[PhotoJob | tuple[Path, tuple[float, float], PhotoTarget, str, int | None]],
                    cache_dir: Path, problems: Problems, workers: int | None = None,
-                   meanwhile: Callable[[], None] | None = None) -> Prepared:
+                   meanwhile: Callable[[], None] | None = None, seen_cache: Path | None = None) -> Prepared:
     """Return the prepared photo of every job that succeeded, by source and target; record every problem.
 
     `meanwhile` runs in this process while the workers prepare cold photos (or before, when there are none).
+    With `seen_cache`, each cold photo's size and thumbnail are kept there for the same-photo check, taken from
+    the decoding its preparation needs anyway (photos/same.py: `remember`).
 
     One source may go to several targets (a month page's frame and the cover's tile), each once: the
     same source and target twice is an error (two portraits sharing a photo; the page shows one of them).
@@ -80,7 +85,7 @@ def prepare_photos(jobs: Sequence[PhotoJob | tuple[Path, tuple[float, float], Ph
         else:
             outcomes[key] = _Outcome(entry)
     tasks = [_Task(tuple(job for job, _ in jobs), tuple(head for _, head in jobs),
-                   tuple(profiles[job.target] for job, _ in jobs), cache_dir) for jobs in cold.values()]
+                   tuple(profiles[job.target] for job, _ in jobs), cache_dir, seen_cache) for jobs in cold.values()]
     for task, results in zip(tasks, _run(tasks, workers, meanwhile)):
         for job, outcome in zip(task.jobs, results):
             outcomes[(job.source, job.target)] = outcome
@@ -203,6 +208,7 @@ def _prepare_one(task: _Task) -> list[_Outcome]:
     """Prepare one photo for each of its targets (in a worker process) and store them in the cache."""
     source = task.jobs[0].source
     try:
+        stamp = cache.stamp_of(os.stat(source))  # before the bytes are read: a file changed meanwhile is read anew
         data = read_regular(source)
     except FileNotFoundError:
         return _failed(task, "wurde nicht gefunden.")
@@ -212,10 +218,21 @@ def _prepare_one(task: _Task) -> list[_Outcome]:
         return _failed(task, "kann nicht gelesen werden – ist es eine Datei, und darf sie gelesen werden?")
     if not data:
         return _failed(task, "ist leer (0 Bytes) – bitte das Foto erneut kopieren oder exportieren.")
+    looked: list[tuple[tuple[int, int], bytes]] = []
+
+    def look(image: Image.Image, stored: tuple[int, int]) -> None:
+        try:
+            looked.append((stored, same.thumbnail(image, stored)))
+        except (OSError, ValueError):
+            pass  # the same-photo check decodes the photo itself
+
     try:
-        done = render_all(data, [(job.focal_point, job.target, icc) for job, icc in zip(task.jobs, task.output_iccs)])
+        done = render_all(data, [(job.focal_point, job.target, icc) for job, icc in zip(task.jobs, task.output_iccs)],
+                          look if task.seen_cache is not None else None)
     except PhotoFailure as failure:
         return _failed(task, str(failure))
+    if task.seen_cache is not None and looked:
+        same.remember(source, stamp, data, *looked[0], task.seen_cache)
     return [_Outcome(_store(task.cache_dir, cache.key_of_bytes(head, data), photo))
             for head, photo in zip(task.heads, done)]
 

@@ -12,7 +12,7 @@ import io
 import math
 import struct
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from PIL import ExifTags, Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
@@ -89,16 +89,20 @@ def focal_share(box: tuple[int, int, int, int], size: tuple[int, int], focal: tu
 Wanted = tuple[tuple[float, float], PhotoTarget, "bytes | None"]  # focal point, target, output profile
 
 
-def render_all(data: bytes, wanted: Sequence[Wanted]) -> list[Rendered]:
+Look = Callable[[Image.Image, tuple[int, int]], None]  # shown a decoded photo as stored, and its stored size
+
+
+def render_all(data: bytes, wanted: Sequence[Wanted], look: Look | None = None) -> list[Rendered]:
     """Return the prepared photo for each (focal point, target, output profile); decode as few times as possible.
 
     Targets that ask for the same decoding (full size, or the same JPEG draft) share one; the pixels
     of each target do not depend on which others came along. Raise PhotoFailure with a German message
-    when the photo cannot be prepared.
+    when the photo cannot be prepared. `look` is shown the first decoding before it is turned upright
+    (the same-photo check takes its thumbnail from it: photos/same.py).
     """
     with warnings.catch_warnings(record=True) as said:  # Pillow's English warnings become one German note
         warnings.simplefilter("always")
-        done = _render_all(data, wanted)
+        done = _render_all(data, wanted, look)
     if any(issubclass(w.category, UserWarning) for w in said):
         done = [replace(one, notes=(*one.notes, PILLOW_WARNED)) for one in done]
     return done
@@ -108,7 +112,7 @@ PILLOW_WARNED = ("ist nicht ganz regelgerecht gespeichert (z. B. beschädigte EX
                  "bitte das Ergebnis prüfen oder das Foto neu exportieren.")
 
 
-def _render_all(data: bytes, wanted: Sequence[Wanted]) -> list[Rendered]:
+def _render_all(data: bytes, wanted: Sequence[Wanted], look: Look | None) -> list[Rendered]:
     stored, upright = _header(data)
     groups: dict[tuple[int, int] | None, list[int]] = {}
     for index, (focal, target, _) in enumerate(wanted):
@@ -116,7 +120,8 @@ def _render_all(data: bytes, wanted: Sequence[Wanted]) -> list[Rendered]:
         groups.setdefault(request, []).append(index)
     done: dict[int, Rendered] = {}
     for request, indices in groups.items():
-        image, embedded = _decode(data, request)
+        image, embedded = _decode(data, request, look)
+        look = None
         see_through = has_transparency(image)
         image = _flatten(image)
         for index in indices:
@@ -211,13 +216,17 @@ def _header(data: bytes) -> tuple[tuple[int, int], tuple[int, int]]:
     return stored, (stored[1], stored[0]) if turned else stored
 
 
-def _decode(data: bytes, request: tuple[int, int] | None) -> tuple[Image.Image, bytes | None]:
-    """Return the decoded upright image (a JPEG draft of at least `request` if given) and its ICC profile."""
+def _decode(data: bytes, request: tuple[int, int] | None, look: Look | None = None) -> tuple[Image.Image, bytes | None]:
+    """Return the decoded upright image (a JPEG draft of at least `request` if given) and its ICC profile;
+    show it to `look` as stored (before it is turned upright)."""
     with _reading(data):
         image = _open(data)
+        stored = image.size
         if request is not None and image.format in ("JPEG", "MPO"):
             image.draft(None, request)
         image.load()  # decode everything now: a truncated file fails here, not later in the PDF
+        if look is not None:
+            look(image, stored)
         ImageOps.exif_transpose(image, in_place=True)
     return image, image.info.get("icc_profile")
 

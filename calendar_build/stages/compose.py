@@ -137,7 +137,7 @@ def compose(options: BuildOptions, numbers: Sequence[int] | None = None,
     meanwhile by the worker that will set them).
     """
     step("Inhalte und Porträts prüfen")
-    valid = valid if valid is not None else validate(options)
+    valid = valid if valid is not None else validate(options, same_photo=False)  # compared with the photos
     draft, shortenings = page_model(options, valid, {})  # the page plan is known before the photos
     pages = _select(plan_pages(draft, options.product.page_plan, valid.theme.explanation_columns), numbers)
     every = numbers is None

@@ -12,6 +12,7 @@ from calendar_build.errors import Problem, Problems
 from calendar_build.pages.model import PhotoUrls
 from calendar_build.photos.model import PhotoJob, PhotoTarget, PreparedPhoto
 from calendar_build.photos.prepare import prepare_photos
+from calendar_build.photos.same import warn_same_photo
 from calendar_build.products import binding_strip_mm
 from calendar_build.stages.options import BuildOptions
 from calendar_build.stages.styles import cover_tile_mm
@@ -86,9 +87,13 @@ def prepare(options: BuildOptions, valid: Validated, months: frozenset[int] | No
             for p in valid.portraits if months is None or p.spec.month in months]
     if cover:
         jobs += [PhotoJob(p.photo, p.spec.focal_point, tile, p.where.path, p.photo_line) for p in valid.portraits]
-    prepared = prepare_photos(jobs, options.cache / "photos", problems, meanwhile=meanwhile)
+    later = not valid.same_photo_checked  # compared here, from what the photo workers kept of each new photo
+    prepared = prepare_photos(jobs, options.cache / "photos", problems, meanwhile=meanwhile,
+                              seen_cache=options.cache if later else None)
     # a photo's own problems (a broken profile, too few pixels) would show once for each target
     problems.items = list(dict.fromkeys(problems.items))
+    if later:
+        warn_same_photo(valid.portraits, problems, options.cache)
     problems.raise_if_errors()
     month_of = {p.photo: p.spec.month for p in valid.portraits}
     photos = PortraitPhotos()

@@ -46,6 +46,7 @@ class Validated:
     output_profile: Path | None  # the CMYK profile of a CMYK product
     warnings: tuple[Problem, ...]
     german: Content | None = None  # the German content beside the translation (bilingual products)
+    same_photo_checked: bool = True  # False: the same-photo check follows the photos (stages/photos.py)
 
 
 def read_template_text(templates: Path, name: str) -> str:
@@ -174,10 +175,15 @@ class Sources:
     table: YearTable | None  # None when the content keeps the year from being computed
     portraits: tuple[Portrait, ...]
     problems: tuple[Problem, ...]
+    same_photo_checked: bool = True
 
 
-def read_sources(options: BuildOptions) -> Sources:
-    """Load and check the edition's content, year and portraits (the same for every product); never raises."""
+def read_sources(options: BuildOptions, same_photo: bool = True) -> Sources:
+    """Load and check the edition's content, year and portraits (the same for every product); never raises.
+
+    Without `same_photo` the portraits' photos are not compared here: a build compares them once its photo
+    workers have decoded them (stages/photos.py), instead of decoding every new photo twice.
+    """
     problems = Problems()
     german = load_content(options.root, problems)
     content = localize(german, options.language, problems)
@@ -192,20 +198,22 @@ def read_sources(options: BuildOptions) -> Sources:
     edition = content.edition
     portraits = load_portraits(options.root, options.year, problems, towns=edition.towns, rules=edition.portraits)
     check_edition(content, options.year, portraits, problems)
-    warn_same_photo(portraits, problems, options.cache)
+    if same_photo:
+        warn_same_photo(portraits, problems, options.cache)
     check_assets(options.root, problems)
     if (refusal := cache_refusal(options.configured_cache)) is not None:
         problems.warning(display_path(options.configured_cache, options.root), None,
                          f"Zwischenspeicher nicht nutzbar ({refusal}) – es wird ohne ihn gebaut (langsamer).")
-    return Sources(german, content, table, portraits, tuple(problems.items))
+    return Sources(german, content, table, portraits, tuple(problems.items), same_photo)
 
 
-def validate(options: BuildOptions, sources: Sources | None = None) -> Validated:
+def validate(options: BuildOptions, sources: Sources | None = None, same_photo: bool = True) -> Validated:
     """Load and check everything a build uses; raise ContentError with every problem (warnings are returned).
 
     `sources` is the edition's content read already for another product of the same options (`read_sources`).
+    Without `same_photo` the photos are compared after they are prepared, or here when an error stops the build.
     """
-    read = sources if sources is not None else read_sources(options)
+    read = sources if sources is not None else read_sources(options, same_photo)
     problems = Problems()
     problems.items.extend(read.problems)
     content = read.content
@@ -218,7 +226,9 @@ def validate(options: BuildOptions, sources: Sources | None = None) -> Validated
     profile = _output_profile(options, content, problems)
     if styles is not None:
         _check_glyphs(content, read.portraits, styles[2], problems)
+    if problems.errors and not read.same_photo_checked:  # no photos follow: every problem is told at once
+        warn_same_photo(read.portraits, problems, options.cache)
     problems.raise_if_errors()
     assert read.table is not None and styles is not None
     return Validated(content, read.table, read.portraits, *styles, profile, tuple(problems.items),
-                     read.german if options.product.bilingual else None)
+                     read.german if options.product.bilingual else None, read.same_photo_checked)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -10,7 +11,8 @@ import pytest
 from PIL import Image
 
 from calendar_build.content.loader import Where
-from calendar_build.errors import Problems
+from calendar_build.errors import ContentError, Problems
+from calendar_build.photos import PhotoTarget, prepare_photos
 from calendar_build.photos.same import warn_same_photo
 from calendar_build.portraits.loader import Portrait
 
@@ -126,3 +128,49 @@ def test_photos_not_seen_before_are_looked_at_side_by_side(tmp_path: Path, monke
     problems = Problems()
     warn_same_photo((_portrait(tmp_path, 1, "01-a.jpg"), _portrait(tmp_path, 2, "02-b.jpg")), problems, tmp_path / "c")
     assert problems.items == [] and not both.broken
+
+
+@pytest.mark.parametrize(("case", "files", "warned"), CASES, ids=[c[0] for c in CASES])
+def test_photos_are_compared_from_what_their_preparation_kept(case: str, files: dict[str, bytes], warned: bool,
+                                                              tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              screen_target: PhotoTarget) -> None:
+    """A build compares its photos once they are prepared: the photo workers keep each new photo's size and
+    thumbnail from the decoding its preparation needs anyway, and the check decodes no photo for a thumbnail."""
+    from calendar_build.photos import same  # noqa: PLC0415
+
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    first, second = sorted(files)
+    portraits = (_portrait(tmp_path, 1, first), _portrait(tmp_path, 2, second))
+    prepare_photos([(p.photo, (0.5, 0.5), screen_target, p.where.path, p.photo_line) for p in portraits],
+                   tmp_path / "cache" / "photos", Problems(), seen_cache=tmp_path / "cache")
+    decoded: list[bytes] = []
+    real = same._thumb
+    monkeypatch.setattr(same, "_thumb", lambda data: (decoded.append(data), real(data))[1])
+    problems = Problems()
+    warn_same_photo(portraits, problems, tmp_path / "cache")
+    assert bool(problems.items) is warned
+    if "unreadable" not in case:  # a photo that could not be prepared is looked at by the check itself
+        assert decoded == []
+
+
+def test_a_build_compares_the_photos_after_preparing_them(project: Path) -> None:
+    from calendar_build.products import PRODUCTS  # noqa: PLC0415
+    from calendar_build.stages import photos as photo_stage  # noqa: PLC0415
+    from calendar_build.stages.options import BuildOptions  # noqa: PLC0415
+    from calendar_build.stages.validate import validate  # noqa: PLC0415
+
+    folder = project / "portraits" / "2027"
+    next(folder.glob("03-*.jpg")).write_bytes(next(folder.glob("02-*.jpg")).read_bytes())
+    options = BuildOptions(root=project, year=2027, product=PRODUCTS["screen"], out=project / "out")
+    valid = validate(options, same_photo=False)
+    assert not [w for w in valid.warnings if "dasselbe Bild" in w.message]
+    _, warnings = photo_stage.prepare(options, valid, frozenset({2, 3}), cover=False)
+    same_photo = [(w.path, w.line) for w in warnings if "dasselbe Bild" in w.message]
+    assert same_photo == [(f"portraits/2027/{next(folder.glob('03-*.yaml')).name}", 14)]
+    assert set(validate(options).warnings) == {*valid.warnings, *(w for w in warnings if "dasselbe Bild" in w.message)}
+    # an error that stops the build before its photos: the photos are compared there, every problem told at once
+    bilingual = replace(options, product=PRODUCTS["print-a3-bilingual"])
+    with pytest.raises(ContentError) as caught:
+        validate(bilingual, same_photo=False)
+    assert any("dasselbe Bild" in p.message for p in caught.value.problems)
