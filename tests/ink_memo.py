@@ -25,7 +25,7 @@ import pikepdf
 from calendar_build.preflight import ink
 from calendar_build.preflight.ink import PageInk
 
-REAL = ink._measure
+REAL = ink._separations
 
 
 def _entry(store: Path, pdf: Path, dpi: int, indices: list[int] | None) -> Path:
@@ -61,4 +61,4 @@ def _remembered(store: Path, requests: Sequence[ink.Request], dpi: int) -> list[
 def install(store: Path) -> None:
     """Measure through the memo in `store` from now on, in this process and the processes it forks."""
     store.mkdir(parents=True, exist_ok=True)
-    ink._measure = lambda requests, dpi: _remembered(store, requests, dpi)
+    ink._separations = lambda requests, dpi: _remembered(store, requests, dpi)

@@ -20,7 +20,7 @@ from calendar_build import workers as pool
 from calendar_build.errors import Problems
 from calendar_build.output import cache_refusal, private_folder
 from calendar_build.paths import NotRegularFile, read_regular
-from calendar_build.photos import cache, same
+from calendar_build.photos import cache, proxy, same
 from calendar_build.photos.colour import digest, output_profile_problem
 from calendar_build.photos.model import MM_PER_INCH, PhotoJob, PhotoTarget, PreparedPhoto
 from calendar_build.photos.render import PhotoFailure, Rendered, render_all
@@ -35,6 +35,7 @@ class _Task:
     output_iccs: tuple[bytes | None, ...]
     cache_dir: Path
     seen_cache: Path | None = None  # where the same-photo check keeps what it needs of a photo (photos/same.py)
+    proxies: Path | None = None  # where the ink proxies of separated photos are kept (photos/proxy.py)
 
 
 @dataclass(frozen=True)
@@ -48,12 +49,14 @@ Prepared = dict[tuple[Path, PhotoTarget], PreparedPhoto]
 
 def prepare_photos(jobs: Sequence[PhotoJob | tuple[Path, tuple[float, float], PhotoTarget, str, int | None]],
                    cache_dir: Path, problems: Problems, workers: int | None = None,
-                   meanwhile: Callable[[], None] | None = None, seen_cache: Path | None = None) -> Prepared:
+                   meanwhile: Callable[[], None] | None = None, seen_cache: Path | None = None,
+                   proxies: Path | None = None) -> Prepared:
     """Return the prepared photo of every job that succeeded, by source and target; record every problem.
 
     `meanwhile` runs in this process while the workers prepare cold photos (or before, when there are none).
     With `seen_cache`, each cold photo's size and thumbnail are kept there for the same-photo check, taken from
-    the decoding its preparation needs anyway (photos/same.py: `remember`).
+    the decoding its preparation needs anyway (photos/same.py: `remember`). With `proxies`, a cold photo separated
+    into CMYK leaves its ink proxy there (photos/proxy.py).
 
     One source may go to several targets (a month page's frame and the cover's tile), each once: the
     same source and target twice is an error (two portraits sharing a photo; the page shows one of them).
@@ -85,7 +88,7 @@ def prepare_photos(jobs: Sequence[PhotoJob | tuple[Path, tuple[float, float], Ph
         else:
             outcomes[key] = _Outcome(entry)
     tasks = [_Task(tuple(job for job, _ in jobs), tuple(head for _, head in jobs),
-                   tuple(profiles[job.target] for job, _ in jobs), cache_dir, seen_cache) for jobs in cold.values()]
+                   tuple(profiles[job.target] for job, _ in jobs), cache_dir, seen_cache, proxies) for jobs in cold.values()]
     for task, results in zip(tasks, _run(tasks, workers, meanwhile)):
         for job, outcome in zip(task.jobs, results):
             outcomes[(job.source, job.target)] = outcome
@@ -233,6 +236,9 @@ def _prepare_one(task: _Task) -> list[_Outcome]:
         return _failed(task, str(failure))
     if task.seen_cache is not None and looked:
         same.remember(source, stamp, data, *looked[0], task.seen_cache)
+    for photo in done:
+        if task.proxies is not None and photo.ink_proxy is not None:
+            proxy.keep(task.proxies, photo.jpeg, photo.ink_proxy)
     return [_Outcome(_store(task.cache_dir, cache.key_of_bytes(head, data), photo))
             for head, photo in zip(task.heads, done)]
 

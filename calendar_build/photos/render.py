@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 from PIL import ExifTags, Image, ImageCms, ImageFile, ImageOps, UnidentifiedImageError
 
+from calendar_build.photos import proxy
 from calendar_build.photos.colour import SRGB_ICC, ColourFailure, convert
 from calendar_build.photos.model import MM_PER_INCH, PhotoTarget
 
@@ -52,6 +53,7 @@ class Rendered:
     effective_ppi: float  # source pixels per inch at placed size after the crop
     notes: tuple[str, ...]  # German warnings that follow "Foto 'name' "
     source_px: tuple[int, int] | None = None  # the photo's own size, upright
+    ink_proxy: bytes | None = None  # its separated pixels averaged for the ink measurement (photos/proxy.py)
 
 
 IN_STRIP = ("hat über dem Bildschwerpunkt (focal_point) zu wenig Raum: Er liegt im Bindestreifen an der Oberkante "
@@ -165,7 +167,8 @@ def _place(image: Image.Image, original: tuple[int, int], embedded: bytes | None
     image.save(out, "JPEG", quality=target.jpeg_quality, dpi=(target.ppi, target.ppi), **extra)
     if target.focal_below and focal_share((left, top, right, bottom), original, focal) < target.focal_below - 0.01:
         notes = (*notes, IN_STRIP)
-    return Rendered(out.getvalue(), image.width, image.height, effective_ppi, notes, original)
+    return Rendered(out.getvalue(), image.width, image.height, effective_ppi, notes, original,
+                    proxy.make(image, image.width / (target.width_mm / MM_PER_INCH)) if target.colour == "cmyk" else None)
 
 
 @contextlib.contextmanager

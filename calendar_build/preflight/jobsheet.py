@@ -87,11 +87,11 @@ def rgb_images(pdf: pikepdf.Pdf) -> int:
 
 def job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages: Sequence[PageRef],
               binding: str = "wire-o-top", strip_mm: float = 12.0, name: str | None = None,
-              cache: Path | None = None, inks: Sequence[PageInk] | None = None) -> str:
+              cache: Path | None = None, inks: Sequence[PageInk] | None = None, proxies: Path | None = None) -> str:
     """Return the German job sheet of the print PDF (read from `pdf_path`, named `name`).
 
     The ink of its pages is `inks` where measured already (from the parts it was joined from), else measured
-    now (pages kept in `cache`).
+    now (pages kept in `cache`, photos drawn from their ink proxies in `proxies`: preflight/ink.py).
     """
     with pdf_path.open("rb") as stream:
         digest = hashlib.file_digest(stream, "sha256").hexdigest()  # in pieces: never the whole PDF in memory
@@ -100,7 +100,7 @@ def job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages
         profile = _profile_name(pdf)
         identifier = str(pdf.Root.OutputIntents[0].get("/OutputConditionIdentifier", ""))
         rgb = rgb_images(pdf)
-    measured = inks if inks is not None and len(inks) == count else max_ink(pdf_path, cache=cache)
+    measured = inks if inks is not None and len(inks) == count else max_ink(pdf_path, cache=cache, proxies=proxies)
     ink = max(page.max_percent for page in measured)
     width, height = product.page_mm
     bleed = product.bleed_mm
@@ -134,10 +134,10 @@ def job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages
 
 def write_job_sheet(pdf_path: Path, product: Product, condition: PrintCondition, pages: Sequence[PageRef],
                     binding: str = "wire-o-top", strip_mm: float = 12.0, cache: Path | None = None,
-                    inks: Sequence[PageInk] | None = None) -> Path:
+                    inks: Sequence[PageInk] | None = None, proxies: Path | None = None) -> Path:
     """Write the job sheet beside the PDF (atomically, with it in the build's transaction) and return its path."""
     target = job_sheet_path(pdf_path)
     text = job_sheet(written(pdf_path), product, condition, pages, binding, strip_mm, name=pdf_path.name,
-                     cache=cache, inks=inks)
+                     cache=cache, inks=inks, proxies=proxies)
     atomic_write(target, text.encode("utf-8"))
     return target

@@ -34,6 +34,11 @@ class BuildOptions:
         return usable_cache(self.configured_cache)
 
     @property
+    def ink_proxies(self) -> Path:
+        """Return where the photo workers keep separated photos averaged for the ink measurement (photos/proxy.py)."""
+        return self.cache / "ink-proxies"
+
+    @property
     def configured_cache(self) -> Path:
         """Return the cache folder asked for: `cache_dir` or <root>/.cache/calendar-build."""
         return self.cache_dir or self.root / ".cache" / "calendar-build"

@@ -89,7 +89,7 @@ def prepare(options: BuildOptions, valid: Validated, months: frozenset[int] | No
         jobs += [PhotoJob(p.photo, p.spec.focal_point, tile, p.where.path, p.photo_line) for p in valid.portraits]
     later = not valid.same_photo_checked  # compared here, from what the photo workers kept of each new photo
     prepared = prepare_photos(jobs, options.cache / "photos", problems, meanwhile=meanwhile,
-                              seen_cache=options.cache if later else None)
+                              seen_cache=options.cache if later else None, proxies=options.ink_proxies)
     # a photo's own problems (a broken profile, too few pixels) would show once for each target
     problems.items = list(dict.fromkeys(problems.items))
     if later:

@@ -24,7 +24,7 @@ PAGES = {"light": b"0.2 0 0 0 k 0 0 200 200 re f", "dark": b"0.5 0.5 0.5 1 k 10 
 @pytest.fixture(autouse=True)
 def real_measurement(monkeypatch: pytest.MonkeyPatch) -> None:
     """These tests count Ghostscript's runs: the run's memo of measured PDFs (tests/ink_memo.py) stays out."""
-    monkeypatch.setattr(ink, "_measure", ink_memo.REAL)
+    monkeypatch.setattr(ink, "_separations", ink_memo.REAL)
 
 
 def make_pdf(path: Path, contents: list[bytes]) -> Path:
@@ -223,3 +223,43 @@ def test_a_failed_measurement_is_raised_where_the_result_is_asked_for(tmp_path: 
         measuring.start([part])
         with pytest.raises(Exception):
             measuring.result()
+
+
+def test_photos_are_drawn_from_their_ink_proxies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ghostscript decodes a photo at its full 300 ppi to draw it at 72 dpi: it is given the photo workers' average
+    of each 4 × 4 pixels instead (photos/proxy.py), and finds the same ink."""
+    from PIL import Image  # noqa: PLC0415
+    from weasyprint import HTML  # noqa: PLC0415
+
+    from calendar_build.errors import Problems  # noqa: PLC0415
+    from calendar_build.photos import PhotoTarget, prepare_photos  # noqa: PLC0415
+    from tests.photos.helpers import CMYK_PROFILE, encode  # noqa: PLC0415
+
+    photo = Image.new("RGB", (1200, 720), (150, 110, 90))
+    photo.paste((20, 10, 30), (500, 300, 640, 420))  # a dark coat: the most ink, over about 6 × 4 mm
+    (tmp_path / "a.jpg").write_bytes(encode(photo))
+    target = PhotoTarget(50.0, 30.0, ppi=300, colour="cmyk", output_profile=CMYK_PROFILE)
+    proxies = tmp_path / "proxies"
+    prepared = prepare_photos([(tmp_path / "a.jpg", (0.5, 0.5), target, "x.yaml", 1)], tmp_path / "photos",
+                              Problems(), proxies=proxies)[(tmp_path / "a.jpg", target)]
+    pdf = tmp_path / "page.pdf"
+    HTML(string=f'<style>@page {{ size: 60mm 40mm; margin: 5mm }} img {{ display: block; width: 50mm; height: 30mm }}'
+                f'</style><img src="{prepared.path.as_uri()}">').write_pdf(pdf)
+    drawn: list[list[int]] = []
+    real = ink._separations
+
+    def separations(requests: Any, dpi: int) -> Any:
+        for file, _ in requests:  # the widths of the images Ghostscript is given
+            with pikepdf.open(file) as document:
+                drawn.append([int(o.Width) for o in document.objects
+                              if isinstance(o, pikepdf.Stream) and o.get("/Subtype") == "/Image"])
+        return real(requests, dpi)
+
+    monkeypatch.setattr(ink, "_separations", separations)
+    plain, = max_ink(pdf)
+    proxied, = max_ink(pdf, proxies=proxies)
+    assert drawn == [[prepared.width_px], [-(-prepared.width_px // 4)]]
+    assert plain.max_percent > 250  # the coat's ink, not the light background's
+    assert abs(proxied.max_percent - plain.max_percent) <= 1.5
+    assert max(abs(a - b) for a, b in zip(proxied.at_mm, plain.at_mm)) <= 1.0  # found where it is
+    assert max_ink(pdf, proxies=tmp_path / "none") == [plain]  # without a proxy the photo itself is drawn
