@@ -132,23 +132,35 @@ def linked_cache(folder: Path, shared_cache: Path) -> Path:
     return folder
 
 
+SHARED = ("photos", "ink-proxies")  # what the photo workers keep, by content: safe to share within the run
+
+
 def seeded_cache(folder: Path, photo_store: Path) -> Path:
-    """Make `folder` a cache of its own holding (hard links to) the photos prepared so far in the run."""
-    (folder / "photos").mkdir(parents=True)
-    for entry in photo_store.iterdir():
-        if not entry.name.startswith("."):
-            os.link(entry, folder / "photos" / entry.name)
+    """Make `folder` a cache of its own holding (hard links to) the photos prepared so far in the run, and their
+    ink proxies."""
+    for name in SHARED:
+        (folder / name).mkdir(parents=True)
+        store = photo_store.parent / name
+        for entry in store.iterdir() if store.is_dir() else []:
+            if not entry.name.startswith("."):
+                os.link(entry, folder / name / entry.name)
     return folder
 
 
 def share_photos(folder: Path, photo_store: Path) -> None:
-    """Offer the photos a cache of its own prepared to the rest of the run (hard links, complete files only)."""
-    for entry in sorted((folder / "photos").iterdir(), key=lambda p: p.suffix != ".jpg"):  # a sidecar vouches: last
-        if not entry.name.startswith(".") and not (photo_store / entry.name).exists():
-            try:
-                os.link(entry, photo_store / entry.name)
-            except FileExistsError:  # another worker was quicker
-                pass
+    """Offer the photos a cache of its own prepared (and their ink proxies) to the rest of the run (hard links,
+    complete files only)."""
+    for name in SHARED:
+        store = photo_store.parent / name
+        store.mkdir(exist_ok=True)
+        mine = folder / name
+        # a photo's sidecar vouches for its JPEG: offered last
+        for entry in sorted(mine.iterdir() if mine.is_dir() else [], key=lambda p: p.suffix != ".jpg"):
+            if not entry.name.startswith(".") and not (store / entry.name).exists():
+                try:
+                    os.link(entry, store / entry.name)
+                except FileExistsError:  # another worker was quicker
+                    pass
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from calendar_build.output import atomic_write
 from calendar_build.paths import check_regular, read_regular
 
 # Bump when the same input would now give different output (crop, scaling, colour, encoding).
-VERSION = "photos-6"  # bump whenever what a job produces changes (2: bicubic, 3: reducing gap, 4: Hamming, 5: notes, 6: source size, transparency note)
+VERSION = "photos-7"  # bump whenever what a job produces changes (2: bicubic, 3: reducing gap, 4: Hamming, 5: notes, 6: source size, transparency note, 7: ink proxies)
 _CHUNK = 1 << 20
 
 
