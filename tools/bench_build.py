@@ -110,8 +110,13 @@ def _pss_mib(pids: list[int]) -> float:
     return total / 1024
 
 
-def run(command: list[str], one_core: bool = False) -> Measured:
-    """Run a Python command (on one core only, if asked); return its wall and CPU time and memory (see Measured)."""
+def run(command: list[str], one_core: bool = False, sampled: bool = False) -> Measured:
+    """Run a Python command (on one core only, if asked); return its wall and CPU time and memory (see Measured).
+
+    The memory of all its processes together is sampled only when asked (`sampled`): reading their page tables
+    every 50 ms takes this process a share of a core, which the measured build then lacks (a warm build 0.2 s
+    longer, median of six pairs); timed runs are not sampled, memory is sampled in runs of its own.
+    """
     assert command[0] == sys.executable
     if command[1] == "-m":
         command = [sys.executable, "-c", PEAK + f"import runpy; sys.argv = {command[2:]!r}; "
@@ -126,7 +131,7 @@ def run(command: list[str], one_core: bool = False) -> Measured:
         # wait4 reaps the process itself: its rusage counts every child it waited for (photo workers,
         # parallel parts, Ghostscript), which the process's own getrusage would leave out
         while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG if sampled else 0)
             if pid:
                 break
             tree_pss = max(tree_pss, _pss_mib(_tree(process.pid)))
@@ -181,10 +186,10 @@ def main() -> int:
         def empty_cache() -> None:
             shutil.rmtree(project / ".cache", ignore_errors=True)
 
-        def anew(command: list[str], one_core: bool = False) -> Measured:
+        def anew(command: list[str], one_core: bool = False, sampled: bool = False) -> Measured:
             """Run a build whose parts are all set anew (none kept from the run before: render/part_cache.py)."""
             shutil.rmtree(project / ".cache" / "calendar-build" / "parts", ignore_errors=True)
-            return run(command, one_core)
+            return run(command, one_core, sampled)
 
         portrait = next((project / "portraits" / YEAR).glob("10-*.yaml"))
         original = portrait.read_text(encoding="utf-8")
@@ -203,6 +208,9 @@ def main() -> int:
             empty_cache()
             rounds.append((run(build), anew(build), run(bare_render)))
         cold_runs, warm_runs, bare_runs = ([r[i] for r in rounds] for i in range(3))
+        print("… Speicher aller Prozesse zusammen (eigene Läufe)", file=sys.stderr)
+        empty_cache()
+        memory_runs = [run(build, sampled=True), anew(build, sampled=True)]
         print("… Neubau: unverändert, nach einer Korrektur", file=sys.stderr)
         run(build)
         unchanged_runs = [run(build) for _ in range(RUNS)]
@@ -247,7 +255,7 @@ def main() -> int:
         empty_cache()
         cmyk_cold = run(build)
         cmyk_warm = anew(build)
-        everything = cold_runs + warm_runs + all_runs + print_runs + [cmyk_cold, cmyk_warm, *product_runs.values()]
+        everything = cold_runs + warm_runs + memory_runs + all_runs + print_runs + [cmyk_cold, cmyk_warm, *product_runs.values()]
         peak = max(r.peak_rss for r in everything)
         rows = [
             Row("print build A3, 12 photos 6000×4000, cold", cold, "s", 6.5,
@@ -271,10 +279,12 @@ def main() -> int:
             Row("  both on one core: warm / bare", solo_warm, "s", None,
                 f"bare {solo_bare:.2f} s, ratio {solo_warm / solo_bare:.2f}"),
             Row("peak RSS of any process (incl. workers)", peak, "MiB", 400,
-                f"cold {max(r.peak_rss for r in cold_runs):.0f}, warm {max(r.peak_rss for r in warm_runs):.0f}, "
+                f"cold {max(r.peak_rss for r in cold_runs + memory_runs[:1]):.0f}, "
+                f"warm {max(r.peak_rss for r in warm_runs + memory_runs[1:]):.0f}, "
                 f"all {max(r.peak_rss for r in all_runs):.0f}, bare {max(r.peak_rss for r in bare_runs):.0f}"),
-            Row("  all processes together (PSS, sampled)", max(r.tree_pss for r in cold_runs + warm_runs), "MiB", None,
-                "photo workers and parallel parts together"),
+            Row("  all processes together (PSS, sampled)", max(r.tree_pss for r in memory_runs), "MiB", None,
+                f"photo workers and parallel parts together: cold {memory_runs[0].tree_pss:.0f}, warm "
+                f"{memory_runs[1].tree_pss:.0f} (runs of their own, not timed)"),
             Row("--variant all (print + screen + ICS) / print", all_ratio, "×", 1.25,
                 f"median {med(all_runs):.2f} s vs print {med(print_runs):.2f} s, side by side, every page set anew; "
                 f"{all_kept.seconds:.2f} s with the print PDF's parts kept"),
