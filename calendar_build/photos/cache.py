@@ -61,14 +61,8 @@ def key_of_file(head: bytes, path: Path, cache_dir: Path | None = None) -> str:
     as git's index does it) is remembered, so a warm build does not read the photos at all.
     """
     stat = check_regular(path)  # a FIFO under a photo's name would block the read below
-    index = _index(head, path, cache_dir) if cache_dir is not None else None
-    if index is not None:
-        try:
-            remembered_stamp, remembered_key = read_regular(index, 200).decode("ascii").rsplit(" ", 1)
-            if remembered_stamp == stamp_of(stat) and len(remembered_key) == 64:
-                return remembered_key
-        except (OSError, ValueError):
-            pass
+    if cache_dir is not None and (key := _remembered(head, path, cache_dir, stat)) is not None:
+        return key
     digest = hashlib.sha256(head)
     with path.open("rb") as stream:
         while chunk := stream.read(_CHUNK):
@@ -77,6 +71,22 @@ def key_of_file(head: bytes, path: Path, cache_dir: Path | None = None) -> str:
     if cache_dir is not None:
         remember_key(head, path, cache_dir, stamp_of(stat), key)
     return key
+
+
+def remembered(head: bytes, path: Path, cache_dir: Path) -> str | None:
+    """Return the key remembered for the file at `path` while it is unchanged, without reading it; None if none is."""
+    try:
+        return _remembered(head, path, cache_dir, check_regular(path))
+    except OSError:
+        return None
+
+
+def _remembered(head: bytes, path: Path, cache_dir: Path, stat: os.stat_result) -> str | None:
+    try:
+        remembered_stamp, remembered_key = read_regular(_index(head, path, cache_dir), 200).decode("ascii").rsplit(" ", 1)
+    except (OSError, ValueError):
+        return None
+    return remembered_key if remembered_stamp == stamp_of(stat) and len(remembered_key) == 64 else None
 
 
 def stamp_of(stat: os.stat_result) -> str:

@@ -130,10 +130,11 @@ def _params(job: PhotoJob, output_icc: bytes | None) -> dict[str, object]:
 
 
 def _warm(cache_dir: Path, head: bytes, source: Path) -> cache.Entry | None:
-    try:
-        return cache.lookup(cache_dir, cache.key_of_file(head, source, cache_dir))
-    except OSError:
-        return None  # the cold path reads the file again and names the problem
+    """Return the prepared photo of a source file known unchanged since its key was remembered; None: left to a
+    worker, which reads the file anyway and hashes it there (not here, one after another before the workers start),
+    finds it in the cache or prepares it, and names any problem with it."""
+    key = cache.remembered(head, source, cache_dir)
+    return cache.lookup(cache_dir, key) if key is not None else None
 
 
 def _run(tasks: list[_Task], workers: int | None, meanwhile: Callable[[], None] | None) -> list[list[_Outcome]]:
@@ -221,6 +222,11 @@ def _prepare_one(task: _Task) -> list[_Outcome]:
         return _failed(task, "kann nicht gelesen werden – ist es eine Datei, und darf sie gelesen werden?")
     if not data:
         return _failed(task, "ist leer (0 Bytes) – bitte das Foto erneut kopieren oder exportieren.")
+    keys = [cache.key_of_bytes(head, data) for head in task.heads]
+    for head, key in zip(task.heads, keys):
+        cache.remember_key(head, source, task.cache_dir, stamp, key)
+    found = [cache.lookup(task.cache_dir, key) for key in keys]  # prepared before, its key not remembered here
+    cold = [index for index, entry in enumerate(found) if entry is None]
     looked: list[tuple[tuple[int, int], bytes]] = []
 
     def look(image: Image.Image, stored: tuple[int, int]) -> None:
@@ -230,8 +236,8 @@ def _prepare_one(task: _Task) -> list[_Outcome]:
             pass  # the same-photo check decodes the photo itself
 
     try:
-        done = render_all(data, [(job.focal_point, job.target, icc) for job, icc in zip(task.jobs, task.output_iccs)],
-                          look if task.seen_cache is not None else None)
+        done = render_all(data, [(task.jobs[index].focal_point, task.jobs[index].target, task.output_iccs[index])
+                                 for index in cold], look if task.seen_cache is not None else None) if cold else []
     except PhotoFailure as failure:
         return _failed(task, str(failure))
     if task.seen_cache is not None and looked:
@@ -239,8 +245,9 @@ def _prepare_one(task: _Task) -> list[_Outcome]:
     for photo in done:
         if task.proxies is not None and photo.ink_proxy is not None:
             proxy.keep(task.proxies, photo.jpeg, photo.ink_proxy)
-    return [_Outcome(_store(task.cache_dir, cache.key_of_bytes(head, data), photo))
-            for head, photo in zip(task.heads, done)]
+    for index, photo in zip(cold, done):
+        found[index] = _store(task.cache_dir, keys[index], photo)
+    return [_Outcome(entry) for entry in found]
 
 
 def _store(cache_dir: Path, key: str, photo: Rendered) -> cache.Entry:
