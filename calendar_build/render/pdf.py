@@ -42,7 +42,7 @@ from calendar_build.render.condition import REGISTRY_NAME, PrintCondition
 from calendar_build.render.assets import SYSTEM_FONT_DIRS
 from calendar_build.render.fit import compact_pages, crowded_sections, prove
 from calendar_build.render import (cffi_arrays, color_profiles, compression, html_parser, hyphenation, image_ids,
-                                   lang_tags, part_cache)
+                                   lang_tags, part_cache, user_agent)
 from calendar_build.render.job import NOTDEF, Part, PdfJob
 from calendar_build.render.join import XMP_DOCUMENT_ID, document_id
 from calendar_build.render.marks import add_crop_marks
@@ -303,7 +303,7 @@ def _render_part(job: PdfJob, index: int, stream: BinaryIO | None) -> Part:
     with (collected_warnings() as messages, image_ids.named(job.places),
           _parsed(job, fetcher, messages) as sheet):
         font_config, color_profiles, css = sheet.font_config, sheet.color_profiles, sheet.css
-        html = HTML(string=job.parts[index], base_url=base_url, url_fetcher=fetcher)
+        html = _Page(job.parts[index], base_url, fetcher, user_agent.narrowed(job.generated_css))
         document = html.render(stylesheets=[css], font_config=font_config, color_profiles=color_profiles)
         crowded = crowded_sections(document)
         if crowded:  # set once more with those pages in the theme's compact step
@@ -322,6 +322,18 @@ def _render_part(job: PdfJob, index: int, stream: BinaryIO | None) -> Part:
     depends = tuple(sorted({**program, **fetcher.read}.items())) if keeping else ()
     return Part(usable, tuple(messages), tuple(fetcher.refused), len(document.pages), violations, compact,
                 depends, settled)
+
+
+class _Page(HTML):  # type: ignore[misc]  # WeasyPrint has no type information
+    """A part's HTML, styled by the user-agent stylesheet narrowed to the boxes its pages can have
+    (render/user_agent.py)."""
+
+    def __init__(self, html: str, base_url: str, fetcher: URLFetcher, user_agent: CSS) -> None:
+        super().__init__(string=html, base_url=base_url, url_fetcher=fetcher)
+        self._user_agent = user_agent
+
+    def _ua_stylesheets(self, forms: bool = False) -> list[CSS]:
+        return [self._user_agent, *super()._ua_stylesheets(forms)[1:]]  # forms: WeasyPrint's forms sheet after it
 
 
 def compacted(html: HTML, sections: list[Any]) -> HTML:
