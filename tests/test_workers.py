@@ -230,3 +230,16 @@ def test_build_forks_its_setter_before_it_loads_the_content_or_weasyprint(projec
                            "--out", str(project / "out")], capture_output=True, text=True, check=False, timeout=120)
     assert done.stdout.strip() == "[(1, False, False)] 1 False", done.stdout + done.stderr
     assert done.stderr.startswith("content/edition.yaml:2: Fehler:") and "Traceback" not in done.stderr
+
+
+def test_getting_ready_to_set_pages_loads_no_content_module() -> None:
+    """The setter gets ready beside the main process, which loads the content's modules itself: the setter loads
+    WeasyPrint and warms its dictionaries, but neither the content's schema nor the photo preparation (a
+    quarter of a second through `calendar_build.photos`, whose colour module render/pdf.py uses)."""
+    import subprocess  # noqa: PLC0415
+
+    code = ("import sys; from calendar_build.render.ready import setter; setter('de')(); "
+            "print(sorted(m for m in sys.modules if m.startswith(('calendar_build.content', "
+            "'calendar_build.photos.prepare', 'calendar_build.portraits'))), 'weasyprint' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120)
+    assert done.stdout.strip() == "[] True", done.stdout + done.stderr
