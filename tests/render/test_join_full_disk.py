@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import io
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -54,3 +55,51 @@ def test_full_disk_is_an_os_error_not_an_abort(tmp_path: Path) -> None:
     for path in files:
         with pikepdf.open(path) as part:
             assert len(part.pages) == 1
+
+
+class FillsUp(io.RawIOBase):
+    """A writable stream on a device that fills up after `room` bytes; records what it was given."""
+
+    def __init__(self, room: int) -> None:
+        super().__init__()
+        self.room, self.pieces = room, list[int]()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:
+        size = len(memoryview(data))  # type: ignore[arg-type]
+        if sum(self.pieces) + size > self.room:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        self.pieces.append(size)
+        return size
+
+
+def large_parts(folder: Path, count: int) -> list[Path]:
+    """Write `count` one-page PDFs, each with a megabyte of image data (noise: it stays a megabyte), and return
+    their paths."""
+    made = []
+    for number in range(count):
+        pdf = pikepdf.new()
+        pdf.add_blank_page(page_size=(200, 300))
+        pdf.pages[0].Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary(Im0=pikepdf.Stream(
+            pdf, random.Random(number).randbytes(1 << 20), Type=pikepdf.Name.XObject, Subtype=pikepdf.Name.Image, Width=1024,
+            Height=1024, ColorSpace=pikepdf.Name.DeviceGray, BitsPerComponent=8)))
+        pdf.save(folder / f"large-{number}.pdf")
+        made.append(folder / f"large-{number}.pdf")
+    return made
+
+
+def test_the_joined_pdf_streams_into_the_file_and_a_disk_full_midway_is_an_os_error(tmp_path: Path) -> None:
+    files = large_parts(tmp_path, 3)
+    whole = FillsUp(1 << 30)
+    join_pdfs(files, whole)
+    assert sum(whole.pieces) > 3 << 20 and max(whole.pieces) < sum(whole.pieces) / 2  # never the whole PDF at once
+    midway = FillsUp(1 << 20)
+    try:
+        join_pdfs(files, midway)
+    except OSError as exc:
+        assert exc.errno == errno.ENOSPC
+    else:
+        raise AssertionError("the full disk went unnoticed")
+    assert sum(midway.pieces) <= 1 << 20
