@@ -9,9 +9,9 @@ and the first touch of each costs a page fault: 278,000 of them for six camera p
 six photos cost 57,000 faults and 0.4–1.1 s less CPU (4.5–5.1 instead of 5.2–5.8 s, four pairs side by
 side). A whole build with twelve camera photos and an empty cache: 330,000 instead of 880,000 faults, 2.1
 instead of 3.3 s of system CPU; with prepared photos 0.34–0.44 s shorter (three pairs). The freed memory is
-used again by the same process, at the price of a higher peak (the largest process of a build with prepared
-photos 311 instead of 237–242 MB); a process gives it back when it ends (`serve` and `watch` keep what their
-largest build needed).
+used again by the same process, at the price of a somewhat higher peak (`make bench`: the largest process of a
+cold build, a photo worker, 262 instead of 257 MiB); a process gives it back when it ends (`serve` and `watch`
+keep what their largest build needed).
 
 Set once in the main process as the program starts: the workers it forks inherit the setting. Where
 malloc is not glibc's, nothing changes.
