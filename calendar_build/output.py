@@ -14,12 +14,16 @@ staged files; those of a build killed outright are removed by the next transacti
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import glob
 import multiprocessing.util
 import os
 import re
 import secrets
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -297,11 +301,56 @@ def cache_write(target: Path, data: bytes) -> Path:
         return fallback
 
 
+STALE_STAGING_SECONDS = 3600  # a staging folder this old was left by a writer that was killed
+
+
+@contextmanager
+def staged_folder(target: Path) -> Iterator[Path]:
+    """Yield a new, empty hidden folder beside `target` to make its next version in; put it in place of `target`
+    when the block ends (`swap_in`), remove it when the block fails (the earlier version stays as it was).
+
+    Each writer gets a folder of its own (`.name.PIDxHEX.staged`): two processes writing the same output at once –
+    two `serve` of one project, a `preview` beside a `watch` – never fill or remove each other's. Folders left by
+    writers killed more than an hour ago are removed (and what an earlier version of the program left).
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(target.with_name(f".{target.name}.new"), ignore_errors=True)
+    shutil.rmtree(target.with_name(f".{target.name}.old"), ignore_errors=True)
+    name = glob.escape(target.name)
+    for stale in (*target.parent.glob(f".{name}.*x*.staged"), *target.parent.glob(f".{name}.*x*.old")):
+        with contextlib.suppress(OSError):
+            if time.time() - stale.stat().st_mtime > STALE_STAGING_SECONDS:
+                shutil.rmtree(stale, ignore_errors=True)
+    folder = target.with_name(f".{target.name}.{os.getpid()}x{secrets.token_hex(4)}.staged")
+    folder.mkdir()
+    try:
+        yield folder
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    swap_in(folder, target)
+
+
+SWAP_ATTEMPTS = 5
+
+
 def swap_in(folder: Path, target: Path) -> None:
-    """Put a finished folder in place of `target`; whenever interrupted, one complete folder remains."""
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(folder, target)
-    shutil.rmtree(old, ignore_errors=True)
+    """Put a finished folder in place of `target`; whenever interrupted, one complete folder remains.
+
+    Another writer may put its folder in place between the two renames (a folder cannot replace one that holds
+    files): that one is moved aside as well, and this one, the later, stays.
+    """
+    aside: list[Path] = []
+    for attempt in range(SWAP_ATTEMPTS):
+        old = target.with_name(f".{target.name}.{os.getpid()}x{secrets.token_hex(4)}.old")
+        with contextlib.suppress(FileNotFoundError):  # none yet, or another writer has just moved it aside
+            os.replace(target, old)
+            aside.append(old)
+        try:
+            os.replace(folder, target)
+            break
+        except OSError as exc:
+            if exc.errno not in (errno.ENOTEMPTY, errno.EEXIST) or attempt == SWAP_ATTEMPTS - 1:
+                raise
+    for old in aside:
+        shutil.rmtree(old, ignore_errors=True)

@@ -25,7 +25,7 @@ from PIL import Image
 
 from calendar_build import workers
 from calendar_build.errors import Problem, UsageError
-from calendar_build.output import swap_in
+from calendar_build.output import staged_folder
 from calendar_build.pages.model import PhotoUrls
 from calendar_build.photos.model import PreparedPhoto
 from calendar_build.pipeline import BuildOptions, set_pages
@@ -191,27 +191,23 @@ def _round(options: BuildOptions, composed: Composed, wanted: list[int], batch: 
     """
     # Made in a hidden folder beside the preview (keeping earlier pages), then swapped in whole:
     # an interrupted preview leaves the earlier one as it was.
-    folder = final.with_name(f".{final.name}.new")
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    for earlier in final.glob("seite-*.png") if final.is_dir() else ():
-        keep(earlier, folder / earlier.name)
-    warnings: list[Problem] = []
-    compacted: list[tuple[int, str]] = []
-    parts = len(batch) if alone else preview_parts(len(batch))
-    if batch:
-        if per_page:  # the batch's pages in parts
-            chosen = {p.id: p for p in (composed.pages[wanted.index(n)] for n in batch)}
-            groups = split_pages(list(chosen), parts)
-            composed = replace(composed, parts=tuple(render_html_parts(
-                options.root / "templates", composed.calendar, [[chosen[i] for i in group] for group in groups],
-                Urls(), composed.created)))
-        warnings, compacted = _draw(options, composed, batch, folder, parts)
-    (folder / "index.html").write_text(contact_sheet(options.year, list(zip(wanted, (p.id for p in composed.pages),
-                                                                          strict=True)),
-                                                     options.product.title, versions(folder, wanted), later),
-                                       encoding="utf-8")
-    swap_in(folder, final)
+    with staged_folder(final) as folder:
+        for earlier in final.glob("seite-*.png") if final.is_dir() else ():
+            keep(earlier, folder / earlier.name)
+        warnings: list[Problem] = []
+        compacted: list[tuple[int, str]] = []
+        parts = len(batch) if alone else preview_parts(len(batch))
+        if batch:
+            if per_page:  # the batch's pages in parts
+                chosen = {p.id: p for p in (composed.pages[wanted.index(n)] for n in batch)}
+                groups = split_pages(list(chosen), parts)
+                composed = replace(composed, parts=tuple(render_html_parts(
+                    options.root / "templates", composed.calendar, [[chosen[i] for i in group] for group in groups],
+                    Urls(), composed.created)))
+            warnings, compacted = _draw(options, composed, batch, folder, parts)
+        shown = list(zip(wanted, (p.id for p in composed.pages), strict=True))
+        sheet = contact_sheet(options.year, shown, options.product.title, versions(folder, wanted), later)
+        (folder / "index.html").write_text(sheet, encoding="utf-8")
     return warnings, compacted
 
 

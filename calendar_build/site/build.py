@@ -22,7 +22,7 @@ from calendar_build.engine.occurrences import YearTable, compute_year
 from calendar_build.engine.years import SUPPORTED_YEARS
 from calendar_build.errors import ContentError, Problem
 from calendar_build.export import ics
-from calendar_build.output import atomic_write, swap_in
+from calendar_build.output import atomic_write, staged_folder
 from calendar_build.i18n.catalogues import translations
 from calendar_build.i18n.dates import Dates
 from calendar_build.i18n.languages import GERMAN, LANGUAGES
@@ -240,18 +240,15 @@ def write_site(files: SiteFiles, target: Path, durable: bool = True) -> None:
 
     `durable`: each file reaches the disk before the swap (`serve`, rebuilding a preview, skips that).
     """
-    folder = target.with_name(f".{target.name}.new")
-    shutil.rmtree(folder, ignore_errors=True)  # left by an interrupted run
-    folder.mkdir(parents=True)
-    for name, data in files.texts.items():
-        if durable:
-            atomic_write(folder / name, data)
-        else:
-            (folder / name).write_bytes(data)
-    for name, source in files.copies.items():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, folder / name)
-    swap_in(folder, target)
+    with staged_folder(target) as folder:
+        for name, data in files.texts.items():
+            if durable:
+                atomic_write(folder / name, data)
+            else:
+                (folder / name).write_bytes(data)
+        for name, source in files.copies.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, folder / name)
 
 
 def build_site(options: BuildOptions, target: Path) -> SiteReport:

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from calendar_build.output import atomic_write, swap_in
+from calendar_build.output import atomic_write, staged_folder
 from calendar_build.pages.model import Calendar, PhotoUrls
 from calendar_build.pages.plan import PageRef
 from calendar_build.render.html import Urls, render_html
@@ -21,21 +21,19 @@ def keep_html(options: BuildOptions, composed: Composed) -> Path:
     target = options.out_dir / f"html-{options.product.id}"
     # A bundle of this build only, no stale files: made in a hidden folder beside it, then swapped in,
     # so an interrupted build leaves the earlier bundle whole.
-    folder = target.with_name(f".{target.name}.new")
-    shutil.rmtree(folder, ignore_errors=True)  # left by an interrupted build
-    (folder / "photos").mkdir(parents=True)
-    relative = {}
-    photos = composed.photos
-    for month in photos.urls():
-        relative[month] = PhotoUrls(f"photos/{month:02d}.jpg", f"photos/{month:02d}-titel.jpg")
-        shutil.copyfile(photos.frames[month].path, folder / relative[month].frame)
-        shutil.copyfile(photos.tiles[month].path, folder / relative[month].tile)
-    calendar = relink(composed.calendar, relative)
-    pages = [replace_month(page, calendar) for page in composed.pages]
-    html = render_html(options.root / "templates", calendar, pages, Urls("calendar.css"), composed.created)
-    atomic_write(folder / "calendar.css", _bundle_css(composed.css, folder).encode())
-    atomic_write(folder / "calendar.html", html.encode())
-    swap_in(folder, target)
+    with staged_folder(target) as folder:
+        (folder / "photos").mkdir()
+        relative = {}
+        photos = composed.photos
+        for month in photos.urls():
+            relative[month] = PhotoUrls(f"photos/{month:02d}.jpg", f"photos/{month:02d}-titel.jpg")
+            shutil.copyfile(photos.frames[month].path, folder / relative[month].frame)
+            shutil.copyfile(photos.tiles[month].path, folder / relative[month].tile)
+        calendar = relink(composed.calendar, relative)
+        pages = [replace_month(page, calendar) for page in composed.pages]
+        html = render_html(options.root / "templates", calendar, pages, Urls("calendar.css"), composed.created)
+        atomic_write(folder / "calendar.css", _bundle_css(composed.css, folder).encode())
+        atomic_write(folder / "calendar.html", html.encode())
     return target / "calendar.html"
 
 
