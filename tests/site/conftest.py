@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pikepdf
@@ -63,3 +63,14 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, warm_cache: Callable[[P
         return BuiltSite(out / "site", report, options)
 
     return once(tmp_path_factory, "site-2027", make)
+
+
+def serving_options(built_site: BuiltSite, project: Path) -> BuildOptions:
+    """Return the options for `serve` of a project copy: the built site's warm cache shared (linked entry by
+    entry), but a `serve` folder of its own – tests running at once must not serve each other's pages."""
+    cache = project / ".serve-cache"
+    cache.mkdir()
+    for entry in built_site.options.cache.iterdir():
+        if entry.name != "serve":
+            (cache / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
+    return replace(built_site.options, root=project, out=project / "out", cache_dir=cache)

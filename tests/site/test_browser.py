@@ -30,7 +30,7 @@ from calendar_build.site.planning_texts import (EXAMPLES, FACTS, FORM, PROBLEMS,
 from calendar_build.stages.options import BuildOptions
 from calendar_build.errors import Problems
 from tests.conftest import REPO
-from tests.site.conftest import YEAR, BuiltSite
+from tests.site.conftest import YEAR, BuiltSite, serving_options
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -323,7 +323,7 @@ def test_the_contact_sheet_tells_serve_the_print_pages_in_sight(browser: Browser
     told: list[str] = []
     look = serve_module.State.look
     monkeypatch.setattr(serve_module.State, "look", lambda self, query: (told.append(query), look(self, query))[1])
-    options = replace(built_site.options, root=project, out=project / "out")
+    options = serving_options(built_site, project)
     folder = options.cache / "serve" / "preview"  # a contact sheet of twelve blank pages, as `preview` writes it
     folder.mkdir(parents=True)
     for number in range(1, 13):

@@ -9,13 +9,12 @@ import queue
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from calendar_build.site.serve import inject, serve
-from tests.site.conftest import BuiltSite
+from tests.site.conftest import BuiltSite, serving_options
 
 
 @pytest.mark.parametrize(("page", "expected"), [
@@ -62,7 +61,7 @@ class Served:
 @pytest.fixture
 def served(built_site: BuiltSite, project: Path) -> Iterator[Served]:
     stop, ready, said = threading.Event(), queue.Queue[int](), []
-    options = replace(built_site.options, root=project, out=project / "out")
+    options = serving_options(built_site, project)
     thread = threading.Thread(target=serve, args=(options, None, 0, stop, said.append), daemon=True,
                               kwargs={"print_pages": False, "started": ready.put})
     thread.start()
