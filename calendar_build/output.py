@@ -24,7 +24,7 @@ import secrets
 import shutil
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -301,7 +301,16 @@ def cache_write(target: Path, data: bytes) -> Path:
         return fallback
 
 
-STALE_STAGING_SECONDS = 3600  # a staging folder this old was left by a writer that was killed
+STALE_SECONDS = 3600  # a hidden working folder this old was left by a writer that was killed
+
+
+def remove_stale(folders: Iterable[Path], seconds: float = STALE_SECONDS) -> None:
+    """Remove those of `folders` last changed more than `seconds` ago (left by writers that were killed)."""
+    now = time.time()
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            if now - folder.stat().st_mtime > seconds:
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 @contextmanager
@@ -317,10 +326,7 @@ def staged_folder(target: Path) -> Iterator[Path]:
     shutil.rmtree(target.with_name(f".{target.name}.new"), ignore_errors=True)
     shutil.rmtree(target.with_name(f".{target.name}.old"), ignore_errors=True)
     name = glob.escape(target.name)
-    for stale in (*target.parent.glob(f".{name}.*x*.staged"), *target.parent.glob(f".{name}.*x*.old")):
-        with contextlib.suppress(OSError):
-            if time.time() - stale.stat().st_mtime > STALE_STAGING_SECONDS:
-                shutil.rmtree(stale, ignore_errors=True)
+    remove_stale((*target.parent.glob(f".{name}.*x*.staged"), *target.parent.glob(f".{name}.*x*.old")))
     folder = target.with_name(f".{target.name}.{os.getpid()}x{secrets.token_hex(4)}.staged")
     folder.mkdir()
     try:

@@ -46,7 +46,7 @@ def test_folders_of_killed_writers_are_removed_an_hour_later(tmp_path: Path) -> 
     for folder in (stale, fresh, old_aside, legacy):
         folder.mkdir()
         (folder / "index.html").write_text("x", encoding="utf-8")
-    hour_ago = time.time() - output.STALE_STAGING_SECONDS - 60
+    hour_ago = time.time() - output.STALE_SECONDS - 60
     for folder in (stale, old_aside):
         os.utime(folder, (hour_ago, hour_ago))
     with staged_folder(target):

@@ -13,14 +13,13 @@ import re
 import shutil
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from calendar_build import workers
-from calendar_build.output import atomic_file
+from calendar_build.output import atomic_file, remove_stale
 from calendar_build.products import Product
 from calendar_build.render import image_ids, part_cache
 from calendar_build.render.condition import PrintCondition
@@ -212,20 +211,12 @@ def _scratch_folder(job: PdfJob) -> tempfile.TemporaryDirectory[str]:
         return tempfile.TemporaryDirectory(prefix="calendar-build-parts-")
 
 
-STALE_SCRATCH_SECONDS = 3600  # a parts folder this old was left by a build that was killed
-
-
 def _scratch(job: PdfJob) -> Path | None:
     """Return the folder for the parts' files (made if missing), after removing folders killed builds left."""
     if job.scratch is None:
         return None
     job.scratch.mkdir(parents=True, exist_ok=True)
-    for stale in job.scratch.glob(".parts-*"):
-        try:
-            if time.time() - stale.stat().st_mtime > STALE_SCRATCH_SECONDS:
-                shutil.rmtree(stale, ignore_errors=True)
-        except OSError:
-            pass
+    remove_stale(job.scratch.glob(".parts-*"))
     return job.scratch
 
 

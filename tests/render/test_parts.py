@@ -262,13 +262,14 @@ def test_part_folders_of_killed_builds_are_removed_later(tmp_path: Path) -> None
     import os  # noqa: PLC0415
     import time  # noqa: PLC0415
 
-    from calendar_build.render.job import STALE_SCRATCH_SECONDS, PdfJob, _scratch  # noqa: PLC0415
+    from calendar_build.output import STALE_SECONDS  # noqa: PLC0415
+    from calendar_build.render.job import PdfJob, _scratch  # noqa: PLC0415
 
     stale, running = tmp_path / ".parts-old", tmp_path / ".parts-now"
     for folder in (stale, running):
         folder.mkdir()
         (folder / "part-1.pdf").write_bytes(b"%PDF")
-    old = time.time() - STALE_SCRATCH_SECONDS - 60
+    old = time.time() - STALE_SECONDS - 60
     os.utime(stale, (old, old))
     _scratch(PdfJob(("",), tmp_path, "", (), PRODUCTS["print-a3"], scratch=tmp_path))
     assert sorted(p.name for p in tmp_path.iterdir()) == [".parts-now"]  # another build may still use it
