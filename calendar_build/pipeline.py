@@ -126,7 +126,7 @@ def _measuring(options: BuildOptions) -> AbstractContextManager[Measuring | None
         return nullcontext(None)
     from calendar_build.preflight.ink import Measuring  # noqa: PLC0415
 
-    return Measuring(options.cache / "ink", proxies=options.ink_proxies)
+    return Measuring(options.ink_cache, proxies=options.ink_proxies)
 
 
 def build(options: BuildOptions, step: Callable[[str], None] = lambda _label: None,
@@ -159,7 +159,7 @@ def build(options: BuildOptions, step: Callable[[str], None] = lambda _label: No
         edition = composed.valid.content.edition
         report.outputs.append(write_job_sheet(options.target, options.product, CONDITIONS[edition.print_condition],
                                               composed.pages, edition.binding, edition.binding_strip_mm,
-                                              cache=options.cache / "ink", inks=inks, proxies=options.ink_proxies))
+                                              cache=options.ink_cache, inks=inks, proxies=options.ink_proxies))
 
     # The baseline of `diff` ("changes since the last state") belongs to diff alone: a build never moves it,
     # so a change between two diff runs cannot vanish from the review report.

@@ -34,6 +34,11 @@ class BuildOptions:
         return usable_cache(self.configured_cache)
 
     @property
+    def ink_cache(self) -> Path:
+        """Return where the ink of measured pages is kept (preflight/ink.py)."""
+        return self.cache / "ink"
+
+    @property
     def ink_proxies(self) -> Path:
         """Return where the photo workers keep separated photos averaged for the ink measurement (photos/proxy.py)."""
         return self.cache / "ink-proxies"
