@@ -57,10 +57,12 @@ class SetPages(NamedTuple):
 
 def set_pages(options: BuildOptions, composed: Composed, target: Path | None, crop_marks: bool = True,
               parallel: bool | None = None, draft: bool = False, pool: workers.Pool | None = None,
-              beside_join: Callable[[list[Path], set[int]], None] | None = None) -> SetPages:
+              beside_join: Callable[[list[Path], set[int]], None] | None = None,
+              each_part: Callable[[int, Path], None] | None = None) -> SetPages:
     """Set the composed pages with WeasyPrint, prove they fit and write them to `target` (None: only prove).
 
     A `draft` is a PDF for the previewer alone (uncompressed, its parsed stylesheet kept for the next draft).
+    `each_part` is handed each part's file where it was set (render/job.py: a preview draws it), no `target`.
     With a `pool` the parts are set in its workers (this process never loads WeasyPrint). `beside_join` is
     handed the parts' files before they are joined, and which were set anew (render/job.py).
 
@@ -70,7 +72,7 @@ def set_pages(options: BuildOptions, composed: Composed, target: Path | None, cr
     from calendar_build.render.job import render_pdf  # noqa: PLC0415
 
     job = pdf_job(options, composed.valid, composed.css, composed.parts, crop_marks=crop_marks, draft=draft,
-                  parallel=options.parallel_parts if parallel is None else parallel)
+                  parallel=options.parallel_parts if parallel is None else parallel, each_part=each_part)
     result = render_pdf(job, target, pool, beside_join)
     # page numbers are the product's own (check lays out several): the message names the product
     problems = [Problem(v.path, v.line, f"{options.product.title}, {v.message}") for v in result.violations]
@@ -87,7 +89,7 @@ def set_pages(options: BuildOptions, composed: Composed, target: Path | None, cr
 
 
 def pdf_job(options: BuildOptions, valid: Validated, css: str, parts: tuple[str, ...], crop_marks: bool = True,
-            draft: bool = False, parallel: bool = True) -> PdfJob:
+            draft: bool = False, parallel: bool = True, each_part: Callable[[int, Path], None] | None = None) -> PdfJob:
     """Return what WeasyPrint needs to set the product's pages from their HTML `parts` and stylesheet `css`."""
     from calendar_build.render.condition import CONDITIONS  # noqa: PLC0415
     from calendar_build.render.job import PdfJob  # noqa: PLC0415
@@ -97,7 +99,7 @@ def pdf_job(options: BuildOptions, valid: Validated, css: str, parts: tuple[str,
         (valid.output_profile.parent,) if valid.output_profile else ())
     return PdfJob(parts, options.root / "templates", css, allowed, options.product, valid.output_profile,
                   crop_marks=crop_marks, strict=options.strict, parallel=parallel, scratch=options.cache,
-                  condition=condition, draft=draft, languages=hyphenated(options.language))
+                  condition=condition, draft=draft, languages=hyphenated(options.language), each_part=each_part)
 
 
 def _parse_ahead(options: BuildOptions, pool: workers.Pool) -> Callable[[Validated, str], None]:

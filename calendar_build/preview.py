@@ -1,7 +1,7 @@
 """Previews for designers: only the requested pages, rendered to PNG, with an HTML contact sheet.
 
-    validate -> photos of the requested months -> page model -> HTML of the selected pages
-             -> PDF (temporary) -> PNG per page (pypdfium2) -> preview/index.html
+    validate -> photos of the requested months -> page model -> HTML of the selected pages in parts
+             -> PDF of each part (temporary) -> its pages as PNG where it was set (pypdfium2) -> preview/index.html
 
 `watch` and `serve` keep a `Memo` between rebuilds: the digest of each page's HTML and stylesheet
 as its PNG was drawn. Only pages whose digest changed are laid out again; the others keep their PNG.
@@ -9,12 +9,12 @@ as its PNG was drawn. Only pages whose digest changed are laid out again; the ot
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import os
 import re
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,7 +23,6 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image
 
-from calendar_build import workers
 from calendar_build.errors import Problem, UsageError
 from calendar_build.output import staged_folder
 from calendar_build.pages.model import PhotoUrls
@@ -153,8 +152,7 @@ def preview(options: BuildOptions, pages: list[int] | None, memo: Memo | None = 
     batches = in_sight_first(drawn, sight) if memo is not None else [drawn]
     for index, batch in enumerate(batches):
         later = [n for rest in batches[index + 1:] for n in rest]
-        warnings, compacted = _round(options, composed, wanted, batch, later, final, memo is not None,
-                                     alone=bool(later))
+        warnings, compacted = _round(options, composed, wanted, batch, later, final, alone=bool(later))
         report.warnings.extend(warnings)
         report.compacted += compacted
         if memo is not None:  # only once the PNGs are in place
@@ -182,12 +180,12 @@ def in_sight_first(drawn: list[int], sight: Sequence[int]) -> list[list[int]]:
 
 
 def _round(options: BuildOptions, composed: Composed, wanted: list[int], batch: list[int], later: list[int],
-           final: Path, per_page: bool, alone: bool) -> tuple[list[Problem], list[tuple[int, str]]]:
+           final: Path, alone: bool) -> tuple[list[Problem], list[tuple[int, str]]]:
     """Draw the pages of `batch` and swap the preview in, the pages of `later` marked as being redrawn.
 
-    Pages composed `per_page` (a memo's) are set in as many documents as are worth setting side by side;
-    `alone`: each in one of its own (the pages in sight, drawn before the others). Return the CSS warnings
-    and the pages set compact.
+    The pages are set in as many documents as are worth setting side by side (`alone`: each in one of its own,
+    the pages in sight drawn before the others), and each document's pages are drawn in the process that set it.
+    Return the CSS warnings and the pages set compact.
     """
     # Made in a hidden folder beside the preview (keeping earlier pages), then swapped in whole:
     # an interrupted preview leaves the earlier one as it was.
@@ -196,15 +194,14 @@ def _round(options: BuildOptions, composed: Composed, wanted: list[int], batch: 
             keep(earlier, folder / earlier.name)
         warnings: list[Problem] = []
         compacted: list[tuple[int, str]] = []
-        parts = len(batch) if alone else preview_parts(len(batch))
-        if batch:
-            if per_page:  # the batch's pages in parts
-                chosen = {p.id: p for p in (composed.pages[wanted.index(n)] for n in batch)}
-                groups = split_pages(list(chosen), parts)
-                composed = replace(composed, parts=tuple(render_html_parts(
-                    options.root / "templates", composed.calendar, [[chosen[i] for i in group] for group in groups],
-                    Urls(), composed.created)))
-            warnings, compacted = _draw(options, composed, batch, folder, parts)
+        if batch:  # the batch's pages in parts, each drawn where it is set
+            chosen = {composed.pages[wanted.index(n)].id: n for n in batch}
+            groups = split_pages(list(chosen), len(batch) if alone else preview_parts(len(batch)))
+            by_id = {p.id: p for p in composed.pages}
+            composed = replace(composed, parts=tuple(render_html_parts(
+                options.root / "templates", composed.calendar, [[by_id[i] for i in group] for group in groups],
+                Urls(), composed.created)))
+            warnings, compacted = _draw(options, composed, [[chosen[i] for i in group] for group in groups], folder)
         shown = list(zip(wanted, (p.id for p in composed.pages), strict=True))
         sheet = contact_sheet(options.year, shown, options.product.title, versions(folder, wanted), later)
         (folder / "index.html").write_text(sheet, encoding="utf-8")
@@ -230,30 +227,28 @@ def versions(folder: Path, numbers: list[int]) -> dict[int, str]:
     return {n: f"{(folder / png_name(n)).stat().st_mtime_ns:x}" for n in numbers if (folder / png_name(n)).is_file()}
 
 
-def _draw(options: BuildOptions, composed: Composed, numbers: list[int],
-          folder: Path, shares: int = 1) -> tuple[list[Problem], list[tuple[int, str]]]:
-    """Set the composed pages and draw them as the PNGs of `numbers` into `folder` (in `shares` processes); return
-    the CSS warnings and the pages (numbered as in the calendar) set in the theme's compact step."""
-    with tempfile.TemporaryDirectory(prefix=".preview-") as scratch:  # never in a read-only project
-        pdf_path = Path(scratch) / "preview.pdf"
-        css_warnings, compacted = set_pages(options, composed, pdf_path, crop_marks=False,
-                                            parallel=len(composed.parts) > 1, draft=True)[1:3]
-        edition = composed.valid.content.edition
-        strip = binding_strip_mm(options.product, edition.binding, edition.binding_strip_mm)
-        pages = list(enumerate(numbers))
-        shares = min(shares, len(numbers))  # drawn side by side too: 0.16 s a page in A3
-        workers.run_all(_draw_pages, [(pdf_path, pages[i::shares], folder, options.product.bleed_mm, strip)
-                                      for i in range(shares)], shares)
-    return css_warnings, [(numbers[number - 1], title) for number, title in compacted]
+def _draw(options: BuildOptions, composed: Composed, numbers: list[list[int]],
+          folder: Path) -> tuple[list[Problem], list[tuple[int, str]]]:
+    """Set the composed parts and draw their pages as the PNGs of `numbers` (by part) into `folder`, each part in the
+    process that set it (side by side where there are several); return the CSS warnings and the pages (numbered as
+    in the calendar) set in the theme's compact step."""
+    edition = composed.valid.content.edition
+    strip = binding_strip_mm(options.product, edition.binding, edition.binding_strip_mm)
+    draw = functools.partial(_draw_part, folder, tuple(tuple(part) for part in numbers), options.product.bleed_mm, strip)
+    css_warnings, compacted = set_pages(options, composed, None, crop_marks=False, parallel=len(composed.parts) > 1,
+                                        draft=True, each_part=draw)[1:3]
+    flat = [number for part in numbers for number in part]
+    return css_warnings, [(flat[number - 1], title) for number, title in compacted]
 
 
-def _draw_pages(work: tuple[Path, list[tuple[int, int]], Path, float, float]) -> None:
-    """Draw the PDF's pages (index, page number) as PNGs into the folder, the binding strip tinted."""
-    pdf_path, pages, folder, bleed_mm, strip_mm = work
+def _draw_part(folder: Path, numbers: tuple[tuple[int, ...], ...], bleed_mm: float, strip_mm: float, index: int,
+               pdf_path: Path) -> None:
+    """Draw the pages of part `index` (its PDF) as the PNGs of their page numbers into the folder, the binding strip
+    tinted."""
     pdf = pdfium.PdfDocument(pdf_path)
     try:
-        for index, number in pages:
-            image = strip_overlay(pdf[index].render(scale=PREVIEW_SCALE).to_pil(), bleed_mm, strip_mm)
+        for page, number in enumerate(numbers[index]):
+            image = strip_overlay(pdf[page].render(scale=PREVIEW_SCALE).to_pil(), bleed_mm, strip_mm)
             (folder / png_name(number)).unlink(missing_ok=True)  # a link to the earlier PNG: never written through
             image.save(folder / png_name(number), "PNG", compress_level=1)  # a third of the time of the default
     finally:

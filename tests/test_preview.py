@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import time
@@ -17,6 +18,7 @@ from calendar_build.pipeline import BuildOptions
 from calendar_build.pages.model import PhotoUrls
 from calendar_build.photos.model import PreparedPhoto
 from calendar_build import preview as preview_module
+from calendar_build.render import job as job_module
 from calendar_build.preview import Memo, lighter_urls, parse_pages, preview, preview_folder, report_lines
 from calendar_build.products import PRODUCTS
 from calendar_build.stages.compose import Composed
@@ -255,6 +257,39 @@ def test_pages_set_and_drawn_in_parts_are_the_pages_set_in_one(project: Path, mo
         drawn[cores] = [png.read_bytes() for png in report.pngs]
     assert parts == [1, 2]
     assert drawn[1] == drawn[2]
+
+
+@pytest.mark.usefixtures("warm_project")  # the run's prepared photos
+def test_each_part_is_drawn_where_it_was_set_and_nothing_is_joined(project: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A preview's parts are drawn from their own PDFs by the processes that set them: no joined PDF, no second
+    round of processes to draw (after a theme change the page in sight comes 0.1 s sooner, tools/bench_serve.py)."""
+    monkeypatch.setattr(job_module, "_join", lambda *_args: pytest.fail("a preview joined its parts"))
+    monkeypatch.setattr(preview_module.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(preview_module, "PAGES_PER_PART", 1)  # two pages: two parts
+    render_here, overlay = job_module._render_here, preview_module.strip_overlay
+
+    def noted(kind: str) -> None:  # forked workers inherit the patches: each notes its process in a file
+        (tmp_path / f"{kind}-{os.getpid()}-{time.monotonic_ns()}").touch()
+
+    def setting(*args: Any) -> Any:
+        noted("set")
+        return render_here(*args)
+
+    def drawing(*args: Any) -> Any:
+        noted("drawn")
+        return overlay(*args)
+
+    monkeypatch.setattr(job_module, "_render_here", setting)
+    monkeypatch.setattr(preview_module, "strip_overlay", drawing)
+    report = preview(BuildOptions(root=project, year=2027), [3, 4], {})
+    assert report.drawn == [3, 4] and all(png.is_file() for png in report.pngs)
+
+    def processes(kind: str) -> set[str]:
+        return {path.name.split("-")[1] for path in tmp_path.glob(f"{kind}-*")}
+
+    assert len(list(tmp_path.glob("drawn-*"))) == 2
+    assert len(processes("set")) == 2 and processes("drawn") == processes("set")
 
 
 @pytest.mark.parametrize(("drawn", "sight", "rounds"), [

@@ -45,6 +45,9 @@ class PdfJob:
     parallel: bool = True  # set the parts in parallel processes (the PDF is the same either way)
     scratch: Path | None = None  # where the parts' files are made before they are joined (default: temp folder)
     draft: bool = False  # a PDF only a previewer reads: not compressed, the parsed stylesheet kept for the next one
+    # Handed each part's file (by index) in the process that set it, once it fits: a preview draws its pages from
+    # there, and nothing is joined. A function of the module level, or a partial of one (it goes to the workers).
+    each_part: Callable[[int, Path], None] | None = None
     languages: tuple[str, ...] = ()  # the document's lang attributes: their hyphenation dictionaries are warmed first
 
     @property
@@ -123,7 +126,8 @@ def render_pdf(job: PdfJob, target: Path | None, pool: workers.Pool | None = Non
                beside_join: Callable[[list[Path], set[int]], None] | None = None) -> PdfResult:
     """Render the job and write the PDF atomically to `target`; collect warnings, missing glyphs, refused URLs.
 
-    Without a target the pages are only laid out and proven to fit (`check`).
+    Without a target the pages are only laid out and proven to fit (`check`); with the job's `each_part` they are
+    set into the parts' files and each is handed to it where it was set (a preview), none joined.
 
     Parts kept from an earlier build whose inputs did not change are taken as they are (render/part_cache.py).
     The others are set by WeasyPrint (layout takes one core per document) in one process per core, each
@@ -137,8 +141,13 @@ def render_pdf(job: PdfJob, target: Path | None, pool: workers.Pool | None = Non
     """
     pool = pool if pool is not None and pool.forked else None
     kept: dict[int, part_cache.Kept] = {}
-    if target is None:
+    if target is None and job.each_part is None:
         parts = list(_render_group((job, list(range(len(job.parts))), None)).values())
+    elif target is None:
+        with _scratch_folder(job) as folder:
+            made = _render_parts(job, {index: Path(folder) / f"part-{index + 1}.pdf" for index in range(len(job.parts))},
+                                 pool)
+        parts = [made[index] for index in range(len(job.parts))]
     elif len(job.parts) == 1 and pool is None:
         try:
             with atomic_file(target) as stream:  # written as it is drawn: no copy of the PDF in memory
@@ -278,7 +287,10 @@ def _render_group(work: tuple[PdfJob, list[int], dict[int, Path] | None]) -> dic
 
 def _render_part_file(job: PdfJob, index: int, path: Path) -> Part:
     with path.open("wb") as stream:
-        return _render_here(job, index, stream)
+        part = _render_here(job, index, stream)
+    if job.each_part is not None and part.usable:
+        job.each_part(index, path)
+    return part
 
 
 def _render_here(job: PdfJob, index: int, stream: BinaryIO | None) -> Part:
