@@ -23,7 +23,7 @@ from calendar_build.engine.years import SUPPORTED_YEARS
 from calendar_build.errors import (ContentError, Problem, Problems, UsageError, count, os_error_problem, print_problems,
                                    problem_summary, suggestion)
 from calendar_build.i18n.languages import GERMAN, LANGUAGE_CODES, LANGUAGES
-from calendar_build.memory import keep_freed_memory
+from calendar_build.memory import collect_cycles_less, keep_freed_memory
 from calendar_build.products import BY_VARIANT_AND_FORMAT, DEFAULT_PRODUCTS, FORMATS, PRODUCTS, VARIANTS, Product, product_for
 from calendar_build.workers import Pool, Terminated, early, stop_on_signals
 
@@ -566,6 +566,7 @@ def run() -> NoReturn:
     program's processes (calendar_build/memory.py).
     """
     keep_freed_memory()
+    collect_cycles_less()
     code = main()
     gc.freeze()
     sys.exit(code)

