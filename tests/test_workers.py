@@ -243,3 +243,18 @@ def test_getting_ready_to_set_pages_loads_no_content_module() -> None:
             "'calendar_build.photos.prepare', 'calendar_build.portraits'))), 'weasyprint' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120)
     assert done.stdout.strip() == "[] True", done.stdout + done.stderr
+
+
+def test_getting_ready_sets_a_first_page_and_leaves_nothing_behind(tmp_path: Path) -> None:
+    """What WeasyPrint does only for a process's first page (C types declared, Pango's font map, the user-agent
+    stylesheet narrowed: render/pdf.py `warm_up`) is done while the setter waits for its parts, so that its first
+    part and those of the processes it forks start as any later one (a warm build 0.15 s shorter, 10 pairs).
+    Nothing is written or said."""
+    import subprocess  # noqa: PLC0415
+
+    code = ("from calendar_build.render.ready import setter; from calendar_build.render import user_agent; "
+            "setter('de')(); print(user_agent._stylesheet.cache_info().currsize)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120,
+                          env={**os.environ, "TMPDIR": str(tmp_path)})
+    assert (done.stdout.strip(), done.stderr) == ("1", "")  # the user-agent stylesheet was parsed for the page
+    assert list(tmp_path.iterdir()) == []

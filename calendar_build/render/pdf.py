@@ -14,6 +14,7 @@ Facts about WeasyPrint 70 this relies on (measured):
 from __future__ import annotations
 
 import atexit
+import io
 import logging
 import multiprocessing
 import os
@@ -287,6 +288,19 @@ def _parsed(job: PdfJob, fetcher: LocalFetcher, messages: list[str]) -> Iterator
 def warm(languages: Iterable[str]) -> None:
     """Put the hyphenation dictionaries of `languages` into Pyphen's cache (read from the machine's cache)."""
     hyphenation.warm_all(machine_cache("hyphenation"), languages)
+
+
+# A page set once where a process is made ready for parts: what WeasyPrint does only the first time (C types
+# declared, Pango's font map, the narrowed user-agent stylesheet parsed) is then done before the parts come.
+WARM_UP = '<html lang="de"><body><p>Aa Ää ß 12</p><table><tr><td>1</td></tr></table></body></html>'
+
+
+def warm_up() -> None:
+    """Set and write WARM_UP once (into nothing kept), so that this process and those it forks start on their first
+    part as on any later one."""
+    with collected_warnings():
+        page = _Page(WARM_UP, Path(tempfile.gettempdir()).as_uri() + "/", LocalFetcher(()), user_agent.narrowed(""))
+        page.render().write_pdf(io.BytesIO())
 
 
 def _render_part(job: PdfJob, index: int, stream: BinaryIO | None) -> Part:

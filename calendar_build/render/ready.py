@@ -23,10 +23,12 @@ def hyphenated(language: str) -> tuple[str, ...]:
 
 
 def ready(languages: tuple[str, ...]) -> None:
-    """Make this process ready to set pages: WeasyPrint loaded, the hyphenation dictionaries of `languages` warm."""
+    """Make this process ready to set pages: WeasyPrint loaded, the hyphenation dictionaries of `languages` warm, a
+    first page set (render/pdf.py: `warm_up`)."""
     from calendar_build.render import pdf  # noqa: PLC0415 - half a second: in a worker, while the pages are composed
 
     pdf.warm(languages)
+    pdf.warm_up()
 
 
 def setter(language: str) -> Callable[[], None]:
