@@ -349,16 +349,25 @@ def _build(args: argparse.Namespace, products: tuple[Product, ...], language: st
 
 def cmd_preview(args: argparse.Namespace) -> int:
     """Render PNG previews of some pages and a contact sheet."""
+    from calendar_build.render.ready import setter  # noqa: PLC0415
+
+    check_year(args.year)
+    product = one_product(args)
+    language = edition_language(args)
+    # The pages are set and drawn by a worker forked now, before the content's modules are loaded (as in `build`):
+    # it loads WeasyPrint meanwhile.
+    with early(1, setter(language)) as pool:
+        return _preview(args, product, language, pool)
+
+
+def _preview(args: argparse.Namespace, product: Product, language: str, pool: Pool) -> int:
     from calendar_build.pipeline import BuildOptions  # noqa: PLC0415
     from calendar_build.preview import parse_pages, preview, report_lines  # noqa: PLC0415
 
-    check_year(args.year)
     pages = parse_pages(args.pages)
-    product = one_product(args)
-    options = BuildOptions(root=args.root, year=args.year, product=product, out=args.out,
-                           language=edition_language(args))
+    options = BuildOptions(root=args.root, year=args.year, product=product, out=args.out, language=language)
     check_out_dir(options.out_dir)  # a file in the way: a usage error before anything is rendered
-    report = preview(options, pages)
+    report = preview(options, pages, pool=pool)
     for line in report_lines(options, report):
         print(line, file=sys.stderr)
     say(args, f"Vorschau: {count(len(report.pngs), 'Seite', 'Seiten')} in {report.seconds:.1f} s – {report.sheet}")

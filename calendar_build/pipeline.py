@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from calendar_build.render.job import PdfJob
     from calendar_build.stages.validate import Validated
 
-__all__ = ["BuildOptions", "BuildReport", "SetPages", "build", "set_pages"]
+__all__ = ["BuildOptions", "BuildReport", "SetPages", "build", "parsing_ahead", "set_pages"]
 
 
 @dataclass
@@ -102,7 +102,7 @@ def pdf_job(options: BuildOptions, valid: Validated, css: str, parts: tuple[str,
                   condition=condition, draft=draft, languages=hyphenated(options.language), each_part=each_part)
 
 
-def _parse_ahead(options: BuildOptions, pool: workers.Pool) -> Callable[[Validated, str], None]:
+def parsing_ahead(options: BuildOptions, pool: workers.Pool) -> Callable[[Validated, str], None]:
     """Return what hands the stylesheet, once known, to the pool's worker: it parses it while the pages are built
     (a tenth of a second), and the processes it forks for the other parts share it (render/pdf.py)."""
     from calendar_build.render.ready import parse_ahead  # noqa: PLC0415
@@ -140,7 +140,7 @@ def build(options: BuildOptions, step: Callable[[str], None] = lambda _label: No
     """
     started = time.perf_counter()
     with nullcontext(pool) if pool is not None else setting(options) as pool:
-        composed = compose(options, step=step, styled=_parse_ahead(options, pool))
+        composed = compose(options, step=step, styled=parsing_ahead(options, pool))
         report = BuildReport(warnings=list(composed.warnings), shortenings=composed.shortenings)
         report.timings["compose"] = time.perf_counter() - started
 

@@ -20,15 +20,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import pypdfium2 as pdfium
 from PIL import Image
 
+from calendar_build import workers
 from calendar_build.errors import Problem, UsageError
 from calendar_build.output import staged_folder
 from calendar_build.pages.model import PhotoUrls
 from calendar_build.photos.model import PreparedPhoto
-from calendar_build.pipeline import BuildOptions, set_pages
+from calendar_build.pipeline import BuildOptions, parsing_ahead, set_pages
 from calendar_build.products import DEFAULT_PRODUCTS, binding_strip_mm
+from calendar_build.render.draw import draw_part, png_name
 from calendar_build.render.html import Urls, render_html_parts
 from calendar_build.render.parts import split_pages
 from calendar_build.stages.compose import Composed, compose
@@ -36,9 +37,6 @@ from calendar_build.stages.photos import PortraitPhotos
 from calendar_build.variants import compacted_line
 
 MAX_PAGES = 999  # far more than any calendar has (about 20): a bound for --pages before it is expanded
-PREVIEW_SCALE = 100 / 72  # 100 dpi: a page is 1169 × 1654 px in A3
-STRIP_TINT = (230, 0, 126)  # the binding strip's overlay: magenta, a colour no page uses
-STRIP_ALPHA = 0.3
 PAGES_PER_PART = 4  # a preview sets its pages in parts side by side from this many pages a part
 
 
@@ -56,11 +54,6 @@ class PreviewReport:
 
 
 Memo = dict[str, str]  # PNG file name -> digest of the stylesheet and the page's HTML it was drawn from
-
-
-def png_name(number: int) -> str:
-    """Return the file name of a page's PNG."""
-    return f"seite-{number:02d}.png"
 
 
 def page_digests(composed: Composed, wanted: list[int]) -> dict[int, str]:
@@ -132,18 +125,24 @@ def report_lines(options: BuildOptions, report: PreviewReport) -> list[str]:
 
 
 def preview(options: BuildOptions, pages: list[int] | None, memo: Memo | None = None,
-            sight: Sequence[int] = (), shown: Callable[[], None] | None = None) -> PreviewReport:
+            sight: Sequence[int] = (), shown: Callable[[], None] | None = None,
+            pool: workers.Pool | None = None) -> PreviewReport:
     """Render the requested pages (1-based; None = all) to PNG plus a contact sheet in its preview folder.
 
     With a `memo` of the earlier previews, only the pages that changed since are laid out again. Of many
     changed pages, those in the viewer's `sight` (page numbers, the most visible first; `serve` is told
     them by the browser) are drawn first, at most FIRST_PAGES of them: the preview is swapped in with them
     and the others marked as being redrawn, `shown` is called, and then the others follow.
+
+    With a `pool` (the `preview` command forks it before it loads the rest: render/ready.py), its worker parses the
+    stylesheet once it is known and sets and draws the pages (this process never loads WeasyPrint).
     """
     started = time.perf_counter()
     report = PreviewReport()
+    ahead = parsing_ahead(options, pool) if pool is not None and pool.forked else None
     composed = compose(options, pages, per_page=memo is not None,
-                       linked=lambda photos: lighter_urls(photos, options.cache / "preview-photos"))
+                       linked=lambda photos: lighter_urls(photos, options.cache / "preview-photos"),
+                       styled=ahead or (lambda _valid, _css: None))
     report.warnings.extend(composed.warnings)
     wanted = pages or list(range(1, composed.all_pages + 1))
     final = preview_folder(options)
@@ -152,7 +151,7 @@ def preview(options: BuildOptions, pages: list[int] | None, memo: Memo | None = 
     batches = in_sight_first(drawn, sight) if memo is not None else [drawn]
     for index, batch in enumerate(batches):
         later = [n for rest in batches[index + 1:] for n in rest]
-        warnings, compacted = _round(options, composed, wanted, batch, later, final, alone=bool(later))
+        warnings, compacted = _round(options, composed, wanted, batch, later, final, alone=bool(later), pool=pool)
         report.warnings.extend(warnings)
         report.compacted += compacted
         if memo is not None:  # only once the PNGs are in place
@@ -180,7 +179,7 @@ def in_sight_first(drawn: list[int], sight: Sequence[int]) -> list[list[int]]:
 
 
 def _round(options: BuildOptions, composed: Composed, wanted: list[int], batch: list[int], later: list[int],
-           final: Path, alone: bool) -> tuple[list[Problem], list[tuple[int, str]]]:
+           final: Path, alone: bool, pool: workers.Pool | None = None) -> tuple[list[Problem], list[tuple[int, str]]]:
     """Draw the pages of `batch` and swap the preview in, the pages of `later` marked as being redrawn.
 
     The pages are set in as many documents as are worth setting side by side (`alone`: each in one of its own,
@@ -201,7 +200,8 @@ def _round(options: BuildOptions, composed: Composed, wanted: list[int], batch: 
             composed = replace(composed, parts=tuple(render_html_parts(
                 options.root / "templates", composed.calendar, [[by_id[i] for i in group] for group in groups],
                 Urls(), composed.created)))
-            warnings, compacted = _draw(options, composed, [[chosen[i] for i in group] for group in groups], folder)
+            warnings, compacted = _draw(options, composed, [[chosen[i] for i in group] for group in groups], folder,
+                                        pool)
         shown = list(zip(wanted, (p.id for p in composed.pages), strict=True))
         sheet = contact_sheet(options.year, shown, options.product.title, versions(folder, wanted), later)
         (folder / "index.html").write_text(sheet, encoding="utf-8")
@@ -227,44 +227,18 @@ def versions(folder: Path, numbers: list[int]) -> dict[int, str]:
     return {n: f"{(folder / png_name(n)).stat().st_mtime_ns:x}" for n in numbers if (folder / png_name(n)).is_file()}
 
 
-def _draw(options: BuildOptions, composed: Composed, numbers: list[list[int]],
-          folder: Path) -> tuple[list[Problem], list[tuple[int, str]]]:
+def _draw(options: BuildOptions, composed: Composed, numbers: list[list[int]], folder: Path,
+          pool: workers.Pool | None = None) -> tuple[list[Problem], list[tuple[int, str]]]:
     """Set the composed parts and draw their pages as the PNGs of `numbers` (by part) into `folder`, each part in the
-    process that set it (side by side where there are several); return the CSS warnings and the pages (numbered as
-    in the calendar) set in the theme's compact step."""
+    process that set it (side by side where there are several; the first in `pool`'s worker if given); return the
+    CSS warnings and the pages (numbered as in the calendar) set in the theme's compact step."""
     edition = composed.valid.content.edition
     strip = binding_strip_mm(options.product, edition.binding, edition.binding_strip_mm)
-    draw = functools.partial(_draw_part, folder, tuple(tuple(part) for part in numbers), options.product.bleed_mm, strip)
+    draw = functools.partial(draw_part, folder, tuple(tuple(part) for part in numbers), options.product.bleed_mm, strip)
     css_warnings, compacted = set_pages(options, composed, None, crop_marks=False, parallel=len(composed.parts) > 1,
-                                        draft=True, each_part=draw)[1:3]
+                                        draft=True, pool=pool, each_part=draw)[1:3]
     flat = [number for part in numbers for number in part]
     return css_warnings, [(flat[number - 1], title) for number, title in compacted]
-
-
-def _draw_part(folder: Path, numbers: tuple[tuple[int, ...], ...], bleed_mm: float, strip_mm: float, index: int,
-               pdf_path: Path) -> None:
-    """Draw the pages of part `index` (its PDF) as the PNGs of their page numbers into the folder, the binding strip
-    tinted."""
-    pdf = pdfium.PdfDocument(pdf_path)
-    try:
-        for page, number in enumerate(numbers[index]):
-            image = strip_overlay(pdf[page].render(scale=PREVIEW_SCALE).to_pil(), bleed_mm, strip_mm)
-            (folder / png_name(number)).unlink(missing_ok=True)  # a link to the earlier PNG: never written through
-            image.save(folder / png_name(number), "PNG", compress_level=1)  # a third of the time of the default
-    finally:
-        pdf.close()
-
-
-def strip_overlay(image: Image.Image, bleed_mm: float, strip_mm: float) -> Image.Image:
-    """Return the page image with the binding strip below the top trim edge tinted (nothing but photos go there)."""
-    if strip_mm <= 0:
-        return image
-    px_per_mm = PREVIEW_SCALE * 72 / 25.4
-    top, bottom = round(bleed_mm * px_per_mm), round((bleed_mm + strip_mm) * px_per_mm)
-    page = image.convert("RGB")
-    band = page.crop((0, top, page.width, bottom))
-    page.paste(Image.blend(band, Image.new("RGB", band.size, STRIP_TINT), STRIP_ALPHA), (0, top))
-    return page
 
 
 PENDING = "wird neu gezeichnet …"  # a page's caption while its PNG is still the earlier one

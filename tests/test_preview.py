@@ -18,7 +18,7 @@ from calendar_build.pipeline import BuildOptions
 from calendar_build.pages.model import PhotoUrls
 from calendar_build.photos.model import PreparedPhoto
 from calendar_build import preview as preview_module
-from calendar_build.render import job as job_module
+from calendar_build.render import draw as draw_module, job as job_module
 from calendar_build.preview import Memo, lighter_urls, parse_pages, preview, preview_folder, report_lines
 from calendar_build.products import PRODUCTS
 from calendar_build.stages.compose import Composed
@@ -267,7 +267,7 @@ def test_each_part_is_drawn_where_it_was_set_and_nothing_is_joined(project: Path
     monkeypatch.setattr(job_module, "_join", lambda *_args: pytest.fail("a preview joined its parts"))
     monkeypatch.setattr(preview_module.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(preview_module, "PAGES_PER_PART", 1)  # two pages: two parts
-    render_here, overlay = job_module._render_here, preview_module.strip_overlay
+    render_here, overlay = job_module._render_here, draw_module.strip_overlay
 
     def noted(kind: str) -> None:  # forked workers inherit the patches: each notes its process in a file
         (tmp_path / f"{kind}-{os.getpid()}-{time.monotonic_ns()}").touch()
@@ -281,7 +281,7 @@ def test_each_part_is_drawn_where_it_was_set_and_nothing_is_joined(project: Path
         return overlay(*args)
 
     monkeypatch.setattr(job_module, "_render_here", setting)
-    monkeypatch.setattr(preview_module, "strip_overlay", drawing)
+    monkeypatch.setattr(draw_module, "strip_overlay", drawing)
     report = preview(BuildOptions(root=project, year=2027), [3, 4], {})
     assert report.drawn == [3, 4] and all(png.is_file() for png in report.pngs)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 
 from calendar_build import workers
 
@@ -230,6 +231,19 @@ def test_build_forks_its_setter_before_it_loads_the_content_or_weasyprint(projec
                            "--out", str(project / "out")], capture_output=True, text=True, check=False, timeout=120)
     assert done.stdout.strip() == "[(1, False, False)] 1 False", done.stdout + done.stderr
     assert done.stderr.startswith("content/edition.yaml:2: Fehler:") and "Traceback" not in done.stderr
+
+
+@pytest.mark.usefixtures("warm_project")  # the run's prepared photos
+def test_preview_forks_its_setter_before_it_loads_the_content_or_weasyprint(project: Path) -> None:
+    """The `preview` command as `build`: the worker that sets and draws the page loads WeasyPrint while this process
+    loads the content and composes (a page 0.4 s sooner, 1.12 instead of 1.56 s); this process never loads it."""
+    import subprocess  # noqa: PLC0415
+
+    done = subprocess.run([sys.executable, "-c", FORK_ORDER, "preview", "--root", str(project), "--year", "2027",
+                           "--pages", "5", "--quiet"], capture_output=True, text=True, check=False, timeout=120)
+    assert done.stdout.strip() == "[(1, False, False)] 0 False", done.stdout + done.stderr
+    with Image.open(project / "output" / "2027" / "preview" / "seite-05.png") as page:
+        assert page.width > 1000
 
 
 def test_getting_ready_to_set_pages_loads_no_content_module() -> None:
