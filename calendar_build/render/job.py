@@ -143,12 +143,7 @@ def render_pdf(job: PdfJob, target: Path | None, pool: workers.Pool | None = Non
     kept: dict[int, part_cache.Kept] = {}
     if target is None and job.each_part is None:
         parts = list(_render_group((job, list(range(len(job.parts))), None)).values())
-    elif target is None:
-        with _scratch_folder(job) as folder:
-            made = _render_parts(job, {index: Path(folder) / f"part-{index + 1}.pdf" for index in range(len(job.parts))},
-                                 pool)
-        parts = [made[index] for index in range(len(job.parts))]
-    elif len(job.parts) == 1 and pool is None:
+    elif target is not None and len(job.parts) == 1 and pool is None:
         try:
             with atomic_file(target) as stream:  # written as it is drawn: no copy of the PDF in memory
                 parts = [_render_here(job, 0, stream)]
@@ -156,13 +151,14 @@ def render_pdf(job: PdfJob, target: Path | None, pool: workers.Pool | None = Non
                     raise _Rejected
         except _Rejected:
             pass
-    else:
+    else:  # the parts set into files: joined into the target, or each handed to the job's `each_part`
         with _scratch_folder(job) as folder:
             files = [Path(folder) / f"part-{index + 1}.pdf" for index in range(len(job.parts))]
-            kept.update(_kept(job, target, files))
+            if target is not None:
+                kept.update(_kept(job, target, files))
             made = _render_parts(job, {index: file for index, file in enumerate(files) if index not in kept}, pool)
             parts = [_reused(kept[index]) if index in kept else made[index] for index in range(len(job.parts))]
-            if all(part.usable for part in parts):
+            if target is not None and all(part.usable for part in parts):
                 if beside_join is not None:
                     beside_join(files, set(made))
                 with atomic_file(target) as stream:
