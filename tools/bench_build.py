@@ -2,7 +2,8 @@
 
 Builds the full A3 print PDF of the sample edition, with twelve generated 6000×4000 JPEG
 photos, in fresh processes: cold (empty cache), warm (cached photos), the bare WeasyPrint
-render of the same HTML (from --keep-html), `--variant all` beside the print build alone, the
+render of the same HTML (from --keep-html), the cold build once more with the photos left in sRGB
+(what separating them into CMYK costs), `--variant all` beside the print build alone, the
 other products (A4, poster, another language, screen, website), with wall time, CPU time of the
 whole process tree and peak memory of each; every target of issue 16 beside its figure, pass/fail.
 "Warm" builds set every page anew (the cache of parts emptied first); a rebuild with nothing changed
@@ -247,6 +248,22 @@ def main() -> int:
         for label, command in products.items():
             run(command)
             product_runs[label] = anew(command)
+        # Where the cold build's time goes: the same cold build with the photos left in sRGB for the printer's RIP
+        # to separate (print_photos: srgb), side by side with the default, which separates them into CMYK.
+        print("… kalt: Fotos in CMYK (Standard) und in sRGB, abwechselnd", file=sys.stderr)
+        edition_yaml = project / "content" / "edition.yaml"
+        edition_text = edition_yaml.read_text(encoding="utf-8")
+        separated_pairs = []
+        for _ in range(RUNS):
+            empty_cache()
+            separated = run(build)
+            edition_yaml.write_text(edition_text + "print_photos: srgb\n", encoding="utf-8")
+            empty_cache()
+            separated_pairs.append((separated, run(build)))
+            edition_yaml.write_text(edition_text, encoding="utf-8")
+        srgb_runs = [rgb for _, rgb in separated_pairs]
+        separation_wall = statistics.median(cmyk.seconds - rgb.seconds for cmyk, rgb in separated_pairs)
+        separation_cpu = statistics.median(cmyk.cpu - rgb.cpu for cmyk, rgb in separated_pairs)
         # With the printer's own CMYK profile named in the edition, photos are separated into it.
         print("… mit dem CMYK-Profil der Druckerei", file=sys.stderr)
         shutil.copyfile("/usr/share/color/icc/ghostscript/default_cmyk.icc", project / "content" / "druckerei.icc")
@@ -255,7 +272,8 @@ def main() -> int:
         empty_cache()
         cmyk_cold = run(build)
         cmyk_warm = anew(build)
-        everything = cold_runs + warm_runs + memory_runs + all_runs + print_runs + [cmyk_cold, cmyk_warm, *product_runs.values()]
+        everything = (cold_runs + warm_runs + memory_runs + all_runs + print_runs + srgb_runs
+                      + [cmyk_cold, cmyk_warm, *product_runs.values()])
         peak = max(r.peak_rss for r in everything)
         rows = [
             Row("print build A3, 12 photos 6000×4000, cold", cold, "s", 6.5,
@@ -263,6 +281,9 @@ def main() -> int:
             # CPU time over the cores is the least wall time any overlapping of the same work could reach
             Row(f"  CPU of the cold build, whole tree / {CORES} cores", med(cold_runs, "cpu") / CORES, "s", None,
                 f"CPU {med(cold_runs, 'cpu'):.2f} s; wall/floor {cold / (med(cold_runs, 'cpu') / CORES):.2f}"),
+            Row("  cold, photos left in sRGB (print_photos: srgb)", med(srgb_runs), "s", None,
+                f"pairs CMYK/sRGB {', '.join(f'{c.seconds:.2f}/{r.seconds:.2f}' for c, r in separated_pairs)}; "
+                f"separating the photos costs {separation_wall:.2f} s wall, {separation_cpu:.2f} s CPU"),
             Row("print build A3, warm (photos cached, all pages set)", warm, "s", 3.0,
                 f"median of {RUNS}: {', '.join(f'{r.seconds:.2f}' for r in warm_runs)}"),
             Row("  rebuild after a correction (October's text)", med(corrected_runs), "s", 3.0,
